@@ -1,0 +1,173 @@
+"""Field specifications: the typed, labelled fields every entity declares, and value coercion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+
+class FieldKind(enum.Enum):
+    TEXT = "text"  # one line
+    LONG_TEXT = "long_text"  # several lines
+    INT = "int"
+    FLOAT = "float"
+    CHOICE = "choice"
+    DATE = "date"  # datetime.date or None
+    BOOL = "bool"
+    TEXT_LIST = "text_list"  # list of one-line strings
+    REF = "ref"  # id of one entity of ref_kind, or ""
+    REFS = "refs"  # list of ids of entities of ref_kind
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: FieldKind
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    ref_kind: str | None = None
+    in_table: bool = True  # shown as a column in the editor's table
+    required: bool = False  # may not be empty
+
+
+class FieldValueError(ValueError):
+    """A value does not fit its field; the message names the field and the problem."""
+
+
+MAX_TEXT = 20_000  # characters in one text field; generous, but bounds a malicious file
+MAX_LIST = 1_000  # entries in one list field
+
+
+def coerce(spec: FieldSpec, value: object) -> object:
+    """Return ``value`` normalised for ``spec`` or raise FieldValueError naming the field."""
+    kind = spec.kind
+    try:
+        if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+            if not isinstance(value, str):
+                raise FieldValueError("expected text")
+            text = value if kind is FieldKind.LONG_TEXT else " ".join(value.split())
+            if len(text) > MAX_TEXT:
+                raise FieldValueError(f"longer than {MAX_TEXT} characters")
+            if spec.required and not text.strip():
+                raise FieldValueError("may not be empty")
+            return text
+        if kind is FieldKind.BOOL:
+            if not isinstance(value, bool):
+                raise FieldValueError("expected true or false")
+            return value
+        if kind in (FieldKind.INT, FieldKind.FLOAT):
+            if value is None and not spec.required:
+                return None
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise FieldValueError("expected a number")
+            if value != value or value in (float("inf"), float("-inf")):
+                raise FieldValueError("expected a finite number")
+            number = int(value) if kind is FieldKind.INT else float(value)
+            if kind is FieldKind.INT and number != value:
+                raise FieldValueError("expected a whole number")
+            if spec.minimum is not None and number < spec.minimum:
+                raise FieldValueError(f"must be at least {_fmt(spec.minimum)}")
+            if spec.maximum is not None and number > spec.maximum:
+                raise FieldValueError(f"must be at most {_fmt(spec.maximum)}")
+            return number
+        if kind is FieldKind.CHOICE:
+            if value not in spec.choices:
+                allowed = ", ".join(c or '""' for c in spec.choices)
+                raise FieldValueError(f"must be one of {allowed}")
+            return value
+        if kind is FieldKind.DATE:
+            if value is None or value == "":
+                return None
+            if isinstance(value, dt.datetime):
+                raise FieldValueError("expected a date without a time")
+            if isinstance(value, dt.date):
+                return value
+            if isinstance(value, str):
+                try:
+                    return dt.date.fromisoformat(value)
+                except ValueError:
+                    raise FieldValueError("expected a date as YYYY-MM-DD") from None
+            raise FieldValueError("expected a date as YYYY-MM-DD")
+        if kind is FieldKind.REF:
+            if not isinstance(value, str):
+                raise FieldValueError("expected an id")
+            return value
+        if kind in (FieldKind.TEXT_LIST, FieldKind.REFS):
+            if not isinstance(value, (list, tuple)):
+                raise FieldValueError("expected a list")
+            if len(value) > MAX_LIST:
+                raise FieldValueError(f"more than {MAX_LIST} entries")
+            out: list[str] = []
+            for entry in value:
+                if not isinstance(entry, str):
+                    raise FieldValueError("expected a list of text")
+                entry = " ".join(entry.split())
+                if len(entry) > MAX_TEXT:
+                    raise FieldValueError(f"an entry is longer than {MAX_TEXT} characters")
+                if entry and entry not in out:  # blanks and repeats carry no meaning
+                    out.append(entry)
+            return out
+    except FieldValueError as exc:
+        raise FieldValueError(f"{spec.label}: {exc}") from None
+    raise AssertionError(f"unhandled field kind {kind}")
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def format_value(spec: FieldSpec, value: object) -> str:
+    """Plain-text rendering used by tables, the command line and exports."""
+    if value is None:
+        return ""
+    if spec.kind is FieldKind.BOOL:
+        return "yes" if value else "no"
+    if spec.kind is FieldKind.DATE:
+        return value.isoformat()  # type: ignore[union-attr]
+    if spec.kind is FieldKind.FLOAT:
+        return _fmt(value)  # type: ignore[arg-type]
+    if spec.kind is FieldKind.CHOICE:
+        return CHOICE_LABELS.get(value, value)  # type: ignore[arg-type]
+    if spec.kind is FieldKind.TEXT_LIST:
+        return "; ".join(value)  # type: ignore[arg-type]
+    return str(value)
+
+
+def parse_text_list(text: str, separators: str = ";\n") -> list[str]:
+    """Split user-typed text into list entries at any of ``separators``."""
+    parts = [text]
+    for sep in separators:
+        parts = [piece for part in parts for piece in part.split(sep)]
+    return [" ".join(p.split()) for p in parts if p.strip()]
+
+
+# English labels for stored choice values; the UI language work translates these.
+CHOICE_LABELS: dict[str, str] = {
+    "": "",
+    "innovation": "Innovation",
+    "ux": "User experience",
+    "iteration": "Iteration speed",
+    "fit": "Fit",
+    "partial": "Partial",
+    "unfit": "Unfit",
+    "idea": "Idea",
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "done": "Done",
+    "dropped": "Dropped",
+    "not_started": "Not started",
+    "blocked": "Blocked",
+    "open": "Open",
+    "mitigating": "Mitigating",
+    "accepted": "Accepted",
+    "closed": "Closed",
+    "must": "Must have",
+    "should": "Should have",
+    "could": "Could have",
+    "wont": "Won't have",
+    "en": "English",
+    "zh": "中文",
+}

@@ -1,0 +1,45 @@
+"""Risks: likelihood x impact, mitigation and ownership."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from .entity import Entity
+from .fields import FieldKind as K
+from .fields import FieldSpec
+
+RISK_STATUSES = ("open", "mitigating", "accepted", "closed")
+
+
+@dataclass
+class Risk(Entity):
+    KIND: ClassVar[str] = "risk"
+    FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
+        FieldSpec("title", "Title", K.TEXT, required=True),
+        FieldSpec("category", "Category", K.TEXT),
+        FieldSpec("likelihood", "Likelihood", K.INT, minimum=1, maximum=5, required=True),
+        FieldSpec("impact", "Impact", K.INT, minimum=1, maximum=5, required=True),
+        FieldSpec("status", "Status", K.CHOICE, RISK_STATUSES),
+        FieldSpec("owner", "Owner", K.TEXT),
+        FieldSpec("review_date", "Review date", K.DATE),
+        FieldSpec("description", "Description", K.LONG_TEXT, in_table=False),
+        FieldSpec("mitigation", "Mitigation", K.LONG_TEXT, in_table=False),
+        FieldSpec("item_ids", "Linked timeline items", K.REFS, ref_kind="item", in_table=False),
+    )
+
+    title: str = "New risk"
+    category: str = ""
+    likelihood: int = 3
+    impact: int = 3
+    status: str = "open"
+    owner: str = ""
+    review_date: dt.date | None = None
+    description: str = ""
+    mitigation: str = ""
+    item_ids: list[str] = field(default_factory=list)
+
+    @property
+    def exposure(self) -> int:
+        return self.likelihood * self.impact

@@ -1,0 +1,63 @@
+"""Timeline items and the lanes they sit in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from .entity import Entity
+from .fields import FieldKind as K
+from .fields import FieldSpec
+from .phases import PHASE_CODES
+
+ITEM_STATUSES = ("not_started", "in_progress", "done", "blocked")
+MAX_DURATION_DAYS = 3650
+
+
+@dataclass
+class Lane(Entity):
+    KIND: ClassVar[str] = "lane"
+    FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
+        FieldSpec("name", "Name", K.TEXT, required=True),
+        FieldSpec("capacity", "Capacity", K.INT, minimum=1, maximum=1000),
+    )
+
+    name: str = "New lane"
+    capacity: int | None = None  # items at once; None means unlimited
+
+
+@dataclass
+class TimelineItem(Entity):
+    KIND: ClassVar[str] = "item"
+    FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
+        FieldSpec("title", "Title", K.TEXT, required=True),
+        FieldSpec("lane_id", "Lane", K.REF, ref_kind="lane"),
+        FieldSpec("phase", "Phase", K.CHOICE, PHASE_CODES),
+        FieldSpec("start", "Start", K.DATE),
+        FieldSpec("duration_days", "Duration (days)", K.INT, minimum=0, maximum=MAX_DURATION_DAYS, required=True),
+        FieldSpec("milestone", "Milestone", K.BOOL),
+        FieldSpec("status", "Status", K.CHOICE, ITEM_STATUSES),
+        FieldSpec("owner", "Owner", K.TEXT),
+        FieldSpec("depends_on", "Depends on", K.REFS, ref_kind="item"),
+        FieldSpec("notes", "Notes", K.LONG_TEXT, in_table=False),
+    )
+
+    title: str = "New item"
+    lane_id: str = ""
+    phase: str = ""
+    start: dt.date | None = None  # None: not scheduled yet
+    # The end is derived from start and duration so the two can never disagree.
+    duration_days: int = 10
+    milestone: bool = False
+    status: str = "not_started"
+    owner: str = ""
+    depends_on: list[str] = field(default_factory=list)
+    notes: str = ""
+
+    @property
+    def end(self) -> dt.date | None:
+        """Last day of the item (inclusive); a milestone ends on its start day."""
+        if self.start is None:
+            return None
+        return self.start + dt.timedelta(days=max(self.duration_days - 1, 0))

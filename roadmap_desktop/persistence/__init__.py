@@ -1,0 +1,1 @@
+"""Project files, atomic writes, autosave/recovery and settings on disk (no Qt)."""

@@ -1,0 +1,76 @@
+"""Project <-> plain JSON-ready dicts, driven by each entity's field specs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.entity import Entity
+from ..domain.fields import FieldKind, FieldValueError
+from ..domain.project import COLLECTIONS, ENTITY_TYPES, Project, ProjectInfo
+
+FORMAT_NAME = "roadmap-desktop"
+FORMAT_VERSION = 2
+
+
+def entity_to_dict(entity: Entity) -> dict:
+    out: dict[str, object] = {"id": entity.id}
+    for spec in entity.FIELDS:
+        value = getattr(entity, spec.name)
+        if spec.kind is FieldKind.DATE:
+            value = value.isoformat() if value else None
+        elif isinstance(value, list):
+            value = list(value)
+        out[spec.name] = value
+    return out
+
+
+def entity_from_dict(kind: str, data: dict) -> Entity:
+    cls = ENTITY_TYPES[kind]
+    known = {spec.name for spec in cls.FIELDS} | {"id"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise FieldValueError(f"{kind} has unknown field(s): {', '.join(unknown)}")
+    entity = cls(**{k: v for k, v in data.items() if k in known})
+    entity.validate()  # coerces ISO date strings and checks every value
+    return entity
+
+
+def project_to_dict(project: Project) -> dict:
+    info = entity_to_dict(project.info)
+    info["created"] = project.created.isoformat()
+    info["modified"] = project.modified.isoformat()
+    doc: dict[str, object] = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "project": info}
+    for kind, attr in COLLECTIONS.items():
+        doc[attr] = [entity_to_dict(e) for e in project.collection(kind)]
+    return doc
+
+
+def project_from_dict(doc: dict) -> Project:
+    """Build a project from a current-version document; raises ValueError naming the problem."""
+    info = dict(doc["project"])
+    created = _parse_time(info.pop("created", None), "created")
+    modified = _parse_time(info.pop("modified", None), "modified")
+    project = Project(info=entity_from_dict("project", info))  # type: ignore[arg-type]
+    assert isinstance(project.info, ProjectInfo)
+    project.created, project.modified = created, modified
+    for kind, attr in COLLECTIONS.items():
+        entries = doc.get(attr, [])
+        for position, data in enumerate(entries):
+            try:
+                project.collection(kind).append(entity_from_dict(kind, data))
+            except (FieldValueError, TypeError) as exc:
+                raise ValueError(f"{attr}[{position}]: {exc}") from None
+    project.validate()
+    return project
+
+
+def _parse_time(value: object, name: str) -> dt.datetime:
+    if value is None:
+        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    if not isinstance(value, str):
+        raise ValueError(f"project.{name}: expected a date-time text")
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"project.{name}: {value!r} is not an ISO date-time") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
