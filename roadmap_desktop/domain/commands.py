@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from .entity import Entity
+from .fields import MAX_TEXT
 from .fields import FieldKind as K
 from .project import Project
 
@@ -91,7 +92,7 @@ def delete_entities(project: Project, kind: str, ids: list[str]) -> Macro:
     for entity_id in ids:
         for source, spec in project.references_to(kind, entity_id):
             key = (source.KIND, source.id, spec.name)
-            if source.KIND == kind and source.id in doomed:
+            if kind == source.KIND and source.id in doomed:
                 continue  # about to go anyway
             current = planned.get(key, getattr(source, spec.name))
             if spec.kind is K.REF:
@@ -112,7 +113,8 @@ def duplicate_entities(project: Project, kind: str, ids: list[str]) -> Macro:
     for offset, entity_id in enumerate(ids, start=1):
         twin = project.get(kind, entity_id).clone(new_identity=True)
         if hasattr(twin, "title"):
-            twin.title = f"{twin.title} (copy)"  # type: ignore[attr-defined]
+            suffix = " (copy)"
+            twin.title = twin.title[: MAX_TEXT - len(suffix)] + suffix  # type: ignore[attr-defined]
         commands.append(InsertEntity(kind, twin, last + offset))
     noun = kind if len(ids) == 1 else f"{len(ids)} {kind}s"
     return Macro(f"Duplicate {noun}", commands)

@@ -34,8 +34,9 @@ class Entity:
 
     def set(self, name: str, value: object) -> object:
         """Store a coerced value; return the previous one."""
+        spec = self.spec(name)
         old = getattr(self, name)
-        setattr(self, name, coerce(self.spec(name), value))
+        setattr(self, name, coerce(spec, value))
         return old
 
     def validate(self) -> None:

@@ -65,7 +65,10 @@ def coerce(spec: FieldSpec, value: object) -> object:
                 raise FieldValueError("expected a number")
             if value != value or value in (float("inf"), float("-inf")):
                 raise FieldValueError("expected a finite number")
-            number = int(value) if kind is FieldKind.INT else float(value)
+            try:
+                number = int(value) if kind is FieldKind.INT else float(value)
+            except OverflowError:
+                raise FieldValueError("expected a finite number") from None
             if kind is FieldKind.INT and number != value:
                 raise FieldValueError("expected a whole number")
             if spec.minimum is not None and number < spec.minimum:
@@ -86,6 +89,9 @@ def coerce(spec: FieldSpec, value: object) -> object:
             if isinstance(value, dt.date):
                 return value
             if isinstance(value, str):
+                # fromisoformat also takes 20240101 and week dates; only YYYY-MM-DD is documented
+                if len(value) != 10 or value[4] != "-" or value[7] != "-":
+                    raise FieldValueError("expected a date as YYYY-MM-DD")
                 try:
                     return dt.date.fromisoformat(value)
                 except ValueError:

@@ -26,7 +26,7 @@ PHASES: tuple[Phase, ...] = (
     Phase("P7", "Iteration and optimisation", "产品迭代与优化"),
 )
 
-PHASE_CODES: tuple[str, ...] = ("",) + tuple(p.code for p in PHASES)
+PHASE_CODES: tuple[str, ...] = ("", *(p.code for p in PHASES))
 
 
 def phase_label(code: str, language: str = "en") -> str:

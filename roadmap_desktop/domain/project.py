@@ -61,7 +61,7 @@ class ProjectEvent:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 @dataclass
@@ -145,7 +145,7 @@ class Project:
                     if target is not None:
                         found[target.id] = target
         for source, _spec in self.references_to(entity.KIND, entity.id):
-            if source.KIND == other_kind:
+            if other_kind == source.KIND:
                 found.setdefault(source.id, source)
         return list(found.values())
 
@@ -195,3 +195,16 @@ class Project:
                             f"{entity.KIND} {entity.display_name()!r}: {spec.label} "
                             f"points at a missing {spec.ref_kind} {ref}"
                         )
+
+
+def link_field(kind: str, other_kind: str) -> tuple[str, str] | None:
+    """Which (owner kind, REFS field) stores links between the two kinds, if any.
+
+    Each link is stored once, on one side; the other side derives it, so the two can never
+    disagree. Within one kind (an item depending on items) the owner is that kind.
+    """
+    for owner, target in ((kind, other_kind), (other_kind, kind)):
+        for spec in ENTITY_TYPES[owner].FIELDS:
+            if spec.kind is K.REFS and spec.ref_kind == target:
+                return owner, spec.name
+    return None

@@ -24,8 +24,13 @@ def entity_to_dict(entity: Entity) -> dict:
     return out
 
 
-def entity_from_dict(kind: str, data: dict) -> Entity:
+def entity_from_dict(kind: str, data: object) -> Entity:
     cls = ENTITY_TYPES[kind]
+    if not isinstance(data, dict):
+        raise FieldValueError(f"{kind}: expected an object")
+    entity_id = data.get("id")
+    if not isinstance(entity_id, str) or not entity_id.strip():
+        raise FieldValueError(f"{kind}: id must be non-empty text")
     known = {spec.name for spec in cls.FIELDS} | {"id"}
     unknown = sorted(set(data) - known)
     if unknown:
@@ -55,6 +60,8 @@ def project_from_dict(doc: dict) -> Project:
     project.created, project.modified = created, modified
     for kind, attr in COLLECTIONS.items():
         entries = doc.get(attr, [])
+        if not isinstance(entries, list):
+            raise ValueError(f"{attr}: expected a list")
         for position, data in enumerate(entries):
             try:
                 project.collection(kind).append(entity_from_dict(kind, data))
@@ -66,11 +73,11 @@ def project_from_dict(doc: dict) -> Project:
 
 def _parse_time(value: object, name: str) -> dt.datetime:
     if value is None:
-        return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+        return dt.datetime.now(dt.UTC).replace(microsecond=0)
     if not isinstance(value, str):
         raise ValueError(f"project.{name}: expected a date-time text")
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f"project.{name}: {value!r} is not an ISO date-time") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# One idempotent set-up command for a fresh clone: .venv, the project installed editable with its
+# test extra, and the bundled models under models/. Safe to run again: a run with nothing to do
+# takes a few seconds. Set-up time is the only time anything is downloaded.
+#
+#   bash packaging/setup.sh            (from any directory)
+#
+# Environment: SETUP_PYTHON=/path/to/python picks the interpreter for a new .venv;
+# SETUP_VERBOSE=1 shows pip's full output.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT="$(pwd -P)"
+VENV="$ROOT/.venv"
+VPY="$VENV/bin/python"
+STAMP="$VENV/.roadmap-desktop-install"
+started=$SECONDS
+
+say() { printf '[setup] %s\n' "$*"; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+is_py311() {  # usable: runs, is >= 3.11 and has venv + ensurepip
+    "$1" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1
+}
+
+pick_python() {
+    local candidate
+    for candidate in ${SETUP_PYTHON:-} python3.11 python3.12 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 && is_py311 "$candidate"; then
+            printf '%s\n' "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+venv_ok() {
+    [[ -x "$VPY" ]] && "$VPY" -c 'import sys, pip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1
+}
+
+# 1. The virtual environment.
+if venv_ok; then
+    say "using $VENV ($("$VPY" -V 2>&1))"
+else
+    if [[ -e "$VENV" ]]; then
+        say "$VENV is broken or too old; recreating it"
+        rm -rf -- "$VENV"
+    fi
+    python="$(pick_python)" || die "no Python >= 3.11 with venv support found (tried ${SETUP_PYTHON:+$SETUP_PYTHON, }python3.11, python3.12, python3); install one or set SETUP_PYTHON"
+    say "creating $VENV with $python ($("$python" -V 2>&1))"
+    "$python" -m venv "$VENV" || die "'$python -m venv' failed"
+fi
+
+# 2. The project, editable, with its test extra; skipped when pyproject.toml is unchanged.
+pip_quiet=(--quiet)
+[[ "${SETUP_VERBOSE:-0}" == 1 ]] && pip_quiet=()
+want="$("$VPY" -c 'import hashlib, sys; print(hashlib.sha256(open("pyproject.toml", "rb").read()).hexdigest())') $ROOT"
+installed_ok() {
+    [[ -f "$STAMP" && "$(cat "$STAMP")" == "$want" ]] || return 1
+    "$VPY" - <<'EOF' >/dev/null 2>&1
+import importlib.util, sys
+names = ("roadmap_desktop", "PySide6", "llama_cpp", "pytest", "pytestqt", "hypothesis")
+sys.exit(any(importlib.util.find_spec(name) is None for name in names))
+EOF
+}
+if installed_ok; then
+    say "dependencies up to date (pyproject.toml unchanged since the last install)"
+else
+    rm -f -- "$STAMP"
+    say "upgrading pip"
+    "$VPY" -m pip install "${pip_quiet[@]}" --disable-pip-version-check --upgrade pip
+    jobs="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)"
+    export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$jobs}"
+    say "installing roadmap-desktop (editable) with its test extra"
+    say "the first install compiles llama-cpp-python from source: about 5 minutes on 2 cores" \
+        "(CMAKE_BUILD_PARALLEL_LEVEL=$CMAKE_BUILD_PARALLEL_LEVEL); pip caches the wheel for later runs"
+    "$VPY" -m pip install "${pip_quiet[@]}" --disable-pip-version-check --progress-bar off -e '.[test]'
+    printf '%s\n' "$want" >"$STAMP.tmp" && mv -f -- "$STAMP.tmp" "$STAMP"
+    say "installed $("$VPY" -c 'from importlib.metadata import version as v
+print(", ".join(f"{name} {v(name)}" for name in ("PySide6", "llama-cpp-python")))')"
+fi
+
+# 3. The models (SmolLM2-135M, the default, and Gemma-3-270M): verified, atomic, skipped when present.
+"$VPY" packaging/install_model.py --gemma
+
+say "done in $((SECONDS - started))s; run the app with .venv/bin/roadmap-desktop, the tests with .venv/bin/python -m pytest"

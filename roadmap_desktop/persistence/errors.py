@@ -1,0 +1,23 @@
+"""Exceptions for project files that cannot be read or written; each carries one readable line."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+class ProjectFileError(Exception):
+    """A file could not be read or written; ``str()`` is ``"{path}: {problem}"``, never a traceback."""
+
+    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
+        self.path = Path(path)
+        # One line only: the UI shows this in a message box and the CLI prints it.
+        self.problem = " ".join(str(problem).split())
+        super().__init__(self.path, self.problem)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
+
+
+class SaveError(ProjectFileError):
+    """Writing failed; the previous file on disk is unchanged."""

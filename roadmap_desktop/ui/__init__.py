@@ -1,0 +1,1 @@
+"""Qt widgets: the main window, the entity editors, dialogs and settings."""

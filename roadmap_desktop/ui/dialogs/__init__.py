@@ -1,0 +1,1 @@
+"""Dialogs: project properties, recovery, messages."""

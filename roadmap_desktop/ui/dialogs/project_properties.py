@@ -1,0 +1,49 @@
+"""Dialog for the project's name, vision, language and domain."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from ...domain.fields import CHOICE_LABELS
+from ...domain.project import LANGUAGES, ProjectInfo
+
+
+class ProjectPropertiesDialog(QDialog):
+    def __init__(self, info: ProjectInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Project Properties")
+        self.name_edit = QLineEdit(info.name)
+        self.description_edit = QPlainTextEdit(info.description)
+        self.description_edit.setPlaceholderText("What the product is, for whom, and why now")
+        self.language_combo = QComboBox()
+        for code in LANGUAGES:
+            self.language_combo.addItem(CHOICE_LABELS[code], code)
+        self.language_combo.setCurrentIndex(LANGUAGES.index(info.language))
+        self.domain_edit = QLineEdit(info.domain)
+        self.domain_edit.setPlaceholderText("e.g. intelligent customer service")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Name", self.name_edit)
+        form.addRow("Vision", self.description_edit)
+        form.addRow("Language", self.language_combo)
+        form.addRow("Domain", self.domain_edit)
+        form.addRow(buttons)
+        self.resize(520, 320)
+
+    def values(self) -> dict[str, object]:
+        return {
+            "name": self.name_edit.text(),
+            "description": self.description_edit.toPlainText(),
+            "language": self.language_combo.currentData(),
+            "domain": self.domain_edit.text(),
+        }

@@ -1,0 +1,1 @@
+"""Editors for requirements, timeline items, risks and lanes."""

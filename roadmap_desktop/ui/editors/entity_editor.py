@@ -1,0 +1,217 @@
+"""One editor tab: a sortable, filterable table of one entity kind beside its details panel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.commands import InsertEntity, delete_entities, duplicate_entities
+from ...domain.project import ENTITY_TYPES
+from ...qtmodels.document import ProjectDocument
+from ...qtmodels.entity_table_model import ID_ROLE, SORT_ROLE, EntityTableModel
+from .details_panel import DetailsPanel
+from .field_delegate import FieldDelegate
+
+NOUNS = {"requirement": "requirement", "item": "timeline item", "risk": "risk", "lane": "lane"}
+
+
+class EntityEditor(QWidget):
+    selection_changed = Signal(object)  # entity id or None
+
+    def __init__(
+        self,
+        document: ProjectDocument,
+        kind: str,
+        on_error: Callable[[str], None],
+        with_details: bool = True,
+        new_entity: Callable[[], object] | None = None,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.kind = kind
+        self._on_error = on_error
+        self._new_entity = new_entity or ENTITY_TYPES[kind]
+        noun = NOUNS[kind]
+
+        self.model = EntityTableModel(document, kind, on_error)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.table = QTableView()
+        self.table.setObjectName(f"{kind}Table")
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(FieldDelegate(document, self.table))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # project order until a header is clicked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        self.table.resizeColumnsToContents()
+        header.resizeSection(0, 260)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName(f"{kind}Filter")
+        self.filter_edit.setPlaceholderText(f"Filter {noun}s…")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(lambda _t: self._update_count())
+
+        self.add_action = QAction(f"Add {noun}", self)
+        self.add_action.setToolTip(f"Add a {noun} (Ctrl+Shift+N)")
+        self.add_action.triggered.connect(self.add_entity)
+        self.duplicate_action = QAction("Duplicate", self)
+        self.duplicate_action.setToolTip("Duplicate the selected rows (Ctrl+D)")
+        self.duplicate_action.triggered.connect(self.duplicate_selected)
+        self.delete_action = QAction("Delete", self)
+        self.delete_action.setToolTip("Delete the selected rows and their links (Delete)")
+        self.delete_action.triggered.connect(self.delete_selected)
+        # Delete acts on this table only, so typing Delete in a text field still edits text.
+        delete_shortcut = QAction(self.table)
+        delete_shortcut.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete_shortcut.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_shortcut.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_shortcut)
+
+        bar = self._bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for action in (self.add_action, self.duplicate_action, self.delete_action):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+        bar.addSpacing(12)
+        bar.addWidget(self.filter_edit, 1)
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(mid); padding-left: 8px;")
+        bar.addWidget(self.count_label)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.details: DetailsPanel | None = None
+        if with_details:
+            self.details = DetailsPanel(document, kind, on_error)
+            splitter = QSplitter(Qt.Orientation.Horizontal)
+            splitter.addWidget(left)
+            splitter.addWidget(self.details)
+            splitter.setStretchFactor(0, 3)
+            splitter.setStretchFactor(1, 2)
+            splitter.setSizes([760, 420])
+            splitter.setChildrenCollapsible(False)
+            layout.addWidget(splitter)
+        else:
+            layout.addWidget(left)
+        self.model.rowsInserted.connect(lambda *_: self._update_count())
+        self.model.rowsRemoved.connect(lambda *_: self._update_count())
+        self._update_selection_actions()
+        self._update_count()
+
+    # -- selection -----------------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        ordered = sorted(rows, key=lambda index: index.row())
+        return [index.data(ID_ROLE) for index in ordered]
+
+    def select_id(self, entity_id: str) -> None:
+        source = self.model.index(self.model.row_of(entity_id), 0)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # hidden by the filter: clear it so the row shows
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(source)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _on_table_selection_changed(self, *_args) -> None:
+        ids = self.selected_ids()
+        current = ids[0] if len(ids) == 1 else None
+        if self.details is not None:
+            self.details.show_entity(current)
+        self._update_selection_actions()
+        self.selection_changed.emit(current)
+
+    def _update_selection_actions(self) -> None:
+        has = bool(self.table.selectionModel().selectedRows())
+        self.duplicate_action.setEnabled(has)
+        self.delete_action.setEnabled(has)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = NOUNS[self.kind]
+        self.count_label.setText(f"{total} {noun}s" if shown == total else f"{shown} of {total} {noun}s")
+
+    # -- commands ------------------------------------------------------------------
+    def add_entity(self) -> None:
+        entity = self._new_entity()
+        ids = self.selected_ids()
+        index = self.document.project.index_of(self.kind, ids[-1]) + 1 if ids else None
+        self.document.execute(InsertEntity(self.kind, entity, index, f"Add {NOUNS[self.kind]}"))  # type: ignore[arg-type]
+        self.select_id(entity.id)  # type: ignore[attr-defined]
+        proxy_index = self.proxy.mapFromSource(self.model.index(self.model.row_of(entity.id), 0))  # type: ignore[attr-defined]
+        self.table.setFocus()
+        self.table.edit(proxy_index)  # type the title straight away
+
+    def duplicate_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.document.execute(duplicate_entities(self.document.project, self.kind, ids))
+            last_original = max(self.document.project.index_of(self.kind, i) for i in ids)
+            copies = self.document.project.collection(self.kind)[last_original + 1 : last_original + 1 + len(ids)]
+            if copies:
+                self.select_id(copies[0].id)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        first_row = min(self.table.selectionModel().selectedRows(), key=lambda i: i.row()).row()
+        self.document.execute(delete_entities(self.document.project, self.kind, ids))
+        remaining = self.proxy.rowCount()
+        if remaining:
+            index = self.proxy.index(min(first_row, remaining - 1), 0)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(index, flags)
+
+    def add_toolbar_widget(self, widget: QWidget) -> None:
+        self._bar.insertWidget(3, widget)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()

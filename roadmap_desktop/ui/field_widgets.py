@@ -1,0 +1,87 @@
+"""Editor widgets for each field kind, shared by the table delegate and the details panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QDoubleValidator, QFocusEvent, QIntValidator
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+
+from ..domain.fields import CHOICE_LABELS, FieldKind, FieldSpec, format_value
+from ..domain.project import Project
+
+_NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" value, shown as a dash
+
+
+class DateEdit(QDateEdit):
+    """A date edit that can also hold "no date"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText("—")
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(QDate(value.year, value.month, value.day) if value else _NO_DATE)
+
+    def value(self) -> dt.date | None:
+        date = self.date()
+        return None if date == _NO_DATE else date.toPython()  # type: ignore[return-value]
+
+
+class CommitPlainTextEdit(QPlainTextEdit):
+    """Multi-line text that reports a commit when it loses focus."""
+
+    committed = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.committed.emit()
+
+
+def choice_combo(spec: FieldSpec, parent: QWidget | None = None) -> QComboBox:
+    combo = QComboBox(parent)
+    for value in spec.choices:
+        if spec.name == "phase" and value:
+            from ..domain.phases import phase_label
+
+            combo.addItem(phase_label(value), value)
+        else:
+            combo.addItem(CHOICE_LABELS.get(value, value) or "—", value)
+    return combo
+
+
+def ref_combo(project: Project, spec: FieldSpec, parent: QWidget | None = None) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem("—", "")
+    for entity in project.collection(spec.ref_kind or ""):
+        combo.addItem(entity.display_name(), entity.id)
+    return combo
+
+
+def number_edit(spec: FieldSpec, parent: QWidget | None = None) -> QLineEdit:
+    edit = QLineEdit(parent)
+    low = spec.minimum if spec.minimum is not None else -1e12
+    high = spec.maximum if spec.maximum is not None else 1e12
+    if spec.kind is FieldKind.INT:
+        edit.setValidator(QIntValidator(int(low), int(high), edit))
+    else:
+        validator = QDoubleValidator(low, high, 3, edit)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        edit.setValidator(validator)
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    if not spec.required:
+        edit.setPlaceholderText("—")
+    return edit
+
+
+def number_text(spec: FieldSpec, value: object) -> str:
+    return "" if value is None else format_value(spec, value)
+
+
+def set_combo_value(combo: QComboBox, value: object) -> None:
+    position = combo.findData(value)
+    combo.setCurrentIndex(position if position >= 0 else 0)

@@ -1,0 +1,418 @@
+"""The main window: three editors over one project, file handling, undo, autosave."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolButton,
+)
+
+from .. import __version__
+from ..domain.commands import set_fields
+from ..domain.project import Project
+from ..domain.timeline import TimelineItem
+from ..persistence.autosave import RecoveryStore
+from ..persistence.errors import ProjectFileError, SaveError
+from ..persistence.project_file import load_project
+from ..persistence.settings import Settings
+from ..qtmodels.document import ProjectDocument
+from .dialogs.lanes_dialog import LanesDialog
+from .dialogs.project_properties import ProjectPropertiesDialog
+from .dialogs.recovery import ask_recover
+from .editors.entity_editor import EntityEditor
+
+APP_NAME = "Roadmap Desktop"
+FILE_FILTER = "Roadmap projects (*.roadmap);;All files (*)"
+AUTOSAVE_INTERVAL_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, recovery: RecoveryStore) -> None:
+        super().__init__()
+        self.settings = settings
+        self.recovery = recovery
+        self.document: ProjectDocument | None = None
+        self.editors: dict[str, EntityEditor] = {}
+        self.undo_group = QUndoGroup(self)
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 560)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self._build_actions()
+        self._build_menus()
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+        geometry = self.settings.get("window_geometry")
+        if isinstance(geometry, str):
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
+        else:
+            self.resize(1280, 780)
+        self.set_document(ProjectDocument(Project.new()))
+
+    # -- actions and menus -----------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action("&New Project", self.new_project, keys.New, "Start an empty project")
+        self.open_action = self._action("&Open…", self.open_dialog, keys.Open, "Open a .roadmap file")
+        self.save_action = self._action("&Save", self.save, keys.Save, "Save the project")
+        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs, "Save under a new name")
+        self.properties_action = self._action("Project &Properties…", self.edit_properties, "Ctrl+I")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(keys.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.add_action = self._action("&Add Row", lambda: self._current_editor().add_entity(), "Ctrl+Shift+N")
+        self.duplicate_action = self._action(
+            "D&uplicate", lambda: self._current_editor().duplicate_selected(), "Ctrl+D"
+        )
+        self.delete_action = self._action("&Delete", lambda: self._current_editor().delete_selected())
+        self.find_action = self._action("&Filter…", lambda: self._current_editor().focus_filter(), keys.Find)
+        self.lanes_action = self._action("&Lanes…", self.edit_lanes, tip="Add, rename or remove timeline lanes")
+        self.about_action = self._action("&About Roadmap Desktop", self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.properties_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.add_action, self.duplicate_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addAction(self.lanes_action)
+        view_menu = bar.addMenu("&View")
+        for number, (title, kind) in enumerate(self._tab_kinds(), start=1):
+            action = self._action(title, lambda _=False, k=kind: self.show_tab(k), f"Ctrl+{number}")
+            view_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+    @staticmethod
+    def _tab_kinds() -> list[tuple[str, str]]:
+        return [("&Requirements", "requirement"), ("&Timeline", "item"), ("Ris&ks", "risk")]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in self.settings.recent_files() if Path(p).is_file()]
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setStatusTip(path)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        if not recent:
+            empty = self.recent_menu.addAction("No recent projects")
+            empty.setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction("Clear List")
+            clear.triggered.connect(self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        for path in self.settings.recent_files():
+            self.settings.remove_recent(path)
+
+    # -- the document ----------------------------------------------------------------
+    def set_document(self, document: ProjectDocument) -> None:
+        old = self.document
+        current_tab = self.tabs.currentIndex()
+        self.document = document
+        self.tabs.clear()
+        for editor in self.editors.values():
+            editor.model.detach()
+            editor.deleteLater()
+        self.editors = {}
+        for title, kind in self._tab_kinds():
+            factory = self._new_item if kind == "item" else None
+            editor = EntityEditor(document, kind, self.show_error, new_entity=factory)
+            self.editors[kind] = editor
+            if kind == "item":
+                lanes = QToolButton()
+                lanes.setDefaultAction(self.lanes_action)
+                editor.add_toolbar_widget(lanes)
+            self.tabs.addTab(editor, title.replace("&", ""))
+        self.tabs.setCurrentIndex(max(current_tab, 0))
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.modified_changed.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        document.project_changed.connect(self._on_document_project_changed)
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
+        self._update_title()
+        self._update_counts()
+
+    def _new_item(self) -> TimelineItem:
+        editor = self.editors["item"]
+        ids = editor.selected_ids()
+        project = self.document.project  # type: ignore[union-attr]
+        lane_id = project.get("item", ids[-1]).lane_id if ids else (project.lanes[0].id if project.lanes else "")  # type: ignore[attr-defined]
+        return TimelineItem(lane_id=lane_id)
+
+    def _current_editor(self) -> EntityEditor:
+        kinds = [kind for _title, kind in self._tab_kinds()]
+        return self.editors[kinds[max(self.tabs.currentIndex(), 0)]]
+
+    def show_tab(self, kind: str) -> None:
+        kinds = [k for _t, k in self._tab_kinds()]
+        self.tabs.setCurrentIndex(kinds.index(kind))
+
+    def _update_title(self, *_args) -> None:
+        document = self.document
+        if document is None:
+            return
+        self.setWindowTitle(f"{document.project.info.name} — {document.display_name()}[*] — {APP_NAME}")
+        self.setWindowModified(document.is_modified())
+
+    def _update_counts(self) -> None:
+        project = self.document.project  # type: ignore[union-attr]
+        self.status_label.setText(
+            f"{len(project.requirements)} requirements · {len(project.items)} timeline items · "
+            f"{len(project.risks)} risks"
+        )
+
+    def _on_document_project_changed(self, event) -> None:
+        if event.type in ("inserted", "removed"):
+            self._update_counts()
+        if event.kind == "project":
+            self._update_title()
+
+    # -- messages ----------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        """Validation problems go to the status bar; they must be seen but not block typing."""
+        QApplication.beep()
+        self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
+        self.statusBar().showMessage(message, 10_000)
+        QTimer.singleShot(10_000, lambda: self.statusBar().setStyleSheet(""))
+
+    def show_info(self, message: str) -> None:
+        self.statusBar().setStyleSheet("")
+        self.statusBar().showMessage(message, 6_000)
+
+    # -- file commands -------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        document = self.document
+        if document is None or not document.is_modified():
+            return True
+        answer = QMessageBox.warning(
+            self,
+            APP_NAME,
+            f"“{document.project.info.name}” has unsaved changes.\nSave them before closing?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.recovery.discard(document.project.info.id)
+            return True
+        return False
+
+    def new_project(self) -> None:
+        if self.maybe_save():
+            self.set_document(ProjectDocument(Project.new()))
+            self.show_info("New project")
+
+    def open_dialog(self) -> None:
+        start = self.settings.get("last_folder") or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Open Project", start, FILE_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            loaded = load_project(path)
+        except ProjectFileError as exc:
+            QMessageBox.critical(self, "Cannot open project", str(exc))
+            return False
+        document = ProjectDocument(loaded.project, loaded.path)
+        self.set_document(document)
+        self._remember(path)
+        if loaded.migrated_from is not None:
+            document.mark_dirty()
+            self.show_info(
+                f"Converted from file format version {loaded.migrated_from}; the original is kept as "
+                f"{loaded.backup_path}. Save to keep the conversion."
+            )
+        else:
+            self.show_info(f"Opened {path}")
+        return True
+
+    def save(self) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        if document.path is None:
+            return self.save_as()
+        return self._save_to(document.path)
+
+    def save_as(self) -> bool:
+        document = self.document
+        if document is None:
+            return False
+        folder = Path(self.settings.get("last_folder") or Path.home())
+        suggested = document.path or folder / f"{_safe_file_name(document.project.info.name)}.roadmap"
+        path, _ = QFileDialog.getSaveFileName(self, "Save Project As", str(suggested), FILE_FILTER)
+        if not path:
+            return False
+        target = Path(path)
+        if target.suffix != ".roadmap":
+            target = target.with_name(target.name + ".roadmap")
+        return self._save_to(target)
+
+    def _save_to(self, path: Path) -> bool:
+        document = self.document
+        assert document is not None
+        try:
+            document.save(path)
+        except (SaveError, OSError) as exc:
+            QMessageBox.critical(
+                self,
+                "Cannot save project",
+                f"{exc}\n\nYour changes are still open. Free some space, or use Save As to "
+                "choose another folder.",
+            )
+            return False
+        self.recovery.discard(document.project.info.id)
+        self._remember(path)
+        self.show_info(f"Saved {path}")
+        return True
+
+    def _remember(self, path: Path) -> None:
+        try:
+            self.settings.add_recent(str(path))
+            self.settings.set("last_folder", str(path.parent))
+        except SaveError as exc:  # settings are a convenience; never block the user's work
+            self.show_error(f"Could not remember recent files: {exc}")
+
+    def edit_properties(self) -> None:
+        document = self.document
+        assert document is not None
+        dialog = ProjectPropertiesDialog(document.project.info, self)
+        if dialog.exec() != ProjectPropertiesDialog.DialogCode.Accepted:
+            return
+        info = document.project.info
+        changed = {k: v for k, v in dialog.values().items() if getattr(info, k) != v}
+        if changed:
+            try:
+                document.execute(set_fields("project", info.id, changed, "Edit project properties"))
+            except ValueError as exc:
+                QMessageBox.warning(self, "Project Properties", str(exc))
+
+    def edit_lanes(self) -> None:
+        assert self.document is not None
+        LanesDialog(self.document, self.show_error, self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<br>An offline product-roadmap planner for AI startups.<br>"
+            "Your projects stay on this computer.",
+        )
+
+    # -- autosave and recovery -----------------------------------------------------------
+    def autosave(self) -> None:
+        document = self.document
+        if document is None or not document.is_modified():
+            return
+        index = document.undo_stack.index()
+        if index == document.autosaved_index and not document._forced_dirty:
+            return
+        try:
+            self.recovery.write(document.project, document.path)
+            document.autosaved_index = index
+        except (SaveError, OSError) as exc:
+            self.show_error(f"Autosave failed: {exc}")
+
+    def offer_recovery(self) -> None:
+        for entry in self.recovery.entries():
+            if self.document is not None and entry.project_id == self.document.project.info.id:
+                continue
+            choice = ask_recover(entry, self)
+            if choice == "discard":
+                self.recovery.discard(entry.project_id)
+            elif choice == "recover":
+                try:
+                    project = self.recovery.load(entry)
+                except ProjectFileError as exc:
+                    QMessageBox.critical(self, "Cannot recover project", str(exc))
+                    continue
+                if not self.maybe_save():
+                    return
+                source = Path(entry.source_path) if entry.source_path else None
+                document = ProjectDocument(project, source)
+                self.set_document(document)
+                document.mark_dirty()
+                self.show_info("Recovered unsaved work. Save it to keep it.")
+                return
+
+    # -- window events -------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        # Losing the window size is no reason to refuse to quit.
+        with contextlib.suppress(SaveError):
+            self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().endswith(".roadmap") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]
+        for path in paths:
+            if path.suffix == ".roadmap":
+                event.acceptProposedAction()
+                # Open after the drop returns, so a modal question does not block the drag source.
+                QTimer.singleShot(0, lambda p=path: self.open_path(p))
+                return
+
+
+def _safe_file_name(name: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
+    return cleaned or "roadmap"

@@ -1,0 +1,201 @@
+"""The main window as a user drives it: edit, undo, redo, save, reopen, bad files, recovery."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from roadmap_desktop.persistence.autosave import RecoveryStore
+from roadmap_desktop.persistence.project_file import load_project
+from roadmap_desktop.persistence.serialize import project_to_dict
+from roadmap_desktop.persistence.settings import Settings
+from roadmap_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    win = MainWindow(Settings(tmp_path / "settings.json"), RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(win)
+    win.show()
+    # A test must never block on a modal question: answer "Discard" unless a test says otherwise.
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    return win
+
+
+def _close_editor(qtbot, editor) -> None:
+    for line in editor.table.viewport().findChildren(QLineEdit):
+        if line.isVisible():
+            qtbot.keyClick(line, Qt.Key.Key_Escape)
+    QApplication.processEvents()
+
+
+def _edit_cell(qtbot, editor, row: int, header: str, text: str) -> None:
+    _close_editor(qtbot, editor)
+    column = [c.header for c in editor.model.columns].index(header)
+    index = editor.proxy.index(row, column)
+    editor.table.setCurrentIndex(index)
+    editor.table.edit(index)
+    # A closed editor lingers until deleted later, so take the one that is showing.
+    lines = [w for w in editor.table.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert len(lines) == 1, "no line editor opened"
+    line = lines[0]
+    line.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(line, text)
+    else:  # QTest can only synthesise ASCII key presses; type the rest as an input method would
+        line.insert(text)
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits through a queued call
+
+
+def test_edit_cell_undo_redo(qtbot, window):
+    editor = window.editors["requirement"]
+    editor.add_entity()
+    _close_editor(qtbot, editor)
+    _edit_cell(qtbot, editor, 0, "Title", "Answer customer questions")
+    project = window.document.project
+    assert project.requirements[0].title == "Answer customer questions"
+    assert window.isWindowModified()
+    window.undo_action.trigger()
+    assert project.requirements[0].title == "New requirement"
+    window.undo_action.trigger()
+    assert project.requirements == []
+    assert not window.isWindowModified()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert project.requirements[0].title == "Answer customer questions"
+
+
+def test_three_of_each_save_and_reopen(qtbot, window, tmp_path):
+    for kind in ("requirement", "item", "risk"):
+        editor = window.editors[kind]
+        window.show_tab(kind)
+        for n in range(3):
+            editor.add_entity()
+            QApplication.processEvents()
+            _edit_cell(qtbot, editor, n, "Title", f"{kind} {n} 中文")
+    path = tmp_path / "demo.roadmap"
+    assert window._save_to(path)
+    assert not window.isWindowModified()
+    saved = project_to_dict(window.document.project)
+    window.new_project()
+    assert window.document.project.requirements == []
+    assert window.open_path(path)
+    assert project_to_dict(window.document.project) == saved
+    assert str(path) in window.settings.recent_files()[0]
+
+
+def test_delete_with_links_is_one_undo_step(qtbot, window):
+    from roadmap_desktop.domain.commands import InsertEntity
+    from roadmap_desktop.domain.requirement import Requirement
+    from roadmap_desktop.domain.risk import Risk
+
+    document = window.document
+    risk = Risk(title="Leak")
+    document.execute(InsertEntity("risk", risk))
+    document.execute(InsertEntity("requirement", Requirement(title="R", risk_ids=[risk.id])))
+    risks = window.editors["risk"]
+    risks.select_id(risk.id)
+    risks.delete_selected()
+    assert document.project.risks == [] and document.project.requirements[0].risk_ids == []
+    window.undo_action.trigger()
+    assert document.project.requirements[0].risk_ids == [risk.id]
+
+
+def test_details_panel_edits_are_undoable(qtbot, window):
+    editor = window.editors["risk"]
+    editor.add_entity()
+    _close_editor(qtbot, editor)
+    panel = editor.details
+    mitigation = panel._editors["mitigation"]
+    mitigation.setFocus()
+    mitigation.setPlainText("Encrypt at rest")
+    panel._commit(type(window.document.project.risks[0]).spec("mitigation"), mitigation.toPlainText())
+    assert window.document.project.risks[0].mitigation == "Encrypt at rest"
+    window.undo_action.trigger()
+    assert window.document.project.risks[0].mitigation == ""
+    assert mitigation.toPlainText() == ""
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b'{"format": "roadmap-desktop", "format_version": 2, "proj', b"\x00\x01\x02binary", b"[" * 50000, b"not json"],
+)
+def test_bad_file_shows_dialog_and_keeps_running(qtbot, window, tmp_path, monkeypatch, content):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    path = tmp_path / "bad.roadmap"
+    path.write_bytes(content)
+    before = window.document
+    assert not window.open_path(path)
+    assert shown and "bad.roadmap" in shown[0]
+    assert window.document is before
+    assert path.read_bytes() == content
+
+
+def test_save_failure_keeps_changes(qtbot, window, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    window.editors["requirement"].add_entity()
+
+    def full_disk(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    assert not window._save_to(tmp_path / "x.roadmap")
+    assert shown and "full" in shown[0].lower()
+    assert window.isWindowModified()
+    assert len(window.document.project.requirements) == 1
+    assert not (tmp_path / "x.roadmap").exists()
+
+
+def test_autosave_and_recovery(qtbot, window, tmp_path, monkeypatch):
+    window.editors["requirement"].add_entity()
+    window.autosave()
+    entries = window.recovery.entries()
+    assert len(entries) == 1 and entries[0].project_name == window.document.project.info.name
+    # A new window (after a crash) offers the copy; the user recovers it.
+    other = MainWindow(window.settings, window.recovery)
+    qtbot.addWidget(other)
+    monkeypatch.setattr("roadmap_desktop.ui.main_window.ask_recover", lambda *_a: "recover")
+    other.offer_recovery()
+    assert len(other.document.project.requirements) == 1
+    assert other.isWindowModified()
+    # Saving discards the recovery copy.
+    assert other._save_to(tmp_path / "recovered.roadmap")
+    assert window.recovery.entries() == []
+
+
+def test_migrated_file_opens_dirty_with_backup(qtbot, window, tmp_path):
+    fixture = Path(__file__).parent.parent / "fixtures" / "v1_project.roadmap"
+    path = tmp_path / "old.roadmap"
+    path.write_bytes(fixture.read_bytes())
+    assert window.open_path(path)
+    assert window.isWindowModified()
+    assert window.document.project.items
+    assert window._save_to(path)
+    assert json.loads(path.read_text("utf-8"))["format_version"] == 2
+    assert load_project(path).migrated_from is None
+
+
+def test_filter_and_sort(qtbot, window):
+    editor = window.editors["requirement"]
+    for _ in range(3):
+        editor.add_entity()
+        QApplication.processEvents()
+    for row, title in enumerate(["Zeta", "alpha", "Mid"]):
+        _edit_cell(qtbot, editor, row, "Title", title)
+    editor.filter_edit.setText("ALP")
+    assert editor.proxy.rowCount() == 1
+    editor.filter_edit.clear()
+    editor.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    titles = [editor.proxy.index(r, 0).data() for r in range(3)]
+    assert titles == ["alpha", "Mid", "Zeta"]
+    assert editor.proxy.index(0, 0, QModelIndex()).isValid()
