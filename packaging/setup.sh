@@ -72,8 +72,10 @@ else
     jobs="$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)"
     export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$jobs}"
     say "installing roadmap-desktop (editable) with its test extra"
-    say "the first install compiles llama-cpp-python from source: about 5 minutes on 2 cores" \
-        "(CMAKE_BUILD_PARALLEL_LEVEL=$CMAKE_BUILD_PARALLEL_LEVEL); pip caches the wheel for later runs"
+    if ! "$VPY" -c 'import importlib.util as u, sys; sys.exit(u.find_spec("llama_cpp") is None)' 2>/dev/null; then
+        say "the first install compiles llama-cpp-python from source: about 5 minutes on 2 cores" \
+            "(CMAKE_BUILD_PARALLEL_LEVEL=$CMAKE_BUILD_PARALLEL_LEVEL); pip caches the wheel for later runs"
+    fi
     "$VPY" -m pip install "${pip_quiet[@]}" --disable-pip-version-check --progress-bar off -e '.[test]'
     printf '%s\n' "$want" >"$STAMP.tmp" && mv -f -- "$STAMP.tmp" "$STAMP"
     say "installed $("$VPY" -c 'from importlib.metadata import version as v

@@ -23,7 +23,7 @@ class Requirement(Entity):
         FieldSpec("status", "Status", K.CHOICE, REQUIREMENT_STATUSES),
         FieldSpec("moscow", "MoSCoW", K.CHOICE, MOSCOW),
         FieldSpec("owner", "Owner", K.TEXT),
-        FieldSpec("effort", "Effort (person-weeks)", K.FLOAT, minimum=0, maximum=10_000),
+        FieldSpec("effort", "Effort (weeks)", K.FLOAT, minimum=0, maximum=10_000),
         FieldSpec("rice_reach", "Reach", K.FLOAT, minimum=0, maximum=1e12),
         FieldSpec("rice_impact", "Impact", K.FLOAT, minimum=0, maximum=3),
         FieldSpec("rice_confidence", "Confidence %", K.FLOAT, minimum=0, maximum=100),

@@ -171,9 +171,11 @@ def parse_document(text: str, file: Path) -> object:
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        hint = " (the file ends too early: it may be truncated)" if exc.pos >= len(text.rstrip()) else ""
+        cut_off = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated")
+        hint = " (the file ends too early: it may be truncated)" if cut_off else ""
+        at = "" if exc.msg.endswith(" at") else " at"  # "Unterminated string starting at" has its own
         raise ProjectFileError(
-            file, f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}{hint}"
+            file, f"is not valid JSON: {exc.msg}{at} line {exc.lineno}, column {exc.colno}{hint}"
         ) from None
     except RecursionError:
         raise ProjectFileError(file, f"is nested too deeply (more than {MAX_DEPTH} levels)") from None

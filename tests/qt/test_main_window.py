@@ -199,3 +199,19 @@ def test_filter_and_sort(qtbot, window):
     titles = [editor.proxy.index(r, 0).data() for r in range(3)]
     assert titles == ["alpha", "Mid", "Zeta"]
     assert editor.proxy.index(0, 0, QModelIndex()).isValid()
+
+
+def test_close_with_unsaved_changes_asks(qtbot, window, monkeypatch):
+    asked: list[str] = []
+
+    def cancel(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Cancel
+
+    window.editors["requirement"].add_entity()
+    monkeypatch.setattr(QMessageBox, "warning", cancel)
+    assert not window.close()
+    assert asked and "unsaved changes" in asked[0]
+    assert window.isVisible()
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert window.close()

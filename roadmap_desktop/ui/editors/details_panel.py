@@ -119,8 +119,8 @@ class DetailsPanel(QScrollArea):
         if kind in (FieldKind.LONG_TEXT, FieldKind.TEXT_LIST):
             text = CommitPlainTextEdit()
             text.setTabChangesFocus(True)
-            text.setMinimumHeight(60 if kind is FieldKind.TEXT_LIST else 80)
-            text.setMaximumHeight(110 if kind is FieldKind.TEXT_LIST else 160)
+            text.setMinimumHeight(48 if kind is FieldKind.TEXT_LIST else 64)
+            text.setMaximumHeight(72 if kind is FieldKind.TEXT_LIST else 110)
             if kind is FieldKind.TEXT_LIST:
                 text.setPlaceholderText("One per line")
             text.committed.connect(lambda s=spec, t=text: self._commit(s, t.toPlainText()))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.commands import InsertEntity, delete_entities, duplicate_entities
+from ...domain.fields import CHOICE_LABELS, FieldKind
 from ...domain.project import ENTITY_TYPES
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.entity_table_model import ID_ROLE, SORT_ROLE, EntityTableModel
@@ -74,8 +75,7 @@ class EntityEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        self.table.resizeColumnsToContents()
-        header.resizeSection(0, 260)
+        self.fit_columns()
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.filter_edit = QLineEdit()
@@ -135,10 +135,33 @@ class EntityEditor(QWidget):
             layout.addWidget(splitter)
         else:
             layout.addWidget(left)
-        self.model.rowsInserted.connect(lambda *_: self._update_count())
+        self.model.rowsInserted.connect(self._on_model_rows_inserted)
         self.model.rowsRemoved.connect(lambda *_: self._update_count())
         self._update_selection_actions()
         self._update_count()
+
+    def fit_columns(self) -> None:
+        """Size columns to their contents and headers, within bounds that keep the table scannable."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        for position, column in enumerate(self.model.columns):
+            spec = column.spec or column.edit_spec
+            # Room for the widest value the field can take, so dates and choices never elide.
+            samples = [""]
+            if spec is not None and spec.kind is FieldKind.DATE:
+                samples = ["0000-00-00"]
+            elif spec is not None and spec.kind is FieldKind.CHOICE and spec.name != "phase":
+                samples = [CHOICE_LABELS.get(c, c) for c in spec.choices]
+            needed = max(metrics.horizontalAdvance(text) for text in samples) + 28
+            low, high = (240, 360) if position == 0 else (56, 220)
+            width = max(low, needed, min(high, header.sectionSize(position) + 8))
+            header.resizeSection(position, width)
+
+    def _on_model_rows_inserted(self, _parent, first: int, last: int) -> None:
+        self._update_count()
+        if first == 0 and last + 1 == self.model.rowCount():  # the first rows: size columns to them
+            self.fit_columns()
 
     # -- selection -----------------------------------------------------------------
     def selected_ids(self) -> list[str]:
