@@ -85,4 +85,16 @@ fi
 # 3. The models (SmolLM2-135M, the default, and Gemma-3-270M): verified, atomic, skipped when present.
 "$VPY" packaging/install_model.py --gemma
 
+# 4. A real window on Linux needs X11/xcb libraries that Qt's wheels do not ship (tests run offscreen).
+if [[ "$(uname -s)" == Linux ]] && command -v ldconfig >/dev/null 2>&1; then
+    missing=()
+    for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0; do
+        ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
+    done
+    if ((${#missing[@]})); then
+        say "note: to open the window on an X11 desktop Qt also needs: ${missing[*]}"
+        say "      (Debian/Ubuntu: sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0)"
+    fi
+fi
+
 say "done in $((SECONDS - started))s; run the app with .venv/bin/roadmap-desktop, the tests with .venv/bin/python -m pytest"

@@ -7,12 +7,33 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+_PREFIX = "roadmap-desktop-test-home-"
+
+
+def _remove_stale_homes() -> None:
+    """Remove homes of earlier sessions that died (an abort skips pytest_unconfigure)."""
+    if os.name != "posix":
+        return
+    for path in Path(tempfile.gettempdir()).glob(f"{_PREFIX}*-*"):
+        pid = path.name.removeprefix(_PREFIX).partition("-")[0]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            pass  # alive, or not ours to judge
+
+
+_remove_stale_homes()
 # Per test session, and inherited by subprocesses the tests start. Deliberately not setdefault:
 # a developer's own ROADMAP_DESKTOP_HOME must not leak into the tests either.
-_SESSION_HOME = tempfile.mkdtemp(prefix="roadmap-desktop-test-home-")
+_SESSION_HOME = tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-")
 os.environ["ROADMAP_DESKTOP_HOME"] = _SESSION_HOME
 
 
