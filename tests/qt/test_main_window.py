@@ -215,3 +215,22 @@ def test_close_with_unsaved_changes_asks(qtbot, window, monkeypatch):
     assert window.isVisible()
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
     assert window.close()
+
+
+def test_dropping_a_roadmap_file_opens_it(qtbot, window, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    from roadmap_desktop.domain.project import Project
+    from roadmap_desktop.persistence.project_file import save_project
+
+    path = tmp_path / "dropped.roadmap"
+    save_project(Project.new("Dropped project"), path)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.document.project.info.name == "Dropped project", timeout=3000)
+    assert window.document.path == path
