@@ -41,6 +41,12 @@ class ProjectDocument(QObject):
         self._forced_dirty = True
         self.modified_changed.emit(True)
 
+    def needs_recovery_copy(self) -> bool:
+        """True when there are unsaved changes the last recovery copy does not hold."""
+        if not self.is_modified():
+            return False
+        return self._forced_dirty or self.undo_stack.index() != self.autosaved_index
+
     def display_name(self) -> str:
         return self.path.name if self.path else "untitled.roadmap"
 

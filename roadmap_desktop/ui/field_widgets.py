@@ -9,6 +9,7 @@ from PySide6.QtGui import QDoubleValidator, QFocusEvent, QIntValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from ..domain.fields import CHOICE_LABELS, FieldKind, FieldSpec, format_value
+from ..domain.phases import phase_label
 from ..domain.project import Project
 
 _NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" value, shown as a dash
@@ -46,8 +47,6 @@ def choice_combo(spec: FieldSpec, parent: QWidget | None = None) -> QComboBox:
     combo = QComboBox(parent)
     for value in spec.choices:
         if spec.name == "phase" and value:
-            from ..domain.phases import phase_label
-
             combo.addItem(phase_label(value), value)
         else:
             combo.addItem(CHOICE_LABELS.get(value, value) or "—", value)

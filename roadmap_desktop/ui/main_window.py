@@ -356,14 +356,11 @@ class MainWindow(QMainWindow):
     # -- autosave and recovery -----------------------------------------------------------
     def autosave(self) -> None:
         document = self.document
-        if document is None or not document.is_modified():
-            return
-        index = document.undo_stack.index()
-        if index == document.autosaved_index and not document._forced_dirty:
+        if document is None or not document.needs_recovery_copy():
             return
         try:
             self.recovery.write(document.project, document.path)
-            document.autosaved_index = index
+            document.autosaved_index = document.undo_stack.index()
         except (SaveError, OSError) as exc:
             self.show_error(f"Autosave failed: {exc}")
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.commands import SetField
 from ...domain.entity import Entity
-from ...domain.fields import FieldKind, FieldSpec, FieldValueError
+from ...domain.fields import FieldKind, FieldSpec, FieldValueError, parse_text_list
 from ...domain.project import ENTITY_TYPES, ProjectEvent, link_field
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.entity_table_model import from_editor_value
@@ -203,8 +203,6 @@ class DetailsPanel(QScrollArea):
             return
         try:
             if spec.kind is FieldKind.TEXT_LIST and isinstance(raw, str):
-                from ...domain.fields import parse_text_list
-
                 value = parse_text_list(raw, "\n")
             else:
                 value = from_editor_value(spec, raw)
