@@ -1,8 +1,9 @@
-"""The command line: open the GUI, or run a sub-command (new, check) without one."""
+"""The command line: open the GUI, or run a sub-command (new, check, models) without one."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -51,7 +52,58 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-SUBCOMMANDS = {"new": cmd_new, "check": cmd_check}
+def cmd_models(args: argparse.Namespace) -> int:
+    from .llm.catalog import (
+        BrokenModel,
+        available_memory_bytes,
+        estimate_memory,
+        find_models,
+        fits,
+        format_bytes,
+        model_dirs,
+    )
+
+    found = find_models()
+    available = available_memory_bytes()
+    rows: list[dict[str, object]] = []
+    lines: list[str] = []
+    for entry in found:
+        if isinstance(entry, BrokenModel):
+            rows.append(entry.as_json())
+            lines += [f"{entry.path.name}  ({entry.path.parent})", f"  unusable: {entry.error}"]
+            continue
+        estimate = estimate_memory(entry, args.n_ctx)
+        ok, verdict = fits(estimate, available)
+        rows.append({**entry.as_json(), "memory": {**estimate.as_json(), "available_bytes": available, "fits": ok}})
+        template = "chat template" if entry.has_chat_template else "no chat template"
+        lines += [
+            f"{entry.path.name}  ({entry.path.parent})",
+            f"  {entry.name} · {entry.architecture or '?'} · {entry.parameters_label} parameters · "
+            f"{entry.quantization or '?'} · context {entry.context_length or '?'} · "
+            f"{format_bytes(entry.file_size)} · {template}",
+            f"  memory at n_ctx {args.n_ctx}: {'OK' if ok else 'WARNING'}, {verdict}",
+            f"    {estimate.explanation}",
+        ]
+    if args.json:
+        print(json.dumps({"n_ctx": args.n_ctx, "available_bytes": available, "models": rows}, ensure_ascii=False))
+        return EXIT_OK
+    if not found:
+        print("no .gguf model files found in: " + ", ".join(str(folder) for folder in model_dirs()))
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {value}")
+    return value
+
+
+SUBCOMMANDS = {"new": cmd_new, "check": cmd_check, "models": cmd_models}
 
 
 def build_subcommand_parser() -> argparse.ArgumentParser:
@@ -64,13 +116,16 @@ def build_subcommand_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
     check = subs.add_parser("check", help="validate a project file (exit 0 if valid, 2 if not)")
     check.add_argument("file", metavar="FILE")
+    models = subs.add_parser("models", help="list the GGUF models found, with metadata and a memory estimate")
+    models.add_argument("--n-ctx", type=_positive_int, default=4096, metavar="N", help="context length to estimate for")
+    models.add_argument("--json", action="store_true", help="print the list as JSON")
     return parser
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="roadmap-desktop",
-        description="Offline product-roadmap planner. Sub-commands: new, check (see `roadmap-desktop new -h`).",
+        description="Offline product-roadmap planner. Sub-commands: new, check, models (see `roadmap-desktop new -h`).",
     )
     parser.add_argument("file", nargs="?", metavar="FILE", help="a .roadmap project to open")
     parser.add_argument("--version", action="version", version=f"roadmap-desktop {__version__}")

@@ -26,12 +26,14 @@ class ProjectInfo(Entity):
         FieldSpec("description", "Vision / description", K.LONG_TEXT),
         FieldSpec("language", "Language", K.CHOICE, LANGUAGES),
         FieldSpec("domain", "Domain", K.TEXT),
+        FieldSpec("summary", "Executive summary", K.LONG_TEXT),
     )
 
     name: str = "Untitled roadmap"
     description: str = ""
     language: str = "en"
     domain: str = ""
+    summary: str = ""  # the PDF's title page shows it
 
 
 # Entity kinds held in ordered collections, by the attribute that holds them.

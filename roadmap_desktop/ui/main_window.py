@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -26,6 +27,7 @@ from ..persistence.errors import ProjectFileError, SaveError
 from ..persistence.project_file import load_project
 from ..persistence.settings import Settings
 from ..qtmodels.document import ProjectDocument
+from .assistant.assistant_panel import AssistantPanel
 from .dialogs.lanes_dialog import LanesDialog
 from .dialogs.project_properties import ProjectPropertiesDialog
 from .dialogs.recovery import ask_recover
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
+        self._build_assistant()
         self._build_menus()
 
         self.autosave_timer = QTimer(self)
@@ -64,7 +67,10 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, str):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
-            self.resize(1280, 780)
+            self.resize(1400, 820)
+        state = self.settings.get("window_state")
+        if isinstance(state, str):
+            self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
         self.set_document(ProjectDocument(Project.new()))
 
     # -- actions and menus -----------------------------------------------------------
@@ -99,6 +105,42 @@ class MainWindow(QMainWindow):
         self.lanes_action = self._action("&Lanes…", self.edit_lanes, tip="Add, rename or remove timeline lanes")
         self.about_action = self._action("&About Roadmap Desktop", self.about)
 
+    def _build_assistant(self) -> None:
+        self.assistant = AssistantPanel(
+            self.settings,
+            lambda: self.document,
+            self._selected_requirement_id,
+            self.show_error,
+            self._risk_library,
+        )
+        self.assistant.suggestions_accepted.connect(
+            lambda n: self.show_info(f"Accepted {n} suggestion(s); Edit > Undo takes them back in one step")
+        )
+        self.assistant_dock = QDockWidget("Assistant", self)
+        self.assistant_dock.setObjectName("assistantDock")
+        self.assistant_dock.setWidget(self.assistant)
+        self.assistant_dock.setMinimumWidth(340)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant_dock)
+        self.assistant_dock.setVisible(self.settings.get("assistant_visible") is not False)
+        self.assistant_action = self.assistant_dock.toggleViewAction()
+        self.assistant_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self._library = None
+
+    def _selected_requirement_id(self) -> str | None:
+        ids = self.editors["requirement"].selected_ids() if "requirement" in self.editors else []
+        return ids[0] if ids else None
+
+    def _risk_library(self) -> object:
+        if self._library is None:
+            from ..persistence.risk_library_file import LibraryError, load_default_risk_library
+
+            try:
+                self._library = load_default_risk_library()
+            except LibraryError as exc:
+                self.show_error(str(exc))
+                return None
+        return self._library
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -122,6 +164,8 @@ class MainWindow(QMainWindow):
         for number, (title, kind) in enumerate(self._tab_kinds(), start=1):
             action = self._action(title, lambda _=False, k=kind: self.show_tab(k), f"Ctrl+{number}")
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.assistant_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -391,9 +435,12 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.assistant.shutdown()
         # Losing the window size is no reason to refuse to quit.
         with contextlib.suppress(SaveError):
             self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
+            self.settings.set("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
+            self.settings.set("assistant_visible", self.assistant_dock.isVisible())
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -1,0 +1,1 @@
+"""The assistant dock: local model, tasks, streaming output and reviewable suggestions."""

@@ -1,0 +1,549 @@
+"""Assistant panel: pick a model and a task, watch the answer stream, accept suggestions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...llm import catalog
+from ...llm.suggestions import accept_command, describe
+from ...llm.tasks import TaskInputs, get_task
+from ...persistence.errors import SaveError
+from ...persistence.settings import Settings
+from ...qtmodels.document import ProjectDocument
+
+TASK_LABELS = {
+    "requirements": "Draft requirements from a brief",
+    "user-story": "User story for a requirement",
+    "priorities": "RICE inputs for requirements",
+    "timeline": "Timeline items across the phases",
+    "risks": "Risks from the library",
+    "summary": "Executive summary",
+}
+
+
+class AssistantPanel(QWidget):
+    """Nothing here changes the project until the user accepts suggestions (one undo step)."""
+
+    suggestions_accepted = Signal(int)
+
+    def __init__(
+        self,
+        settings: Settings,
+        document: Callable[[], ProjectDocument | None],
+        selected_requirement: Callable[[], str | None],
+        on_error: Callable[[str], None],
+        risk_library: Callable[[], object],
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self._document = document
+        self._selected_requirement = selected_requirement
+        self._on_error = on_error
+        self._risk_library = risk_library
+        self.controller = None  # created on first use: no thread until the assistant is used
+        self.loaded_path: str | None = None
+        self._loading_path: str | None = None
+        self.request_id: int | None = None
+        self._request: tuple[str, TaskInputs] | None = None
+        self._suggestions: list[object] = []
+        self._build()
+        self.refresh_models()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        model_box = QGroupBox("Model")
+        model_form = QFormLayout(model_box)
+        row = QHBoxLayout()
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("modelCombo")
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_combo.setMinimumContentsLength(18)
+        self.model_combo.currentIndexChanged.connect(self._show_model_details)
+        open_button = QPushButton("Open…")
+        open_button.setToolTip("Use another .gguf model file")
+        open_button.clicked.connect(self.open_model_file)
+        self.load_button = QPushButton("Load")
+        self.load_button.clicked.connect(lambda: self.load_model())
+        row.addWidget(self.model_combo, 1)
+        row.addWidget(open_button)
+        row.addWidget(self.load_button)
+        model_form.addRow(row)
+        self.model_details = QLabel()
+        self.model_details.setWordWrap(True)
+        self.model_details.setStyleSheet("color: palette(mid);")
+        model_form.addRow(self.model_details)
+        self.load_progress = QProgressBar()
+        self.load_progress.setRange(0, 0)  # llama.cpp reports no load fraction: show activity
+        self.load_progress.setTextVisible(False)
+        self.load_progress.setMaximumHeight(8)
+        self.load_progress.hide()
+        model_form.addRow(self.load_progress)
+        self.model_status = QLabel("No model loaded")
+        self.model_status.setWordWrap(True)
+        model_form.addRow(self.model_status)
+
+        settings_box = QGroupBox("Settings")
+        settings_box.setCheckable(True)
+        settings_box.setChecked(False)
+        settings_form = QFormLayout(settings_box)
+        self.n_ctx = QSpinBox()
+        self.n_ctx.setRange(512, 131072)
+        self.n_ctx.setSingleStep(1024)
+        self.n_ctx.setValue(int(self.settings.get("llm_n_ctx") or 4096))
+        self.n_threads = QSpinBox()
+        self.n_threads.setRange(1, max(1, os.cpu_count() or 1))
+        # Leave the GUI a core on small machines.
+        self.n_threads.setValue(int(self.settings.get("llm_n_threads") or max(1, (os.cpu_count() or 2) - 1)))
+        self.gpu_combo = QComboBox()
+        self.gpu_combo.addItem("Auto (all layers on the GPU when available)", "auto")
+        self.gpu_combo.addItem("CPU only", "cpu")
+        self.gpu_combo.setCurrentIndex(1 if self.settings.get("llm_gpu") == "cpu" else 0)
+        self.gpu_note = QLabel()
+        self.gpu_note.setWordWrap(True)
+        self.gpu_note.setStyleSheet("color: palette(mid);")
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setSpecialValueText("task default")
+        self.temperature.setValue(float(self.settings.get("llm_temperature") or 0.0))
+        self.max_tokens = QSpinBox()
+        self.max_tokens.setRange(0, 8192)
+        self.max_tokens.setSingleStep(128)
+        self.max_tokens.setSpecialValueText("task default")
+        self.max_tokens.setValue(int(self.settings.get("llm_max_tokens") or 0))
+        settings_form.addRow("Context length", self.n_ctx)
+        settings_form.addRow("CPU threads", self.n_threads)
+        settings_form.addRow("GPU", self.gpu_combo)
+        settings_form.addRow(self.gpu_note)
+        settings_form.addRow("Temperature", self.temperature)
+        settings_form.addRow("Max tokens", self.max_tokens)
+        for widget in (settings_form.itemAt(i).widget() for i in range(settings_form.count())):
+            if widget is not None:
+                widget.setVisible(False)
+        settings_box.toggled.connect(
+            lambda on: [
+                w.setVisible(on)
+                for w in (settings_form.itemAt(i).widget() for i in range(settings_form.count()))
+                if w is not None
+            ]
+        )
+
+        task_box = QGroupBox("Task")
+        task_layout = QVBoxLayout(task_box)
+        self.task_combo = QComboBox()
+        self.task_combo.setObjectName("taskCombo")
+        for name, label in TASK_LABELS.items():
+            self.task_combo.addItem(label, name)
+        self.task_combo.currentIndexChanged.connect(self._on_task_changed)
+        self.brief_edit = QPlainTextEdit()
+        self.brief_edit.setObjectName("briefEdit")
+        self.brief_edit.setPlaceholderText("Product brief: what you build, for whom, and the problem it solves.")
+        self.brief_edit.setMaximumHeight(90)
+        self.input_note = QLabel()
+        self.input_note.setWordWrap(True)
+        self.input_note.setStyleSheet("color: palette(mid);")
+        self.show_prompt = QCheckBox("Show what will be sent")
+        self.show_prompt.toggled.connect(self._update_prompt_preview)
+        self.prompt_view = QPlainTextEdit()
+        self.prompt_view.setReadOnly(True)
+        self.prompt_view.setMaximumHeight(140)
+        self.prompt_view.hide()
+        buttons = QHBoxLayout()
+        self.generate_button = QPushButton("Generate")
+        self.generate_button.setObjectName("generateButton")
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        for widget in (self.task_combo, self.brief_edit, self.input_note, self.show_prompt, self.prompt_view):
+            task_layout.addWidget(widget)
+        task_layout.addLayout(buttons)
+
+        self.output = QPlainTextEdit()
+        self.output.setObjectName("assistantOutput")
+        self.output.setReadOnly(True)
+        self.output.setPlaceholderText("The model's answer streams here.")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(max(8.0, self.font().pointSizeF() - 1))
+        self.output.setFont(mono)
+        self.output.setMaximumHeight(150)
+        self.stats_label = QLabel()
+        self.stats_label.setStyleSheet("color: palette(mid);")
+
+        review_box = QGroupBox("Suggestions")
+        review = QVBoxLayout(review_box)
+        self.suggestion_list = QListWidget()
+        self.suggestion_list.setObjectName("suggestionList")
+        self.suggestion_list.setWordWrap(True)
+        self.dropped_label = QLabel()
+        self.dropped_label.setWordWrap(True)
+        self.dropped_label.setStyleSheet("color: #9a5b00;")
+        accept_row = QHBoxLayout()
+        self.accept_selected_button = QPushButton("Accept Selected")
+        self.accept_selected_button.clicked.connect(lambda: self.accept(only_checked=True))
+        self.accept_all_button = QPushButton("Accept All")
+        self.accept_all_button.clicked.connect(lambda: self.accept(only_checked=False))
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.clicked.connect(self.discard)
+        for button in (self.accept_selected_button, self.accept_all_button, self.discard_button):
+            accept_row.addWidget(button)
+        review.addWidget(self.suggestion_list, 1)
+        review.addWidget(self.dropped_label)
+        review.addLayout(accept_row)
+
+        layout.addWidget(model_box)
+        layout.addWidget(settings_box)
+        layout.addWidget(task_box)
+        layout.addWidget(self.output)
+        layout.addWidget(self.stats_label)
+        layout.addWidget(review_box, 1)
+        self._on_task_changed()
+        self._set_suggestions([], [])
+        self._update_gpu_note()
+
+    # -- models ----------------------------------------------------------------------------
+    def refresh_models(self, extra: tuple[Path, ...] = ()) -> None:
+        remembered = self.settings.get("llm_model_path")
+        extras = list(extra)
+        if remembered and Path(remembered).is_file():
+            extras.append(Path(remembered))
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        for entry in catalog.find_models(tuple(extras)):
+            if isinstance(entry, catalog.ModelInfo):
+                label = f"{entry.name} · {entry.parameters_label} · {entry.quantization}"
+            else:
+                label = f"{Path(entry.path).name} (unusable)"
+            self.model_combo.addItem(label, entry)
+            self.model_combo.setItemData(self.model_combo.count() - 1, str(entry.path), Qt.ItemDataRole.ToolTipRole)
+        self.model_combo.blockSignals(False)
+        if remembered:
+            for index in range(self.model_combo.count()):
+                if str(self.model_combo.itemData(index).path) == str(remembered):
+                    self.model_combo.setCurrentIndex(index)
+                    break
+        self._show_model_details()
+
+    def _current_model(self) -> object | None:
+        return self.model_combo.currentData()
+
+    def _show_model_details(self, *_args) -> None:
+        entry = self._current_model()
+        if entry is None:
+            self.model_details.setText("No .gguf model found in models/. Use Open… to pick one.")
+        elif isinstance(entry, catalog.ModelInfo):
+            estimate = catalog.estimate_memory(entry, self.n_ctx.value())
+            _ok, message = catalog.fits(estimate, catalog.available_memory_bytes())
+            self.model_details.setText(
+                f"{entry.architecture} · context {entry.context_length or '?'} · "
+                f"{catalog.format_bytes(entry.file_size)} · "
+                f"{'chat template' if entry.has_chat_template else 'no chat template (a default is used)'}"
+                f"\nMemory at context {self.n_ctx.value()}: {message}"
+            )
+            self.model_details.setToolTip(estimate.explanation)
+        else:
+            self.model_details.setText(entry.error)
+        self.load_button.setEnabled(isinstance(entry, catalog.ModelInfo))
+
+    def open_model_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open Model File", str(Path.home()), "GGUF models (*.gguf)")
+        if not path:
+            return
+        try:
+            catalog.read_model_info(path)
+        except catalog.ModelFileError as exc:
+            QMessageBox.critical(self, "Cannot use this model", str(exc))
+            return
+        self._remember("llm_model_path", path)
+        self.refresh_models((Path(path),))
+
+    def _ensure_controller(self):
+        if self.controller is None:
+            from ...llm.worker import LlmController
+
+            self.controller = LlmController(self)
+            self.controller.model_loaded.connect(self._on_controller_model_loaded)
+            self.controller.load_failed.connect(self._on_controller_load_failed)
+            self.controller.token_received.connect(self._on_controller_token_received)
+            self.controller.generation_finished.connect(self._on_controller_generation_finished)
+            self.controller.generation_failed.connect(self._on_controller_generation_failed)
+        return self.controller
+
+    def _update_gpu_note(self) -> None:
+        from ...llm.engine import gpu_offload_supported
+
+        if gpu_offload_supported():
+            self.gpu_note.setText("This llama.cpp build can offload to the GPU.")
+        else:
+            self.gpu_note.setText("This llama.cpp build has no GPU support (CPU build): the model runs on the CPU.")
+
+    def load_model(self, ask_memory: bool = True) -> bool:
+        entry = self._current_model()
+        if not isinstance(entry, catalog.ModelInfo):
+            self._on_error("Choose a usable .gguf model first")
+            return False
+        estimate = catalog.estimate_memory(entry, self.n_ctx.value())
+        ok, message = catalog.fits(estimate, catalog.available_memory_bytes())
+        if not ok and ask_memory:
+            answer = QMessageBox.warning(
+                self,
+                "Not enough memory?",
+                f"{message}\n\nLoading may make the computer very slow. Load anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        from ...llm.engine import gpu_offload_supported
+
+        use_gpu = self.gpu_combo.currentData() == "auto" and gpu_offload_supported()
+        options = {
+            "n_ctx": self.n_ctx.value(),
+            "n_threads": self.n_threads.value(),
+            "n_gpu_layers": -1 if use_gpu else 0,
+        }
+        self._remember_settings()
+        self._remember("llm_model_path", str(entry.path))
+        self._loading_path = str(entry.path)
+        self.load_progress.show()
+        self.model_status.setText(f"Loading {entry.name}…")
+        self.load_button.setEnabled(False)
+        self._ensure_controller().load(str(entry.path), options)
+        return True
+
+    def _on_controller_model_loaded(self, path: str, info: dict[str, Any]) -> None:
+        self.loaded_path = path
+        self._loading_path = None
+        self.load_progress.hide()
+        self.load_button.setEnabled(True)
+        notes = [str(n) for n in (info.get("notes") or []) if n]
+        device = "GPU" if info.get("n_gpu_layers") else "CPU"
+        self.model_status.setText(
+            f"Loaded {Path(path).name} · context {info.get('n_ctx', '?')} · {device}"
+            + ("".join(f"\n{n}" for n in notes))
+        )
+
+    def _on_controller_load_failed(self, message: str) -> None:
+        self.loaded_path = None
+        self._loading_path = None
+        self.load_progress.hide()
+        self.load_button.setEnabled(True)
+        self.model_status.setText(f"Could not load the model: {message}")
+        self._on_error(f"Could not load the model: {message}")
+
+    # -- tasks -----------------------------------------------------------------------------
+    def task_name(self) -> str:
+        return self.task_combo.currentData()
+
+    def _on_task_changed(self, *_args) -> None:
+        name = self.task_name()
+        self.brief_edit.setVisible(name == "requirements")
+        notes = {
+            "requirements": "",
+            "user-story": "Uses the requirement selected in the Requirements tab.",
+            "priorities": "Uses the project's requirements.",
+            "timeline": "Uses the project's requirements and the planning phases P0-P7.",
+            "risks": "Chooses from the built-in AI-startup risk library for this roadmap.",
+            "summary": "Summarises the whole project for the PDF's title page.",
+        }
+        self.input_note.setText(notes.get(name, ""))
+        self.input_note.setVisible(bool(notes.get(name)))
+        self._update_prompt_preview()
+
+    def _inputs(self) -> TaskInputs:
+        document = self._document()
+        project = document.project if document else None
+        brief = self.brief_edit.toPlainText().strip()
+        if not brief and project is not None:
+            brief = project.info.description
+        library = self._risk_library() if self.task_name() == "risks" else None
+        requirement_id = self._selected_requirement() or ""
+        return TaskInputs(project=project, brief=brief, requirement_id=requirement_id, library=library)
+
+    def _messages(self) -> tuple[list[dict[str, str]], TaskInputs]:
+        inputs = self._inputs()
+        task = get_task(self.task_name())
+        language = inputs.project.info.language if inputs.project else "en"
+        return task.build_messages(inputs, language), inputs
+
+    def _update_prompt_preview(self, *_args) -> None:
+        self.prompt_view.setVisible(self.show_prompt.isChecked())
+        if not self.show_prompt.isChecked():
+            return
+        try:
+            messages, _inputs = self._messages()
+        except (ValueError, LookupError) as exc:
+            self.prompt_view.setPlainText(str(exc))
+            return
+        self.prompt_view.setPlainText("\n\n".join(f"[{m['role']}]\n{m['content']}" for m in messages))
+
+    def generate(self) -> None:
+        if self.request_id is not None:
+            return
+        name = self.task_name()
+        if name == "requirements" and not self._inputs().brief:
+            self._on_error("Type a product brief first (or set the project's vision in Project Properties)")
+            self.brief_edit.setFocus()
+            return
+        try:
+            messages, inputs = self._messages()
+        except (ValueError, LookupError) as exc:
+            self._on_error(str(exc))
+            return
+        task = get_task(name)
+        if self.loaded_path is None and self._loading_path is None and not self.load_model():
+            return
+        options: dict[str, Any] = {**task.spec.sampling(), "response_format": task.response_format(inputs)}
+        if self.temperature.value() > 0:
+            options["temperature"] = self.temperature.value()
+        if self.max_tokens.value() > 0:
+            options["max_tokens"] = self.max_tokens.value()
+        self._remember_settings()
+        self._request = (name, inputs)
+        self.output.clear()
+        self.stats_label.setText("Generating…")
+        self._set_suggestions([], [])
+        self.request_id = self._ensure_controller().generate(messages, options)
+        self.generate_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+
+    def stop(self) -> None:
+        if self.request_id is not None and self.controller is not None:
+            self.controller.cancel(self.request_id)
+            self.stats_label.setText("Stopping…")
+
+    def _on_controller_token_received(self, request_id: int, text: str) -> None:
+        if request_id != self.request_id:
+            return
+        cursor = self.output.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text)
+        self.output.setTextCursor(cursor)
+        self.output.ensureCursorVisible()
+
+    def _on_controller_generation_finished(self, request_id: int, text: str, stats: dict[str, Any]) -> None:
+        if request_id != self.request_id or self._request is None:
+            return
+        name, inputs = self._request
+        self._finish_request()
+        speed = stats.get("tokens_per_second") or 0
+        first = stats.get("time_to_first_token")
+        parts = [f"{stats.get('tokens', 0)} tokens", f"{speed:.1f} tokens/s"]
+        if first is not None:
+            parts.append(f"first token after {first:.2f} s")
+        if stats.get("cancelled"):
+            parts.append("stopped")
+        self.stats_label.setText(" · ".join(parts))
+        result = get_task(name).parse(text, inputs)
+        dropped = list(result.dropped)
+        if stats.get("cancelled"):
+            dropped.insert(0, "Stopped early: complete items are kept.")
+        self._set_suggestions(result.suggestions, dropped)
+
+    def _on_controller_generation_failed(self, request_id: int, message: str) -> None:
+        if request_id != self.request_id:
+            return
+        self._finish_request()
+        self.stats_label.setText("Failed")
+        self._on_error(f"The assistant failed: {message}")
+
+    def _finish_request(self) -> None:
+        self.request_id = None
+        self._request = None
+        self.generate_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+
+    # -- review ----------------------------------------------------------------------------
+    def _set_suggestions(self, suggestions: list[object], dropped: list[str]) -> None:
+        self._suggestions = list(suggestions)
+        self.suggestion_list.clear()
+        for suggestion in self._suggestions:
+            item = QListWidgetItem(describe(suggestion))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.suggestion_list.addItem(item)
+        self.dropped_label.setText("\n".join(f"• {d}" for d in dropped[:8]) + ("\n…" if len(dropped) > 8 else ""))
+        self.dropped_label.setVisible(bool(dropped))
+        has = bool(self._suggestions)
+        for button in (self.accept_selected_button, self.accept_all_button, self.discard_button):
+            button.setEnabled(has)
+
+    def accept(self, only_checked: bool = True) -> int:
+        document = self._document()
+        if document is None or not self._suggestions:
+            return 0
+        chosen = [
+            suggestion
+            for row, suggestion in enumerate(self._suggestions)
+            if not only_checked or self.suggestion_list.item(row).checkState() == Qt.CheckState.Checked
+        ]
+        if not chosen:
+            return 0
+        noun = "suggestion" if len(chosen) == 1 else f"{len(chosen)} suggestions"
+        try:
+            document.execute(accept_command(document.project, chosen, f"Accept {noun}"))
+        except ValueError as exc:
+            self._on_error(f"Could not accept: {exc}")
+            return 0
+        remaining = [s for s in self._suggestions if s not in chosen]
+        self._set_suggestions(remaining, [])
+        self.suggestions_accepted.emit(len(chosen))
+        return len(chosen)
+
+    def discard(self) -> None:
+        self._set_suggestions([], [])
+
+    # -- settings and shutdown ---------------------------------------------------------------
+    def _remember(self, key: str, value: object) -> None:
+        try:
+            self.settings.set(key, value)
+        except SaveError as exc:
+            self._on_error(f"Could not remember settings: {exc}")
+
+    def _remember_settings(self) -> None:
+        for key, value in (
+            ("llm_n_ctx", self.n_ctx.value()),
+            ("llm_n_threads", self.n_threads.value()),
+            ("llm_gpu", self.gpu_combo.currentData()),
+            ("llm_temperature", self.temperature.value()),
+            ("llm_max_tokens", self.max_tokens.value()),
+        ):
+            if self.settings.get(key) != value:
+                self._remember(key, value)
+
+    def shutdown(self) -> None:
+        if self.controller is not None:
+            self.controller.shutdown()
