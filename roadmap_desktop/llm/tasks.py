@@ -173,15 +173,30 @@ def similar(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILARITY
 
 
+def example_titles(task: str, language: str) -> list[str]:
+    """Titles in the prompt's example output, which a copying model must not get credit for."""
+    try:
+        system, user = load_prompt(task, language)
+    except (OSError, ValueError):
+        return []
+    return re.findall(r'"title":\s*"([^"]+)"', system + user)
+
+
 class _Titles:
     """Remembers accepted titles and says which earlier one a new title repeats."""
 
-    def __init__(self, existing: Iterable[str] = ()) -> None:
+    def __init__(self, existing: Iterable[str] = (), examples: Iterable[str] = ()) -> None:
         self.existing = [normalise_title(t) for t in existing]
+        # Small models copy the prompt's example output; such an item is no suggestion.
+        self.examples = [normalise_title(t) for t in examples]
         self.seen: list[tuple[str, str]] = []  # (normalised, label of the item that had it)
 
     def repeat_of(self, title: str) -> str | None:
+        if re.search(r"<[^>]*>|\[[^\]]*\]", title):
+            return "is a placeholder, not a title"
         norm = normalise_title(title)
+        if any(similar(norm, other) or other in norm for other in self.examples):
+            return "copies the prompt's example"
         for other, label in self.seen:
             if similar(norm, other):
                 return f"repeats {label}'s title"
@@ -344,7 +359,9 @@ class RequirementsTask(Task):
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         project = inputs.project if inputs else None
-        titles = _Titles(r.title for r in project.requirements) if project else _Titles()
+        existing = [r.title for r in project.requirements] if project else []
+        language = project_language(inputs, None) if inputs else "en"
+        titles = _Titles(existing, example_titles(self.name, language))
         for position, data in _items(text, "requirements", result):
             label = f"item {position}"
             title = _text(data.get("title"), TITLE_LEN * 2)

@@ -50,6 +50,7 @@ class AssistantPanel(QWidget):
     """Nothing here changes the project until the user accepts suggestions (one undo step)."""
 
     suggestions_accepted = Signal(int)
+    generation_done = Signal()  # a request finished, failed or was stopped
 
     def __init__(
         self,
@@ -110,9 +111,10 @@ class AssistantPanel(QWidget):
         self.model_status.setWordWrap(True)
         model_form.addRow(self.model_status)
 
+        self.settings_toggle = QCheckBox("Show model settings")
         settings_box = QGroupBox("Settings")
-        settings_box.setCheckable(True)
-        settings_box.setChecked(False)
+        settings_box.hide()
+        self.settings_toggle.toggled.connect(settings_box.setVisible)
         settings_form = QFormLayout(settings_box)
         self.n_ctx = QSpinBox()
         self.n_ctx.setRange(512, 131072)
@@ -145,16 +147,6 @@ class AssistantPanel(QWidget):
         settings_form.addRow(self.gpu_note)
         settings_form.addRow("Temperature", self.temperature)
         settings_form.addRow("Max tokens", self.max_tokens)
-        for widget in (settings_form.itemAt(i).widget() for i in range(settings_form.count())):
-            if widget is not None:
-                widget.setVisible(False)
-        settings_box.toggled.connect(
-            lambda on: [
-                w.setVisible(on)
-                for w in (settings_form.itemAt(i).widget() for i in range(settings_form.count()))
-                if w is not None
-            ]
-        )
 
         task_box = QGroupBox("Task")
         task_layout = QVBoxLayout(task_box)
@@ -225,6 +217,7 @@ class AssistantPanel(QWidget):
         review.addLayout(accept_row)
 
         layout.addWidget(model_box)
+        layout.addWidget(self.settings_toggle)
         layout.addWidget(settings_box)
         layout.addWidget(task_box)
         layout.addWidget(self.output)
@@ -485,6 +478,7 @@ class AssistantPanel(QWidget):
         self._request = None
         self.generate_button.setEnabled(True)
         self.stop_button.setEnabled(False)
+        self.generation_done.emit()
 
     # -- review ----------------------------------------------------------------------------
     def _set_suggestions(self, suggestions: list[object], dropped: list[str]) -> None:
