@@ -7,22 +7,15 @@ import os
 from pathlib import Path
 
 from ..domain.risk_library import RiskLibrary, parse_risk_library
+from .errors import ProjectFileError
 from .paths import resources_dir
 
 LIBRARY_FILE_NAME = "risk_library.json"
 MAX_LIBRARY_BYTES = 5 * 1024 * 1024
 
 
-class LibraryError(Exception):
+class LibraryError(ProjectFileError):
     """The library file is missing or unusable; ``str()`` is one line: ``"{path}: {problem}"``."""
-
-    def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
-        self.path = Path(path)
-        self.problem = " ".join(str(problem).split())
-        super().__init__(self.path, self.problem)
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.problem}"
 
 
 def default_library_path() -> Path:
