@@ -204,6 +204,17 @@ class _Titles:
             return "is already in the project"
         return None
 
+    def take(self, raw: object, label: str, dropped: list[str]) -> str | None:
+        """The item's title if it has a usable, new one; else None, with the reason in ``dropped``."""
+        title = _text(raw, TITLE_LEN * 2)
+        if not title:
+            dropped.append(f"{label} has no title")
+            return None
+        if repeat := self.repeat_of(title):
+            dropped.append(f"{label} {repeat}")
+            return None
+        return title
+
     def add(self, title: str, label: str) -> None:
         self.seen.append((normalise_title(title), label))
 
@@ -364,12 +375,8 @@ class RequirementsTask(Task):
         titles = _Titles(existing, example_titles(self.name, language))
         for position, data in _items(text, "requirements", result):
             label = f"item {position}"
-            title = _text(data.get("title"), TITLE_LEN * 2)
-            if not title:
-                result.dropped.append(f"{label} has no title")
-                continue
-            if repeat := titles.repeat_of(title):
-                result.dropped.append(f"{label} {repeat}")
+            title = titles.take(data.get("title"), label, result.dropped)
+            if title is None:
                 continue
             req = Requirement(title=title)
             story = _text(data.get("user_story"), SENTENCE_LEN * 2)
@@ -572,6 +579,7 @@ class TimelineTask(Task):
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         project = inputs.project if inputs else None
+        # No example filter here: the timeline example's titles are plausible real items.
         titles = _Titles(i.title for i in project.items) if project else _Titles()
         lanes = {}
         if project:
@@ -581,12 +589,8 @@ class TimelineTask(Task):
         kept: list[tuple[int, object, list, TimelineItem]] = []
         for position, data in _items(text, "items", result):
             label = f"item {position}"
-            title = _text(data.get("title"), TITLE_LEN * 2)
-            if not title:
-                result.dropped.append(f"{label} has no title")
-                continue
-            if repeat := titles.repeat_of(title):
-                result.dropped.append(f"{label} {repeat}")
+            title = titles.take(data.get("title"), label, result.dropped)
+            if title is None:
                 continue
             item = TimelineItem(title=title)
             days = data.get("duration_days")

@@ -225,7 +225,8 @@ class AssistantPanel(QWidget):
         layout.addWidget(review_box, 1)
         self._on_task_changed()
         self._set_suggestions([], [])
-        self._update_gpu_note()
+        # Asking llama.cpp about GPU support loads its library: only when the settings are shown.
+        self.settings_toggle.toggled.connect(self._update_gpu_note)
 
     # -- models ----------------------------------------------------------------------------
     def refresh_models(self, extra: tuple[Path, ...] = ()) -> None:
@@ -295,7 +296,9 @@ class AssistantPanel(QWidget):
             self.controller.generation_failed.connect(self._on_controller_generation_failed)
         return self.controller
 
-    def _update_gpu_note(self) -> None:
+    def _update_gpu_note(self, *_args) -> None:
+        if self.gpu_note.text():
+            return
         from ...llm.engine import gpu_offload_supported
 
         if gpu_offload_supported():
