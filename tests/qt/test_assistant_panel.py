@@ -95,3 +95,13 @@ def test_bad_model_file_reports_error(qtbot, window, tmp_path):
     assert not window.assistant.load_button.isEnabled()
     assert "broken.gguf" in window.assistant.model_details.text()
     assert not window.assistant.load_model()
+
+
+def test_bundled_default_model_is_preselected(qtbot, tmp_path):
+    from roadmap_desktop.llm.catalog import DEFAULT_MODEL_FILE
+
+    if not MODEL.is_file():
+        pytest.skip("run packaging/setup.sh to install the default model")
+    win = MainWindow(Settings(tmp_path / "s.json"), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(win)
+    assert Path(win.assistant.model_combo.currentData().path).name == DEFAULT_MODEL_FILE

@@ -244,11 +244,12 @@ class AssistantPanel(QWidget):
             self.model_combo.addItem(label, entry)
             self.model_combo.setItemData(self.model_combo.count() - 1, str(entry.path), Qt.ItemDataRole.ToolTipRole)
         self.model_combo.blockSignals(False)
-        if remembered:
-            for index in range(self.model_combo.count()):
-                if str(self.model_combo.itemData(index).path) == str(remembered):
-                    self.model_combo.setCurrentIndex(index)
-                    break
+        for index in range(self.model_combo.count()):
+            path = Path(self.model_combo.itemData(index).path)
+            wanted = str(path) == str(remembered) if remembered else path.name == catalog.DEFAULT_MODEL_FILE
+            if wanted:
+                self.model_combo.setCurrentIndex(index)
+                break
         self._show_model_details()
 
     def _current_model(self) -> object | None:
