@@ -84,8 +84,14 @@ def app_path(model: str, threads: int, max_tokens: int) -> tuple[float, float, i
         PROMPT,
         # Same sampling as the plain loop: greedy, no penalties (the app's defaults add repetition
         # guards; switch them off so both paths generate the same tokens).
-        {"max_tokens": max_tokens, "temperature": 0, "seed": SEED,
-         "repeat_penalty": 1.0, "frequency_penalty": 0.0, "presence_penalty": 0.0},
+        {
+            "max_tokens": max_tokens,
+            "temperature": 0,
+            "seed": SEED,
+            "repeat_penalty": 1.0,
+            "frequency_penalty": 0.0,
+            "presence_penalty": 0.0,
+        },
     )
     loop.exec()
     timer.stop()
@@ -104,15 +110,21 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=max(1, (os.cpu_count() or 2) - 1))
     parser.add_argument("--max-tokens", type=int, default=128)
     args = parser.parse_args()
-    print(f"model {Path(args.model).name}, threads {args.threads}, temperature 0, seed {SEED}, "
-          f"max_tokens {args.max_tokens}")
+    print(
+        f"model {Path(args.model).name}, threads {args.threads}, temperature 0, seed {SEED}, "
+        f"max_tokens {args.max_tokens}"
+    )
     plain_rate, plain_first, plain_count = plain_loop(args.model, args.threads, args.max_tokens)
     app_rate, app_first, app_count, stall = app_path(args.model, args.threads, args.max_tokens)
     ratio = app_rate / plain_rate
-    print(f"plain Llama.generate loop : {plain_rate:7.1f} tokens/s ({plain_count} tokens), "
-          f"first token {plain_first * 1000:.0f} ms")
-    print(f"app path (LlmController)  : {app_rate:7.1f} tokens/s ({app_count} tokens), "
-          f"first token {app_first * 1000:.0f} ms")
+    print(
+        f"plain Llama.generate loop : {plain_rate:7.1f} tokens/s ({plain_count} tokens), "
+        f"first token {plain_first * 1000:.0f} ms"
+    )
+    print(
+        f"app path (LlmController)  : {app_rate:7.1f} tokens/s ({app_count} tokens), "
+        f"first token {app_first * 1000:.0f} ms"
+    )
     print(f"ratio app/plain           : {ratio:.3f}   (target >= 0.95) {'OK' if ratio >= 0.95 else 'MISSED'}")
     print(f"worst GUI stall (5 ms tick): {stall:.0f} ms   (target < 50 ms) {'OK' if stall < 50 else 'MISSED'}")
     return 0 if ratio >= 0.95 and stall < 50 else 1

@@ -45,6 +45,7 @@ def run_gui(path: Path | None = None, quit_after_ms: int | None = None) -> int:
     tick.timeout.connect(lambda: None)
     tick.start(250)
     if quit_after_ms is not None:  # used by the start-up smoke test
+
         def report_and_quit() -> None:
             print(f"window shown: {window.windowTitle()}", flush=True)
             app.quit()

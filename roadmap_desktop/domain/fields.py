@@ -18,6 +18,7 @@ class FieldKind(enum.Enum):
     TEXT_LIST = "text_list"  # list of one-line strings
     REF = "ref"  # id of one entity of ref_kind, or ""
     REFS = "refs"  # list of ids of entities of ref_kind
+    NUM_MAP = "num_map"  # {label: number}, e.g. weighted-scoring criteria and their weights
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ class FieldValueError(ValueError):
 
 MAX_TEXT = 20_000  # characters in one text field; generous, but bounds a malicious file
 MAX_LIST = 1_000  # entries in one list field
+MAX_MAP = 100  # entries in one NUM_MAP field
+MAX_KEY = 200  # characters in one NUM_MAP label
 
 
 def coerce(spec: FieldSpec, value: object) -> object:
@@ -116,9 +119,35 @@ def coerce(spec: FieldSpec, value: object) -> object:
                 if entry and entry not in out:  # blanks and repeats carry no meaning
                     out.append(entry)
             return out
+        if kind is FieldKind.NUM_MAP:
+            return _coerce_num_map(spec, value)
     except FieldValueError as exc:
         raise FieldValueError(f"{spec.label}: {exc}") from None
     raise AssertionError(f"unhandled field kind {kind}")
+
+
+def _coerce_num_map(spec: FieldSpec, value: object) -> dict[str, float]:
+    if not isinstance(value, dict):
+        raise FieldValueError("expected a mapping of names to numbers")
+    if len(value) > MAX_MAP:
+        raise FieldValueError(f"more than {MAX_MAP} entries")
+    out: dict[str, float] = {}
+    for key, number in value.items():
+        if not isinstance(key, str) or not " ".join(key.split()):
+            raise FieldValueError("every entry needs a name")
+        name = " ".join(key.split())
+        if len(name) > MAX_KEY:
+            raise FieldValueError(f"a name is longer than {MAX_KEY} characters")
+        if isinstance(number, bool) or not isinstance(number, (int, float)) or number != number:
+            raise FieldValueError(f"{name}: expected a number")
+        if number in (float("inf"), float("-inf")):
+            raise FieldValueError(f"{name}: expected a finite number")
+        if spec.minimum is not None and number < spec.minimum:
+            raise FieldValueError(f"{name}: must be at least {_fmt(spec.minimum)}")
+        if spec.maximum is not None and number > spec.maximum:
+            raise FieldValueError(f"{name}: must be at most {_fmt(spec.maximum)}")
+        out[name] = float(number)
+    return out
 
 
 def _fmt(number: float) -> str:
@@ -139,7 +168,25 @@ def format_value(spec: FieldSpec, value: object) -> str:
         return CHOICE_LABELS.get(value, value)  # type: ignore[arg-type]
     if spec.kind is FieldKind.TEXT_LIST:
         return "; ".join(value)  # type: ignore[arg-type]
+    if spec.kind is FieldKind.NUM_MAP:
+        return "; ".join(f"{k}: {_fmt(v)}" for k, v in value.items())  # type: ignore[union-attr]
     return str(value)
+
+
+def parse_num_map(text: str) -> dict[str, float]:
+    """Parse user-typed ``name: number`` lines (``;`` also separates); the error names the bad line."""
+    out: dict[str, float] = {}
+    for line in parse_text_list(text):
+        name, sep, number = line.rpartition(":")
+        if not sep:
+            name, sep, number = line.rpartition("=")
+        if not sep or not name.strip():
+            raise FieldValueError(f"{line!r}: write it as name: number")
+        try:
+            out[" ".join(name.split())] = float(number.replace(",", "."))
+        except ValueError:
+            raise FieldValueError(f"{line!r}: {number.strip()!r} is not a number") from None
+    return out
 
 
 def parse_text_list(text: str, separators: str = ";\n") -> list[str]:
@@ -174,6 +221,15 @@ CHOICE_LABELS: dict[str, str] = {
     "should": "Should have",
     "could": "Could have",
     "wont": "Won't have",
+    "now": "Now",
+    "next": "Next",
+    "later": "Later",
+    "rice": "RICE",
+    "ice": "ICE",
+    "wsjf": "WSJF",
+    "moscow": "MoSCoW",
+    "value_effort": "Value / effort",
+    "weighted": "Weighted scoring",
     "en": "English",
     "zh": "中文",
 }

@@ -16,6 +16,7 @@ from .risk import Risk
 from .timeline import Lane, TimelineItem
 
 LANGUAGES = ("en", "zh")
+FRAMEWORKS = ("rice", "ice", "wsjf", "moscow", "value_effort", "weighted")
 
 
 @dataclass
@@ -27,6 +28,8 @@ class ProjectInfo(Entity):
         FieldSpec("language", "Language", K.CHOICE, LANGUAGES),
         FieldSpec("domain", "Domain", K.TEXT),
         FieldSpec("summary", "Executive summary", K.LONG_TEXT),
+        FieldSpec("framework", "Prioritisation framework", K.CHOICE, FRAMEWORKS),
+        FieldSpec("criteria", "Weighted-scoring criteria (name: weight)", K.NUM_MAP, minimum=0, maximum=100),
     )
 
     name: str = "Untitled roadmap"
@@ -34,6 +37,8 @@ class ProjectInfo(Entity):
     language: str = "en"
     domain: str = ""
     summary: str = ""  # the PDF's title page shows it
+    framework: str = "rice"
+    criteria: dict[str, float] = field(default_factory=dict)
 
 
 # Entity kinds held in ordered collections, by the attribute that holds them.
@@ -132,9 +137,7 @@ class Project:
                 if spec.ref_kind != kind:
                     continue
                 value = getattr(entity, spec.name)
-                if (spec.kind is K.REF and value == entity_id) or (
-                    spec.kind is K.REFS and entity_id in value
-                ):
+                if (spec.kind is K.REF and value == entity_id) or (spec.kind is K.REFS and entity_id in value):
                     yield entity, spec
 
     def linked(self, entity: Entity, other_kind: str) -> list[Entity]:

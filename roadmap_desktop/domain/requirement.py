@@ -27,6 +27,15 @@ class Requirement(Entity):
         FieldSpec("rice_reach", "Reach", K.FLOAT, minimum=0, maximum=1e12),
         FieldSpec("rice_impact", "Impact", K.FLOAT, minimum=0, maximum=3),
         FieldSpec("rice_confidence", "Confidence %", K.FLOAT, minimum=0, maximum=100),
+        FieldSpec("value", "Value (1-10)", K.FLOAT, minimum=0, maximum=10),
+        FieldSpec("ice_impact", "ICE impact", K.FLOAT, minimum=0, maximum=10, in_table=False),
+        FieldSpec("ice_confidence", "ICE confidence", K.FLOAT, minimum=0, maximum=10, in_table=False),
+        FieldSpec("ice_ease", "ICE ease", K.FLOAT, minimum=0, maximum=10, in_table=False),
+        FieldSpec("wsjf_value", "WSJF business value", K.FLOAT, minimum=0, maximum=100, in_table=False),
+        FieldSpec("wsjf_time", "WSJF time criticality", K.FLOAT, minimum=0, maximum=100, in_table=False),
+        FieldSpec("wsjf_risk", "WSJF risk reduction", K.FLOAT, minimum=0, maximum=100, in_table=False),
+        FieldSpec("wsjf_size", "WSJF job size", K.FLOAT, minimum=0, maximum=100, in_table=False),
+        FieldSpec("criteria_scores", "Criteria scores", K.NUM_MAP, minimum=0, maximum=100, in_table=False),
         FieldSpec("value_lever", "Value lever", K.CHOICE, VALUE_LEVERS),
         FieldSpec("llm_fit", "LLM fit", K.CHOICE, LLM_FITS),
         FieldSpec("tags", "Tags", K.TEXT_LIST),
@@ -49,6 +58,16 @@ class Requirement(Entity):
     rice_reach: float | None = None
     rice_impact: float | None = None
     rice_confidence: float | None = None
+    value: float | None = None  # value / effort chart; effort is the effort above
+    ice_impact: float | None = None
+    ice_confidence: float | None = None
+    ice_ease: float | None = None
+    wsjf_value: float | None = None
+    wsjf_time: float | None = None
+    wsjf_risk: float | None = None
+    wsjf_size: float | None = None
+    # Weighted scoring: a score per criterion named in ProjectInfo.criteria.
+    criteria_scores: dict[str, float] = field(default_factory=dict)
     value_lever: str = ""
     llm_fit: str = ""
     tags: list[str] = field(default_factory=list)

@@ -24,6 +24,7 @@ class Risk(Entity):
         FieldSpec("status", "Status", K.CHOICE, RISK_STATUSES),
         FieldSpec("owner", "Owner", K.TEXT),
         FieldSpec("review_date", "Review date", K.DATE),
+        FieldSpec("delay_days", "Delay if it happens (days)", K.INT, minimum=0, maximum=3650),
         FieldSpec("description", "Description", K.LONG_TEXT, in_table=False),
         FieldSpec("mitigation", "Mitigation", K.LONG_TEXT, in_table=False),
         FieldSpec("item_ids", "Linked timeline items", K.REFS, ref_kind="item", in_table=False),
@@ -36,6 +37,7 @@ class Risk(Entity):
     status: str = "open"
     owner: str = ""
     review_date: dt.date | None = None
+    delay_days: int | None = None  # the forecast adds it to linked items with the likelihood's probability
     description: str = ""
     mitigation: str = ""
     item_ids: list[str] = field(default_factory=list)

@@ -12,6 +12,7 @@ from .fields import FieldSpec
 from .phases import PHASE_CODES
 
 ITEM_STATUSES = ("not_started", "in_progress", "done", "blocked")
+HORIZONS = ("", "now", "next", "later")
 MAX_DURATION_DAYS = 3650
 
 
@@ -37,6 +38,12 @@ class TimelineItem(Entity):
         FieldSpec("start", "Start", K.DATE),
         FieldSpec("duration_days", "Duration (days)", K.INT, minimum=0, maximum=MAX_DURATION_DAYS, required=True),
         FieldSpec("milestone", "Milestone", K.BOOL),
+        FieldSpec("pinned", "Pinned date", K.BOOL),
+        FieldSpec("horizon", "Now / Next / Later", K.CHOICE, HORIZONS),
+        FieldSpec("optimistic_days", "Optimistic (days)", K.INT, minimum=0, maximum=MAX_DURATION_DAYS, in_table=False),
+        FieldSpec(
+            "pessimistic_days", "Pessimistic (days)", K.INT, minimum=0, maximum=MAX_DURATION_DAYS, in_table=False
+        ),
         FieldSpec("status", "Status", K.CHOICE, ITEM_STATUSES),
         FieldSpec("owner", "Owner", K.TEXT),
         FieldSpec("depends_on", "Depends on", K.REFS, ref_kind="item"),
@@ -50,6 +57,11 @@ class TimelineItem(Entity):
     # The end is derived from start and duration so the two can never disagree.
     duration_days: int = 10
     milestone: bool = False
+    pinned: bool = False  # auto-schedule keeps the start as it is
+    horizon: str = ""  # Now / Next / Later board column, for items without dates
+    # Forecast range; the duration is the likely value. None: derived from the duration.
+    optimistic_days: int | None = None
+    pessimistic_days: int | None = None
     status: str = "not_started"
     owner: str = ""
     depends_on: list[str] = field(default_factory=list)

@@ -71,6 +71,7 @@ _U64 = struct.Struct("<Q")
 # The bundled default (packaging/install_model.py puts it in models/).
 DEFAULT_MODEL_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
+
 class ModelFileError(Exception):
     """A model file that cannot be used; ``str()`` is one line naming the file and the problem."""
 

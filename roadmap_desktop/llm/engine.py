@@ -332,9 +332,7 @@ class Engine:
         tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=not added_special, special=True)
         room = llama.n_ctx() - len(tokens)
         if room <= 0:
-            raise EngineError(
-                f"The prompt has {len(tokens)} tokens, more than the context length ({llama.n_ctx()})"
-            )
+            raise EngineError(f"The prompt has {len(tokens)} tokens, more than the context length ({llama.n_ctx()})")
         sampling = {
             "temp": temperature,
             "repeat_penalty": repeat_penalty,

@@ -641,6 +641,7 @@ def library_entries(library: object) -> list[LibraryRisk]:
         risks = list(risks.values())
     entries = []
     for risk in risks:  # type: ignore[union-attr]
+
         def get(name: str, default: object = "", risk: object = risk) -> object:
             if isinstance(risk, dict):
                 return risk.get(name, default)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..domain.entity import Entity
-from ..domain.fields import MAX_LIST, MAX_TEXT, FieldKind, FieldSpec
+from ..domain.fields import MAX_KEY, MAX_LIST, MAX_MAP, MAX_TEXT, FieldKind, FieldSpec
 from ..domain.project import COLLECTIONS, ENTITY_TYPES
 from .serialize import FORMAT_NAME, FORMAT_VERSION
 
@@ -90,6 +90,16 @@ def field_schema(spec: FieldSpec) -> dict:
         out["type"] = "array"
         out["maxItems"] = MAX_LIST
         out["items"] = {"type": "string", "maxLength": MAX_TEXT}
+    elif kind is FieldKind.NUM_MAP:
+        entry: dict[str, object] = {"type": "number"}
+        if spec.minimum is not None:
+            entry["minimum"] = _number(spec.minimum)
+        if spec.maximum is not None:
+            entry["maximum"] = _number(spec.maximum)
+        out["type"] = "object"
+        out["maxProperties"] = MAX_MAP
+        out["propertyNames"] = {"minLength": 1, "maxLength": MAX_KEY}
+        out["additionalProperties"] = entry
     else:  # pragma: no cover - a new FieldKind must be mapped here
         raise AssertionError(f"no schema for field kind {kind}")
     if spec.ref_kind:

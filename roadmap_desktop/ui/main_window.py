@@ -355,8 +355,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(
                 self,
                 "Cannot save project",
-                f"{exc}\n\nYour changes are still open. Free some space, or use Save As to "
-                "choose another folder.",
+                f"{exc}\n\nYour changes are still open. Free some space, or use Save As to choose another folder.",
             )
             return False
         self.recovery.discard(document.project.info.id)

@@ -62,7 +62,10 @@ def test_gui_starts_offscreen_and_opens_file(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ROADMAP_DESKTOP_HOME=str(env_home))
     result = subprocess.run(
         [sys.executable, "-m", "roadmap_desktop", str(path), "--quit-after", "300"],
-        capture_output=True, text=True, timeout=60, env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert "window shown: Smoke — start.roadmap" in result.stdout

@@ -128,6 +128,8 @@ def valid_value(spec: FieldSpec, project: Project) -> st.SearchStrategy:
         return st.booleans()
     if kind is K.TEXT_LIST:
         return st.lists(ONE_LINE, max_size=5)
+    if kind is K.NUM_MAP:
+        return st.dictionaries(SOME_TEXT, st.integers(int(low), int(high)) | st.floats(low, high), max_size=4)
     ids = ids_of(project, spec.ref_kind)
     if kind is K.REF:
         return st.sampled_from(["", *ids])
@@ -158,6 +160,8 @@ def invalid_value(spec: FieldSpec) -> st.SearchStrategy:
         return st.sampled_from([0, 1, "yes", None]) | junk
     if kind is K.TEXT_LIST:
         return st.sampled_from(["a; b", None, [1], ["ok", None], ["x"] * (MAX_LIST + 1), [too_long]]) | junk
+    if kind is K.NUM_MAP:
+        return st.sampled_from([None, ["a"], {"a": "1"}, {"": 1}, {"a": high + 1}, {"a": float("nan")}])
     if kind is K.REF:
         return st.sampled_from([None, 7, ["id"]]) | junk
     if kind is K.REFS:

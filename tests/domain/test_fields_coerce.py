@@ -7,7 +7,16 @@ import math
 
 import pytest
 
-from roadmap_desktop.domain.fields import MAX_LIST, MAX_TEXT, FieldKind, FieldSpec, FieldValueError, coerce
+from roadmap_desktop.domain.fields import (
+    MAX_LIST,
+    MAX_TEXT,
+    FieldKind,
+    FieldSpec,
+    FieldValueError,
+    coerce,
+    format_value,
+    parse_num_map,
+)
 
 TITLE = FieldSpec("title", "Title", FieldKind.TEXT, required=True)
 OWNER = FieldSpec("owner", "Owner", FieldKind.TEXT)
@@ -23,6 +32,7 @@ MILESTONE = FieldSpec("milestone", "Milestone", FieldKind.BOOL)
 TAGS = FieldSpec("tags", "Tags", FieldKind.TEXT_LIST)
 LANE = FieldSpec("lane_id", "Lane", FieldKind.REF, ref_kind="lane")
 DEPENDS = FieldSpec("depends_on", "Depends on", FieldKind.REFS, ref_kind="item")
+WEIGHTS = FieldSpec("criteria", "Criteria", FieldKind.NUM_MAP, minimum=0, maximum=100)
 
 
 def rejects(spec: FieldSpec, value: object, reason: str) -> None:
@@ -124,7 +134,7 @@ def test_text_must_be_a_string(value):
 def test_choices():
     assert coerce(STATUS, "closed") == "closed"
     assert coerce(LEVER, "") == ""
-    rejects(STATUS, "", 'must be one of open, closed')
+    rejects(STATUS, "", "must be one of open, closed")
     rejects(STATUS, "Closed", "must be one of")
     rejects(LEVER, None, 'must be one of "", ux')
 
@@ -186,5 +196,30 @@ def test_single_links():
 
 
 def test_every_kind_is_handled():
-    specs = [TITLE, NOTES, LIKELIHOOD, EFFORT, STATUS, START, MILESTONE, TAGS, LANE, DEPENDS]
+    specs = [TITLE, NOTES, LIKELIHOOD, EFFORT, STATUS, START, MILESTONE, TAGS, LANE, DEPENDS, WEIGHTS]
     assert {spec.kind for spec in specs} == set(FieldKind)
+
+
+def test_number_maps_normalise_names_and_bound_values():
+    assert coerce(WEIGHTS, {"  Revenue  growth ": 3, "Fit": 2.5}) == {"Revenue growth": 3.0, "Fit": 2.5}
+    rejects(WEIGHTS, {"Fit": 101}, "Criteria: Fit: must be at most 100")
+    rejects(WEIGHTS, {"Fit": -1}, "Criteria: Fit: must be at least 0")
+    rejects(WEIGHTS, {" ": 1}, "Criteria: every entry needs a name")
+    rejects(WEIGHTS, {"Fit": "2"}, "Criteria: Fit: expected a number")
+    rejects(WEIGHTS, {"Fit": True}, "Criteria: Fit: expected a number")
+    rejects(WEIGHTS, {"Fit": float("inf")}, "Criteria: Fit: expected a finite number")
+    rejects(WEIGHTS, ["Fit"], "Criteria: expected a mapping of names to numbers")
+    rejects(WEIGHTS, {str(n): 1 for n in range(101)}, "Criteria: more than 100 entries")
+
+
+def test_number_maps_parse_from_typed_lines():
+    assert parse_num_map("Revenue: 3\nStrategic fit = 2,5; Cost:1") == {
+        "Revenue": 3.0,
+        "Strategic fit": 2.5,
+        "Cost": 1.0,
+    }
+    assert format_value(WEIGHTS, {"Revenue": 3.0, "Fit": 2.5}) == "Revenue: 3; Fit: 2.5"
+    with pytest.raises(FieldValueError, match="'Revenue': write it as name: number"):
+        parse_num_map("Revenue")
+    with pytest.raises(FieldValueError, match="'a: lots': 'lots' is not a number"):
+        parse_num_map("a: lots")

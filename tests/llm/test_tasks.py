@@ -17,10 +17,18 @@ from roadmap_desktop.llm.json_salvage import salvage
 from roadmap_desktop.llm.tasks import TASKS, FieldChanges, TaskInputs, get_task, normalise_title
 
 LIBRARY = [
-    {"id": "R01", "title": {"en": "Data privacy and security", "zh": "数据隐私和安全"},
-     "category": "Data / legal", "mitigations": [{"en": "Encryption", "zh": "加密"}, "Access control"]},
-    {"id": "R02", "title": {"en": "Compute demand and cost", "zh": "计算资源需求"},
-     "category": "Cost", "mitigations": ["Quantization"]},
+    {
+        "id": "R01",
+        "title": {"en": "Data privacy and security", "zh": "数据隐私和安全"},
+        "category": "Data / legal",
+        "mitigations": [{"en": "Encryption", "zh": "加密"}, "Access control"],
+    },
+    {
+        "id": "R02",
+        "title": {"en": "Compute demand and cost", "zh": "计算资源需求"},
+        "category": "Cost",
+        "mitigations": ["Quantization"],
+    },
     {"id": "R06", "title": {"en": "Overfitting", "zh": "过拟合"}, "category": "Model", "mitigations": []},
 ]
 
@@ -38,23 +46,37 @@ def make_project(language: str = "en") -> Project:
 
 def inputs(language: str = "en") -> TaskInputs:
     project = make_project(language)
-    return TaskInputs(project=project, brief="Shops drown in support chats.", library=LIBRARY,
-                      requirement_id=project.requirements[0].id)
+    return TaskInputs(
+        project=project,
+        brief="Shops drown in support chats.",
+        library=LIBRARY,
+        requirement_id=project.requirements[0].id,
+    )
 
 
 def req_item(title: str, **extra: object) -> dict:
     item = {
-        "title": title, "user_story": f"As a shop owner, I want {title.lower()} so that I save time.",
-        "target_users": ["shop owners"], "pain_points": ["too many chats"],
-        "value_lever": "ux", "llm_fit": "fit", "llm_fit_reason": "Text generation suits a model.",
+        "title": title,
+        "user_story": f"As a shop owner, I want {title.lower()} so that I save time.",
+        "target_users": ["shop owners"],
+        "pain_points": ["too many chats"],
+        "value_lever": "ux",
+        "llm_fit": "fit",
+        "llm_fit_reason": "Text generation suits a model.",
     }
     item.update(extra)
     return item
 
 
 VALID_REQUIREMENTS = json.dumps(
-    {"requirements": [req_item("Auto reply drafts"), req_item("Order status lookup"),
-                      req_item("Sentiment alerts"), req_item("FAQ builder")]},
+    {
+        "requirements": [
+            req_item("Auto reply drafts"),
+            req_item("Order status lookup"),
+            req_item("Sentiment alerts"),
+            req_item("FAQ builder"),
+        ]
+    },
     ensure_ascii=False,
 )
 
@@ -165,7 +187,7 @@ def test_prompt_files_exist_for_every_task_and_language():
 
 
 def test_salvage_reads_valid_json_like_json_loads():
-    doc = {"a": [1, 2.5, "x\"y\\n", True, None, {"b": "中文"}], "c": "\u00e9"}
+    doc = {"a": [1, 2.5, 'x"y\\n', True, None, {"b": "中文"}], "c": "\u00e9"}
     part = salvage("```json\n" + json.dumps(doc) + "\n```")
     assert part.complete
     assert part.to_python() == doc
@@ -192,11 +214,15 @@ def test_truncated_output_keeps_every_complete_item_and_never_a_partial_one():
 
 
 def test_truncated_timeline_and_risks_keep_complete_items():
-    timeline = json.dumps({"items": [
-        {"n": 1, "phase": "P0", "title": "Interview users", "duration_days": 5, "depends_on": []},
-        {"n": 2, "phase": "P1", "title": "Pick a model", "duration_days": 3, "depends_on": [1]},
-        {"n": 3, "phase": "P2", "title": "Collect chats", "duration_days": 10, "depends_on": [2]},
-    ]})
+    timeline = json.dumps(
+        {
+            "items": [
+                {"n": 1, "phase": "P0", "title": "Interview users", "duration_days": 5, "depends_on": []},
+                {"n": 2, "phase": "P1", "title": "Pick a model", "duration_days": 3, "depends_on": [1]},
+                {"n": 3, "phase": "P2", "title": "Collect chats", "duration_days": 10, "depends_on": [2]},
+            ]
+        }
+    )
     cut = timeline.index('"Collect')
     result = get_task("timeline").parse(timeline[:cut], inputs())
     assert [i.title for i in result.suggestions] == ["Interview users", "Pick a model"]
@@ -208,8 +234,13 @@ def test_truncated_timeline_and_risks_keep_complete_items():
 
 
 def test_slightly_invalid_json_keeps_the_good_items():
-    text = ('Here you go: {"requirements": [' + json.dumps(req_item("Good one")) + ", {\"title\": oops}, "
-            + json.dumps(req_item("Second good")) + ",]}")
+    text = (
+        'Here you go: {"requirements": ['
+        + json.dumps(req_item("Good one"))
+        + ', {"title": oops}, '
+        + json.dumps(req_item("Second good"))
+        + ",]}"
+    )
     result = get_task("requirements").parse(text)
     assert [r.title for r in result.suggestions] == ["Good one", "Second good"]
     assert result.dropped == ["item 2 has an invalid 'title'"]
@@ -225,9 +256,16 @@ def test_no_json_at_all_says_so():
 
 
 def test_repeated_and_near_duplicate_titles_are_dropped_with_reasons():
-    looping = {"requirements": [req_item("Auto reply drafts"), req_item("Auto-reply drafts!"),
-                                req_item("auto reply  drafts"), req_item("Auto reply draft"),
-                                req_item("Order status lookup"), req_item("Refund  triage")]}
+    looping = {
+        "requirements": [
+            req_item("Auto reply drafts"),
+            req_item("Auto-reply drafts!"),
+            req_item("auto reply  drafts"),
+            req_item("Auto reply draft"),
+            req_item("Order status lookup"),
+            req_item("Refund  triage"),
+        ]
+    }
     result = get_task("requirements").parse(json.dumps(looping), inputs())
     assert [r.title for r in result.suggestions] == ["Auto reply drafts", "Order status lookup"]
     assert result.dropped == [
@@ -263,12 +301,16 @@ def test_bad_enum_values_are_left_empty_with_a_reason():
 
 
 def test_out_of_range_risk_values_drop_the_risk():
-    text = json.dumps({"risks": [
-        {"id": "R01", "likelihood": 9, "impact": 3, "why": "x"},
-        {"id": "R99", "likelihood": 2, "impact": 3, "why": "invented"},
-        {"id": "R02", "likelihood": 2, "impact": 4, "why": "GPU bills."},
-        {"id": "R02", "likelihood": 3, "impact": 3, "why": "again"},
-    ]})
+    text = json.dumps(
+        {
+            "risks": [
+                {"id": "R01", "likelihood": 9, "impact": 3, "why": "x"},
+                {"id": "R99", "likelihood": 2, "impact": 3, "why": "invented"},
+                {"id": "R02", "likelihood": 2, "impact": 4, "why": "GPU bills."},
+                {"id": "R02", "likelihood": 3, "impact": 3, "why": "again"},
+            ]
+        }
+    )
     result = get_task("risks").parse(text, inputs())
     assert [r.title for r in result.suggestions] == ["Compute demand and cost"]
     risk = result.suggestions[0]
@@ -281,12 +323,16 @@ def test_out_of_range_risk_values_drop_the_risk():
 
 def test_priorities_are_keyed_by_number_and_validated():
     project = inputs().project
-    text = json.dumps({"priorities": [
-        {"n": 2, "reach": 300, "impact": 2, "confidence": 80, "effort_weeks": 3, "rationale": "Common."},
-        {"n": 2, "reach": 1, "impact": 1, "confidence": 50, "effort_weeks": 1, "rationale": "dup"},
-        {"n": 7, "reach": 1, "impact": 1, "confidence": 50, "effort_weeks": 1, "rationale": "no such"},
-        {"n": 1, "reach": -5, "impact": 0.7, "confidence": 100, "effort_weeks": 0, "rationale": "Odd."},
-    ]})
+    text = json.dumps(
+        {
+            "priorities": [
+                {"n": 2, "reach": 300, "impact": 2, "confidence": 80, "effort_weeks": 3, "rationale": "Common."},
+                {"n": 2, "reach": 1, "impact": 1, "confidence": 50, "effort_weeks": 1, "rationale": "dup"},
+                {"n": 7, "reach": 1, "impact": 1, "confidence": 50, "effort_weeks": 1, "rationale": "no such"},
+                {"n": 1, "reach": -5, "impact": 0.7, "confidence": 100, "effort_weeks": 0, "rationale": "Odd."},
+            ]
+        }
+    )
     result = get_task("priorities").parse(text, TaskInputs(project=project))
     first, second = result.suggestions
     assert isinstance(first, FieldChanges) and first.entity_id == project.requirements[1].id
@@ -302,12 +348,16 @@ def test_priorities_are_keyed_by_number_and_validated():
 
 def test_timeline_maps_dependencies_phases_and_lanes():
     inp = inputs()
-    text = json.dumps({"items": [
-        {"n": 1, "phase": "P0", "title": "Interview users", "duration_days": 5, "depends_on": [1]},
-        {"n": 2, "phase": "P9", "title": "Pick a model", "duration_days": 3, "depends_on": [1, 5]},
-        {"n": 3, "phase": "P2", "title": "Collect chats", "duration_days": 99999, "depends_on": [2]},
-        {"n": 4, "phase": "P5", "title": "Evaluation gate", "duration_days": 0, "depends_on": [2, 3]},
-    ]})
+    text = json.dumps(
+        {
+            "items": [
+                {"n": 1, "phase": "P0", "title": "Interview users", "duration_days": 5, "depends_on": [1]},
+                {"n": 2, "phase": "P9", "title": "Pick a model", "duration_days": 3, "depends_on": [1, 5]},
+                {"n": 3, "phase": "P2", "title": "Collect chats", "duration_days": 99999, "depends_on": [2]},
+                {"n": 4, "phase": "P5", "title": "Evaluation gate", "duration_days": 0, "depends_on": [2, 3]},
+            ]
+        }
+    )
     result = get_task("timeline").parse(text, inp)
     first, second, gate = result.suggestions
     assert all(isinstance(i, TimelineItem) for i in result.suggestions)
@@ -323,8 +373,12 @@ def test_timeline_maps_dependencies_phases_and_lanes():
 
 def test_user_story_suggests_field_changes_for_the_requirement():
     inp = inputs()
-    text = json.dumps({"user_story": "As an agent, I want drafts so that I reply faster.",
-                       "acceptance_criteria": ["Drafts appear in 2 s.", "drafts appear in 2 s", "Agent can edit."]})
+    text = json.dumps(
+        {
+            "user_story": "As an agent, I want drafts so that I reply faster.",
+            "acceptance_criteria": ["Drafts appear in 2 s.", "drafts appear in 2 s", "Agent can edit."],
+        }
+    )
     result = get_task("user-story").parse(text, inp)
     (change,) = result.suggestions
     assert change.entity_id == inp.requirement_id
@@ -349,17 +403,23 @@ def test_summary_cut_off_keeps_whole_sentences():
 
 
 def test_chinese_text_round_trips():
-    data = {"requirements": [req_item("客服自动回复", user_story="作为团队负责人，我想要摘要，以便节省时间。",
-                                      target_users=["团队负责人"]),
-                             req_item("客服 自动回复！")]}
+    data = {
+        "requirements": [
+            req_item(
+                "客服自动回复", user_story="作为团队负责人，我想要摘要，以便节省时间。", target_users=["团队负责人"]
+            ),
+            req_item("客服 自动回复！"),
+        ]
+    }
     for text in (json.dumps(data, ensure_ascii=False), json.dumps(data)):  # raw and \\u-escaped
         result = get_task("requirements").parse(text, inputs("zh"))
         (req,) = result.suggestions
         assert req.title == "客服自动回复" and req.target_users == ["团队负责人"]
         assert req.description.startswith("作为团队负责人")
         assert result.dropped == ["item 2 repeats item 1's title"]
-    risks = get_task("risks").parse('{"risks": [{"id": "R01", "likelihood": 3, "impact": 4, "why": "保存聊天"}]}',
-                                    inputs("zh"))
+    risks = get_task("risks").parse(
+        '{"risks": [{"id": "R01", "likelihood": 3, "impact": 4, "why": "保存聊天"}]}', inputs("zh")
+    )
     assert risks.suggestions[0].title == "数据隐私和安全"
     assert risks.suggestions[0].mitigation.splitlines() == ["加密", "Access control"]
 
@@ -390,14 +450,17 @@ def test_smollm2_drafts_at_least_three_distinct_valid_requirements():
     from roadmap_desktop.llm.engine import Engine
 
     task = get_task("requirements")
-    inp = TaskInputs(project=Project.new("Shop helper"),
-                     brief="An assistant that answers customer chats for small online shops. "
-                           "It drafts replies, looks up orders and flags angry customers.")
+    inp = TaskInputs(
+        project=Project.new("Shop helper"),
+        brief="An assistant that answers customer chats for small online shops. "
+        "It drafts replies, looks up orders and flags angry customers.",
+    )
     engine = Engine()
     engine.load(MODEL, n_ctx=4096, n_threads=1)
     try:
-        result = engine.generate_text(task.build_messages(inp), response_format=task.response_format(inp),
-                                      seed=7, **task.spec.sampling())
+        result = engine.generate_text(
+            task.build_messages(inp), response_format=task.response_format(inp), seed=7, **task.spec.sampling()
+        )
     finally:
         engine.close()
     parsed = task.parse(result.text, inp)
@@ -416,12 +479,33 @@ def test_requirements_drop_copies_of_the_prompt_example_and_placeholders():
     output = json.dumps(
         {
             "requirements": [
-                {"title": example, "user_story": "x", "target_users": [], "pain_points": [],
-                 "value_lever": "ux", "llm_fit": "fit", "llm_fit_reason": "x"},
-                {"title": "<product_brief>", "user_story": "x", "target_users": [], "pain_points": [],
-                 "value_lever": "ux", "llm_fit": "fit", "llm_fit_reason": "x"},
-                {"title": "Answer order-status questions", "user_story": "x", "target_users": [], "pain_points": [],
-                 "value_lever": "ux", "llm_fit": "fit", "llm_fit_reason": "x"},
+                {
+                    "title": example,
+                    "user_story": "x",
+                    "target_users": [],
+                    "pain_points": [],
+                    "value_lever": "ux",
+                    "llm_fit": "fit",
+                    "llm_fit_reason": "x",
+                },
+                {
+                    "title": "<product_brief>",
+                    "user_story": "x",
+                    "target_users": [],
+                    "pain_points": [],
+                    "value_lever": "ux",
+                    "llm_fit": "fit",
+                    "llm_fit_reason": "x",
+                },
+                {
+                    "title": "Answer order-status questions",
+                    "user_story": "x",
+                    "target_users": [],
+                    "pain_points": [],
+                    "value_lever": "ux",
+                    "llm_fit": "fit",
+                    "llm_fit_reason": "x",
+                },
             ]
         }
     )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.commands import SetField
 from ...domain.entity import Entity
-from ...domain.fields import FieldKind, FieldSpec, FieldValueError, parse_text_list
+from ...domain.fields import FieldKind, FieldSpec, FieldValueError, coerce, format_value, parse_num_map, parse_text_list
 from ...domain.project import ENTITY_TYPES, ProjectEvent, link_field
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.entity_table_model import from_editor_value
@@ -116,13 +116,15 @@ class DetailsPanel(QScrollArea):
             edit = number_edit(spec)
             edit.editingFinished.connect(lambda s=spec, e=edit: self._commit(s, e.text()))
             return edit
-        if kind in (FieldKind.LONG_TEXT, FieldKind.TEXT_LIST):
+        if kind in (FieldKind.LONG_TEXT, FieldKind.TEXT_LIST, FieldKind.NUM_MAP):
             text = CommitPlainTextEdit()
             text.setTabChangesFocus(True)
-            text.setMinimumHeight(48 if kind is FieldKind.TEXT_LIST else 64)
-            text.setMaximumHeight(72 if kind is FieldKind.TEXT_LIST else 110)
+            text.setMinimumHeight(64 if kind is FieldKind.LONG_TEXT else 48)
+            text.setMaximumHeight(110 if kind is FieldKind.LONG_TEXT else 72)
             if kind is FieldKind.TEXT_LIST:
                 text.setPlaceholderText("One per line")
+            elif kind is FieldKind.NUM_MAP:
+                text.setPlaceholderText("One per line, as name: number")
             text.committed.connect(lambda s=spec, t=text: self._commit(s, t.toPlainText()))
             return text
         edit = QLineEdit()
@@ -170,7 +172,10 @@ class DetailsPanel(QScrollArea):
         elif isinstance(editor, DateEdit):
             editor.set_value(value)  # type: ignore[arg-type]
         elif isinstance(editor, CommitPlainTextEdit):
-            text = "\n".join(value) if isinstance(value, list) else str(value)
+            if isinstance(value, dict):
+                text = format_value(spec, value).replace("; ", "\n")
+            else:
+                text = "\n".join(value) if isinstance(value, list) else str(value)
             if editor.toPlainText() != text:
                 editor.setPlainText(text)
         elif isinstance(editor, QLineEdit):
@@ -204,6 +209,12 @@ class DetailsPanel(QScrollArea):
         try:
             if spec.kind is FieldKind.TEXT_LIST and isinstance(raw, str):
                 value = parse_text_list(raw, "\n")
+            elif spec.kind is FieldKind.NUM_MAP and isinstance(raw, str):
+                try:
+                    parsed = parse_num_map(raw)
+                except FieldValueError as exc:
+                    raise FieldValueError(f"{spec.label}: {exc}") from None
+                value = coerce(spec, parsed)
             else:
                 value = from_editor_value(spec, raw)
             if getattr(entity, spec.name) == value:

@@ -1,0 +1,1 @@
+"""Sub-commands of `roadmap-desktop`, one module each (NAME, HELP, configure, run); cli.py finds them."""
