@@ -24,10 +24,12 @@ from .json_salvage import Part, salvage
 
 LANGUAGES = ("en", "zh")
 SIMILARITY = 0.9  # titles at least this alike (difflib ratio) count as one
+PREFIX_MIN = 6  # a normalised title this long that starts another one is the same item
 
 # Grammar bounds. Short strings keep a looping model from filling the token budget with one
 # value; maxItems ends the array even when the model would go on.
 TITLE_LEN = 80
+REQUIREMENT_TITLE_LEN = 48
 SENTENCE_LEN = 200
 SHORT_LEN = 60
 REQUIREMENTS_MAX = 8
@@ -77,6 +79,9 @@ class TaskInputs:
     brief: str = ""
     requirement_id: str = ""
     library: object = None
+    # Titles suggested by earlier rounds of this request: the prompt asks for others, and the
+    # parser drops repeats of them.
+    drafted: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -112,22 +117,44 @@ def prompts_dir() -> Path:
     return resources_dir() / "prompts"
 
 
+@dataclass(frozen=True)
+class Prompt:
+    """A prompt file: the system text, worked examples (user, assistant) and the user template."""
+
+    system: str
+    examples: tuple[tuple[str, str], ...]
+    user: str
+
+
+_SECTION = re.compile(r"^\[(system|example-user|example-assistant|user)\]\s*$", re.MULTILINE)
+
+
 @cache
-def load_prompt(task: str, language: str) -> tuple[str, str]:
-    """(system, user template) from resources/prompts/<task>.<language>.md."""
-    text = (prompts_dir() / f"{task}.{language}.md").read_text(encoding="utf-8")
-    system, _, user = text.partition("\n[user]\n")
-    system = system.removeprefix("[system]\n")
-    if not user:
-        raise ValueError(f"prompt {task}.{language} has no [user] section")
-    return system.strip(), user.strip()
+def load_prompt(task: str, language: str) -> Prompt:
+    """resources/prompts/<task>.<language>.md: [system], optional [example-user] /
+    [example-assistant] pairs (a worked example as earlier chat turns), then [user]."""
+    name = f"{task}.{language}"
+    text = (prompts_dir() / f"{name}.md").read_text(encoding="utf-8")
+    pieces = _SECTION.split(text)
+    sections = [(pieces[i], pieces[i + 1].strip()) for i in range(1, len(pieces) - 1, 2)]
+    kinds = [kind for kind, _ in sections]
+    if not kinds or kinds[0] != "system" or kinds[-1] != "user" or kinds.count("user") != 1:
+        raise ValueError(f"prompt {name} needs a [system] section first and one [user] section last")
+    middle = sections[1:-1]
+    if [k for k, _ in middle] != ["example-user", "example-assistant"] * (len(middle) // 2):
+        raise ValueError(f"prompt {name}: examples must come as [example-user] then [example-assistant]")
+    examples = tuple((middle[i][1], middle[i + 1][1]) for i in range(0, len(middle), 2))
+    return Prompt(sections[0][1], examples, sections[-1][1])
 
 
 def _messages(task: str, language: str, **values: object) -> list[dict[str, str]]:
-    system, user = load_prompt(task, language)
-    text = string.Template(user).substitute({k: str(v) for k, v in values.items()})
+    prompt = load_prompt(task, language)
+    text = string.Template(prompt.user).substitute({k: str(v) for k, v in values.items()})
     text = re.sub(r"\n{3,}", "\n\n", text)  # an empty optional block leaves no gap
-    return [{"role": "system", "content": system}, {"role": "user", "content": text}]
+    messages = [{"role": "system", "content": prompt.system}]
+    for user, assistant in prompt.examples:
+        messages += [{"role": "user", "content": user}, {"role": "assistant", "content": assistant}]
+    return [*messages, {"role": "user", "content": text}]
 
 
 def project_language(inputs: TaskInputs, language: str | None) -> str:
@@ -164,35 +191,67 @@ def _list_schema(key: str, item: dict, max_items: int, min_items: int = 1) -> di
 def normalise_title(title: str) -> str:
     """Casefolded, with whitespace and punctuation removed: how titles are compared."""
     text = unicodedata.normalize("NFKC", title).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join("".join(ch for ch in _singular(word) if ch.isalnum()) for word in text.split())
+
+
+def _singular(word: str) -> str:
+    # "Call summary" and "Call summaries" are one suggestion.
+    word = word.rstrip(".,;:!?")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def similar(a: str, b: str) -> bool:
+    """Normalised titles that name one thing: nearly equal, or one extends the other
+    ("Email marketing" / "Email marketing for small businesses")."""
     if not a or not b:
         return False
+    if min(len(a), len(b)) >= PREFIX_MIN and (a.startswith(b) or b.startswith(a)):
+        return True
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILARITY
+
+
+def clean_title(title: str) -> str:
+    """The name part of a title a small model ran on past ("Data analysis, this is an improvement"),
+    without stray quotes, capitalised."""
+    head = re.split(r"\s*[,;，；:：(（]\s*", title, maxsplit=1)[0].strip()
+    title = head if len(head) >= 3 else title
+    title = title.strip(" '\"‘’“”.。")
+    return title[:1].upper() + title[1:] if title[:1].islower() else title
+
+
+# Filler a small model writes instead of a name: "Sentence 1", "Feature 2", "<title>".
+_PLACEHOLDER = re.compile(
+    r"<[^>]*>|\[[^\]]*\]|^(sentence|item|feature|requirement|title|name|example|task|risk|功能|需求|标题)\s*\d*$",
+    re.IGNORECASE,
+)
 
 
 def example_titles(task: str, language: str) -> list[str]:
     """Titles in the prompt's example output, which a copying model must not get credit for."""
     try:
-        system, user = load_prompt(task, language)
+        prompt = load_prompt(task, language)
     except (OSError, ValueError):
         return []
-    return re.findall(r'"title":\s*"([^"]+)"', system + user)
+    texts = [prompt.system, prompt.user, *(part for pair in prompt.examples for part in pair)]
+    return re.findall(r'"title":\s*"([^"]+)"', "\n".join(texts))
 
 
 class _Titles:
     """Remembers accepted titles and says which earlier one a new title repeats."""
 
-    def __init__(self, existing: Iterable[str] = (), examples: Iterable[str] = ()) -> None:
+    def __init__(self, existing: Iterable[str] = (), examples: Iterable[str] = (), drafted: Iterable[str] = ()) -> None:
         self.existing = [normalise_title(t) for t in existing]
+        self.drafted = [normalise_title(t) for t in drafted]
         # Small models copy the prompt's example output; such an item is no suggestion.
         self.examples = [normalise_title(t) for t in examples]
         self.seen: list[tuple[str, str]] = []  # (normalised, label of the item that had it)
 
     def repeat_of(self, title: str) -> str | None:
-        if re.search(r"<[^>]*>|\[[^\]]*\]", title):
+        if _PLACEHOLDER.search(title):
             return "is a placeholder, not a title"
         norm = normalise_title(title)
         if any(similar(norm, other) or other in norm for other in self.examples):
@@ -202,11 +261,14 @@ class _Titles:
                 return f"repeats {label}'s title"
         if any(similar(norm, other) for other in self.existing):
             return "is already in the project"
+        if any(similar(norm, other) for other in self.drafted):
+            return "repeats an earlier suggestion"
         return None
 
     def take(self, raw: object, label: str, dropped: list[str]) -> str | None:
         """The item's title if it has a usable, new one; else None, with the reason in ``dropped``."""
         title = _text(raw, TITLE_LEN * 2)
+        title = clean_title(title) if title else title
         if not title:
             dropped.append(f"{label} has no title")
             return None
@@ -321,6 +383,13 @@ def _product_line(project: Project | None) -> str:
 class Task:
     name = ""
     spec: TaskSpec
+    # Small models repeat themselves within one answer; a task may ask again (with what it already
+    # has listed as "do not repeat") until it has ``wanted`` distinct suggestions.
+    rounds = 1
+    wanted = 0
+
+    def wants_another_round(self, rounds_done: int, suggestions: int) -> bool:
+        return rounds_done < self.rounds and suggestions < self.wanted
 
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         raise NotImplementedError
@@ -337,16 +406,24 @@ class Task:
 
 
 class RequirementsTask(Task):
+    """Brief -> draft requirements. A worked example as earlier chat turns (not an inline sample,
+    which SmolLM2 copied) and four short fields keep a 135M model on the brief; titles are capped
+    because a looping model runs on inside a long string."""
+
     name = "requirements"
-    spec = TaskSpec(name, max_tokens=1400, temperature=0.7)
+    spec = TaskSpec(
+        name, max_tokens=800, temperature=0.7, repeat_penalty=1.1, frequency_penalty=0.2, presence_penalty=0.1
+    )
     wanted = 5
+    rounds = 4
 
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         language = project_language(inputs, language)
         brief = inputs.brief.strip() or (inputs.project.info.description.strip() if inputs.project else "")
         if not brief:
             raise ValueError("the requirements task needs a product brief")
-        existing = [r.title for r in inputs.project.requirements[:PROMPT_REQUIREMENTS_MAX]] if inputs.project else []
+        existing = [r.title for r in inputs.project.requirements] if inputs.project else []
+        existing = (existing + list(inputs.drafted))[-PROMPT_REQUIREMENTS_MAX:]
         block = ""
         if existing:
             head = "已有需求（不要重复）：" if language == "zh" else "Already planned (do not repeat):"
@@ -356,23 +433,21 @@ class RequirementsTask(Task):
     def schema(self, inputs: TaskInputs | None = None) -> dict:
         item = _object(
             {
-                "title": _string(TITLE_LEN),
+                "title": _string(REQUIREMENT_TITLE_LEN),
                 "user_story": _string(SENTENCE_LEN),
-                "target_users": _strings(3, SHORT_LEN, 1),
-                "pain_points": _strings(3, SENTENCE_LEN // 2, 1),
                 "value_lever": {"enum": [v for v in VALUE_LEVERS if v]},
                 "llm_fit": {"enum": [v for v in LLM_FITS if v]},
-                "llm_fit_reason": _string(SENTENCE_LEN // 2 + 40),
             }
         )
-        return _list_schema("requirements", item, REQUIREMENTS_MAX, min_items=3)
+        return _list_schema("requirements", item, self.wanted + 1, min_items=self.wanted)
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         project = inputs.project if inputs else None
         existing = [r.title for r in project.requirements] if project else []
+        drafted = list(inputs.drafted) if inputs else []
         language = project_language(inputs, None) if inputs else "en"
-        titles = _Titles(existing, example_titles(self.name, language))
+        titles = _Titles(existing, example_titles(self.name, language), drafted)
         for position, data in _items(text, "requirements", result):
             label = f"item {position}"
             title = titles.take(data.get("title"), label, result.dropped)
@@ -382,6 +457,7 @@ class RequirementsTask(Task):
             story = _text(data.get("user_story"), SENTENCE_LEN * 2)
             if story:
                 req.set("description", story)
+            # Optional: a larger model (or an older prompt) may fill these too.
             _set(req, "target_users", _text_list(data.get("target_users"), 5, SHORT_LEN * 2), label, result.dropped)
             _set(req, "pain_points", _text_list(data.get("pain_points"), 5, SENTENCE_LEN), label, result.dropped)
             _set(req, "value_lever", data.get("value_lever", ""), label, result.dropped)
@@ -670,6 +746,16 @@ def _by_language(value: object, language: str) -> object:
     return getattr(value, language, None) or getattr(value, "en", None) or value
 
 
+def _library_risk(library: object, rid: str) -> object | None:
+    """The full library entry when ``library`` is a RiskLibrary (not a plain list, as in tests)."""
+    if not (hasattr(library, "to_risk") and hasattr(library, "by_id")):
+        return None
+    try:
+        return library.by_id(rid)  # type: ignore[union-attr]
+    except KeyError:
+        return None
+
+
 def _mitigations(library: object, entry: LibraryRisk, language: str) -> list[str]:
     """Mitigations in the project language when the library offers them."""
     for risk in getattr(library, "risks", library) or ():
@@ -745,15 +831,20 @@ class RisksTask(Task):
             if titles.repeat_of(title):
                 result.dropped.append(f"{label}: {rid} is already in the project")
                 continue
-            risk = Risk(title=title, category=entry.category)
+            library = inputs.library if inputs else None
+            full = _library_risk(library, rid)
+            if full is not None:  # a RiskLibrary: its own labels, description and mitigations
+                risk = library.to_risk(full, language)  # type: ignore[union-attr]
+            else:
+                risk = Risk(title=title, category=entry.category)
+                risk.set("mitigation", "\n".join(_mitigations(library, entry, language)))
             if not _set(risk, "likelihood", data.get("likelihood"), label, result.dropped, required=True):
                 continue
             if not _set(risk, "impact", data.get("impact"), label, result.dropped, required=True):
                 continue
             why = _text(data.get("why"), SENTENCE_LEN * 2) or ""
-            risk.set("description", f"{why} [{rid}]".strip())
-            library = inputs.library if inputs else None
-            risk.set("mitigation", "\n".join(_mitigations(library, entry, language)))
+            head = ("为什么在这里：" if language == "zh" else "Why here: ") + why if why else ""
+            risk.set("description", "\n\n".join(p for p in (head, risk.description, f"[{rid}]") if p))
             risk.validate()
             seen[rid] = label
             titles.add(title, label)

@@ -14,7 +14,7 @@ from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
 from roadmap_desktop.llm.json_salvage import salvage
-from roadmap_desktop.llm.tasks import TASKS, FieldChanges, TaskInputs, get_task, normalise_title
+from roadmap_desktop.llm.tasks import TASKS, FieldChanges, TaskInputs, clean_title, get_task, normalise_title
 
 LIBRARY = [
     {
@@ -145,13 +145,19 @@ def test_task_specs_recommend_anti_loop_sampling():
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_messages_state_the_language_and_fill_every_placeholder(name, language):
     messages = TASKS[name].build_messages(inputs(language))
-    assert [m["role"] for m in messages] == ["system", "user"]
+    roles = [m["role"] for m in messages]
+    # system, optional worked examples as (user, assistant) turns, then the request
+    assert roles[0] == "system" and roles[-1] == "user"
+    assert roles[1:-1] == ["user", "assistant"] * ((len(roles) - 2) // 2)
     if language == "zh":
         assert "简体中文" in messages[0]["content"]
     else:
         assert "English" in messages[0]["content"]
-    assert "$" not in messages[1]["content"]
-    assert "{" in messages[1]["content"]  # the example of the output shape
+    assert all("$" not in m["content"] for m in messages)
+    shown = messages[-2]["content"] if len(roles) > 2 else messages[-1]["content"]
+    assert "{" in shown  # an example of the output shape, inline or as an earlier answer
+    for example in messages[2:-1:2]:
+        assert isinstance(json.loads(example["content"]), dict)  # worked answers are valid JSON
 
 
 def test_language_comes_from_the_project_and_can_be_overridden():
@@ -170,7 +176,7 @@ def test_risk_messages_list_only_library_ids():
 
 
 def test_requirement_messages_list_existing_titles_and_number_requirements():
-    assert "- Refund triage" in get_task("requirements").build_messages(inputs())[1]["content"]
+    assert "- Refund triage" in get_task("requirements").build_messages(inputs())[-1]["content"]
     priorities = get_task("priorities").build_messages(inputs())[1]["content"]
     assert "1. Answer order questions" in priorities and "3. Weekly report" in priorities
 
@@ -438,15 +444,10 @@ MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.
 
 @pytest.mark.llm
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,
-    reason="Known gap (issue 3, open): in one JSON request SmolLM2-135M copies the prompt's example and "
-    "repeats titles, giving 1-2 distinct drafts for seeds 1, 2, 3 and 7; next step: one item per request "
-    "with the earlier titles listed as 'do not repeat'.",
-)
-def test_smollm2_drafts_at_least_three_distinct_valid_requirements():
+def test_smollm2_drafts_at_least_five_distinct_valid_requirements_over_rounds():
     if not MODEL.exists():
         pytest.skip(f"{MODEL.name} is not in models/")
+    from roadmap_desktop.llm.drafting import run_task
     from roadmap_desktop.llm.engine import Engine
 
     task = get_task("requirements")
@@ -457,18 +458,25 @@ def test_smollm2_drafts_at_least_three_distinct_valid_requirements():
     )
     engine = Engine()
     engine.load(MODEL, n_ctx=4096, n_threads=1)
+    streamed: list[str] = []
     try:
-        result = engine.generate_text(
-            task.build_messages(inp), response_format=task.response_format(inp), seed=7, **task.spec.sampling()
-        )
+        result = run_task(engine, task, inp, seed=11, on_text=streamed.append)
     finally:
         engine.close()
-    parsed = task.parse(result.text, inp)
-    titles = [normalise_title(r.title) for r in parsed.suggestions]
-    assert len(set(titles)) == len(titles) >= 3, (result.text, parsed.dropped)
-    for req in parsed.suggestions:
+    titles = [normalise_title(r.title) for r in result.suggestions]
+    assert len(set(titles)) == len(titles) >= 5, (titles, result.dropped)
+    assert "".join(streamed).count('"requirements"') >= 1
+    for req in result.suggestions:
         req.validate()
         assert req.value_lever in ("innovation", "ux", "iteration") and req.llm_fit in ("fit", "partial", "unfit")
+        assert req.description  # the user story
+
+
+def test_placeholder_titles_are_dropped():
+    data = {"requirements": [req_item("Sentence 1"), req_item("<title>"), req_item("功能 2"), req_item("Order lookup")]}
+    result = get_task("requirements").parse(json.dumps(data))
+    assert [r.title for r in result.suggestions] == ["Order lookup"]
+    assert sum("placeholder" in d for d in result.dropped) == 3
 
 
 def test_requirements_drop_copies_of_the_prompt_example_and_placeholders():
@@ -513,3 +521,52 @@ def test_requirements_drop_copies_of_the_prompt_example_and_placeholders():
     assert "Answer order-status questions" in [r.title for r in result.suggestions]
     assert "<product_brief>" not in [r.title for r in result.suggestions]
     assert any("placeholder" in d for d in result.dropped)
+
+
+def test_later_rounds_list_earlier_drafts_and_drop_repeats_of_them():
+    task = get_task("requirements")
+    later = inputs()
+    later.drafted = ["Call summaries", "Follow-up email drafts"]
+    prompt = task.build_messages(later)[-1]["content"]
+    assert "- Call summaries" in prompt and "- Follow-up email drafts" in prompt
+    data = {"requirements": [req_item("Call summary"), req_item("Deal risk alerts")]}
+    result = task.parse(json.dumps(data), later)
+    assert [r.title for r in result.suggestions] == ["Deal risk alerts"]
+    assert "item 1 repeats an earlier suggestion" in result.dropped
+
+
+def test_another_round_only_while_short_of_wanted_and_rounds_left():
+    task = get_task("requirements")
+    assert task.wants_another_round(1, 3)
+    assert not task.wants_another_round(1, task.wanted)
+    assert not task.wants_another_round(task.rounds, 0)
+    assert not get_task("summary").wants_another_round(1, 0)
+
+
+def test_run_on_titles_keep_their_name_and_extensions_count_as_repeats():
+    assert clean_title("Data analysis, this is an improvement on data") == "Data analysis"
+    assert clean_title("会议纪要，自动生成") == "会议纪要"
+    assert clean_title("AI: chat") == "AI: chat"  # too short a head to be the name
+    data = {"requirements": [req_item("Email marketing"), req_item("Email marketing for small businesses")]}
+    result = get_task("requirements").parse(json.dumps(data))
+    assert [r.title for r in result.suggestions] == ["Email marketing"]
+
+
+def test_prompt_files_must_be_well_formed(tmp_path, monkeypatch):
+    import roadmap_desktop.llm.tasks as tasks_module
+
+    monkeypatch.setattr(tasks_module, "prompts_dir", lambda: tmp_path)
+    tasks_module.load_prompt.cache_clear()
+    try:
+        (tmp_path / "a.en.md").write_text("[system]\nS\n[example-user]\nU\n[user]\nX", encoding="utf-8")
+        with pytest.raises(ValueError, match="examples must come as"):
+            tasks_module.load_prompt("a", "en")
+        (tmp_path / "b.en.md").write_text("just text", encoding="utf-8")
+        with pytest.raises(ValueError, match="needs a \\[system\\] section"):
+            tasks_module.load_prompt("b", "en")
+        (tmp_path / "c.en.md").write_text(
+            "[system]\nS\n[example-user]\nU\n[example-assistant]\n{}\n[user]\nX", encoding="utf-8"
+        )
+        assert tasks_module.load_prompt("c", "en").examples == (("U", "{}"),)
+    finally:
+        tasks_module.load_prompt.cache_clear()

@@ -69,6 +69,36 @@ def test_suggest_risks_accept_and_undo(qtbot, window):
     assert window.document.project.risks == []
 
 
+def test_brief_to_five_distinct_requirements_streamed_then_accept_three_in_one_step(qtbot, window):
+    panel = window.assistant
+    window.settings.set("llm_seed", 11)  # the seed run_task's test uses: same prompts, same drafts
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData("requirements"))
+    panel.brief_edit.setPlainText(
+        "An assistant that answers customer chats for small online shops. "
+        "It drafts replies, looks up orders and flags angry customers."
+    )
+    live: list[int] = []
+    with qtbot.waitSignal(panel.generation_done, timeout=400_000):
+        panel.generate()
+        # Suggestions appear while the model is still writing.
+        while panel.request_id is not None and not live:
+            with qtbot.waitSignal(panel.controller.token_received, timeout=60_000):
+                pass
+            if panel.suggestion_list.count():
+                live.append(panel.suggestion_list.count())
+    assert live, "no suggestion appeared before the generation ended"
+    count = panel.suggestion_list.count()
+    titles = [panel.suggestion_list.item(i).text() for i in range(count)]
+    assert count >= 5 and len(set(titles)) == count, (titles, panel.dropped_label.text())
+    for row in range(count):
+        panel.suggestion_list.item(row).setCheckState(Qt.CheckState.Checked if row < 3 else Qt.CheckState.Unchecked)
+    assert panel.accept(only_checked=True) == 3
+    assert len(window.document.project.requirements) == 3
+    assert panel.suggestion_list.count() == count - 3
+    window.undo_action.trigger()
+    assert window.document.project.requirements == []
+
+
 def test_stop_keeps_complete_items(qtbot, window):
     panel = window.assistant
     panel.brief_edit.setPlainText("A note-taking app that summarises meetings for sales teams.")

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...llm import catalog
+from ...llm.drafting import merge, next_round_inputs
 from ...llm.suggestions import accept_command, describe
-from ...llm.tasks import TaskInputs, get_task
+from ...llm.tasks import TaskInputs, TaskResult, get_task
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
 from ...qtmodels.document import ProjectDocument
@@ -71,6 +72,10 @@ class AssistantPanel(QWidget):
         self._loading_path: str | None = None
         self.request_id: int | None = None
         self._request: tuple[str, TaskInputs] | None = None
+        # Rounds of one Generate: what earlier rounds found, and the current round's raw text.
+        self._total = TaskResult("")
+        self._round = 0
+        self._round_text = ""
         self._suggestions: list[object] = []
         self._build()
         self.refresh_models()
@@ -420,55 +425,100 @@ class AssistantPanel(QWidget):
         except (ValueError, LookupError) as exc:
             self._on_error(str(exc))
             return
-        task = get_task(name)
         if self.loaded_path is None and self._loading_path is None and not self.load_model():
             return
+        self._remember_settings()
+        self.output.clear()
+        self._set_suggestions([], [])
+        self._total = TaskResult(name)
+        self._round = 0
+        self._start_round(name, inputs, messages)
+
+    def _start_round(self, name: str, inputs: TaskInputs, messages: list[dict[str, str]]) -> None:
+        task = get_task(name)
         options: dict[str, Any] = {**task.spec.sampling(), "response_format": task.response_format(inputs)}
         if self.temperature.value() > 0:
             options["temperature"] = self.temperature.value()
         if self.max_tokens.value() > 0:
             options["max_tokens"] = self.max_tokens.value()
-        self._remember_settings()
+        seed = self.settings.get("llm_seed")  # fixed seeds make a workshop demo repeatable
+        if isinstance(seed, int) and not isinstance(seed, bool):
+            options["seed"] = seed + self._round
+        self._round += 1
+        self._round_text = ""
         self._request = (name, inputs)
-        self.output.clear()
-        self.stats_label.setText("Generating…")
-        self._set_suggestions([], [])
+        if self._round > 1:
+            self._append_output(f"\n\n— round {self._round}: asking for more, without repeats —\n")
+        self.stats_label.setText("Generating…" if self._round == 1 else f"Round {self._round} of up to {task.rounds}…")
         self.request_id = self._ensure_controller().generate(messages, options)
         self.generate_button.setEnabled(False)
         self.stop_button.setEnabled(True)
+        for button in (self.accept_selected_button, self.accept_all_button, self.discard_button):
+            button.setEnabled(False)
 
     def stop(self) -> None:
         if self.request_id is not None and self.controller is not None:
             self.controller.cancel(self.request_id)
             self.stats_label.setText("Stopping…")
 
-    def _on_controller_token_received(self, request_id: int, text: str) -> None:
-        if request_id != self.request_id:
-            return
+    def _append_output(self, text: str) -> None:
         cursor = self.output.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(text)
         self.output.setTextCursor(cursor)
         self.output.ensureCursorVisible()
 
+    def _on_controller_token_received(self, request_id: int, text: str) -> None:
+        if request_id != self.request_id or self._request is None:
+            return
+        self._append_output(text)
+        self._round_text += text
+        if "}" in text:  # an item may have just closed: show it as a suggestion right away
+            name, inputs = self._request
+            live = get_task(name).parse(self._round_text, inputs)
+            self._show_live([*self._total.suggestions, *live.suggestions])
+
+    def _show_live(self, suggestions: list[object]) -> None:
+        for suggestion in suggestions[len(self._suggestions) :]:
+            self._suggestions.append(suggestion)
+            item = QListWidgetItem(describe(suggestion))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.suggestion_list.addItem(item)
+
     def _on_controller_generation_finished(self, request_id: int, text: str, stats: dict[str, Any]) -> None:
         if request_id != self.request_id or self._request is None:
             return
         name, inputs = self._request
-        self._finish_request()
+        task = get_task(name)
         speed = stats.get("tokens_per_second") or 0
         first = stats.get("time_to_first_token")
         parts = [f"{stats.get('tokens', 0)} tokens", f"{speed:.1f} tokens/s"]
         if first is not None:
             parts.append(f"first token after {first:.2f} s")
+        if self._round > 1:
+            parts.insert(0, f"{self._round} rounds")
         if stats.get("cancelled"):
             parts.append("stopped")
+        part = task.parse(text, inputs)
+        merge(self._total, part, self._round, task.rounds)
+        if not stats.get("cancelled") and task.wants_another_round(self._round, len(self._total.suggestions)):
+            self.request_id = None
+            following = next_round_inputs(inputs, part)
+            try:
+                messages = task.build_messages(following)
+            except (ValueError, LookupError) as exc:
+                self._on_error(str(exc))
+            else:
+                self._show_live(self._total.suggestions)
+                self._start_round(name, following, messages)
+                return
+        self._finish_request()
         self.stats_label.setText(" · ".join(parts))
-        result = get_task(name).parse(text, inputs)
-        dropped = list(result.dropped)
+        dropped = list(self._total.dropped)
         if stats.get("cancelled"):
             dropped.insert(0, "Stopped early: complete items are kept.")
-        self._set_suggestions(result.suggestions, dropped)
+        self._set_suggestions(self._total.suggestions, dropped, keep_checks=True)
 
     def _on_controller_generation_failed(self, request_id: int, message: str) -> None:
         if request_id != self.request_id:
@@ -485,13 +535,20 @@ class AssistantPanel(QWidget):
         self.generation_done.emit()
 
     # -- review ----------------------------------------------------------------------------
-    def _set_suggestions(self, suggestions: list[object], dropped: list[str]) -> None:
+    def _set_suggestions(self, suggestions: list[object], dropped: list[str], keep_checks: bool = False) -> None:
+        # Keep the boxes a user unticked while the suggestions streamed in.
+        unticked = {
+            id(s)
+            for row, s in enumerate(self._suggestions)
+            if keep_checks and self.suggestion_list.item(row).checkState() != Qt.CheckState.Checked
+        }
         self._suggestions = list(suggestions)
         self.suggestion_list.clear()
         for suggestion in self._suggestions:
             item = QListWidgetItem(describe(suggestion))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            checked = id(suggestion) not in unticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.suggestion_list.addItem(item)
         self.dropped_label.setText("\n".join(f"• {d}" for d in dropped[:8]) + ("\n…" if len(dropped) > 8 else ""))
         self.dropped_label.setVisible(bool(dropped))

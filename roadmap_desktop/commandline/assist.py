@@ -1,0 +1,122 @@
+"""`roadmap-desktop assist`: run an assistant task on a project with a local model, print or apply the suggestions."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .common import EXIT_OK, CommandError, fail, load, positive_int, save
+
+NAME = "assist"
+HELP = "draft requirements, user stories, priorities, timeline items, risks or a summary with the local model"
+TASKS = ("requirements", "user-story", "priorities", "timeline", "risks", "summary")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE", help="the .roadmap project")
+    parser.add_argument("--task", required=True, choices=TASKS)
+    parser.add_argument("--brief", default="", help="product brief for the requirements task (default: the vision)")
+    parser.add_argument("--requirement", default="", metavar="ID|TITLE", help="requirement for the user-story task")
+    parser.add_argument("--model", metavar="PATH", help="a .gguf file (default: the bundled SmolLM2 model)")
+    parser.add_argument("--apply", action="store_true", help="add the suggestions to FILE (atomic save)")
+    parser.add_argument("--threads", type=positive_int, metavar="N", help="CPU threads (default: cores - 1)")
+    parser.add_argument("--n-ctx", type=positive_int, default=4096, metavar="N", help="context length")
+    parser.add_argument("--gpu-layers", type=int, default=0, metavar="N", help="layers to offload (-1: all)")
+    parser.add_argument("--seed", type=int, help="sampling seed, for repeatable drafts")
+    parser.add_argument("--quiet", action="store_true", help="do not stream the model's output to stderr")
+
+
+def default_model() -> Path:
+    from ..llm.catalog import DEFAULT_MODEL_FILE
+    from ..persistence.paths import models_dir
+
+    return models_dir() / DEFAULT_MODEL_FILE
+
+
+def suggestion_json(suggestion: object) -> dict[str, object]:
+    from ..domain.entity import Entity
+    from ..llm.tasks import FieldChanges
+    from ..persistence.serialize import entity_to_dict
+
+    if isinstance(suggestion, Entity):
+        return {"kind": suggestion.KIND, **entity_to_dict(suggestion)}
+    if isinstance(suggestion, FieldChanges):
+        return {
+            "kind": suggestion.kind,
+            "id": suggestion.entity_id,
+            "changes": suggestion.values,
+            "note": suggestion.note,
+        }
+    return {"kind": "summary", "text": str(suggestion)}
+
+
+def _requirement_id(project, wanted: str) -> str:
+    if not wanted:
+        return ""
+    for req in project.requirements:
+        if wanted in (req.id, req.title):
+            return req.id
+    raise CommandError(f"no requirement with id or title {wanted!r}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..domain.commands import Macro
+    from ..llm.catalog import ModelFileError, read_model_info
+    from ..llm.drafting import run_task
+    from ..llm.engine import Engine, EngineError
+    from ..llm.suggestions import accept_command
+    from ..llm.tasks import TaskInputs, get_task
+    from ..persistence.risk_library_file import LibraryError, load_default_risk_library
+
+    try:
+        project = load(args.file)
+        task = get_task(args.task)
+        inputs = TaskInputs(
+            project=project, brief=args.brief, requirement_id=_requirement_id(project, args.requirement)
+        )
+        if args.task == "risks":
+            inputs.library = load_default_risk_library()
+        task.build_messages(inputs)  # a missing brief or requirement fails here, before loading
+        model = Path(args.model) if args.model else default_model()
+        read_model_info(model)  # header check: not GGUF, truncated, missing
+    except (CommandError, LibraryError) as exc:
+        return fail(str(exc))
+    except ValueError as exc:
+        return fail(f"{args.task}: {exc}")
+    except ModelFileError as exc:
+        return fail(str(exc))
+    engine = Engine()
+    try:
+        info = engine.load(model, n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=args.gpu_layers)
+        for note in info.notes:
+            print(f"note: {note}", file=sys.stderr)
+        on_text = None if args.quiet else lambda piece: print(piece, end="", file=sys.stderr, flush=True)
+        result = run_task(engine, task, inputs, seed=args.seed, on_text=on_text)
+    except EngineError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted; nothing was changed")
+    finally:
+        engine.close()
+    if not args.quiet:
+        print(file=sys.stderr)
+    report = {
+        "task": args.task,
+        "model": str(model),
+        "suggestions": [suggestion_json(s) for s in result.suggestions],
+        "dropped": result.dropped,
+    }
+    print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    if args.apply and result.suggestions:
+        command: Macro = accept_command(project, result.suggestions, f"Assistant: {args.task}")
+        command.apply(project)
+        try:
+            save(project, args.file)
+        except CommandError as exc:
+            return fail(str(exc))
+        print(f"applied {len(result.suggestions)} suggestion(s) to {args.file}", file=sys.stderr)
+    elif args.apply:
+        print("nothing to apply", file=sys.stderr)
+    return EXIT_OK
