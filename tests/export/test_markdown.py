@@ -1,0 +1,107 @@
+"""Markdown export: sections, ordering, RICE, escaping of table cells, Chinese headings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from export_samples import build_project
+
+from roadmap_desktop.domain.project import Project
+from roadmap_desktop.domain.requirement import Requirement
+from roadmap_desktop.export.markdown import escape_cell, project_to_markdown, rice_score
+
+TODAY = dt.date(2024, 3, 15)
+
+
+def table_rows(text: str, heading: str) -> list[list[str]]:
+    """Cells of the first table after ``heading`` (split on unescaped pipes)."""
+    lines = text.splitlines()
+    start = lines.index(heading)
+    rows, started = [], False
+    for line in lines[start + 1 :]:
+        if line.startswith("|"):
+            started = True
+            inner = line[1:-1].replace("\\|", "\0")
+            rows.append([cell.strip().replace("\0", "|") for cell in inner.split("|")])
+        elif started:
+            break
+    return rows[2:]  # without header and rule
+
+
+def test_document_structure():
+    text = project_to_markdown(build_project(), TODAY)
+    lines = text.splitlines()
+    assert lines[0] == "# Support | assistant"
+    assert "*As of 2024-03-15*" in lines
+    assert "**Vision:** An offline assistant.  " in lines and "Runs on a laptop." in lines
+    assert "4 requirements · 5 timeline items · 2 risks" in lines
+    for heading in ("## Executive summary", "## Requirements", "## Timeline", "## Risks"):
+        assert heading in lines
+    assert lines.index("## Requirements") < lines.index("## Timeline") < lines.index("## Risks")
+    assert text.endswith("\n") and not text.endswith("\n\n")
+
+
+def test_requirements_by_status_with_rice():
+    rows = table_rows(project_to_markdown(build_project(), TODAY), "## Requirements")
+    assert [r[1] for r in rows] == ["Idea", "Planned", "In progress", "Done"]
+    faq = next(r for r in rows if r[0] == "FAQ answers")
+    assert faq == ["FAQ answers", "Planned", "Must have", "4", "400", "Wang"]
+    assert next(r for r in rows if r[0] == "常见问题自动回答")[3:5] == ["2.5", ""]
+    assert any(r[0] == "Pipe | title" for r in rows)
+
+
+def test_rice_score():
+    r = Requirement(effort=2, rice_reach=100, rice_impact=1.5, rice_confidence=50)
+    assert rice_score(r) == 37.5
+    r.effort = 0
+    assert rice_score(r) is None
+    assert rice_score(Requirement(effort=1, rice_reach=5)) is None
+
+
+def test_timeline_by_lane_with_milestones_and_dependencies():
+    text = project_to_markdown(build_project(), TODAY)
+    lines = text.splitlines()
+    assert lines.index("### Backend") < lines.index("### Front: end #1") < lines.index("### Unassigned")
+    backend = table_rows(text, "### Backend")
+    assert backend[0][:3] == ["Design: API", "2024-03-04", "2024-03-08"]
+    assert backend[1][0] == "Build; test" and backend[1][5] == "Design: API"
+    front = table_rows(text, "### Front: end #1")
+    assert front[0][:3] == ["◆ Launch #1", "2024-03-19", "2024-03-19"]
+    assert front[1][:2] == ["Someday idea", "not scheduled"]
+
+
+def test_risks_by_exposure():
+    rows = table_rows(project_to_markdown(build_project(), TODAY), "## Risks")
+    assert rows[0] == ["Data | leak", "3×5=15", "Open", "Li", "Mask data.<br>Audit."]
+    assert rows[1][:3] == ["Minor slip", "2×2=4", "Accepted"]
+
+
+def test_escape_cell():
+    assert escape_cell("a|b") == "a\\|b"
+    assert escape_cell("one\r\ntwo\n") == "one<br>two"
+    assert escape_cell("<script>") == "&lt;script&gt;"
+    assert escape_cell("back\\|slash") == "back\\\\\\|slash"
+
+
+def test_every_table_row_has_the_header_width():
+    text = project_to_markdown(build_project(), TODAY)
+    width = None
+    for line in text.splitlines():
+        if not line.startswith("|"):
+            width = None
+            continue
+        cells = len(line.replace("\\|", "").split("|")) - 2
+        width = width or cells
+        assert cells == width, line
+
+
+def test_chinese_headings():
+    text = project_to_markdown(build_project("zh"), TODAY)
+    for heading in ("## 执行摘要", "## 需求", "## 时间线", "## 风险", "### 未分配", "*截至 2024-03-15*"):
+        assert heading in text.splitlines(), heading
+    assert "| 标题 | 状态 |" in text and "必须有" in text
+
+
+def test_empty_project():
+    text = project_to_markdown(Project.new("Empty"), TODAY)
+    assert text.count("None yet.") == 3 and "Executive summary" not in text
