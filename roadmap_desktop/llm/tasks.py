@@ -4,6 +4,7 @@ turns the model's (possibly cut-off) output into reviewable suggestions. No Qt, 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import string
 import unicodedata
@@ -126,6 +127,9 @@ class Prompt:
     user: str
 
 
+# Placeholders a worked example may use too (the phase list is the same for every product).
+SHARED_PLACEHOLDERS = ("phases",)
+
 _SECTION = re.compile(r"^\[(system|example-user|example-assistant|user)\]\s*$", re.MULTILINE)
 
 
@@ -152,8 +156,10 @@ def _messages(task: str, language: str, **values: object) -> list[dict[str, str]
     text = string.Template(prompt.user).substitute({k: str(v) for k, v in values.items()})
     text = re.sub(r"\n{3,}", "\n\n", text)  # an empty optional block leaves no gap
     messages = [{"role": "system", "content": prompt.system}]
+    shared = {k: str(v) for k, v in values.items() if k in SHARED_PLACEHOLDERS}
     for user, assistant in prompt.examples:
-        messages += [{"role": "user", "content": user}, {"role": "assistant", "content": assistant}]
+        example = string.Template(user).safe_substitute(shared)
+        messages += [{"role": "user", "content": example}, {"role": "assistant", "content": assistant}]
     return [*messages, {"role": "user", "content": text}]
 
 
@@ -238,6 +244,40 @@ def example_titles(task: str, language: str) -> list[str]:
         return []
     texts = [prompt.system, prompt.user, *(part for pair in prompt.examples for part in pair)]
     return re.findall(r'"title":\s*"([^"]+)"', "\n".join(texts))
+
+
+def example_texts(task: str, language: str) -> list[str]:
+    """Normalised text values of the worked examples' answers: output that repeats one of them is
+    the example copied, not an answer."""
+    try:
+        prompt = load_prompt(task, language)
+    except (OSError, ValueError):
+        return []
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            norm = normalise_title(value)
+            if len(norm) >= 8:
+                found.append(norm)
+        elif isinstance(value, dict):
+            for inner in value.values():
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    for _user, answer in prompt.examples:
+        try:
+            walk(json.loads(answer))
+        except ValueError:
+            continue
+    return found
+
+
+def copies_example(text: str, examples: list[str]) -> bool:
+    norm = normalise_title(text)
+    return any(similar(norm, other) or (len(other) >= 12 and other in norm) for other in examples)
 
 
 class _Titles:
@@ -517,8 +557,12 @@ class UserStoryTask(Task):
             return result
         result.complete = root.complete
         values: dict[str, object] = {}
+        language = project_language(inputs, None) if inputs else "en"
+        copied = example_texts(self.name, language)
         story = root.member("user_story")
-        if story.complete and (text_value := _text(story.value, 1000)):
+        if story.complete and (text_value := _text(story.value, 1000)) and copies_example(text_value, copied):
+            result.dropped.append("the user story copies the prompt's example")
+        elif story.complete and (text_value := _text(story.value, 1000)):
             values["description"] = text_value
         elif story.kind == "string":
             result.dropped.append("the user story was cut off")
@@ -534,6 +578,8 @@ class UserStoryTask(Task):
                 result.dropped.append(f"{label} was cut off")
             elif not entry:
                 result.dropped.append(f"{label} is empty or not text")
+            elif copies_example(entry, copied):
+                result.dropped.append(f"{label} copies the prompt's example")
             elif repeat := seen.repeat_of(entry):
                 result.dropped.append(f"{label} {repeat.replace('title', 'text')}")
             else:
@@ -618,6 +664,8 @@ class PrioritiesTask(Task):
                 continue
             done[n] = req.title
             note = _text(data.get("rationale"), SENTENCE_LEN) or ""
+            if note and copies_example(note, example_texts(self.name, project_language(inputs, None))):
+                note = ""  # the numbers are the model's own; a copied rationale is no reason
             result.suggestions.append(FieldChanges("requirement", req.id, values, note))
         return result
 
@@ -625,17 +673,25 @@ class PrioritiesTask(Task):
 class TimelineTask(Task):
     name = "timeline"
     spec = TaskSpec(name, max_tokens=1200, temperature=0.3)
+    wanted = 5
+    rounds = 2
 
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         language = project_language(inputs, language)
         if not inputs.project or not inputs.project.requirements:
             raise ValueError("the timeline task needs requirements")
         phases = "\n".join(f"{p.code}: {p.name(language)}" for p in PHASES)
+        planned = ([i.title for i in inputs.project.items] + list(inputs.drafted))[-PROMPT_REQUIREMENTS_MAX:]
+        block = ""
+        if planned:
+            head = "已有任务（不要重复）：" if language == "zh" else "Already planned (do not repeat):"
+            block = head + "\n" + "\n".join(f"- {t}" for t in planned)
         return _messages(
             self.name,
             language,
             product=_product_line(inputs.project),
             requirements=_requirement_lines(inputs.project, detail=False),
+            existing=block,
             phases=phases,
             count=TIMELINE_MAX,
         )
@@ -655,8 +711,12 @@ class TimelineTask(Task):
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         project = inputs.project if inputs else None
-        # No example filter here: the timeline example's titles are plausible real items.
-        titles = _Titles(i.title for i in project.items) if project else _Titles()
+        language = project_language(inputs, None) if inputs else "en"
+        titles = _Titles(
+            [i.title for i in project.items] if project else [],
+            example_titles(self.name, language),
+            inputs.drafted if inputs else [],
+        )
         lanes = {}
         if project:
             for lane in project.lanes:
@@ -852,6 +912,10 @@ class RisksTask(Task):
         return result
 
 
+def _sentences(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"(?<=[.!?。！？])\s*", text) if part.strip()]
+
+
 class SummaryTask(Task):
     name = "summary"
     spec = TaskSpec(name, max_tokens=450, temperature=0.5, frequency_penalty=0.4)
@@ -884,6 +948,24 @@ class SummaryTask(Task):
     def schema(self, inputs: TaskInputs | None = None) -> dict:
         return _object({"summary": _string(self.max_chars)})
 
+    def _without_copied_sentences(self, summary: str, language: str, dropped: list[str]) -> str:
+        # A copied sentence states the example's facts ("runs about three months") as this
+        # project's: worse than no sentence.
+        example_sentences = [
+            normalise_title(sentence)
+            for _user, answer in load_prompt(self.name, language).examples
+            for sentence in _sentences(str(json.loads(answer).get("summary", "")))
+        ]
+        kept, copied = [], 0
+        for sentence in _sentences(summary):
+            if any(similar(normalise_title(sentence), other) for other in example_sentences):
+                copied += 1
+            else:
+                kept.append(sentence)
+        if copied:
+            dropped.append(f"{copied} sentence(s) copied from the prompt's example were removed")
+        return ("" if language == "zh" else " ").join(kept).strip()
+
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         root = salvage(text)
@@ -906,6 +988,9 @@ class SummaryTask(Task):
                 summary = ""
                 result.dropped.append("the summary was cut off before its first full sentence")
         result.complete = root.complete
+        language = project_language(inputs, None) if inputs and inputs.project else "en"
+        if summary:
+            summary = self._without_copied_sentences(summary, language, result.dropped)
         if summary:
             result.suggestions.append(summary[: self.max_chars])
         return result

@@ -15,6 +15,7 @@ from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
 from roadmap_desktop.llm.json_salvage import salvage
 from roadmap_desktop.llm.tasks import TASKS, FieldChanges, TaskInputs, clean_title, get_task, normalise_title
+from roadmap_desktop.persistence.risk_library_file import load_default_risk_library
 
 LIBRARY = [
     {
@@ -177,7 +178,7 @@ def test_risk_messages_list_only_library_ids():
 
 def test_requirement_messages_list_existing_titles_and_number_requirements():
     assert "- Refund triage" in get_task("requirements").build_messages(inputs())[-1]["content"]
-    priorities = get_task("priorities").build_messages(inputs())[1]["content"]
+    priorities = get_task("priorities").build_messages(inputs())[-1]["content"]
     assert "1. Answer order questions" in priorities and "3. Weekly report" in priorities
 
 
@@ -570,3 +571,63 @@ def test_prompt_files_must_be_well_formed(tmp_path, monkeypatch):
         assert tasks_module.load_prompt("c", "en").examples == (("U", "{}"),)
     finally:
         tasks_module.load_prompt.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["user-story", "priorities", "timeline", "summary", "requirements"])
+def test_worked_examples_fill_the_phase_list_and_their_copies_are_dropped(name):
+    messages = get_task(name).build_messages(inputs())
+    assert all("$" not in m["content"] for m in messages)
+    copied = messages[2]["content"]  # the worked example's answer, returned as if it were the model's
+    result = get_task(name).parse(copied, inputs())
+    if name == "priorities":  # its numbers may fit the real list; the copied rationale is not kept
+        assert all(not s.note for s in result.suggestions)
+    else:
+        assert result.suggestions == [], result.suggestions
+        assert any("example" in d for d in result.dropped), result.dropped
+
+
+def test_summary_sentences_copied_from_the_example_are_removed():
+    copied = "The plan runs about three months, from March to the beta at the end of May."
+    text = json.dumps({"summary": f"ShopHelper answers shop chats. {copied} It flags angry customers."})
+    result = get_task("summary").parse(text, inputs())
+    assert result.suggestions == ["ShopHelper answers shop chats. It flags angry customers."]
+    assert "1 sentence(s) copied" in result.dropped[0]
+
+
+@pytest.fixture(scope="module")
+def smollm2():
+    if not MODEL.exists():
+        pytest.skip(f"{MODEL.name} is not in models/")
+    from roadmap_desktop.llm.engine import Engine
+
+    engine = Engine()
+    engine.load(MODEL, n_ctx=4096, n_threads=1)
+    yield engine
+    engine.close()
+
+
+@pytest.mark.llm
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["user-story", "priorities", "timeline", "risks", "summary"])
+def test_smollm2_gives_valid_distinct_suggestions_for_every_task(smollm2, name):
+    from roadmap_desktop.domain.entity import Entity
+    from roadmap_desktop.llm.drafting import run_task
+
+    inp = inputs()
+    inp.library = load_default_risk_library()
+    result = run_task(smollm2, get_task(name), inp, seed=3)
+    assert result.suggestions, result.dropped
+    keys = []
+    for suggestion in result.suggestions:
+        if isinstance(suggestion, Entity):
+            suggestion.validate()
+            keys.append(normalise_title(suggestion.display_name()))
+        elif isinstance(suggestion, FieldChanges):
+            target = inp.project.find(suggestion.kind, suggestion.entity_id).clone()
+            for field_name, value in suggestion.values.items():
+                target.set(field_name, value)  # raises if a value does not fit its field
+            keys.append(suggestion.entity_id)
+        else:
+            assert isinstance(suggestion, str) and 20 < len(suggestion) <= 600
+            keys.append(suggestion)
+    assert len(set(keys)) == len(keys)
