@@ -26,6 +26,7 @@ from .json_salvage import Part, salvage
 LANGUAGES = ("en", "zh")
 SIMILARITY = 0.9  # titles at least this alike (difflib ratio) count as one
 PREFIX_MIN = 6  # a normalised title this long that starts another one is the same item
+WORD_OVERLAP = 0.6  # titles sharing this share of their words (Jaccard) count as one
 
 # Grammar bounds. Short strings keep a looping model from filling the token budget with one
 # value; maxItems ends the array even when the model would go on.
@@ -280,15 +281,29 @@ def copies_example(text: str, examples: list[str]) -> bool:
     return any(similar(norm, other) or (len(other) >= 12 and other in norm) for other in examples)
 
 
+def _words(title: str) -> set[str]:
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return {w for w in ("".join(ch for ch in _singular(word) if ch.isalnum()) for word in text.split()) if w}
+
+
+def same_item(a: str, b: str) -> bool:
+    """Two titles that name one thing: nearly equal text, one extending the other, or mostly the
+    same words ("Review a recipe on Facebook" / "Review a recipe on Instagram")."""
+    if similar(normalise_title(a), normalise_title(b)):
+        return True
+    wa, wb = _words(a), _words(b)
+    return min(len(wa), len(wb)) >= 3 and len(wa & wb) / len(wa | wb) >= WORD_OVERLAP
+
+
 class _Titles:
     """Remembers accepted titles and says which earlier one a new title repeats."""
 
     def __init__(self, existing: Iterable[str] = (), examples: Iterable[str] = (), drafted: Iterable[str] = ()) -> None:
-        self.existing = [normalise_title(t) for t in existing]
-        self.drafted = [normalise_title(t) for t in drafted]
+        self.existing = list(existing)
+        self.drafted = list(drafted)
         # Small models copy the prompt's example output; such an item is no suggestion.
         self.examples = [normalise_title(t) for t in examples]
-        self.seen: list[tuple[str, str]] = []  # (normalised, label of the item that had it)
+        self.seen: list[tuple[str, str]] = []  # (title, label of the item that had it)
 
     def repeat_of(self, title: str) -> str | None:
         if _PLACEHOLDER.search(title):
@@ -297,11 +312,11 @@ class _Titles:
         if any(similar(norm, other) or other in norm for other in self.examples):
             return "copies the prompt's example"
         for other, label in self.seen:
-            if similar(norm, other):
+            if same_item(title, other):
                 return f"repeats {label}'s title"
-        if any(similar(norm, other) for other in self.existing):
+        if any(same_item(title, other) for other in self.existing):
             return "is already in the project"
-        if any(similar(norm, other) for other in self.drafted):
+        if any(same_item(title, other) for other in self.drafted):
             return "repeats an earlier suggestion"
         return None
 
@@ -318,7 +333,7 @@ class _Titles:
         return title
 
     def add(self, title: str, label: str) -> None:
-        self.seen.append((normalise_title(title), label))
+        self.seen.append((title, label))
 
 
 def _items(text: str, key: str, result: TaskResult, noun: str = "item") -> list[tuple[int, dict]]:

@@ -631,3 +631,20 @@ def test_smollm2_gives_valid_distinct_suggestions_for_every_task(smollm2, name):
             assert isinstance(suggestion, str) and 20 < len(suggestion) <= 600
             keys.append(suggestion)
     assert len(set(keys)) == len(keys)
+
+
+def test_titles_with_mostly_the_same_words_count_as_one():
+    data = {
+        "requirements": [
+            req_item("Review a recipe on Facebook with me"),
+            req_item("Review a recipe on Instagram with me"),
+            req_item("Order status lookup"),
+            req_item("Order history export"),
+        ]
+    }
+    result = get_task("requirements").parse(json.dumps(data))
+    assert [r.title for r in result.suggestions] == [
+        "Review a recipe on Facebook with me",
+        "Order status lookup",
+        "Order history export",
+    ]
