@@ -43,11 +43,17 @@ def run_task(
     current = inputs
     rounds_done = 0
     while True:
-        options: dict[str, Any] = {**task.spec.sampling(), "response_format": task.response_format(current)}
+        try:
+            messages = task.build_messages(current)
+            options: dict[str, Any] = {**task.spec.sampling(), "response_format": task.response_format(current)}
+        except ValueError:
+            if rounds_done == 0:
+                raise
+            return total  # nothing left to ask for (every library risk taken): keep what we have
         options.update(overrides or {})
         if seed is not None:
             options["seed"] = seed + rounds_done
-        stream = engine.stream_chat(task.build_messages(current), **options)
+        stream = engine.stream_chat(messages, **options)
         pieces = []
         for piece in stream:
             pieces.append(piece)

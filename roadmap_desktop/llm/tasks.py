@@ -845,6 +845,7 @@ class RisksTask(Task):
     name = "risks"
     spec = TaskSpec(name, max_tokens=600, temperature=0.3)
     wanted = 5
+    rounds = 2
 
     def _library(self, inputs: TaskInputs | None) -> list[LibraryRisk]:
         entries = library_entries(inputs.library if inputs else None)
@@ -852,9 +853,21 @@ class RisksTask(Task):
             raise ValueError("the risks task needs the risk library")
         return entries
 
+    def _offered(self, inputs: TaskInputs | None) -> list[LibraryRisk]:
+        """Library risks not yet in the project or suggested by an earlier round: the model can only
+        pick new ones, because the schema's id enum lists only these."""
+        entries = self._library(inputs)
+        taken = [r.title for r in inputs.project.risks] if inputs and inputs.project else []
+        taken += list(inputs.drafted) if inputs else []
+        taken_norm = {normalise_title(t) for t in taken}
+        offered = [e for e in entries if not any(normalise_title(t) in taken_norm for t in e.title.values())]
+        if not offered:
+            raise ValueError("every risk in the library is already in the project")
+        return offered
+
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         language = project_language(inputs, language)
-        entries = self._library(inputs)
+        entries = self._offered(inputs)
         project = inputs.project
         lines = []
         if project:
@@ -870,11 +883,10 @@ class RisksTask(Task):
             roadmap="\n".join(lines) or "-",
             library=library,
             count=min(self.wanted, len(entries)),
-            example_id=entries[0].id,
         )
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        ids = [e.id for e in self._library(inputs)]
+        ids = [e.id for e in self._offered(inputs)]
         item = _object(
             {
                 "id": {"enum": ids},  # the model cannot invent a risk outside the library
@@ -890,7 +902,8 @@ class RisksTask(Task):
         entries = {e.id: e for e in self._library(inputs)}
         project = inputs.project if inputs else None
         language = project.info.language if project and project.info.language in LANGUAGES else "en"
-        titles = _Titles(r.title for r in project.risks) if project else _Titles()
+        titles = _Titles([r.title for r in project.risks] if project else [], (), inputs.drafted if inputs else [])
+        copied = example_texts(self.name, language)
         seen: dict[str, str] = {}
         for position, data in _items(text, "risks", result, "risk"):
             label = f"risk {position}"
@@ -918,6 +931,8 @@ class RisksTask(Task):
             if not _set(risk, "impact", data.get("impact"), label, result.dropped, required=True):
                 continue
             why = _text(data.get("why"), SENTENCE_LEN * 2) or ""
+            if why and copies_example(why, copied):
+                why = ""  # the example's reason is about another product
             head = ("为什么在这里：" if language == "zh" else "Why here: ") + why if why else ""
             risk.set("description", "\n\n".join(p for p in (head, risk.description, f"[{rid}]") if p))
             risk.validate()

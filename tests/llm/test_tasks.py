@@ -170,10 +170,10 @@ def test_language_comes_from_the_project_and_can_be_overridden():
 
 
 def test_risk_messages_list_only_library_ids():
-    text = get_task("risks").build_messages(inputs())[1]["content"]
+    text = get_task("risks").build_messages(inputs())[-1]["content"]
     assert set(re.findall(r"\bR\d\d\b", text)) == {"R01", "R02", "R06"}
     assert "R01: Data privacy and security" in text
-    assert "R01: 数据隐私和安全" in get_task("risks").build_messages(inputs("zh"))[1]["content"]
+    assert "R01: 数据隐私和安全" in get_task("risks").build_messages(inputs("zh"))[-1]["content"]
 
 
 def test_requirement_messages_list_existing_titles_and_number_requirements():
@@ -648,3 +648,14 @@ def test_titles_with_mostly_the_same_words_count_as_one():
         "Order status lookup",
         "Order history export",
     ]
+
+
+def test_risks_already_taken_are_not_offered_again():
+    later = inputs()
+    later.drafted = ["Data privacy and security"]
+    task = get_task("risks")
+    assert "R01" not in task.schema(later)["properties"]["risks"]["items"]["properties"]["id"]["enum"]
+    assert "R01:" not in task.build_messages(later)[-1]["content"]
+    later.drafted = ["Data privacy and security", "Compute demand and cost", "Overfitting"]
+    with pytest.raises(ValueError, match="every risk in the library is already in the project"):
+        task.build_messages(later)

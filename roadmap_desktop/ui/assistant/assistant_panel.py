@@ -507,8 +507,8 @@ class AssistantPanel(QWidget):
             following = next_round_inputs(inputs, part)
             try:
                 messages = task.build_messages(following)
-            except (ValueError, LookupError) as exc:
-                self._on_error(str(exc))
+            except (ValueError, LookupError):
+                pass  # nothing left to ask for (every library risk taken): keep what we have
             else:
                 self._show_live(self._total.suggestions)
                 self._start_round(name, following, messages)
