@@ -32,6 +32,7 @@ from .dialogs.lanes_dialog import LanesDialog
 from .dialogs.project_properties import ProjectPropertiesDialog
 from .dialogs.recovery import ask_recover
 from .editors.entity_editor import EntityEditor
+from .interchange_actions import InterchangeActions
 
 APP_NAME = "Roadmap Desktop"
 FILE_FILTER = "Roadmap projects (*.roadmap);;All files (*)"
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
+        self.interchange = InterchangeActions(self, settings, lambda: self.document, self.show_info)
         self._build_assistant()
         self._build_menus()
 
@@ -149,6 +151,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.interchange.import_csv_action)
+        file_menu.addMenu(self.interchange.export_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.properties_action)
         file_menu.addSeparator()

@@ -1,0 +1,153 @@
+"""File > Import / Export: the menu entries for CSV import and the text and page exports."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from ..domain.project import Project
+from ..persistence.errors import ProjectFileError
+from ..persistence.settings import Settings
+from ..qtmodels.document import ProjectDocument
+
+# (menu text, file filter, suffix, writer(project, path))
+TEXT_EXPORTS: list[tuple[str, str, str, Callable[[Project, Path], None]]] = []
+
+
+def _markdown(project: Project, path: Path) -> None:
+    from ..export.markdown import project_to_markdown
+    from ..persistence.atomic import atomic_write_text
+
+    atomic_write_text(path, project_to_markdown(project))
+
+
+def _mermaid(project: Project, path: Path) -> None:
+    from ..export.mermaid import project_to_mermaid
+    from ..persistence.atomic import atomic_write_text
+
+    atomic_write_text(path, project_to_mermaid(project))
+
+
+def _csv(kind: str) -> Callable[[Project, Path], None]:
+    def write(project: Project, path: Path) -> None:
+        from ..export.csv_export import write_csv
+
+        write_csv(project, kind, path)
+
+    return write
+
+
+def _json(project: Project, path: Path) -> None:
+    from ..export.json_export import write_json
+
+    write_json(project, path)
+
+
+TEXT_EXPORTS += [
+    ("&Markdown…", "Markdown (*.md)", ".md", _markdown),
+    ("&Requirements as CSV…", "CSV (*.csv)", ".csv", _csv("requirement")),
+    ("&Timeline Items as CSV…", "CSV (*.csv)", ".csv", _csv("item")),
+    ("Ris&ks as CSV…", "CSV (*.csv)", ".csv", _csv("risk")),
+    ("Mermaid &Gantt…", "Mermaid (*.mmd)", ".mmd", _mermaid),
+    ("Project &JSON…", "JSON (*.json)", ".json", _json),
+]
+
+
+def safe_stem(name: str) -> str:
+    return re.sub(r'[\\/:*?"<>|]+', "-", name).strip(" .") or "roadmap"
+
+
+class InterchangeActions:
+    """Builds the Import and Export entries of the File menu for ``window``; the window supplies
+    its current document and its status-bar messages."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        settings: Settings,
+        document: Callable[[], ProjectDocument | None],
+        show_info: Callable[[str], None],
+    ) -> None:
+        self.window = window
+        self.settings = settings
+        self.document = document
+        self.show_info = show_info
+        self.import_csv_action = QAction("Import Requirements from &CSV…", window)
+        self.import_csv_action.setStatusTip("Add requirements from a spreadsheet or issue-tracker export")
+        self.import_csv_action.triggered.connect(self.import_csv)
+        self.export_menu = QMenu("&Export", window)
+        self.page_actions: list[QAction] = []
+        for text, file_filter, suffix, writer in TEXT_EXPORTS:
+            action = self.export_menu.addAction(text)
+            action.triggered.connect(
+                lambda _=False, f=file_filter, s=suffix, w=writer, t=text: self.export_text(t, f, s, w)
+            )
+
+    def add_page_export(self, action: QAction) -> None:
+        """PDF and PNG come first in the menu: they are what people share."""
+        first = self.export_menu.actions()[0] if self.export_menu.actions() else None
+        self.export_menu.insertAction(first, action)
+        if len(self.page_actions) == 0:
+            self.export_menu.insertSeparator(first)
+        self.page_actions.append(action)
+
+    def _folder(self) -> str:
+        folder = self.settings.get("export_folder") or self.settings.get("last_folder")
+        return str(folder) if isinstance(folder, str) and Path(folder).is_dir() else str(Path.home())
+
+    def _remember_folder(self, path: Path) -> None:
+        # Remembering a folder is a convenience; the export itself succeeded.
+        with contextlib.suppress(ProjectFileError):
+            self.settings.set("export_folder", str(path.parent))
+
+    def export_text(self, text: str, file_filter: str, suffix: str, writer: Callable[[Project, Path], None]) -> bool:
+        document = self.document()
+        if document is None:
+            return False
+        title = "Export " + text.replace("&", "").rstrip("…")
+        proposed = Path(self._folder()) / (safe_stem(document.project.info.name) + suffix)
+        chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(proposed), file_filter)
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if not path.suffix:
+            path = path.with_suffix(suffix)
+        return self.write(writer, document.project, path)
+
+    def write(self, writer: Callable[[Project, Path], None], project: Project, path: Path) -> bool:
+        try:
+            writer(project, path)
+        except (ProjectFileError, OSError) as exc:
+            QMessageBox.warning(self.window, "Export", f"Could not export to {path}:\n{exc}")
+            return False
+        self._remember_folder(path)
+        self.show_info(f"Exported {path.name}")
+        return True
+
+    def import_csv(self) -> bool:
+        from ..export.csv_import import CsvReadError
+        from .dialogs.csv_import_dialog import CsvImportDialog
+
+        document = self.document()
+        if document is None:
+            return False
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Import Requirements from CSV",
+            self._folder(),
+            "CSV files (*.csv *.tsv *.txt);;All files (*)",
+        )
+        if not chosen:
+            return False
+        try:
+            dialog = CsvImportDialog(document, chosen, self.window)
+        except CsvReadError as exc:
+            QMessageBox.warning(self.window, "Import", str(exc))
+            return False
+        self._remember_folder(Path(chosen))
+        return bool(dialog.exec())
