@@ -1,0 +1,759 @@
+"""The graphical timeline: a zoomable, scrollable canvas of lanes and bars that edits by dragging."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.commands import InsertEntity, delete_entities
+from ...domain.project import ProjectEvent
+from ...domain.timeline import TimelineItem
+from ...export.timeline_paint import (
+    CONNECTOR_RADIUS,
+    INK,
+    MAX_SCALE,
+    MIN_SCALE,
+    SELECT,
+    ZOOM_SCALES,
+    ZOOMS,
+    Bar,
+    PaintOptions,
+    TimelineLayout,
+    bar_color,
+    legend_size,
+    paint_bar,
+    paint_timeline,
+    zoom_for_scale,
+)
+from ...qtmodels.document import ProjectDocument
+from . import edits
+
+DRAG_THRESHOLD = 4  # pixels before a press becomes a drag
+EDGE_PX = 6  # grab zone at each end of a bar for resizing
+ZOOM_STEP = 1.15  # per wheel notch
+
+
+@dataclass
+class _Drag:
+    mode: str  # move, left, right, link, pan
+    press: QPointF  # content coordinates (viewport for pan)
+    bar_id: str = ""
+    ids: list[str] = field(default_factory=list)
+    lane: int = -1  # target lane band while moving
+    days: int = 0
+    pos: QPointF = field(default_factory=QPointF)
+    target: str | None = None  # link target
+    active: bool = False
+    scroll: tuple[int, int] = (0, 0)
+
+
+class TimelineCanvas(QAbstractScrollArea):
+    """Paints with export.timeline_paint and turns drags, clicks and keys into undoable commands.
+
+    Snapping: moves and resizes snap to whole days; hold Shift, or set ``snap_weeks``, to snap
+    to whole weeks (7-day steps from where the bar was).
+    """
+
+    selection_changed = Signal(list)
+    item_activated = Signal(str)
+    message = Signal(str)
+    zoom_changed = Signal(str)
+    layout_rebuilt = Signal()
+
+    def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelineCanvas")
+        self.document = document
+        self.today: dt.date = dt.date.today()
+        self.color_by = "lane"
+        self.snap_weeks = False
+        self.show_legend = True
+        self.show_dependencies = True
+        self.last_paint_stats: dict[str, int] = {}
+        self._scale = ZOOM_SCALES["month"]
+        self._layout: TimelineLayout | None = None
+        self._dirty = True
+        self._selected: list[str] = []
+        self._selected_link: tuple[str, str] | None = None
+        self._critical: frozenset[str] = frozenset()
+        self._hover: str | None = None
+        self._drag: _Drag | None = None
+        self._space = False
+        self._scrolled_to_start = False
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 9.5))
+        self._paint_font = font
+        self.viewport().setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.horizontalScrollBar().setSingleStep(40)
+        self.verticalScrollBar().setSingleStep(30)
+        self._rebuild_timer = QTimer(self)
+        self._rebuild_timer.setSingleShot(True)
+        self._rebuild_timer.setInterval(0)
+        self._rebuild_timer.timeout.connect(self.timeline_layout)
+        document.project_changed.connect(self._on_document_project_changed)
+
+    # -- layout --------------------------------------------------------------------------
+    def timeline_layout(self) -> TimelineLayout:
+        """The current geometry, rebuilt first if the project changed."""
+        if self._layout is None or self._dirty:
+            old = self._layout
+            new = TimelineLayout(self.document.project, scale=self._scale, include=[self.today], font=self._paint_font)
+            self._layout = new
+            self._dirty = False
+            self._update_scrollbars()
+            if old is not None and old.first != new.first:  # keep what is on screen in place
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() + round((old.first - new.first).days * self._scale))
+            if not self._scrolled_to_start and self.viewport().width() > 0:
+                self._scrolled_to_start = True
+                self.scroll_to_today()
+            kept = [i for i in self._selected if i in new.bars or self.document.project.find("item", i)]
+            if self._selected_link and self._selected_link not in {(p.id, s.id) for p, s in new.links}:
+                self._selected_link = None
+            if kept != self._selected:
+                self._selected = kept
+                self.selection_changed.emit(list(kept))
+            self.layout_rebuilt.emit()
+        return self._layout
+
+    def _on_document_project_changed(self, event: ProjectEvent) -> None:
+        if event.kind in ("item", "lane", "project"):
+            self._dirty = True
+            self._rebuild_timer.start()
+            self.viewport().update()
+
+    def _update_scrollbars(self) -> None:
+        lay = self._layout
+        if lay is None:
+            return
+        vw, vh = self.viewport().width(), self.viewport().height()
+        reserve = self._legend_reserve(lay)
+        self.horizontalScrollBar().setRange(0, max(0, math.ceil(lay.width - vw)))
+        self.horizontalScrollBar().setPageStep(vw)
+        self.verticalScrollBar().setRange(0, max(0, math.ceil(lay.height + reserve - vh)))
+        self.verticalScrollBar().setPageStep(vh)
+
+    def _legend_reserve(self, lay: TimelineLayout) -> float:
+        if not self.show_legend:
+            return 8.0
+        max_width = min(self.viewport().width() - lay.gutter_width - 16, 760)
+        return legend_size(lay, self.color_by, max_width)[1] + 20 if max_width >= 120 else 8.0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_scrollbars()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.timeline_layout()
+        if not self._scrolled_to_start:
+            self._scrolled_to_start = True
+            self.scroll_to_today()
+
+    # -- coordinates ---------------------------------------------------------------------
+    def _origin(self) -> QPointF:
+        return QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+
+    def to_content(self, pos: QPointF) -> QPointF:
+        return QPointF(pos) + self._origin()
+
+    def to_viewport(self, point: QPointF) -> QPointF:
+        return QPointF(point) - self._origin()
+
+    def visible_rect(self) -> QRectF:
+        o = self._origin()
+        return QRectF(o.x(), o.y(), self.viewport().width(), self.viewport().height())
+
+    def bar_center(self, item_id: str) -> QPointF:
+        """Viewport position of the middle of an item's bar (for tests and tooltips)."""
+        return self.to_viewport(self.timeline_layout().bar_rect(item_id).center())
+
+    def _in_body(self, pos: QPointF) -> bool:
+        lay = self.timeline_layout()
+        return pos.x() >= lay.gutter_width and pos.y() >= lay.header_height
+
+    # -- zoom and scroll -------------------------------------------------------------------
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    def zoom(self) -> str:
+        return zoom_for_scale(self._scale)
+
+    def set_zoom(self, zoom: str) -> None:
+        self.set_scale(ZOOM_SCALES[zoom])
+
+    def set_scale(self, scale: float, anchor_x: float | None = None) -> None:
+        """Zoom keeping the date under ``anchor_x`` (viewport x; default: middle of the chart) still."""
+        scale = min(max(scale, MIN_SCALE), MAX_SCALE)
+        lay = self.timeline_layout()
+        if anchor_x is None:
+            anchor_x = lay.gutter_width + (self.viewport().width() - lay.gutter_width) / 2
+        anchor_x = max(anchor_x, lay.gutter_width)
+        day = lay.day_at(self.horizontalScrollBar().value() + anchor_x)
+        before = self.zoom()
+        self._scale = scale
+        lay.set_scale(scale)
+        self._update_scrollbars()
+        self.horizontalScrollBar().setValue(round(lay.x_for_day(day) - anchor_x))
+        self.viewport().update()
+        if self.zoom() != before:
+            self.zoom_changed.emit(self.zoom())
+
+    def scroll_to_date(self, date: dt.date, fraction: float = 1 / 3) -> None:
+        lay = self.timeline_layout()
+        body = self.viewport().width() - lay.gutter_width
+        self.horizontalScrollBar().setValue(round(lay.x_for(date) - lay.gutter_width - body * fraction))
+
+    def scroll_to_today(self) -> None:
+        self.scroll_to_date(self.today)
+
+    def ensure_visible(self, item_id: str) -> None:
+        lay = self.timeline_layout()
+        bar = lay.bars.get(item_id)
+        if bar is None:
+            return
+        r = lay.bar_rect(bar)
+        view = self.visible_rect().adjusted(lay.gutter_width, lay.header_height, 0, -self._legend_reserve(lay))
+        if view.intersects(r):
+            return
+        if r.right() < view.left() or r.left() > view.right():
+            self.horizontalScrollBar().setValue(round(r.left() - lay.gutter_width - view.width() / 3))
+        if r.top() < view.top() or r.bottom() > view.bottom():
+            self.verticalScrollBar().setValue(round(r.center().y() - lay.header_height - view.height() / 2))
+
+    # -- selection and highlights -------------------------------------------------------
+    def selected_ids(self) -> list[str]:
+        return list(self._selected)
+
+    def set_selection(self, ids: list[str]) -> None:
+        """Select these items (from the table or details panel); does not emit selection_changed."""
+        ids = [i for i in ids if self.document.project.find("item", i) is not None]
+        if ids == self._selected:
+            return
+        self._selected = ids
+        self._selected_link = None
+        if len(ids) == 1:
+            self.ensure_visible(ids[0])
+        self.viewport().update()
+
+    def _select(self, ids: list[str]) -> None:
+        self._selected_link = None
+        if ids != self._selected:
+            self._selected = ids
+            self.selection_changed.emit(list(ids))
+        self.viewport().update()
+
+    def selected_link(self) -> tuple[str, str] | None:
+        return self._selected_link
+
+    def set_critical_path(self, ids) -> None:
+        self._critical = frozenset(ids or ())
+        self.viewport().update()
+
+    def set_color_by(self, mode: str) -> None:
+        self.color_by = mode
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self.show_legend = visible
+        self._update_scrollbars()
+        self.viewport().update()
+
+    # -- painting --------------------------------------------------------------------------
+    def paint_options(self) -> PaintOptions:
+        dimmed = (
+            frozenset(self._drag.ids) if self._drag and self._drag.active and self._drag.mode != "link" else frozenset()
+        )
+        return PaintOptions(
+            color_by=self.color_by,
+            today=self.today,
+            legend=self.show_legend,
+            dependencies=self.show_dependencies,
+            critical_ids=self._critical,
+            selected_ids=frozenset(self._selected),
+            selected_link=self._selected_link,
+            hover_id=self._hover,
+            dimmed_ids=dimmed,
+            title=self.document.project.info.name,
+            stats=self.last_paint_stats,
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        lay = self.timeline_layout()
+        painter = QPainter(self.viewport())
+        rect = self.visible_rect()
+        painter.translate(-rect.left(), -rect.top())
+        paint_timeline(painter, lay, rect, self.paint_options())
+        if self._drag is not None and self._drag.active:
+            body = rect.adjusted(lay.gutter_width, lay.header_height, 0, 0)
+            painter.setClipRect(body)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setFont(lay.font)
+            self._paint_drag(painter, lay)
+        painter.end()
+
+    def _paint_drag(self, painter: QPainter, lay: TimelineLayout) -> None:
+        drag = self._drag
+        assert drag is not None
+        if drag.mode == "link":
+            source = lay.bars.get(drag.bar_id)
+            if source is None:
+                return
+            if drag.target and drag.target in lay.bars:
+                target = lay.bars[drag.target]
+                painter.setPen(QPen(SELECT, 2.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(lay.bar_rect(target).adjusted(-3, -3, 3, 3), 5, 5)
+            pen = QPen(SELECT, 1.8, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawLine(lay.connector_point(source), drag.pos)
+            return
+        for item_id in drag.ids:
+            bar = lay.bars.get(item_id)
+            if bar is None:
+                continue
+            ghost = self._ghost_rect(lay, bar, drag)
+            paint_bar(painter, lay, bar, ghost, bar_color(lay, bar, self.color_by), alpha=0.85, ghost=True)
+            if item_id == drag.bar_id:
+                self._paint_drag_tip(painter, lay, bar, ghost, drag)
+
+    def _ghost_rect(self, lay: TimelineLayout, bar: Bar, drag: _Drag) -> QRectF:
+        r = lay.bar_rect(bar)
+        shift = drag.days * lay.scale
+        if drag.mode == "move":
+            r.translate(shift, 0)
+            if drag.lane >= 0 and len(drag.ids) == 1 and drag.lane != bar.lane:
+                band = lay.lanes[drag.lane]
+                r.moveTop(band.y + lay.lane_padding + (lay.row_height - lay.bar_height) / 2)
+        elif drag.mode == "right":
+            r.setRight(max(r.right() + shift, r.left() + lay.scale - 1))
+        elif drag.mode == "left":
+            r.setLeft(min(r.left() + shift, r.right() - lay.scale + 1))
+        return r
+
+    def _paint_drag_tip(self, painter: QPainter, lay: TimelineLayout, bar: Bar, ghost: QRectF, drag: _Drag) -> None:
+        item = bar.item
+        start = item.start
+        if start is None:
+            return
+        duration = max(item.duration_days, 1)
+        if drag.mode == "move":
+            start += dt.timedelta(days=drag.days)
+        elif drag.mode == "left":
+            days = min(drag.days, duration - 1)
+            start += dt.timedelta(days=days)
+            duration -= days
+        elif drag.mode == "right":
+            duration = max(duration + drag.days, 1)
+        end = start + dt.timedelta(days=0 if item.milestone else duration - 1)
+        text = f"{start:%d %b} – {end:%d %b %Y} · {0 if item.milestone else duration} d"
+        if item.milestone:
+            text = f"{start:%d %b %Y}"
+        fm = lay.metrics
+        w, h = fm.horizontalAdvance(text) + 14, fm.height() + 6
+        tip = QRectF(ghost.left(), ghost.top() - h - 4, w, h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(31, 41, 51, 230))
+        painter.drawRoundedRect(tip, 4, 4)
+        painter.setPen(QColor("#FFFFFF"))
+        painter.drawText(tip, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(INK)
+
+    # -- hit testing -------------------------------------------------------------------------
+    def hit(self, point: QPointF) -> tuple[Bar | None, str]:
+        """(bar, zone) under a content point; zone is body, left, right or connector."""
+        lay = self.timeline_layout()
+        bar = lay.bar_at(point)
+        if bar is None:
+            near = lay.bar_at(point, slack=2 * CONNECTOR_RADIUS + 6)
+            if near is not None and _dist(point, lay.connector_point(near)) <= CONNECTOR_RADIUS + 4:
+                return near, "connector"
+            return None, ""
+        if _dist(point, lay.connector_point(bar)) <= CONNECTOR_RADIUS + 2:
+            return bar, "connector"
+        if bar.milestone:
+            return bar, "body"
+        r = lay.bar_rect(bar)
+        edge = min(EDGE_PX, r.width() / 4)
+        if point.x() <= r.left() + edge:
+            return bar, "left"
+        if point.x() >= r.right() - edge:
+            return bar, "right"
+        return bar, "body"
+
+    # -- mouse ---------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        pos = event.position()
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space
+        ):
+            self._drag = _Drag(
+                "pan", pos, scroll=(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+            )
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if event.button() != Qt.MouseButton.LeftButton or not self._in_body(pos):
+            return
+        point = self.to_content(pos)
+        bar, zone = self.hit(point)
+        mods = event.modifiers()
+        if bar is None:
+            link = self.timeline_layout().link_at(point)
+            if link is not None:
+                self._selected_link = link
+                if self._selected:
+                    self._selected = []
+                    self.selection_changed.emit([])
+                self.viewport().update()
+                return
+            if not mods & Qt.KeyboardModifier.ControlModifier:
+                self._select([])
+            return
+        if mods & Qt.KeyboardModifier.ControlModifier and zone == "body":
+            ids = [i for i in self._selected if i != bar.id] if bar.id in self._selected else [*self._selected, bar.id]
+            self._select(ids)
+            return
+        if bar.id not in self._selected:
+            self._select([bar.id])
+        mode = {"body": "move", "left": "left", "right": "right", "connector": "link"}[zone]
+        if mods & Qt.KeyboardModifier.AltModifier:
+            mode = "link"
+        ids = list(self._selected) if mode == "move" else [bar.id]
+        self._drag = _Drag(mode, point, bar.id, ids, lane=bar.lane, pos=point)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        drag = self._drag
+        if drag is None:
+            self._update_hover(pos)
+            return
+        if drag.mode == "pan":
+            delta = pos - drag.press
+            self.horizontalScrollBar().setValue(drag.scroll[0] - round(delta.x()))
+            self.verticalScrollBar().setValue(drag.scroll[1] - round(delta.y()))
+            return
+        point = self.to_content(pos)
+        drag.pos = point
+        if not drag.active:
+            if (point - drag.press).manhattanLength() < DRAG_THRESHOLD:
+                return
+            drag.active = True
+            cursor = {
+                "move": Qt.CursorShape.ClosedHandCursor,
+                "left": Qt.CursorShape.SizeHorCursor,
+                "right": Qt.CursorShape.SizeHorCursor,
+                "link": Qt.CursorShape.CrossCursor,
+            }[drag.mode]
+            self.viewport().setCursor(cursor)
+        lay = self.timeline_layout()
+        if drag.mode == "link":
+            target, _zone = self.hit(point)
+            drag.target = target.id if target is not None else None
+        else:
+            step = 7 if (self.snap_weeks or event.modifiers() & Qt.KeyboardModifier.ShiftModifier) else 1
+            raw = (point.x() - drag.press.x()) / lay.scale
+            drag.days = int(round(raw / step) * step)
+            if drag.mode == "move":
+                lane = lay.lane_at(point.y())
+                drag.lane = lane if lane >= 0 and lay.lanes[lane].lane_id else drag.lane
+        self.viewport().update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        self._update_hover(event.position())
+        if drag is None or drag.mode == "pan" or not drag.active:
+            if drag is not None and drag.mode == "pan":
+                self.viewport().unsetCursor()
+            self.viewport().update()
+            return
+        self._finish_drag(drag)
+        self.viewport().update()
+
+    def _finish_drag(self, drag: _Drag) -> None:
+        project = self.document.project
+        lay = self.timeline_layout()
+        if drag.mode == "link":
+            if drag.target is None:
+                return
+            command, text = edits.add_dependency(project, drag.bar_id, drag.target)
+            self.message.emit(text)
+            if command is not None:
+                self._execute(command)
+            return
+        if drag.mode == "move":
+            lane_id = None
+            if len(drag.ids) == 1 and 0 <= drag.lane < len(lay.lanes):
+                lane_id = lay.lanes[drag.lane].lane_id or None
+            command = edits.move_items(project, drag.ids, drag.days, lane_id)
+        else:
+            command = edits.resize_item(project, drag.bar_id, drag.mode, drag.days)
+        if command is not None:
+            self._execute(command)
+
+    def _execute(self, command) -> bool:
+        try:
+            self.document.execute(command)
+        except ValueError as exc:  # FieldValueError: out-of-range dates or durations
+            self.message.emit(str(exc))
+            return False
+        return True
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        if event.button() != Qt.MouseButton.LeftButton or not self._in_body(pos):
+            return
+        self._drag = None
+        point = self.to_content(pos)
+        bar, _zone = self.hit(point)
+        if bar is not None:
+            self.item_activated.emit(bar.id)
+            return
+        lay = self.timeline_layout()
+        if point.y() > lay.height:
+            return
+        lane = lay.lanes[lay.lane_at(point.y())] if lay.lanes else None
+        duration = 5 if self.zoom() == "week" else 10
+        item = TimelineItem(lane_id=lane.lane_id if lane else "", start=lay.date_at(point.x()), duration_days=duration)
+        if self._execute(InsertEntity("item", item, None, "Add timeline item")):
+            self._select([item.id])
+            self.item_activated.emit(item.id)
+
+    def _update_hover(self, pos: QPointF) -> None:
+        if self._space:
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        hover = None
+        cursor = Qt.CursorShape.ArrowCursor
+        if self._in_body(pos):
+            point = self.to_content(pos)
+            bar, zone = self.hit(point)
+            if bar is not None:
+                hover = bar.id
+                cursor = {
+                    "body": Qt.CursorShape.OpenHandCursor,
+                    "left": Qt.CursorShape.SizeHorCursor,
+                    "right": Qt.CursorShape.SizeHorCursor,
+                    "connector": Qt.CursorShape.CrossCursor,
+                }[zone]
+            elif self.timeline_layout().link_at(point) is not None:
+                cursor = Qt.CursorShape.PointingHandCursor
+        self.viewport().setCursor(cursor)
+        if hover != self._hover:
+            self._hover = hover
+            self.viewport().update()
+
+    def leaveEvent(self, event) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.viewport().update()
+        super().leaveEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        mods = event.modifiers()
+        if mods & Qt.KeyboardModifier.ControlModifier:
+            notches = event.angleDelta().y() / 120
+            if notches:
+                self.set_scale(self._scale * ZOOM_STEP**notches, event.position().x())
+            event.accept()
+            return
+        if mods & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().x() == 0:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - round(event.angleDelta().y() / 120 * bar.singleStep() * 3))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # -- keys -------------------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selected()
+            return
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._selected:
+            days = (7 if shift else 1) * (-1 if key == Qt.Key.Key_Left else 1)
+            command = edits.move_items(self.document.project, self._selected, days)
+            if command is not None:
+                command.label = "Nudge item" if len(self._selected) == 1 else f"Nudge {len(self._selected)} items"
+                self._execute(command)
+            return
+        if key == Qt.Key.Key_Escape:
+            if self._drag is not None:
+                self._drag = None
+                self.viewport().unsetCursor()
+            else:
+                self._select([])
+            self.viewport().update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(self._selected) == 1:
+            self.item_activated.emit(self._selected[0])
+            return
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+            return
+        super().keyReleaseEvent(event)
+
+    def delete_selected(self) -> None:
+        """Delete the selected dependency arrow, or else the selected items with their links."""
+        project = self.document.project
+        if self._selected_link is not None:
+            command = edits.remove_dependency(project, *self._selected_link)
+            self._selected_link = None
+            if command is not None:
+                self._execute(command)
+                self.message.emit("Dependency removed")
+            self.viewport().update()
+            return
+        ids = [i for i in self._selected if project.find("item", i) is not None]
+        if ids:
+            self._execute(delete_entities(project, "item", ids))
+            self._select([])
+
+
+def _dist(a: QPointF, b: QPointF) -> float:
+    return math.hypot(a.x() - b.x(), a.y() - b.y())
+
+
+class TimelineView(QWidget):
+    """The timeline canvas with its toolbar: zoom, Today, colouring, snapping, legend, unscheduled count."""
+
+    selection_changed = Signal(list)
+    item_activated = Signal(str)
+    message = Signal(str)
+    board_requested = Signal()  # the "not scheduled" link was clicked
+
+    def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.canvas = TimelineCanvas(document, self)
+        self.canvas.selection_changed.connect(self.selection_changed)
+        self.canvas.item_activated.connect(self.item_activated)
+        self.canvas.message.connect(self.message)
+        self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
+        self.canvas.layout_rebuilt.connect(self._update_unscheduled)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(4)
+        self.zoom_buttons: dict[str, QToolButton] = {}
+        for zoom, text in zip(ZOOMS, ("Weeks", "Months", "Quarters"), strict=True):
+            button = QToolButton()
+            button.setObjectName(f"zoom_{zoom}")
+            button.setText(text)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setToolTip(f"Zoom to {text.lower()} (Ctrl+wheel zooms around the mouse)")
+            button.clicked.connect(lambda _=False, z=zoom: self.set_zoom(z))
+            bar.addWidget(button)
+            self.zoom_buttons[zoom] = button
+        self.today_button = QToolButton()
+        self.today_button.setText("Today")
+        self.today_button.setAutoRaise(True)
+        self.today_button.setToolTip("Scroll to today")
+        self.today_button.clicked.connect(self.canvas.scroll_to_today)
+        bar.addSpacing(8)
+        bar.addWidget(self.today_button)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("Colour by"))
+        self.color_combo = QComboBox()
+        self.color_combo.addItem("Lane", "lane")
+        self.color_combo.addItem("Status", "status")
+        self.color_combo.currentIndexChanged.connect(
+            lambda _i: self.canvas.set_color_by(self.color_combo.currentData())
+        )
+        bar.addWidget(self.color_combo)
+        bar.addSpacing(8)
+        self.snap_check = QCheckBox("Snap to weeks")
+        self.snap_check.setToolTip("Drags move and resize in whole weeks (hold Shift for the same while dragging)")
+        self.snap_check.toggled.connect(lambda on: setattr(self.canvas, "snap_weeks", on))
+        bar.addWidget(self.snap_check)
+        self.legend_check = QCheckBox("Legend")
+        self.legend_check.setChecked(True)
+        self.legend_check.toggled.connect(self.canvas.set_legend_visible)
+        bar.addWidget(self.legend_check)
+        bar.addStretch(1)
+        self.unscheduled_label = QLabel()
+        self.unscheduled_label.setObjectName("unscheduledLabel")
+        self.unscheduled_label.setTextFormat(Qt.TextFormat.RichText)
+        self.unscheduled_label.linkActivated.connect(lambda _l: self.board_requested.emit())
+        bar.addWidget(self.unscheduled_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
+        layout.addWidget(self.canvas, 1)
+        self._on_canvas_zoom_changed(self.canvas.zoom())
+        self._update_unscheduled()
+
+    # -- public API ---------------------------------------------------------------------------
+    def set_selection(self, ids: list[str]) -> None:
+        self.canvas.set_selection(list(ids))
+
+    def selected_ids(self) -> list[str]:
+        return self.canvas.selected_ids()
+
+    def set_critical_path(self, ids) -> None:
+        """Outline these items (and links between them) in red; pass [] to clear."""
+        self.canvas.set_critical_path(ids)
+
+    def set_zoom(self, zoom: str) -> None:
+        self.canvas.set_zoom(zoom)
+        self._on_canvas_zoom_changed(self.canvas.zoom())
+
+    def set_color_by(self, mode: str) -> None:
+        self.color_combo.setCurrentIndex(self.color_combo.findData(mode))
+
+    def set_today(self, today: dt.date) -> None:
+        self.canvas.today = today
+        self.canvas._dirty = True
+        self.canvas.viewport().update()
+
+    # -- reactions ----------------------------------------------------------------------------
+    def _on_canvas_zoom_changed(self, zoom: str) -> None:
+        for name, button in self.zoom_buttons.items():
+            button.setChecked(name == zoom)
+
+    def _update_unscheduled(self) -> None:
+        count = sum(1 for item in self.document.project.items if item.start is None)
+        if count:
+            noun = "item" if count == 1 else "items"
+            self.unscheduled_label.setText(f'{count} {noun} not scheduled — see <a href="board">Now/Next/Later</a>')
+        else:
+            self.unscheduled_label.setText("")
