@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QTabWidget,
     QToolButton,
 )
@@ -32,7 +33,9 @@ from .dialogs.lanes_dialog import LanesDialog
 from .dialogs.project_properties import ProjectPropertiesDialog
 from .dialogs.recovery import ask_recover
 from .editors.entity_editor import EntityEditor
+from .editors.ranking_view import RankingView
 from .interchange_actions import InterchangeActions
+from .timeline import NowNextLaterBoard, TimelineView
 
 APP_NAME = "Roadmap Desktop"
 FILE_FILTER = "Roadmap projects (*.roadmap);;All files (*)"
@@ -58,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.interchange = InterchangeActions(self, settings, lambda: self.document, self.show_info)
         self._build_assistant()
+        self._build_prioritisation()
         self._build_menus()
 
         self.autosave_timer = QTimer(self)
@@ -128,6 +132,34 @@ class MainWindow(QMainWindow):
         self.assistant_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self._library = None
 
+    def _build_prioritisation(self) -> None:
+        # The ranking sits in a dock so it can stay beside the requirements table (or go on the
+        # projector's screen) while scores are edited.
+        self.prioritisation_dock = QDockWidget("Prioritisation", self)
+        self.prioritisation_dock.setObjectName("prioritisationDock")
+        self.prioritisation_dock.setMinimumWidth(400)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.prioritisation_dock)
+        self.tabifyDockWidget(self.assistant_dock, self.prioritisation_dock)
+        self.prioritisation_dock.setVisible(self.settings.get("prioritisation_visible") is True)
+        self.prioritisation_action = self.prioritisation_dock.toggleViewAction()
+        self.prioritisation_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.ranking: RankingView | None = None
+        self.calculators_action = self._action(
+            "AI Planning &Calculators…", self.show_calculators, tip="Model footprint, compute, serving cost, metrics"
+        )
+        self._calculators = None
+
+    def show_calculators(self) -> None:
+        from .dialogs.calculators import CalculatorsDialog
+
+        if self._calculators is None or self._calculators.document is not self.document:
+            if self._calculators is not None:
+                self._calculators.close()
+            self._calculators = CalculatorsDialog(self.document, self)
+        self._calculators.show()
+        self._calculators.raise_()
+        self._calculators.activateWindow()
+
     def _selected_requirement_id(self) -> str | None:
         ids = self.editors["requirement"].selected_ids() if "requirement" in self.editors else []
         return ids[0] if ids else None
@@ -171,6 +203,9 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.assistant_action)
+        view_menu.addAction(self.prioritisation_action)
+        tools_menu = bar.addMenu("&Tools")
+        tools_menu.addAction(self.calculators_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 
@@ -216,8 +251,17 @@ class MainWindow(QMainWindow):
                 lanes = QToolButton()
                 lanes.setDefaultAction(self.lanes_action)
                 editor.add_toolbar_widget(lanes)
-            self.tabs.addTab(editor, title.replace("&", ""))
+                self.tabs.addTab(self._timeline_host(document, editor), title.replace("&", ""))
+            else:
+                self.tabs.addTab(editor, title.replace("&", ""))
         self.tabs.setCurrentIndex(max(current_tab, 0))
+        self.ranking = RankingView(document)
+        self.ranking.requirement_selected.connect(self._on_ranking_requirement_selected)
+        self.ranking.error_raised.connect(self.show_error)
+        old_ranking = self.prioritisation_dock.widget()
+        self.prioritisation_dock.setWidget(self.ranking)
+        if old_ranking is not None:
+            old_ranking.deleteLater()
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.modified_changed.connect(self._update_title)
@@ -229,6 +273,55 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._update_title()
         self._update_counts()
+
+    def _timeline_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
+        """The Timeline tab: the drawn timeline (or the Now / Next / Later board) over the item table."""
+        self.timeline_view = TimelineView(document)
+        self.board = NowNextLaterBoard(document)
+        self.timeline_views = QTabWidget()
+        self.timeline_views.setDocumentMode(True)
+        self.timeline_views.addTab(self.timeline_view, "Timeline")
+        self.timeline_views.addTab(self.board, "Now / Next / Later")
+        host = QSplitter(Qt.Orientation.Vertical)
+        host.addWidget(self.timeline_views)
+        host.addWidget(editor)
+        host.setStretchFactor(0, 3)
+        host.setStretchFactor(1, 2)
+        self._syncing_selection = False
+        editor.table.selectionModel().selectionChanged.connect(self._on_item_table_selection_changed)
+        for source in (self.timeline_view, self.board):
+            source.selection_changed.connect(self._on_timeline_selection_changed)
+            source.item_activated.connect(self._on_timeline_item_activated)
+            source.message.connect(self.show_error)
+        self.timeline_view.board_requested.connect(lambda: self.timeline_views.setCurrentWidget(self.board))
+        return host
+
+    def _on_item_table_selection_changed(self, *_args) -> None:
+        if not self._syncing_selection:
+            ids = self.editors["item"].selected_ids()
+            self.timeline_view.set_selection(ids)
+            self.board.set_selection(ids)
+
+    def _on_timeline_selection_changed(self, ids: list) -> None:
+        self._syncing_selection = True  # keeps a multi-selection made in the timeline
+        try:
+            editor = self.editors["item"]
+            if ids:
+                editor.select_id(ids[0])  # the details panel follows
+            else:
+                editor.table.clearSelection()
+        finally:
+            self._syncing_selection = False
+
+    def _on_timeline_item_activated(self, item_id: str) -> None:
+        editor = self.editors["item"]
+        editor.select_id(item_id)
+        if editor.details is not None:
+            editor.details.setFocus()
+
+    def _on_ranking_requirement_selected(self, requirement_id: str) -> None:
+        self.show_tab("requirement")
+        self.editors["requirement"].select_id(requirement_id)
 
     def _new_item(self) -> TimelineItem:
         editor = self.editors["item"]
@@ -445,6 +538,7 @@ class MainWindow(QMainWindow):
             self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))
             self.settings.set("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
             self.settings.set("assistant_visible", self.assistant_dock.isVisible())
+            self.settings.set("prioritisation_visible", self.prioritisation_dock.isVisible())
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

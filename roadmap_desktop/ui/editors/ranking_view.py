@@ -1,0 +1,166 @@
+"""Ranked requirements for the project's prioritisation framework, with each score's breakdown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.commands import SetField
+from ...domain.fields import FieldValueError, coerce, format_value, parse_num_map
+from ...domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, fmt, rank
+from ...domain.project import FRAMEWORKS, ProjectInfo
+from ...qtmodels.document import ProjectDocument
+
+UNSCORED = QColor("#8a8f98")
+
+
+class RankingView(QWidget):
+    """Choose the framework (saved with the project, undoable) and read the ranking."""
+
+    requirement_selected = Signal(str)
+    error_raised = Signal(str)
+
+    def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.framework_combo = QComboBox()
+        for code in FRAMEWORKS:
+            self.framework_combo.addItem(FRAMEWORK_LABELS[code], code)
+        self.framework_combo.activated.connect(self._on_framework_combo_activated)
+        self.formula = QLabel()
+        self.formula.setWordWrap(True)
+        self.formula.setStyleSheet("color: palette(mid);")
+        self.criteria_label = QLabel("Criteria and weights (one per line, name: weight):")
+        self.criteria_edit = QPlainTextEdit()
+        self.criteria_edit.setPlaceholderText("Revenue: 3\nStrategic fit: 2\nCost to serve: 1")
+        self.criteria_edit.setMaximumHeight(84)
+        self.criteria_edit.setTabChangesFocus(True)
+        self.criteria_edit.installEventFilter(self)
+        self.tree = QTreeWidget()
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setHeaderLabels(["#", "Requirement", "Score", "How it was scored"])
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.tree.setColumnWidth(1, 190)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.itemClicked.connect(self._on_tree_item_activated)
+        self.summary = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Framework:"))
+        top.addWidget(self.framework_combo)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.formula)
+        layout.addWidget(self.criteria_label)
+        layout.addWidget(self.criteria_edit)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.summary)
+        # Many edits arrive at once (an accepted batch, an import): rank once per burst.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
+        document.project_changed.connect(self._on_document_project_changed)
+        self.refresh()
+
+    def set_document(self, document: ProjectDocument) -> None:
+        self.document.project_changed.disconnect(self._on_document_project_changed)
+        self.document = document
+        document.project_changed.connect(self._on_document_project_changed)
+        self.refresh()
+
+    def _on_document_project_changed(self, event) -> None:
+        if event.kind in ("requirement", "project"):
+            self._refresh_timer.start()
+
+    def _on_framework_combo_activated(self, _index: int) -> None:
+        info = self.document.project.info
+        code = self.framework_combo.currentData()
+        if code != info.framework:
+            label = f"Prioritise by {FRAMEWORK_LABELS[code]}"
+            self.document.execute(SetField("project", info.id, "framework", code, label))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.criteria_edit and event.type() == event.Type.FocusOut:
+            self.commit_criteria()
+        return super().eventFilter(watched, event)
+
+    def commit_criteria(self) -> bool:
+        info = self.document.project.info
+        spec = ProjectInfo.spec("criteria")
+        try:
+            parsed = parse_num_map(self.criteria_edit.toPlainText())
+        except FieldValueError as exc:
+            self.error_raised.emit(f"{spec.label}: {exc}")
+            return False
+        try:
+            criteria = coerce(spec, parsed)
+        except FieldValueError as exc:
+            self.error_raised.emit(str(exc))
+            return False
+        if criteria != info.criteria:
+            self.document.execute(SetField("project", info.id, "criteria", criteria, "Edit scoring criteria"))
+        return True
+
+    def refresh(self) -> None:
+        info = self.document.project.info
+        self.framework_combo.setCurrentIndex(max(0, self.framework_combo.findData(info.framework)))
+        self.formula.setText(FRAMEWORK_FORMULAS[info.framework])
+        weighted = info.framework == "weighted"
+        self.criteria_label.setVisible(weighted)
+        self.criteria_edit.setVisible(weighted)
+        shown = format_value(ProjectInfo.spec("criteria"), info.criteria).replace("; ", "\n")
+        if not self.criteria_edit.hasFocus() and self.criteria_edit.toPlainText() != shown:
+            self.criteria_edit.setPlainText(shown)
+        selected = self.selected_id()
+        self.tree.clear()
+        ranked = rank(self.document.project)
+        scored = 0
+        for entry in ranked:
+            req, score = entry.requirement, entry.score
+            if score.scored:
+                scored += 1
+                value = fmt(score.value) + (f"  {score.category}" if score.category else "")
+                row = QTreeWidgetItem([str(entry.rank), req.title, value, score.breakdown])
+            else:
+                row = QTreeWidgetItem(["–", req.title, "", score.reason or "not scored"])
+                for column in range(4):
+                    row.setForeground(column, QBrush(UNSCORED))
+            row.setData(0, Qt.ItemDataRole.UserRole, req.id)
+            row.setToolTip(1, req.title)
+            row.setToolTip(3, score.breakdown or score.reason)
+            row.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.addTopLevelItem(row)
+            if req.id == selected:
+                self.tree.setCurrentItem(row)
+        left_out = len(self.document.project.requirements) - len(ranked)
+        text = f"{scored} of {len(ranked)} ranked by {FRAMEWORK_LABELS[info.framework]}"
+        if len(ranked) > scored:
+            text += f"; {len(ranked) - scored} need inputs (listed last)"
+        if left_out:
+            text += f"; {left_out} dropped not shown"
+        self.summary.setText(text)
+
+    def selected_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item else None
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.requirement_selected.emit(item.data(0, Qt.ItemDataRole.UserRole))
