@@ -1,0 +1,1 @@
+"""Benchmarks; run each from the repository root, e.g. `.venv/bin/python benchmarks/timeline.py`."""
