@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolButton,
+    QWidget,
 )
 
 from .. import __version__
@@ -32,8 +33,11 @@ from .assistant.assistant_panel import AssistantPanel
 from .dialogs.lanes_dialog import LanesDialog
 from .dialogs.project_properties import ProjectPropertiesDialog
 from .dialogs.recovery import ask_recover
+from .dialogs.risk_library_dialog import add_from_library
 from .editors.entity_editor import EntityEditor
 from .editors.ranking_view import RankingView
+from .editors.risk_heat_map import RiskHeatMap
+from .editors.value_effort_chart import ValueEffortChart
 from .interchange_actions import InterchangeActions
 from .timeline import NowNextLaterBoard, TimelineView
 
@@ -49,6 +53,7 @@ class MainWindow(QMainWindow):
         self.recovery = recovery
         self.document: ProjectDocument | None = None
         self.editors: dict[str, EntityEditor] = {}
+        self._hosts: list[QWidget] = []  # tab pages wrapping an editor; replaced with the document
         self.undo_group = QUndoGroup(self)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
@@ -110,6 +115,20 @@ class MainWindow(QMainWindow):
         self.find_action = self._action("&Filter…", lambda: self._current_editor().focus_filter(), keys.Find)
         self.lanes_action = self._action("&Lanes…", self.edit_lanes, tip="Add, rename or remove timeline lanes")
         self.about_action = self._action("&About Roadmap Desktop", self.about)
+        self.library_action = self._action(
+            "Add from &Library…",
+            self.add_risks_from_library,
+            "Ctrl+Shift+L",
+            "Add common AI-startup risks from the bundled library",
+        )
+        self.library_action.setIconText("From Library…")  # the shorter text the risk toolbar shows
+        self.chart_action = QAction("&Value / Effort Chart", self)
+        self.chart_action.setCheckable(True)
+        self.chart_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.chart_action.setStatusTip("Show the value / effort chart above the requirements table")
+        self.chart_action.setIconText("Chart")
+        self.chart_action.setChecked(self.settings.get("value_effort_visible") is True)
+        self.chart_action.toggled.connect(self._on_chart_action_toggled)
 
     def _build_assistant(self) -> None:
         self.assistant = AssistantPanel(
@@ -197,6 +216,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.lanes_action)
+        edit_menu.addAction(self.library_action)
         view_menu = bar.addMenu("&View")
         for number, (title, kind) in enumerate(self._tab_kinds(), start=1):
             action = self._action(title, lambda _=False, k=kind: self.show_tab(k), f"Ctrl+{number}")
@@ -204,6 +224,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.assistant_action)
         view_menu.addAction(self.prioritisation_action)
+        view_menu.addAction(self.chart_action)
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addAction(self.calculators_action)
         help_menu = bar.addMenu("&Help")
@@ -242,7 +263,10 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.model.detach()
             editor.deleteLater()
+        for host in self._hosts:
+            host.deleteLater()
         self.editors = {}
+        self._hosts = []
         for title, kind in self._tab_kinds():
             factory = self._new_item if kind == "item" else None
             editor = EntityEditor(document, kind, self.show_error, new_entity=factory)
@@ -252,6 +276,10 @@ class MainWindow(QMainWindow):
                 lanes.setDefaultAction(self.lanes_action)
                 editor.add_toolbar_widget(lanes)
                 self.tabs.addTab(self._timeline_host(document, editor), title.replace("&", ""))
+            elif kind == "risk":
+                self.tabs.addTab(self._risk_host(document, editor), title.replace("&", ""))
+            elif kind == "requirement":
+                self.tabs.addTab(self._requirement_host(document, editor), title.replace("&", ""))
             else:
                 self.tabs.addTab(editor, title.replace("&", ""))
         self.tabs.setCurrentIndex(max(current_tab, 0))
@@ -295,6 +323,80 @@ class MainWindow(QMainWindow):
             source.message.connect(self.show_error)
         self.timeline_view.board_requested.connect(lambda: self.timeline_views.setCurrentWidget(self.board))
         return host
+
+    def _risk_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
+        """The Risks tab: the risk table with the heat map beside it; a clicked cell filters the table."""
+        library = QToolButton()
+        library.setDefaultAction(self.library_action)
+        editor.add_toolbar_widget(library)
+        self.heat_map = RiskHeatMap(document)
+        self.heat_map.cell_clicked.connect(self._on_heat_map_cell_clicked)
+        self.heat_map.filter_cleared.connect(self._on_heat_map_filter_cleared)
+        self.heat_map.include_closed_action.toggled.connect(self._on_heat_map_include_closed_toggled)
+        host = QSplitter(Qt.Orientation.Horizontal)
+        host.addWidget(editor)
+        host.addWidget(self.heat_map)
+        host.setStretchFactor(0, 4)
+        host.setStretchFactor(1, 1)
+        host.setSizes([1000, 300])
+        host.setChildrenCollapsible(False)
+        self._hosts.append(host)
+        return host
+
+    def _on_heat_map_cell_clicked(self, _likelihood: int, _impact: int) -> None:
+        self.editors["risk"].set_row_filter(self.heat_map.accepts)
+
+    def _on_heat_map_filter_cleared(self) -> None:
+        self.editors["risk"].set_row_filter(None)
+
+    def _on_heat_map_include_closed_toggled(self, _checked: bool) -> None:
+        if self.heat_map.selected_cell() is not None:  # the table lists what the cell counts
+            self.editors["risk"].set_row_filter(self.heat_map.accepts)
+
+    def add_risks_from_library(self) -> None:
+        library = self._risk_library()
+        if library is None or self.document is None:
+            return
+        self.heat_map.clear_selection()  # the new risks must not land hidden behind a cell filter
+        ids = add_from_library(self.document, library, self)  # type: ignore[arg-type]
+        if not ids:
+            return
+        self.show_tab("risk")
+        editor = self.editors["risk"]
+        editor.select_id(ids[0])
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for risk_id in ids[1:]:
+            index = editor.proxy.mapFromSource(editor.model.index(editor.model.row_of(risk_id), 0))
+            editor.table.selectionModel().select(index, flags)
+        self.show_info(f"Added {len(ids)} risk(s) from the library; Edit > Undo takes them back in one step")
+
+    def _requirement_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
+        """The Requirements tab: the value / effort chart (View menu) over the requirement table."""
+        chart_button = QToolButton()
+        chart_button.setDefaultAction(self.chart_action)
+        editor.add_toolbar_widget(chart_button)
+        self.value_effort_chart = ValueEffortChart(document)
+        self.value_effort_chart.requirement_selected.connect(self._on_chart_requirement_selected)
+        editor.selection_changed.connect(self.value_effort_chart.set_selected_id)
+        self.value_effort_chart.setVisible(self.chart_action.isChecked())
+        host = QSplitter(Qt.Orientation.Vertical)
+        host.addWidget(self.value_effort_chart)
+        host.addWidget(editor)
+        host.setStretchFactor(0, 1)
+        host.setStretchFactor(1, 1)
+        host.setChildrenCollapsible(False)
+        self._hosts.append(host)
+        return host
+
+    def _on_chart_action_toggled(self, checked: bool) -> None:
+        chart = getattr(self, "value_effort_chart", None)
+        if chart is not None:
+            chart.setVisible(checked)
+            if checked:
+                self.show_tab("requirement")
+
+    def _on_chart_requirement_selected(self, requirement_id: str) -> None:
+        self.editors["requirement"].select_id(requirement_id)
 
     def _on_item_table_selection_changed(self, *_args) -> None:
         if not self._syncing_selection:
@@ -539,6 +641,7 @@ class MainWindow(QMainWindow):
             self.settings.set("window_state", bytes(self.saveState().toBase64()).decode("ascii"))
             self.settings.set("assistant_visible", self.assistant_dock.isVisible())
             self.settings.set("prioritisation_visible", self.prioritisation_dock.isVisible())
+            self.settings.set("value_effort_visible", self.chart_action.isChecked())
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

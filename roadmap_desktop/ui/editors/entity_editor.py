@@ -30,6 +30,21 @@ from .field_delegate import FieldDelegate
 NOUNS = {"requirement": "requirement", "item": "timeline item", "risk": "risk", "lane": "lane"}
 
 
+class EntityFilterProxy(QSortFilterProxyModel):
+    """The text filter, narrowed further by an optional test on each row's entity id."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.row_test: Callable[[str], bool] | None = None
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if self.row_test is not None:
+            entity_id = self.sourceModel().index(source_row, 0, source_parent).data(ID_ROLE)
+            if not self.row_test(entity_id):
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)
+
+
 class EntityEditor(QWidget):
     selection_changed = Signal(object)  # entity id or None
 
@@ -49,7 +64,7 @@ class EntityEditor(QWidget):
         noun = NOUNS[kind]
 
         self.model = EntityTableModel(document, kind, on_error)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = EntityFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
@@ -228,6 +243,17 @@ class EntityEditor(QWidget):
             index = self.proxy.index(min(first_row, remaining - 1), 0)
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             self.table.selectionModel().setCurrentIndex(index, flags)
+
+    def set_row_filter(self, test: Callable[[str], bool] | None) -> None:
+        """Show only rows whose entity id passes ``test`` (None: all), on top of the text filter."""
+        if hasattr(self.proxy, "beginFilterChange"):  # Qt 6.9+, where invalidateRowsFilter is deprecated
+            self.proxy.beginFilterChange()
+            self.proxy.row_test = test
+            self.proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.proxy.row_test = test
+            self.proxy.invalidateRowsFilter()
+        self._update_count()
 
     def add_toolbar_widget(self, widget: QWidget) -> None:
         self._bar.insertWidget(3, widget)

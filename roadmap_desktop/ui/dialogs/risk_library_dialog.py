@@ -1,0 +1,322 @@
+"""Add from Library: search the bundled AI-startup risk library and add the checked risks in one undo step."""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.commands import Command, InsertEntity, Macro
+from ...domain.phases import phase_label
+from ...domain.risk_library import LANGUAGES, LibraryRisk, RiskLibrary
+from ...qtmodels.document import ProjectDocument
+from ..editors.risk_heat_map import AXIS_TITLES, IMPACT_WORDS, LIKELIHOOD_WORDS, exposure_band
+
+RISK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ALL_CATEGORIES = ""
+
+_TEXT = {
+    "en": {
+        "description": "Description",
+        "scores": "Default scores",
+        "exposure": "exposure",
+        "mitigations": "Typical mitigations",
+        "phases": "Phases it touches",
+        "category": "Category",
+        "already": "Already in this project: adding it again makes a second entry.",
+        "bands": ("low", "medium", "high"),
+        "colon": ":",
+        "brackets": (" (", ")"),
+    },
+    "zh": {
+        "description": "描述",
+        "scores": "默认评分",
+        "exposure": "风险值",
+        "mitigations": "常见缓解措施",
+        "phases": "涉及阶段",
+        "category": "类别",
+        "already": "本项目中已有此风险：再次添加会产生重复条目。",
+        "bands": ("低", "中", "高"),
+        "colon": "：",
+        "brackets": ("（", "）"),
+    },
+}
+
+
+def normalise_title(title: str) -> str:
+    """Casefolded letters and digits only: how "already added" compares titles."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def search_text(library: RiskLibrary, risk: LibraryRisk) -> str:
+    """Everything a search looks in: id, title, description, category and mitigations, both languages."""
+    parts = [risk.id, *risk.phases]
+    for language in LANGUAGES:
+        parts += [risk.title.get(language, ""), risk.description.get(language, "")]
+        parts.append(library.categories[risk.category].get(language, ""))
+        parts += [library.mitigations[m].get(language, "") for m in risk.mitigations]
+    return unicodedata.normalize("NFKC", "\n".join(parts)).casefold()
+
+
+def matches(haystack: str, query: str) -> bool:
+    """Every whitespace-separated term of ``query`` occurs in ``haystack`` (already casefolded)."""
+    terms = unicodedata.normalize("NFKC", query).casefold().split()
+    return all(term in haystack for term in terms)
+
+
+class RiskLibraryDialog(QDialog):
+    """Pick library risks (search, category, preview) and add the checked ones as one Macro.
+
+    After ``exec()`` returns Accepted, ``inserted_ids`` holds the new risks' ids in library order."""
+
+    def __init__(self, document: ProjectDocument, library: RiskLibrary, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("riskLibraryDialog")
+        self.setWindowTitle("Add Risks from Library")
+        self.document = document
+        self.library = library
+        self.language = "zh" if document.project.info.language == "zh" else "en"
+        self.inserted_ids: list[str] = []
+        self._haystacks = {risk.id: search_text(library, risk) for risk in library.risks}
+        self._items: dict[str, QListWidgetItem] = {}
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("riskLibrarySearch")
+        self.search_edit.setPlaceholderText("Search titles, descriptions, categories, mitigations (English or 中文)…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._apply_filter)
+
+        self.category_combo = QComboBox()
+        self.category_combo.setObjectName("riskLibraryCategory")
+        self.category_combo.addItem("所有类别" if self.language == "zh" else "All categories", ALL_CATEGORIES)
+        for code in library.categories:
+            self.category_combo.addItem(library.category_label(code, self.language), code)
+        self.category_combo.currentIndexChanged.connect(self._apply_filter)
+
+        self.list = QListWidget()
+        self.list.setObjectName("riskLibraryList")
+        self.list.setUniformItemSizes(True)
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.list.itemChanged.connect(self._update_buttons)
+        self.list.itemDoubleClicked.connect(self._toggle)
+
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("riskLibraryPreview")
+        self.preview.setOpenLinks(False)
+
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet("color: palette(mid);")
+        self.check_shown_button = QPushButton("Check All Shown")
+        self.check_shown_button.clicked.connect(lambda: self._check_shown(True))
+        self.uncheck_button = QPushButton("Uncheck All")
+        self.uncheck_button.clicked.connect(self._uncheck_all)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.addButton("Add Selected", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button.setObjectName("riskLibraryAdd")
+        self.add_button.setDefault(True)
+        self.buttons.accepted.connect(self.add_selected)
+        self.buttons.rejected.connect(self.reject)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 3)
+        top.addWidget(self.category_combo, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.list)
+        row = QHBoxLayout()
+        row.addWidget(self.check_shown_button)
+        row.addWidget(self.uncheck_button)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        left_layout.addLayout(row)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+
+        self._fill()
+        self._apply_filter()
+        self.resize(900, 560)
+        self.search_edit.setFocus()
+
+    # -- the list ------------------------------------------------------------------------
+    def _existing_titles(self) -> set[str]:
+        return {normalise_title(risk.title) for risk in self.document.project.risks}
+
+    def is_in_project(self, risk: LibraryRisk) -> bool:
+        existing = self._existing_titles()
+        return any(normalise_title(title) in existing for title in risk.title.values())
+
+    def _fill(self) -> None:
+        existing = self._existing_titles()
+        self.list.blockSignals(True)
+        for risk in self.library.risks:
+            item = QListWidgetItem()
+            item.setData(RISK_ID_ROLE, risk.id)
+            title = risk.title_in(self.language)
+            if any(normalise_title(t) in existing for t in risk.title.values()):
+                item.setText(f"{title}  — {'已添加' if self.language == 'zh' else 'already added'}")
+                item.setForeground(self.palette().placeholderText())
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip("Already in this project" if self.language == "en" else "本项目中已有")
+            else:
+                item.setText(title)
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                )
+                item.setCheckState(Qt.CheckState.Unchecked)
+                other = risk.title_in("en" if self.language == "zh" else "zh")
+                item.setToolTip(f"{risk.id} · {other}")
+            self.list.addItem(item)
+            self._items[risk.id] = item
+        self.list.blockSignals(False)
+
+    def shown_ids(self) -> list[str]:
+        return [rid for rid, item in self._items.items() if not item.isHidden()]
+
+    def checked_ids(self) -> list[str]:
+        """Checked risks in library order, hidden ones included: a filter does not uncheck."""
+        return [rid for rid, item in self._items.items() if item.checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, risk_id: str, checked: bool = True) -> None:
+        item = self._items[risk_id]
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _toggle(self, item: QListWidgetItem) -> None:
+        if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            checked = item.checkState() == Qt.CheckState.Checked
+            item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _check_shown(self, checked: bool) -> None:
+        for risk_id in self.shown_ids():
+            self.set_checked(risk_id, checked)
+
+    def _uncheck_all(self) -> None:
+        for risk_id in self._items:
+            self.set_checked(risk_id, False)
+
+    def _apply_filter(self, *_args) -> None:
+        query = self.search_edit.text()
+        category = self.category_combo.currentData()
+        for risk in self.library.risks:
+            visible = matches(self._haystacks[risk.id], query) and category in (ALL_CATEGORIES, risk.category)
+            self._items[risk.id].setHidden(not visible)
+        shown = self.shown_ids()
+        current = self.list.currentItem()
+        if shown and (current is None or current.isHidden()):
+            self.list.setCurrentItem(self._items[shown[0]])
+        elif not shown:
+            self.list.setCurrentItem(None)
+            self._show_preview(None)
+        self._update_buttons()
+
+    def _update_buttons(self, *_args) -> None:
+        checked = len(self.checked_ids())
+        shown, total = len(self.shown_ids()), len(self._items)
+        shown_text = f"{shown} of {total} shown" if shown != total else f"{total} risks"
+        self.count_label.setText(f"{shown_text} · {checked} checked")
+        self.add_button.setEnabled(checked > 0)
+        self.add_button.setText(f"Add {checked} Selected" if checked > 1 else "Add Selected")
+
+    # -- preview -------------------------------------------------------------------------
+    def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        self._show_preview(current.data(RISK_ID_ROLE) if current is not None else None)
+
+    def _show_preview(self, risk_id: str | None) -> None:
+        if risk_id is None:
+            self.preview.setHtml("<p>No library risk matches. Clear the search or pick another category.</p>")
+            return
+        self.preview.setHtml(self.preview_html(self.library.by_id(risk_id)))
+
+    def preview_html(self, risk: LibraryRisk) -> str:
+        language = self.language
+        text = _TEXT[language]
+        esc = html.escape
+        likelihood, impact = risk.default_likelihood, risk.default_impact
+        exposure = likelihood * impact
+        y_title, x_title = AXIS_TITLES[language]
+        colon = text["colon"]
+        open_b, close_b = text["brackets"]
+        scores = (
+            f"{y_title} {likelihood}{open_b}{LIKELIHOOD_WORDS[language][likelihood - 1]}{close_b} × "
+            f"{x_title} {impact}{open_b}{IMPACT_WORDS[language][impact - 1]}{close_b} = "
+            f"{text['exposure']} {exposure}{open_b}{text['bands'][exposure_band(exposure)]}{close_b}"
+        )
+        parts = [f"<h3>{esc(risk.title_in(language))}</h3>"]
+        parts.append(
+            f"<p><b>{text['category']}{colon}</b> {esc(self.library.category_label(risk.category, language))}"
+            f" &nbsp;·&nbsp; <span style='color: gray'>{esc(risk.id)}</span></p>"
+        )
+        if self.is_in_project(risk):
+            parts.append(f"<p><i>{esc(text['already'])}</i></p>")
+        parts.append(f"<p><b>{text['description']}{colon}</b><br>{esc(risk.description_in(language))}</p>")
+        parts.append(f"<p><b>{text['scores']}{colon}</b> {esc(scores)}</p>")
+        if risk.mitigations:
+            bullets = "".join(f"<li>{esc(self.library.mitigation_label(m, language))}</li>" for m in risk.mitigations)
+            parts.append(f"<p><b>{text['mitigations']}{colon}</b></p><ul>{bullets}</ul>")
+        phases = "".join(f"<li>{esc(phase_label(code, language))}</li>" for code in risk.phases)
+        parts.append(f"<p><b>{text['phases']}{colon}</b></p><ul>{phases}</ul>")
+        return "".join(parts)
+
+    # -- adding ----------------------------------------------------------------------------
+    def add_command(self, risk_ids: list[str]) -> tuple[Macro, list[str]]:
+        """One Macro inserting the given library risks (in the project language) at the end."""
+        commands: list[Command] = []
+        ids: list[str] = []
+        for risk_id in risk_ids:
+            risk = self.library.to_risk(self.library.by_id(risk_id), self.language)
+            commands.append(InsertEntity("risk", risk, None, "Add risk from library"))
+            ids.append(risk.id)
+        label = "Add risk from library" if len(ids) == 1 else f"Add {len(ids)} risks from library"
+        return Macro(label, commands), ids
+
+    def add_selected(self) -> list[str]:
+        """Insert every checked risk as one undo step, close the dialog and return the new ids."""
+        risk_ids = self.checked_ids()
+        if not risk_ids:
+            return []
+        command, ids = self.add_command(risk_ids)
+        self.document.execute(command)
+        self.inserted_ids = ids
+        self.accept()
+        return ids
+
+
+def add_from_library(document: ProjectDocument, library: RiskLibrary, parent: QWidget | None = None) -> list[str]:
+    """Show the dialog modally; the ids of the risks it added (empty if cancelled)."""
+    dialog = RiskLibraryDialog(document, library, parent)
+    try:
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return list(dialog.inserted_ids)
+        return []
+    finally:
+        dialog.deleteLater()
