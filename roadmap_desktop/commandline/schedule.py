@@ -51,14 +51,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..domain.forecast import forecast
-    from ..domain.scheduling import ScheduleError, schedule, schedule_command
+    from ..domain.scheduling import ScheduleError, plan_view, schedule, schedule_command
 
     try:
         project = load(args.file)
-        plan = schedule(project, args.anchor)
+        plan = schedule(plan_view(project), args.anchor)
     except (CommandError, ScheduleError) as exc:
         return fail(str(exc))
-    outlook = forecast(project, plan, runs=args.runs, seed=args.seed)
+    outlook = forecast(plan_view(project), plan, runs=args.runs, seed=args.seed)
     items = {item.id: item for item in project.items}
 
     def iso(day: dt.date | None) -> str | None:

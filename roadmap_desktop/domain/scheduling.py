@@ -87,6 +87,23 @@ def predecessors(project: Project) -> list[list[int]]:
     return result
 
 
+def parked(item: TimelineItem) -> bool:
+    """An item on the Now / Next / Later board without a date: planned by horizon, not by date."""
+    return item.start is None and bool(item.horizon)
+
+
+def plan_view(project: Project) -> Project:
+    """The project as auto-schedule and the forecast see it: without parked items (links to them
+    are ignored like links to missing items). Shares the entities; read it, do not edit it."""
+    return Project(
+        info=project.info,
+        lanes=project.lanes,
+        items=[item for item in project.items if not parked(item)],
+        risks=project.risks,
+        requirements=project.requirements,
+    )
+
+
 def default_anchor(project: Project) -> dt.date:
     starts = [item.start for item in project.items if item.start is not None]
     return min(starts) if starts else dt.date.today()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ from .editors.risk_heat_map import RiskHeatMap
 from .editors.value_effort_chart import ValueEffortChart
 from .interchange_actions import InterchangeActions
 from .timeline import NowNextLaterBoard, TimelineView
+from .timeline.forecast_panel import ForecastPanel
 
 APP_NAME = "Roadmap Desktop"
 FILE_FILTER = "Roadmap projects (*.roadmap);;All files (*)"
@@ -114,6 +115,12 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action("&Delete", lambda: self._current_editor().delete_selected())
         self.find_action = self._action("&Filter…", lambda: self._current_editor().focus_filter(), keys.Find)
         self.lanes_action = self._action("&Lanes…", self.edit_lanes, tip="Add, rename or remove timeline lanes")
+        self.schedule_action = self._action(
+            "Auto-&schedule",
+            self.auto_schedule,
+            "Ctrl+R",
+            "Place items by dependencies, lane capacity and pinned dates (one undo step)",
+        )
         self.about_action = self._action("&About Roadmap Desktop", self.about)
         self.library_action = self._action(
             "Add from &Library…",
@@ -216,6 +223,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addAction(self.lanes_action)
+        edit_menu.addAction(self.schedule_action)
         edit_menu.addAction(self.library_action)
         view_menu = bar.addMenu("&View")
         for number, (title, kind) in enumerate(self._tab_kinds(), start=1):
@@ -310,8 +318,20 @@ class MainWindow(QMainWindow):
         self.timeline_views.setDocumentMode(True)
         self.timeline_views.addTab(self.timeline_view, "Timeline")
         self.timeline_views.addTab(self.board, "Now / Next / Later")
+        schedule_button = QToolButton()
+        schedule_button.setDefaultAction(self.schedule_action)
+        schedule_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.timeline_view.add_toolbar_widget(schedule_button)
+        self.forecast_panel = ForecastPanel(document)
+        self.forecast_panel.forecast_ready.connect(self._on_forecast_panel_forecast_ready)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.timeline_views)
+        upper.addWidget(self.forecast_panel)
+        upper.setStretchFactor(0, 4)
+        upper.setStretchFactor(1, 1)
+        upper.setSizes([1000, 330])
         host = QSplitter(Qt.Orientation.Vertical)
-        host.addWidget(self.timeline_views)
+        host.addWidget(upper)
         host.addWidget(editor)
         host.setStretchFactor(0, 3)
         host.setStretchFactor(1, 2)
@@ -399,10 +419,37 @@ class MainWindow(QMainWindow):
         self.editors["requirement"].select_id(requirement_id)
 
     def _on_item_table_selection_changed(self, *_args) -> None:
+        ids = self.editors["item"].selected_ids()
+        self.forecast_panel.show_item(ids[0] if len(ids) == 1 else None)
         if not self._syncing_selection:
-            ids = self.editors["item"].selected_ids()
             self.timeline_view.set_selection(ids)
             self.board.set_selection(ids)
+
+    def _on_forecast_panel_forecast_ready(self, plan, _outlook) -> None:
+        self.timeline_view.set_critical_path(list(plan.critical_path))
+
+    def auto_schedule(self) -> None:
+        """Place every item by its dependencies, lane capacity and pinned dates: one undo step."""
+        from ..domain.scheduling import ScheduleError, plan_view, schedule, schedule_command
+
+        document = self.document
+        if document is None:
+            return
+        try:
+            plan = schedule(plan_view(document.project))  # board items without dates stay there
+        except ScheduleError as exc:
+            QMessageBox.warning(self, "Auto-schedule", f"Cannot schedule: {exc}.\nRemove one of these dependencies.")
+            return
+        command = schedule_command(document.project, plan)
+        if command.commands:
+            document.execute(command)
+        moved = len(command.commands)
+        finish = f"; finishes {plan.finish.isoformat()}" if plan.finish else ""
+        text = f"Auto-schedule moved {moved} item{'s' if moved != 1 else ''}{finish}"
+        if plan.conflicts:
+            self.show_error(f"{text}. {len(plan.conflicts)} conflict(s): {plan.conflicts[0].message}")
+        else:
+            self.show_info(text + (" (Edit > Undo restores the dates)" if moved else ""))
 
     def _on_timeline_selection_changed(self, ids: list) -> None:
         self._syncing_selection = True  # keeps a multi-selection made in the timeline
@@ -635,6 +682,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.assistant.shutdown()
+        QThreadPool.globalInstance().waitForDone(5000)  # a forecast still running must not outlive Qt
         # Losing the window size is no reason to refuse to quit.
         with contextlib.suppress(SaveError):
             self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64()).decode("ascii"))

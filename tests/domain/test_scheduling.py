@@ -256,3 +256,20 @@ def test_random_capacity_never_exceeded_and_critical_path_has_no_slack(project):
     assert max(s.end for s in plan.items.values()) == plan.finish == plan.items[plan.critical_path[-1]].end
     first = plan.items[plan.critical_path[0]]
     assert first.start == D0  # the chain starts at the anchor
+
+
+def test_items_parked_on_the_board_are_left_out():
+    from roadmap_desktop.domain.scheduling import parked, plan_view
+
+    project = Project.new("Parked")
+    lane = project.lanes[0].id
+    dated = TimelineItem(title="Dated", lane_id=lane, start=dt.date(2027, 1, 4), duration_days=5)
+    loose = TimelineItem(title="Loose", lane_id=lane, duration_days=3)
+    later = TimelineItem(title="Later idea", lane_id=lane, horizon="later", depends_on=[dated.id])
+    project.items = [dated, loose, later]
+    assert [parked(i) for i in project.items] == [False, False, True]
+    plan = schedule(plan_view(project))
+    assert set(plan.items) == {dated.id, loose.id}
+    command = schedule_command(project, plan)
+    command.apply(project)
+    assert later.start is None and loose.start is not None

@@ -671,6 +671,7 @@ class TimelineView(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(4)
+        self._bar = bar
         self.zoom_buttons: dict[str, QToolButton] = {}
         for zoom, text in zip(ZOOMS, ("Weeks", "Months", "Quarters"), strict=True):
             button = QToolButton()
@@ -723,6 +724,10 @@ class TimelineView(QWidget):
         self._update_unscheduled()
 
     # -- public API ---------------------------------------------------------------------------
+    def add_toolbar_widget(self, widget: QWidget) -> None:
+        """Put a widget (the window's Auto-schedule button) at the start of the toolbar."""
+        self._bar.insertWidget(0, widget)
+
     def set_selection(self, ids: list[str]) -> None:
         self.canvas.set_selection(list(ids))
 

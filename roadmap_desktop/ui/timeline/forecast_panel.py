@@ -1,0 +1,280 @@
+"""The forecast beside the timeline: P50 / P80 / P90 finish dates for the roadmap and each
+milestone, a histogram, and the selected item's outlook; recomputed off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.forecast import DEFAULT_RUNS, DEFAULT_SEED, Forecast, Histogram, forecast
+from ...domain.project import Project
+from ...domain.scheduling import Schedule, ScheduleError, plan_view, schedule
+from ...qtmodels.document import ProjectDocument
+
+BAR = QColor("#5b7db1")
+P_LINES = (("P50", QColor("#2e7d32")), ("P80", QColor("#ef6c00")), ("P90", QColor("#c62828")))
+_generation = itertools.count(1)
+# Jobs the thread pool is running: referenced here, not by a panel that may be closed first.
+_RUNNING: dict[int, QRunnable] = {}
+
+
+def snapshot(project: Project) -> Project:
+    """A private copy for the worker thread, which must never read the live, editable project."""
+    return Project(
+        info=project.info.clone(),  # type: ignore[arg-type]
+        lanes=[lane.clone() for lane in project.lanes],  # type: ignore[misc]
+        items=[item.clone() for item in project.items],  # type: ignore[misc]
+        risks=[risk.clone() for risk in project.risks],  # type: ignore[misc]
+    )
+
+
+class _Signals(QObject):
+    finished = Signal(int, object, object)  # generation, Schedule, Forecast
+    failed = Signal(int, str)
+
+
+class _ForecastJob(QRunnable):
+    def __init__(self, generation: int, project: Project, runs: int, seed: int) -> None:
+        super().__init__()
+        self.generation, self.project, self.runs, self.seed = generation, project, runs, seed
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            planned = plan_view(self.project)  # items parked on the board have no date to forecast
+            plan = schedule(planned)
+            outlook = forecast(planned, plan, runs=self.runs, seed=self.seed)
+        except ScheduleError as exc:
+            self.signals.failed.emit(self.generation, str(exc))
+        except Exception as exc:  # a worker must report, never die silently
+            self.signals.failed.emit(self.generation, f"The forecast failed: {exc}")
+        else:
+            self.signals.finished.emit(self.generation, plan, outlook)
+
+
+class HistogramView(QWidget):
+    """Finish-date histogram with the P50, P80 and P90 lines."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.histogram: Histogram | None = None
+        self.marks: dict[str, dt.date] = {}
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_data(self, histogram: Histogram | None, marks: dict[str, dt.date]) -> None:
+        self.histogram, self.marks = histogram, marks
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(6, 6, -6, -22)
+        histogram = self.histogram
+        if histogram is None or not histogram.counts or area.width() < 20:
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No forecast yet")
+            return
+        first, last = histogram.edges[0], histogram.edges[-1]
+        span = max(last - first, 1)
+        top = max(histogram.counts) or 1
+
+        def x_of(day: float) -> float:
+            return area.left() + (day - first) / span * area.width()
+
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BAR)
+        for (left, right), count in zip(itertools.pairwise(histogram.edges), histogram.counts, strict=True):
+            height = count / top * area.height()
+            painter.drawRect(
+                QRectF(x_of(left) + 0.5, area.bottom() - height, max(x_of(right) - x_of(left) - 1, 1), height)
+            )
+        painter.setPen(QPen(self.palette().text().color(), 1))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        metrics = painter.fontMetrics()
+        label_y = area.top() + metrics.ascent()
+        for name, color in P_LINES:
+            day = self.marks.get(name)
+            if day is None:
+                continue
+            x = x_of((day - histogram.anchor).days)
+            painter.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
+            painter.drawLine(int(x), int(area.top()), int(x), int(area.bottom()))
+            painter.setPen(color)
+            painter.drawText(int(x) + 3, int(label_y), name)
+            label_y += metrics.height()  # close dates would overlap their labels
+        painter.setPen(self.palette().text().color())
+        start = histogram.anchor + dt.timedelta(days=first)
+        end = histogram.anchor + dt.timedelta(days=last)
+        painter.drawText(
+            QRectF(area.left(), area.bottom() + 3, area.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignLeft,
+            start.isoformat(),
+        )
+        painter.drawText(
+            QRectF(area.left(), area.bottom() + 3, area.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignRight,
+            end.isoformat(),
+        )
+
+
+class ForecastPanel(QWidget):
+    """Keeps a forecast of the open project up to date; emits the schedule it was based on."""
+
+    forecast_ready = Signal(object, object)  # Schedule, Forecast
+    forecast_failed = Signal(str)  # a dependency cycle, named
+
+    def __init__(
+        self,
+        document: ProjectDocument,
+        runs: int = DEFAULT_RUNS,
+        seed: int = DEFAULT_SEED,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.runs, self.seed = runs, seed
+        self.plan: Schedule | None = None
+        self.outlook: Forecast | None = None
+        self.selected_id: str | None = None
+        self._generation = 0
+        self.title = QLabel(f"<b>Forecast</b> · {runs:,} runs · seed {seed}")
+        self.roadmap_label = QLabel("Computing…")
+        self.roadmap_label.setWordWrap(True)
+        self.histogram = HistogramView()
+        self.milestones = QTreeWidget()
+        self.milestones.setRootIsDecorated(False)
+        self.milestones.setHeaderLabels(["Milestone", "P50", "P80", "P90"])
+        self.milestones.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.milestones.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.milestones.currentItemChanged.connect(self._show_histogram)
+        self.item_label = QLabel()
+        self.item_label.setWordWrap(True)
+        self.note = QLabel(
+            "P80: 8 in 10 simulated runs finish by this date. Durations vary between each item's "
+            "optimistic and pessimistic days; linked risks add their delay with their likelihood."
+        )
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.roadmap_label)
+        layout.addWidget(self.histogram)
+        layout.addWidget(self.milestones, 1)
+        layout.addWidget(self.item_label)
+        layout.addWidget(self.note)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(250)  # one run per burst of edits (a drag, an accepted batch)
+        self._timer.timeout.connect(self.recompute)
+        document.project_changed.connect(self._on_document_project_changed)
+        self.recompute()
+
+    def _on_document_project_changed(self, event) -> None:
+        if event.kind in ("item", "risk", "lane"):
+            self._timer.start()
+
+    def recompute(self) -> None:
+        self._generation = next(_generation)
+        job = _ForecastJob(self._generation, snapshot(self.document.project), self.runs, self.seed)
+        job.setAutoDelete(False)  # kept in _jobs until its signal arrives
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
+        _RUNNING[self._generation] = job
+        QThreadPool.globalInstance().start(job)
+
+    def wait(self) -> None:
+        """Block until running forecasts end (tests, shutdown)."""
+        QThreadPool.globalInstance().waitForDone()
+
+    def _on_job_failed(self, generation: int, message: str) -> None:
+        _RUNNING.pop(generation, None)
+        if generation != self._generation:
+            return
+        self.plan = self.outlook = None
+        self.roadmap_label.setText(message)
+        self.milestones.clear()
+        self.histogram.set_data(None, {})
+        self.forecast_failed.emit(message)
+
+    def _on_job_finished(self, generation: int, plan: Schedule, outlook: Forecast) -> None:
+        _RUNNING.pop(generation, None)
+        if generation != self._generation:
+            return  # a newer edit already asked for a newer forecast
+        self.plan, self.outlook = plan, outlook
+        if outlook.roadmap is None:
+            self.roadmap_label.setText("No scheduled items yet.")
+        else:
+            r = outlook.roadmap
+            planned = plan.finish.isoformat() if plan.finish else "–"
+            self.roadmap_label.setText(
+                f"Whole roadmap: planned {planned} · <b>P50 {r.p50}</b> · <b>P80 {r.p80}</b> · P90 {r.p90}"
+            )
+        titles = {item.id: item.title for item in self.document.project.items}
+        current = self.milestones.currentItem()
+        keep = current.data(0, Qt.ItemDataRole.UserRole) if current else None
+        self.milestones.blockSignals(True)
+        self.milestones.clear()
+        whole = QTreeWidgetItem(["Whole roadmap", *(self._dates(outlook.roadmap))])
+        self.milestones.addTopLevelItem(whole)
+        for item_id, p in outlook.milestones.items():
+            row = QTreeWidgetItem([titles.get(item_id, "?"), *self._dates(p)])
+            row.setData(0, Qt.ItemDataRole.UserRole, item_id)
+            row.setToolTip(0, titles.get(item_id, ""))
+            self.milestones.addTopLevelItem(row)
+            if item_id == keep:
+                self.milestones.setCurrentItem(row)
+        if self.milestones.currentItem() is None:
+            self.milestones.setCurrentItem(whole)
+        self.milestones.blockSignals(False)
+        self._show_histogram()
+        self.show_item(self.selected_id)
+        self.forecast_ready.emit(plan, outlook)
+
+    @staticmethod
+    def _dates(p) -> list[str]:
+        return [p.p50.isoformat(), p.p80.isoformat(), p.p90.isoformat()] if p else ["", "", ""]
+
+    def _show_histogram(self, *_args) -> None:
+        outlook = self.outlook
+        if outlook is None:
+            self.histogram.set_data(None, {})
+            return
+        current = self.milestones.currentItem()
+        item_id = current.data(0, Qt.ItemDataRole.UserRole) if current else None
+        if item_id and item_id in outlook.milestone_histograms:
+            p = outlook.milestones[item_id]
+            self.histogram.set_data(outlook.milestone_histograms[item_id], {"P50": p.p50, "P80": p.p80, "P90": p.p90})
+        elif outlook.roadmap is not None:
+            p = outlook.roadmap
+            self.histogram.set_data(outlook.roadmap_histogram, {"P50": p.p50, "P80": p.p80, "P90": p.p90})
+
+    def show_item(self, item_id: str | None) -> None:
+        """The selected item's outlook, under the histogram."""
+        self.selected_id = item_id
+        outlook, plan = self.outlook, self.plan
+        item = self.document.project.find("item", item_id) if item_id else None
+        if item is None or outlook is None or plan is None or item_id not in outlook.items:
+            self.item_label.setText("")
+            return
+        p = outlook.items[item_id]
+        planned = plan.items[item_id].end.isoformat() if item_id in plan.items else "–"
+        risks = outlook.risk_counts.get(item_id, 0)
+        slack = plan.items[item_id].slack_days if item_id in plan.items else 0
+        self.item_label.setText(
+            f"<b>{item.display_name()}</b>: planned end {planned}, P50 {p.p50}, P80 {p.p80}, P90 {p.p90}; "
+            f"{risks} linked risk{'s' if risks != 1 else ''}; slack {slack} day{'s' if slack != 1 else ''}"
+        )
