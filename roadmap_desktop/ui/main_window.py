@@ -66,6 +66,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
         self.interchange = InterchangeActions(self, settings, lambda: self.document, self.show_info)
+        png_action = self._action("Timeline &Image (PNG)…", self.export_png, tip="The timeline as a picture")
+        pdf_action = self._action("Roadmap &PDF…", self.export_pdf, "Ctrl+P", "A roadmap to share and print")
+        self.interchange.add_page_export(png_action)
+        self.interchange.add_page_export(pdf_action)
         self._build_assistant()
         self._build_prioritisation()
         self._build_menus()
@@ -174,6 +178,20 @@ class MainWindow(QMainWindow):
             "AI Planning &Calculators…", self.show_calculators, tip="Model footprint, compute, serving cost, metrics"
         )
         self._calculators = None
+
+    def export_pdf(self) -> None:
+        from .dialogs.pdf_export_dialog import PdfExportDialog
+
+        if self.document is not None:
+            dialog = PdfExportDialog(self.document.project, self.settings, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def export_png(self) -> None:
+        from .dialogs.pdf_export_dialog import export_png_interactively
+
+        if self.document is not None:
+            export_png_interactively(self, self.document.project, self.settings)
 
     def show_calculators(self) -> None:
         from .dialogs.calculators import CalculatorsDialog

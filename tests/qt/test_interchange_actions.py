@@ -83,3 +83,8 @@ def test_unreadable_csv_is_refused_with_a_message(qtbot, window, tmp_path, monke
     window.interchange.import_csv_action.trigger()
     assert len(window.warnings) == 1 and "latin1.csv" in window.warnings[0]
     assert window.document.project.requirements == []
+
+
+def test_pdf_and_png_come_first_in_the_export_menu(qtbot, window):
+    texts = [a.text().replace("&", "") for a in window.interchange.export_menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["Roadmap PDF…", "Timeline Image (PNG)…"]
