@@ -45,3 +45,7 @@ class Risk(Entity):
     @property
     def exposure(self) -> int:
         return self.likelihood * self.impact
+
+    def review_overdue(self, today: dt.date) -> bool:
+        """The review date has passed and the risk is not closed."""
+        return self.review_date is not None and self.review_date < today and self.status != "closed"

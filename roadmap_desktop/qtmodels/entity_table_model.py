@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.commands import Command, SetField
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldSpec, FieldValueError, format_value, parse_text_list
 from ..domain.project import ENTITY_TYPES, ProjectEvent
+from ..domain.risk import Risk
 from .document import ProjectDocument
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -166,6 +167,20 @@ class EntityTableModel(QAbstractTableModel):
             return QBrush(exposure_colour(entity.exposure))  # type: ignore[attr-defined]
         if role == Qt.ItemDataRole.ForegroundRole and column.header == "Exposure":
             return QBrush(QColor("#1d1d1d"))  # stays readable on the pale fill in dark themes
+        overdue = (
+            spec is not None
+            and spec.name == "review_date"
+            and isinstance(entity, Risk)
+            and entity.review_overdue(dt.date.today())
+        )
+        if overdue and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#b00020"))
+        if overdue and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if overdue and role == Qt.ItemDataRole.ToolTipRole:
+            return "Review overdue"
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
