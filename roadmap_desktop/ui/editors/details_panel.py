@@ -141,7 +141,7 @@ class DetailsPanel(QScrollArea):
         self.entity_id = entity_id
         self._reload()
 
-    def _reload(self) -> None:
+    def _reload(self, links: bool = True) -> None:
         entity = self.entity()
         self._form_host.setVisible(entity is not None)
         self._empty.setVisible(entity is None)
@@ -154,7 +154,7 @@ class DetailsPanel(QScrollArea):
             for spec in entity.FIELDS:
                 if spec.name in self._editors:
                     self._load_value(spec, self._editors[spec.name], getattr(entity, spec.name))
-            for other in self._links:
+            for other in self._links if links else ():
                 self._load_links(entity, other)
         finally:
             self._loading = False
@@ -252,5 +252,22 @@ class DetailsPanel(QScrollArea):
         if event.kind == self.kind and event.type == "removed" and self.entity() is None:
             self.show_entity(None)
             return
-        if event.type in ("inserted", "removed", "changed"):
+        if event.type in ("inserted", "removed"):
             self._reload()
+        elif event.type == "changed":
+            # Link lists hold every entity of a kind (2,000 timeline items): rebuild them only
+            # when a name or a link changed, not for a date or a score.
+            self._reload(links=_affects_links(event))
+
+
+def _affects_links(event: ProjectEvent) -> bool:
+    """Whether a field change can alter a link list: a shown name, or a stored link."""
+    if event.field in ("title", "name"):
+        return True
+    entity_type = ENTITY_TYPES.get(event.kind)
+    if entity_type is None or not event.field:
+        return True
+    try:
+        return entity_type.spec(event.field).kind in (FieldKind.REF, FieldKind.REFS)
+    except KeyError:
+        return True

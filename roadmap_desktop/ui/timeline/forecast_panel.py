@@ -3,6 +3,7 @@ milestone, a histogram, and the selected item's outlook; recomputed off the GUI 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 
@@ -52,6 +53,11 @@ class _ForecastJob(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
+        # At shutdown the application may take the signal object with it before the job ends.
+        with contextlib.suppress(RuntimeError):
+            self._run()
+
+    def _run(self) -> None:
         try:
             planned = plan_view(self.project)  # items parked on the board have no date to forecast
             plan = schedule(planned)
