@@ -230,6 +230,7 @@ CHOICE_LABELS: dict[str, str] = {
     "moscow": "MoSCoW",
     "value_effort": "Value / effort",
     "weighted": "Weighted scoring",
+    "votes": "Dot votes",
     "en": "English",
     "zh": "中文",
 }

@@ -36,6 +36,7 @@ FRAMEWORK_LABELS: dict[str, str] = {
     "moscow": "MoSCoW",
     "value_effort": "Value / effort",
     "weighted": "Weighted scoring",
+    "votes": "Dot votes",
 }
 
 FRAMEWORK_FORMULAS: dict[str, str] = {
@@ -48,6 +49,7 @@ FRAMEWORK_FORMULAS: dict[str, str] = {
         "(quick win, big bet, fill-in, money pit)"
     ),
     "weighted": "Weighted = Σ (criterion weight × score 0-100) ÷ Σ weights, over the project's criteria",
+    "votes": "Dot votes: the workshop's votes per requirement, most first",
 }
 
 MOSCOW_SCORES: dict[str, int] = {"must": 4, "should": 3, "could": 2, "wont": 1}
@@ -163,6 +165,13 @@ def moscow(requirement: Requirement) -> Score:
     return Score(float(value), f"{MOSCOW_LABELS[category]} ({value} of 4)", category=MOSCOW_LABELS[category])
 
 
+def votes(requirement: Requirement) -> Score:
+    if requirement.votes is None:
+        return _unscored((_label("votes"),))
+    count = requirement.votes
+    return Score(float(count), f"{count} dot vote{'' if count == 1 else 's'}")
+
+
 def quadrant(value: float, effort: float, effort_threshold: float) -> str:
     high_value = value >= HIGH_VALUE_THRESHOLD
     high_effort = effort > effort_threshold
@@ -223,6 +232,7 @@ def score(
         "moscow": moscow,
         "value_effort": lambda r: value_effort(r, threshold),
         "weighted": lambda r: weighted(r, criteria or {}),
+        "votes": votes,
     }
     if framework not in scorers:
         raise ValueError(f"unknown framework {framework!r}; expected one of {', '.join(FRAMEWORKS)}")

@@ -16,7 +16,7 @@ from .risk import Risk
 from .timeline import Lane, TimelineItem
 
 LANGUAGES = ("en", "zh")
-FRAMEWORKS = ("rice", "ice", "wsjf", "moscow", "value_effort", "weighted")
+FRAMEWORKS = ("rice", "ice", "wsjf", "moscow", "value_effort", "weighted", "votes")
 
 
 @dataclass

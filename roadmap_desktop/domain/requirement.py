@@ -36,6 +36,7 @@ class Requirement(Entity):
         FieldSpec("wsjf_risk", "WSJF risk reduction", K.FLOAT, minimum=0, maximum=100, in_table=False),
         FieldSpec("wsjf_size", "WSJF job size", K.FLOAT, minimum=0, maximum=100, in_table=False),
         FieldSpec("criteria_scores", "Criteria scores", K.NUM_MAP, minimum=0, maximum=100, in_table=False),
+        FieldSpec("votes", "Votes", K.INT, minimum=0, maximum=100_000),
         FieldSpec("value_lever", "Value lever", K.CHOICE, VALUE_LEVERS),
         FieldSpec("llm_fit", "LLM fit", K.CHOICE, LLM_FITS),
         FieldSpec("tags", "Tags", K.TEXT_LIST),
@@ -68,6 +69,7 @@ class Requirement(Entity):
     wsjf_size: float | None = None
     # Weighted scoring: a score per criterion named in ProjectInfo.criteria.
     criteria_scores: dict[str, float] = field(default_factory=dict)
+    votes: int | None = None  # dot votes from a workshop; ranks requirements under "votes"
     value_lever: str = ""
     llm_fit: str = ""
     tags: list[str] = field(default_factory=list)
