@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -39,3 +42,14 @@ os.environ["ROADMAP_DESKTOP_HOME"] = _SESSION_HOME
 
 def pytest_unconfigure(config):
     shutil.rmtree(_SESSION_HOME, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _background_work_finished():
+    """Forecasts run on Qt's global thread pool; one left running would outlive its test's window
+    and disturb the next test (the reference-count checks see its work)."""
+    yield
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)

@@ -213,18 +213,37 @@ def test_many_emits_from_worker_thread_in_subprocess():
     check(result, HEAVY)
 
 
+def _settle() -> None:
+    """Finish what earlier tests left behind (deferred deletes, garbage), so only the emits move
+    True's reference count while it is watched."""
+    import gc
+
+    from PySide6.QtCore import QEvent
+
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QCoreApplication.processEvents()
+        gc.collect()
+
+
 def test_direct_emits_in_process(qtbot):  # qtbot: under the test QApplication
+    _settle()
     check(run_direct(LIGHT), LIGHT)
 
 
 def test_emits_from_worker_thread_in_process(qtbot):
+    import gc
+
+    _settle()
     run = ThreadedRun(LIGHT)
     stopped = False
+    gc.disable()  # a collection during the run would drop references to True that are not the bug's
     try:
         with qtbot.waitSignal(run.receiver.done, timeout=30_000):
             run.start()
     finally:
         stopped = run.stop()
+        gc.enable()
     result = run.result(stopped)
     assert result["emitted_off_main"], "the emits did not come from the worker thread"
     assert result["stopped"], "the worker thread did not stop"
