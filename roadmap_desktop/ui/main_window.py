@@ -119,6 +119,10 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action("&Delete", lambda: self._current_editor().delete_selected())
         self.find_action = self._action("&Filter…", lambda: self._current_editor().focus_filter(), keys.Find)
         self.lanes_action = self._action("&Lanes…", self.edit_lanes, tip="Add, rename or remove timeline lanes")
+        self.voting_action = self._action("Dot &Voting…", self.show_voting, tip="Run a dot vote on the requirements")
+        self.merge_action = self._action(
+            "&Merge Project…", self.merge_project_dialog, tip="Add requirements and risks from another .roadmap file"
+        )
         self.schedule_action = self._action(
             "Auto-&schedule",
             self.auto_schedule,
@@ -193,6 +197,28 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             export_png_interactively(self, self.document.project, self.settings)
 
+    def show_voting(self) -> None:
+        from .dialogs.voting_dialog import VotingDialog
+
+        if self.document is not None:
+            VotingDialog(self.document, self).exec()
+
+    def merge_project_dialog(self) -> None:
+        from .dialogs.merge_dialog import MergeDialog
+
+        if self.document is None:
+            return
+        start = str(self.document.path.parent) if self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Merge Project", start, FILE_FILTER)
+        if not path:
+            return
+        try:
+            dialog = MergeDialog(self.document, path, self)
+        except ProjectFileError as exc:
+            self.show_error(str(exc))
+            return
+        dialog.exec()
+
     def show_calculators(self) -> None:
         from .dialogs.calculators import CalculatorsDialog
 
@@ -229,6 +255,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addAction(self.interchange.import_csv_action)
+        file_menu.addAction(self.merge_action)
         file_menu.addMenu(self.interchange.export_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.properties_action)
@@ -253,6 +280,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.chart_action)
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addAction(self.calculators_action)
+        tools_menu.addAction(self.voting_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.about_action)
 

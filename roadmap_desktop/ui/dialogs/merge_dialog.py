@@ -1,0 +1,223 @@
+"""Merge Project: bring a breakout group's requirements and risks in, duplicates flagged, as one undo step."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.merge import DUPLICATE, NEW, SIMILAR, MergeEntry, merge_command, plan_merge
+from ...domain.requirement import Requirement
+from ...persistence.project_file import load_project
+from ...qtmodels.document import ProjectDocument
+
+SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_STATUS_COLOURS = {DUPLICATE: "#b00020", SIMILAR: "#a15c00", NEW: "#2e7d32"}
+_GROUPS = (("requirement", "Requirements"), ("risk", "Risks"))
+
+
+class MergeDialog(QDialog):
+    """Loads ``path`` on construction: raises ProjectFileError (one line naming the file) if it cannot."""
+
+    def __init__(self, document: ProjectDocument, path: str | Path, parent: QWidget | None = None) -> None:
+        loaded = load_project(path)  # before the QDialog exists, so a bad file leaves nothing behind
+        super().__init__(parent)
+        self.document = document
+        self.source = loaded.project
+        self.path = Path(path)
+        self.plan = plan_merge(document.project, self.source, self.path.name)
+        self.setWindowTitle("Merge Project")
+
+        requirements = sum(1 for e in self.plan.entries if e.kind == "requirement")
+        risks = len(self.plan.entries) - requirements
+        skipped = self.plan.skipped_items
+        summary = QLabel(
+            f"<b>{html.escape(self.path.name)}</b> (“{html.escape(self.source.info.name)}”): "
+            f"{requirements} requirement{'' if requirements == 1 else 's'}, {risks} risk{'' if risks == 1 else 's'}. "
+            "Duplicates and similar titles start unchecked. Links from a merged requirement to a merged risk are "
+            "kept; links to anything not merged are dropped. "
+            + (
+                f"Its {skipped} timeline item{'' if skipped == 1 else 's'} {'is' if skipped == 1 else 'are'} "
+                "not merged."
+                if skipped
+                else "Timeline items are never merged."
+            )
+        )
+        summary.setWordWrap(True)
+
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["Incoming", "Compared with this project", "Details"])
+        self.tree.setUniformRowHeights(True)
+        self.tree.setItemDelegate(_RoomyRows(self.tree.fontMetrics().height() + 10, self.tree))
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        default = set(self.plan.default_ids())
+        titles = {e.source_id: e.entity.display_name() for e in self.plan.entries}
+        for kind, label in _GROUPS:
+            entries = [e for e in self.plan.entries if e.kind == kind]
+            if not entries:
+                continue
+            group = QTreeWidgetItem(self.tree, [f"{label} ({len(entries)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            for entry in entries:
+                self.items[entry.source_id] = self._entry_item(group, entry, entry.source_id in default, titles)
+            group.setExpanded(True)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
+
+        self.links_label = QLabel()
+        self.links_label.setWordWrap(True)
+        self.links_label.setStyleSheet("color: #a15c00;")
+
+        check_new = QPushButton("Check new only")
+        check_new.clicked.connect(self._on_check_new_clicked)
+        check_all = QPushButton("Check all")
+        check_all.clicked.connect(self._on_check_all_clicked)
+        check_none = QPushButton("Uncheck all")
+        check_none.clicked.connect(self._on_check_none_clicked)
+        choice_row = QHBoxLayout()
+        for button in (check_new, check_all, check_none):
+            choice_row.addWidget(button)
+        choice_row.addStretch(1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.merge_button: QPushButton = self.buttons.addButton(
+            "Merge selected", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.merge_button.setDefault(True)
+        self.buttons.accepted.connect(self._on_merge_clicked)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(choice_row)
+        layout.addWidget(self.links_label)
+        layout.addWidget(self.buttons)
+        self.resize(960, 600)
+        self._refresh()
+
+    def _entry_item(
+        self, group: QTreeWidgetItem, entry: MergeEntry, checked: bool, titles: dict[str, str]
+    ) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(group, [entry.entity.display_name(), entry.describe(), _details(entry, titles)])
+        item.setData(0, SOURCE_ID_ROLE, entry.source_id)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        item.setForeground(1, QBrush(QColor(_STATUS_COLOURS[entry.status])))
+        for column in range(3):
+            item.setToolTip(column, item.text(column))
+        return item
+
+    # -- state, also for tests and scripted use --------------------------------------
+    def checked_ids(self) -> list[str]:
+        """Source ids of the checked entries, in the plan's order."""
+        return [
+            e.source_id for e in self.plan.entries if self.items[e.source_id].checkState(0) == Qt.CheckState.Checked
+        ]
+
+    def set_checked(self, source_id: str, checked: bool) -> None:
+        self.items[source_id].setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def merge(self) -> bool:
+        """Merge the checked entries as one undo step and close; False (and a message) if that fails."""
+        accepted = self.checked_ids()
+        if not accepted:
+            return False
+        try:
+            self.document.execute(merge_command(self.document.project, self.plan, accepted))
+        except ValueError as exc:  # nothing was changed
+            QMessageBox.warning(self, "Merge Project", f"Could not merge: {exc}")
+            return False
+        self.accept()
+        return True
+
+    def _set_all(self, wanted: set[str]) -> None:
+        self.tree.blockSignals(True)  # one refresh, not one per row
+        try:
+            for source_id in self.items:
+                self.set_checked(source_id, source_id in wanted)
+        finally:
+            self.tree.blockSignals(False)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        checked = set(self.checked_ids())
+        count = len(checked)
+        self.merge_button.setText(f"Merge {count} item{'' if count == 1 else 's'}" if count else "Merge selected")
+        self.merge_button.setEnabled(bool(count))
+        dropped = 0
+        for entry in self.plan.entries:
+            if entry.source_id in checked and isinstance(entry.entity, Requirement):
+                dropped += sum(1 for rid in entry.entity.risk_ids if rid not in checked)
+        self.links_label.setText(
+            f"{dropped} link{'' if dropped == 1 else 's'} from checked requirements to unchecked risks will be dropped."
+            if dropped
+            else ""
+        )
+        self.links_label.setVisible(bool(dropped))
+
+    # -- slots ---------------------------------------------------------------------
+    def _on_tree_item_changed(self, _item: QTreeWidgetItem, _column: int) -> None:
+        self._refresh()
+
+    def _on_check_new_clicked(self) -> None:
+        self._set_all(set(self.plan.default_ids()))
+
+    def _on_check_all_clicked(self) -> None:
+        self._set_all(set(self.items))
+
+    def _on_check_none_clicked(self) -> None:
+        self._set_all(set())
+
+    def _on_merge_clicked(self) -> None:
+        self.merge()
+
+
+class _RoomyRows(QStyledItemDelegate):
+    """Rows tall enough for CJK glyphs and the check box, which the default height crowds."""
+
+    def __init__(self, height: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._height = height
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        size.setHeight(max(size.height(), self._height))
+        return size
+
+
+def _details(entry: MergeEntry, titles: dict[str, str]) -> str:
+    entity = entry.entity
+    if isinstance(entity, Requirement):
+        risks = [titles[rid] for rid in entity.risk_ids if rid in titles]
+        parts = [entity.status.replace("_", " ")]
+        if risks:
+            parts.append(f"risks: {', '.join(risks)}")
+        return " · ".join(parts)
+    return f"exposure {entity.exposure} ({entity.likelihood}×{entity.impact})"  # type: ignore[attr-defined]
