@@ -102,6 +102,12 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.new_action = self._action("&New Project", self.new_project, keys.New, "Start an empty project")
+        self.new_template_action = self._action(
+            "New from &Template…",
+            self.new_project_from_template,
+            "Ctrl+Shift+T",
+            "Start a project from a ready-made AI-product template (English or Chinese)",
+        )
         self.open_action = self._action("&Open…", self.open_dialog, keys.Open, "Open a .roadmap file")
         self.save_action = self._action("&Save", self.save, keys.Save, "Save the project")
         self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs, "Save under a new name")
@@ -248,7 +254,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addActions([self.new_action, self.new_template_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -589,6 +595,16 @@ class MainWindow(QMainWindow):
         if self.maybe_save():
             self.set_document(ProjectDocument(Project.new()))
             self.show_info("New project")
+
+    def new_project_from_template(self) -> None:
+        from .dialogs.template_dialog import new_project_from_template
+
+        if not self.maybe_save():
+            return
+        project = new_project_from_template(self, self.settings)
+        if project is not None:
+            self.set_document(ProjectDocument(project))
+            self.show_info(f"New project from template: {project.info.name}")
 
     def open_dialog(self) -> None:
         start = self.settings.get("last_folder") or str(Path.home())

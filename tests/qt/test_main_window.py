@@ -234,3 +234,14 @@ def test_dropping_a_roadmap_file_opens_it(qtbot, window, tmp_path):
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.document.project.info.name == "Dropped project", timeout=3000)
     assert window.document.path == path
+
+
+def test_new_from_template_opens_a_filled_project(qtbot, window, monkeypatch):
+    from roadmap_desktop.persistence.template_file import list_templates, load_template
+    from roadmap_desktop.ui.dialogs import template_dialog
+
+    chosen = next(t.id for t in list_templates() if t.id != "blank")
+    monkeypatch.setattr(template_dialog, "new_project_from_template", lambda *a: load_template(chosen, "zh"))
+    window.new_template_action.trigger()
+    project = window.document.project
+    assert project.info.language == "zh" and project.requirements and project.items and project.risks
