@@ -26,18 +26,12 @@ import statistics
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from .fields import CHOICE_LABELS
 from .project import FRAMEWORKS, Project
 from .requirement import Requirement
 
-FRAMEWORK_LABELS: dict[str, str] = {
-    "rice": "RICE",
-    "ice": "ICE",
-    "wsjf": "WSJF",
-    "moscow": "MoSCoW",
-    "value_effort": "Value / effort",
-    "weighted": "Weighted scoring",
-    "votes": "Dot votes",
-}
+# One set of labels for the framework choice, shared with the project's field (fields.CHOICE_LABELS).
+FRAMEWORK_LABELS: dict[str, str] = {code: CHOICE_LABELS[code] for code in FRAMEWORKS}
 
 FRAMEWORK_FORMULAS: dict[str, str] = {
     "rice": "RICE = reach × impact (0-3) × confidence % ÷ effort (person-weeks)",
