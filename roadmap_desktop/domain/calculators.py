@@ -213,6 +213,14 @@ class FootprintResult(Explained):
         ]
 
 
+def kv_cache_bytes(
+    layers: int, context: int, kv_heads: int, key_dim: int, value_dim: int | None = None, bytes_per_element: float = 2.0
+) -> float:
+    """Memory of llama.cpp's KV cache: one key and one value vector per layer, token and KV head
+    (f16 = 2 bytes per element). The model list and the footprint calculator both use this."""
+    return layers * context * kv_heads * (key_dim + (key_dim if value_dim is None else value_dim)) * bytes_per_element
+
+
 def model_footprint(
     parameters: float,
     quant: str,
@@ -242,7 +250,7 @@ def model_footprint(
         headroom = max(fixed, share * memory_bytes)
     q = QUANT_TYPES[quant]
     weights = parameters * q.bits_per_weight / 8
-    kv = 2 * layers * context * kv_heads * head_dim * kv_bytes_per_element
+    kv = kv_cache_bytes(layers, context, kv_heads, head_dim, bytes_per_element=kv_bytes_per_element)
     overhead = OVERHEAD_FIXED_BYTES + OVERHEAD_FRACTION * (weights + kv)
     formula = (
         f"weights = {_num(parameters)} parameters × {_num(q.bits_per_weight)} bits ÷ 8; "

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.calculators import kv_cache_bytes
 from ..persistence.paths import data_dir, models_dir
 
 GGUF_MAGIC = b"GGUF"
@@ -462,7 +463,7 @@ def estimate_memory(info: ModelInfo, n_ctx: int) -> MemoryEstimate:
     compute = COMPUTE_ALLOWANCE_BYTES
     layers, heads_kv, k_len, v_len = info.n_layers, info.n_head_kv, info.key_length, info.value_length
     if layers and heads_kv and k_len and v_len:
-        kv = layers * n_ctx * heads_kv * (k_len + v_len) * 2
+        kv = int(kv_cache_bytes(layers, n_ctx, heads_kv, k_len, v_len))
         if k_len == v_len:
             formula = f"2 (K and V) × {layers} layers × {n_ctx} tokens × ({heads_kv} KV heads × {k_len}) × 2 bytes"
         else:
