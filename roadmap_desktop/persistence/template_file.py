@@ -4,7 +4,6 @@ turned into fresh projects with new ids, P0-P7 lanes, dated timeline items and l
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from ..domain.requirement import Requirement
 from ..domain.risk_library import RiskLibrary
 from ..domain.scheduling import ScheduleError, schedule
 from ..domain.timeline import TimelineItem
+from .data_file import read_json_object
 from .errors import ProjectFileError
 from .paths import resources_dir
 from .risk_library_file import load_default_risk_library
@@ -131,27 +131,7 @@ def load_template(
 
 
 def _read(file: Path) -> dict:
-    try:
-        if file.stat().st_size > MAX_TEMPLATE_BYTES:
-            raise ProjectFileError(file, "the template is larger than 1 MB")
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProjectFileError(file, "the template file is missing") from None
-    except UnicodeDecodeError:
-        raise ProjectFileError(file, "the template is not UTF-8 text") from None
-    except OSError as exc:
-        raise ProjectFileError(file, f"cannot read the template: {exc.strerror or exc}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ProjectFileError(
-            file, f"the template is not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    except RecursionError:
-        raise ProjectFileError(file, "the template nests too deeply") from None
-    if not isinstance(data, dict):
-        raise ProjectFileError(file, "the template must be a JSON object")
-    return data
+    return read_json_object(file, "template", MAX_TEMPLATE_BYTES)
 
 
 def _info(data: dict, file: Path) -> TemplateInfo:

@@ -170,7 +170,6 @@ class MainWindow(QMainWindow):
         self.assistant_dock.setVisible(self.settings.get("assistant_visible") is not False)
         self.assistant_action = self.assistant_dock.toggleViewAction()
         self.assistant_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
-        self._library = None
 
     def _build_prioritisation(self) -> None:
         # The ranking sits in a dock so it can stay beside the requirements table (or go on the
@@ -241,15 +240,13 @@ class MainWindow(QMainWindow):
         return ids[0] if ids else None
 
     def _risk_library(self) -> object:
-        if self._library is None:
-            from ..persistence.risk_library_file import LibraryError, load_default_risk_library
+        from ..persistence.risk_library_file import LibraryError, load_default_risk_library
 
-            try:
-                self._library = load_default_risk_library()
-            except LibraryError as exc:
-                self.show_error(str(exc))
-                return None
-        return self._library
+        try:
+            return load_default_risk_library()  # read once, then cached
+        except LibraryError as exc:
+            self.show_error(str(exc))
+            return None
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
