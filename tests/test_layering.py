@@ -140,3 +140,18 @@ def test_the_import_scanner_sees_every_form(tmp_path):
         assert name in names
     assert "roadmap_desktop.domain.fields" in names
     assert "roadmap_desktop.persistence.serialize" in names
+
+
+def test_the_window_starts_without_llama_cpp_or_numpy():
+    """Start-up stays light: the model engine loads on first use, numpy with the first forecast."""
+    code = (
+        "import os, sys, json; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from roadmap_desktop.app import create_application\n"
+        "app = create_application([])\n"
+        "from roadmap_desktop.ui.main_window import MainWindow\n"
+        "print(json.dumps(sorted(m for m in ('llama_cpp', 'numpy') if m in sys.modules)))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

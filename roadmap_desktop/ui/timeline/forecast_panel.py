@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import itertools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -19,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.forecast import DEFAULT_RUNS, DEFAULT_SEED, Forecast, Histogram, forecast
 from ...domain.project import Project
 from ...domain.scheduling import Schedule, ScheduleError, plan_view, schedule
 from ...qtmodels.document import ProjectDocument
+
+if TYPE_CHECKING:  # domain.forecast pulls in numpy: imported by the job, not at start-up
+    from ...domain.forecast import Forecast, Histogram
 
 BAR = QColor("#5b7db1")
 P_LINES = (("P50", QColor("#2e7d32")), ("P80", QColor("#ef6c00")), ("P90", QColor("#c62828")))
@@ -47,7 +50,7 @@ class _Signals(QObject):
 
 
 class _ForecastJob(QRunnable):
-    def __init__(self, generation: int, project: Project, runs: int, seed: int) -> None:
+    def __init__(self, generation: int, project: Project, runs: int | None, seed: int | None) -> None:
         super().__init__()
         self.generation, self.project, self.runs, self.seed = generation, project, runs, seed
         self.signals = _Signals()
@@ -61,7 +64,10 @@ class _ForecastJob(QRunnable):
         try:
             planned = plan_view(self.project)  # items parked on the board have no date to forecast
             plan = schedule(planned)
-            outlook = forecast(planned, plan, runs=self.runs, seed=self.seed)
+            from ...domain.forecast import forecast
+
+            sampling = {k: v for k, v in (("runs", self.runs), ("seed", self.seed)) if v is not None}
+            outlook = forecast(planned, plan, **sampling)
         except ScheduleError as exc:
             self.signals.failed.emit(self.generation, str(exc))
         except Exception as exc:  # a worker must report, never die silently
@@ -145,8 +151,8 @@ class ForecastPanel(QWidget):
     def __init__(
         self,
         document: ProjectDocument,
-        runs: int = DEFAULT_RUNS,
-        seed: int = DEFAULT_SEED,
+        runs: int | None = None,  # None: the forecast's defaults (10,000 runs, seed 1)
+        seed: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -156,7 +162,7 @@ class ForecastPanel(QWidget):
         self.outlook: Forecast | None = None
         self.selected_id: str | None = None
         self._generation = 0
-        self.title = QLabel(f"<b>Forecast</b> · {runs:,} runs · seed {seed}")
+        self.title = QLabel("<b>Forecast</b>")
         self.roadmap_label = QLabel("Computing…")
         self.roadmap_label.setWordWrap(True)
         self.histogram = HistogramView()
@@ -221,6 +227,7 @@ class ForecastPanel(QWidget):
         if generation != self._generation:
             return  # a newer edit already asked for a newer forecast
         self.plan, self.outlook = plan, outlook
+        self.title.setText(f"<b>Forecast</b> · {outlook.runs:,} runs · seed {outlook.seed}")
         if outlook.roadmap is None:
             self.roadmap_label.setText("No scheduled items yet.")
         else:
