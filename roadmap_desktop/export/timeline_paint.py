@@ -79,6 +79,14 @@ SELECT = QColor("#1D4ED8")
 
 LABEL_GAP = 6.0  # between a bar and the title written beside it
 MAX_LABEL_PX = 320.0  # how far a label beside a bar can reach into the visible area
+ELLIPSIS = "\u2026"
+# Above this many plain bars in view, bars are square-cornered and drawn in one call per colour:
+# at that density the corners cannot be seen, and rounded antialiased bars cost ~17 µs each.
+DENSE_BARS = 150
+# Timelines with more bars and links than this paint through timeline_dense.py (numpy); None = decide
+# by size, True/False force a path (tests compare the two).
+ARRAY_PATH_ITEMS = 400
+FORCE_ARRAY_PATH: bool | None = None
 CONNECTOR_RADIUS = 4.5
 
 
@@ -132,6 +140,9 @@ class Bar:
     item: TimelineItem
     title_width: float = -1.0  # cached at first paint
     slot: int = 0  # position in its row
+    advances: dict[bool, list[float]] | None = None  # title prefix widths (regular, bold), for eliding
+    box_scale: float = -1.0  # the scale ``box`` was computed at
+    box: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
 @dataclass
@@ -310,8 +321,18 @@ class TimelineLayout:
         return self.rows[bar.row].y + (self.row_height - self.bar_height) / 2
 
     def bar_box(self, bar: Bar) -> tuple[float, float, float, float]:
-        """(left, top, right, bottom) of the bar, or of a milestone's diamond; plain floats for speed."""
+        """(left, top, right, bottom) of the bar, or of a milestone's diamond; plain floats for speed.
+
+        Kept on the bar until the scale changes: a frame asks for a box several times (bar, label,
+        links in and out) and scrolling repaints the same boxes."""
         scale = self.scale
+        if bar.box_scale == scale:
+            return bar.box
+        bar.box_scale = scale
+        bar.box = box = self._compute_box(bar, scale)
+        return box
+
+    def _compute_box(self, bar: Bar, scale: float) -> tuple[float, float, float, float]:
         x0 = self.gutter_width + bar.start_day * scale
         y = self.rows[bar.row].y + (self.row_height - self.bar_height) / 2
         if bar.milestone:
@@ -379,6 +400,24 @@ class TimelineLayout:
         nxt = self.next_bar(bar)
         limit = self.bar_box(nxt)[0] if nxt is not None else self.width
         return max(limit - self.bar_box(bar)[2] - 2 * LABEL_GAP, 0.0)
+
+    def elide(self, bar: Bar, width: float, bold: bool = False) -> str:
+        """The bar's title cut to ``width`` with an ellipsis, as QFontMetricsF.elidedText does, but from
+        prefix widths measured once per title: hundreds of titles elide per frame at quarter zoom."""
+        if bar.advances is None:
+            bar.advances = {}
+        widths = bar.advances.get(bold)
+        if widths is None:
+            fm = self.bold_metrics if bold else self.metrics
+            title = bar.title
+            widths = bar.advances[bold] = [fm.horizontalAdvance(title[:k]) for k in range(len(title) + 1)]
+        if widths[-1] <= width:
+            return bar.title
+        room = width - (self.bold_metrics if bold else self.metrics).horizontalAdvance(ELLIPSIS)
+        if room < 0:
+            return ""
+        k = bisect_right(widths, room) - 1
+        return bar.title[:k].rstrip() + ELLIPSIS if k > 0 else ELLIPSIS
 
     # -- lanes -----------------------------------------------------------------------------
     def lane_at(self, y: float) -> int:
@@ -691,9 +730,20 @@ def _paint_today_flag(painter: QPainter, layout: TimelineLayout, rect: QRectF, t
     painter.setFont(layout.font)
 
 
+def _use_arrays(layout: TimelineLayout) -> bool:
+    if FORCE_ARRAY_PATH is not None:
+        return FORCE_ARRAY_PATH
+    return len(layout.bars) + len(layout.links) > ARRAY_PATH_ITEMS
+
+
 def _paint_links(
     painter: QPainter, layout: TimelineLayout, rect: QRectF, options: PaintOptions, stats: dict[str, int]
 ) -> None:
+    if _use_arrays(layout):
+        from . import timeline_dense  # numpy: loaded with the first big timeline, not at start-up
+
+        timeline_dense.paint_links(painter, layout, rect, options, stats)
+        return
     # Routes are horizontal and vertical only, so they are batched per pen and drawn without
     # antialiasing: crisp, and several times faster with hundreds of arrows on screen.
     pens = {
@@ -743,6 +793,11 @@ def _paint_links(
 def _paint_bars(
     painter: QPainter, layout: TimelineLayout, rect: QRectF, options: PaintOptions, stats: dict[str, int]
 ) -> None:
+    if _use_arrays(layout):
+        from . import timeline_dense
+
+        timeline_dense.paint_bars(painter, layout, rect, options, stats)
+        return
     fm = layout.metrics
     rows_seen: set[int] = set()
     # Ordinary bars are batched per colour so the painter's pen and brush change once per colour.
@@ -771,12 +826,20 @@ def _paint_bars(
         labelled.append((bar, box, color))
         if bar.id == options.hover_id:
             hover = bar
+    dense = sum(len(boxes) for _color, boxes in plain.values()) > DENSE_BARS
+    if dense:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     for color, boxes in plain.values():
         painter.setPen(QPen(color.darker(125), 1))
         painter.setBrush(color)
+        if dense:
+            painter.drawRects(boxes)
+            continue
         for box in boxes:
             radius = 4.0 if box.width() >= 8 else box.width() / 2
             painter.drawRoundedRect(box, radius, radius)
+    if dense:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for bar, box, color in special:
         paint_bar(
             painter,
@@ -886,10 +949,12 @@ def bar_label(
     ):
         # Scrolled partly out of view: keep the title readable at the visible start of the bar.
         width = box.right() - visible_left - 12
-        return BarLabel("inside", fm.elidedText(bar.title, Qt.TextElideMode.ElideRight, width), visible_left + 6, width)
+        return BarLabel("inside", layout.elide(bar, width), visible_left + 6, width)
     if not bar.milestone and bar.title_width <= inner:
         return BarLabel("inside", bar.title, box.left() + 6, inner)
-    room = min(layout.label_room(bar), MAX_LABEL_PX)
+    nxt = layout.next_bar(bar)
+    limit = layout.bar_box(nxt)[0] if nxt is not None else layout.width
+    room = min(max(limit - box.right() - 2 * LABEL_GAP, 0.0), MAX_LABEL_PX)
     beside_x = box.right() + LABEL_GAP + (2 if bar.milestone else 0)
     if bar.milestone:
         bold = layout.bold_metrics
@@ -897,17 +962,16 @@ def bar_label(
         if width > room:
             room_left = min(layout.label_room_left(bar), MAX_LABEL_PX)
             if room_left > room and room_left >= 40:
-                text = bold.elidedText(bar.title, Qt.TextElideMode.ElideRight, room_left)
-                return BarLabel("before", text, box.left() - LABEL_GAP - 2, room_left)
+                return BarLabel("before", layout.elide(bar, room_left, True), box.left() - LABEL_GAP - 2, room_left)
         if room >= 24:
-            return BarLabel("beside", bold.elidedText(bar.title, Qt.TextElideMode.ElideRight, room), beside_x, room)
+            return BarLabel("beside", layout.elide(bar, room, True), beside_x, room)
         return None
     if bar.title_width <= room:
         return BarLabel("beside", bar.title, beside_x, room)
     if inner >= 28:
-        return BarLabel("inside", fm.elidedText(bar.title, Qt.TextElideMode.ElideRight, inner), box.left() + 6, inner)
+        return BarLabel("inside", layout.elide(bar, inner), box.left() + 6, inner)
     if room >= 40:
-        return BarLabel("beside", fm.elidedText(bar.title, Qt.TextElideMode.ElideRight, room), beside_x, room)
+        return BarLabel("beside", layout.elide(bar, room), beside_x, room)
     return None
 
 
