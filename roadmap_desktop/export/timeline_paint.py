@@ -214,6 +214,10 @@ class TimelineLayout:
         self.bold_font.setWeight(QFont.Weight.DemiBold)
         self.metrics = QFontMetricsF(self.font)
         self.bold_metrics = QFontMetricsF(self.bold_font)
+        self._ellipsis_width = {
+            False: self.metrics.horizontalAdvance(ELLIPSIS),
+            True: self.bold_metrics.horizontalAdvance(ELLIPSIS),
+        }
         self.row_height = row_height
         self.bar_height = bar_height
         self.lane_padding = lane_padding
@@ -413,7 +417,7 @@ class TimelineLayout:
             widths = bar.advances[bold] = [fm.horizontalAdvance(title[:k]) for k in range(len(title) + 1)]
         if widths[-1] <= width:
             return bar.title
-        room = width - (self.bold_metrics if bold else self.metrics).horizontalAdvance(ELLIPSIS)
+        room = width - self._ellipsis_width[bold]
         if room < 0:
             return ""
         k = bisect_right(widths, room) - 1
