@@ -1,0 +1,796 @@
+"""PresenterView: a full-screen, high-contrast, large-type view of the project for a workshop projector."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextLayout,
+)
+from PySide6.QtWidgets import QWidget
+
+from ...domain.prioritisation import fmt, rank
+from ...domain.project import Project, ProjectEvent
+from ...export.timeline_paint import PaintOptions, TimelineLayout, paint_timeline
+from ...qtmodels.document import ProjectDocument
+from ..editors.risk_heat_map import AXIS_TITLES, IMPACT_WORDS, LIKELIHOOD_WORDS, heat_colour
+from .step_bar import GuidedFlowBar
+from .steps import STEPS, format_clock
+
+# Page i is what step i of the workshop talks about, so keys 1-6 and the step bar agree.
+PAGES = ("brief", "requirements", "ranking", "timeline", "risks", "summary")
+
+# Near-black with white and yellow: the pairs that stay readable on a washed-out projector.
+BACKGROUND = QColor("#0b0d10")
+PANEL = QColor("#1a1f26")
+TEXT = QColor("#ffffff")
+ACCENT = QColor("#ffd400")
+MUTED = QColor("#c9d1db")
+RULE = QColor("#3a4350")
+AMBER = QColor("#ffb000")
+RED = QColor("#ff5a4f")
+GREEN = QColor("#5ee08a")
+
+# Project-language labels (en / zh), like the other bilingual data the app shows.
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "brief": "Product brief",
+        "requirements": "Requirements",
+        "ranking": "Priorities",
+        "timeline": "Timeline",
+        "risks": "Risks",
+        "summary": "Roadmap at a glance",
+        "no_vision": "No vision yet: write it in Project Properties.",
+        "no_requirements": "No requirements yet.",
+        "more": "+ {n} more",
+        "votes": "Votes",
+        "score": "Score",
+        "rank_by": "Ranked by {framework}",
+        "not_scored": "not scored",
+        "no_items": "Nothing is scheduled yet: Auto-schedule places the items.",
+        "unscheduled": "{n} item(s) without dates are not shown.",
+        "top_risks": "Top risks",
+        "no_risks": "No open risks.",
+        "open_risks": "open risks",
+        "high_risks": "{n} high",
+        "req_count": "requirements",
+        "items": "timeline items",
+        "finish": "finish",
+        "top_priorities": "Top priorities",
+        "step": "Step {n} of {total}",
+        "keys": "← → page   1–6 jump   Esc leave",
+        "summary_hint": "File > Export > Roadmap PDF (Ctrl+P)",
+    },
+    "zh": {
+        "brief": "产品简介",
+        "requirements": "需求",
+        "ranking": "优先级",
+        "timeline": "时间线",
+        "risks": "风险",
+        "summary": "路线图概览",
+        "no_vision": "还没有愿景：请在“项目属性”中填写。",
+        "no_requirements": "还没有需求。",
+        "more": "另有 {n} 项",
+        "votes": "票数",
+        "score": "得分",
+        "rank_by": "排序依据：{framework}",
+        "not_scored": "未评分",
+        "no_items": "还没有排期：用“自动排期”安排事项。",
+        "unscheduled": "另有 {n} 个未排期的事项未显示。",
+        "top_risks": "主要风险",
+        "no_risks": "没有未关闭的风险。",
+        "open_risks": "个未关闭风险",
+        "high_risks": "其中 {n} 个高风险",
+        "req_count": "项需求",
+        "items": "个时间线事项",
+        "finish": "完成",
+        "top_priorities": "最优先",
+        "step": "第 {n} 步 / 共 {total} 步",
+        "keys": "← → 翻页   1–6 跳转   Esc 退出",
+        "summary_hint": "文件 > 导出 > 路线图 PDF（Ctrl+P）",
+    },
+}
+FRAMEWORK_WORDS = {
+    "en": {
+        "rice": "RICE",
+        "ice": "ICE",
+        "wsjf": "WSJF",
+        "moscow": "MoSCoW",
+        "value_effort": "value ÷ effort",
+        "weighted": "weighted scoring",
+        "votes": "dot votes",
+    },
+    "zh": {
+        "rice": "RICE",
+        "ice": "ICE",
+        "wsjf": "WSJF",
+        "moscow": "MoSCoW",
+        "value_effort": "价值 ÷ 投入",
+        "weighted": "加权评分",
+        "votes": "投票",
+    },
+}
+MOSCOW_WORDS = {
+    "en": {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"},
+    "zh": {"must": "必须有", "should": "应该有", "could": "可以有", "wont": "暂不做"},
+}
+TIMELINE_TEXT_PX = 14.0  # layout units; painter.scale makes them large on screen
+TIMELINE_TARGET_SCALE = 2.1  # 14 px text becomes about 29 px at 1920 x 1080
+HIGH_EXPOSURE = 15
+
+
+@dataclass
+class _Block:
+    """A paragraph for the flowing text pages."""
+
+    text: str
+    px: float
+    color: QColor
+    bold: bool = False
+    indent: float = 0.0
+    space_before: float = 0.0
+    bullet: bool = False
+
+
+class PresenterView(QWidget):
+    """A top-level window of six pages, one per workshop step; it follows the project as it is edited.
+
+    Keys: Left / Right / PageUp / PageDown (presentation clickers) flip pages, 1-6 jump, Esc or F5
+    leave. A click flips forward (right-click back); a click on a page number jumps there.
+    """
+
+    page_changed = Signal(int)
+    closed = Signal()
+
+    def __init__(
+        self,
+        document: ProjectDocument,
+        bar: GuidedFlowBar | None = None,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)  # top-level even with a parent
+        self.setWindowTitle(self.tr("Presenter View"))
+        self.setObjectName("presenterView")
+        self.setAccessibleName(self.tr("Presenter view"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAutoFillBackground(False)
+        self.setMinimumSize(640, 360)
+        self.today = today
+        self.document: ProjectDocument | None = None
+        self.bar: GuidedFlowBar | None = None
+        self._page = 0
+        self._dot_rects: list[QRectF] = []
+        self.set_document(document)
+        self.set_flow_bar(bar)
+
+    # -- wiring ------------------------------------------------------------------------------
+    def set_document(self, document: ProjectDocument) -> None:
+        if self.document is not None:
+            self.document.project_changed.disconnect(self._on_document_project_changed)
+        self.document = document
+        document.project_changed.connect(self._on_document_project_changed)
+        self.update()
+
+    def set_flow_bar(self, bar: GuidedFlowBar | None) -> None:
+        """Show the bar's step and clock, and turn to the page of each step the bar moves to."""
+        if self.bar is not None:
+            self.bar.step_changed.disconnect(self._on_bar_step_changed)
+            self.bar.timer_changed.disconnect(self._on_bar_timer_changed)
+        self.bar = bar
+        if bar is not None:
+            bar.step_changed.connect(self._on_bar_step_changed)
+            bar.timer_changed.connect(self._on_bar_timer_changed)
+            self.set_page(bar.current_step())
+        self.update()
+
+    def present(self) -> None:
+        """Full screen, on a second screen (the projector) when there is one."""
+        screens = QGuiApplication.screens()
+        parent = self.parentWidget()
+        own = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+        others = [s for s in screens if s is not own]
+        if others:
+            self.setScreen(others[0])
+            self.move(others[0].geometry().topLeft())
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+        self.setFocus()
+
+    def _on_document_project_changed(self, _event: ProjectEvent) -> None:
+        self.update()  # pages are painted from the project each time; Qt merges the updates
+
+    def _on_bar_step_changed(self, index: int) -> None:
+        self.set_page(index)
+
+    def _on_bar_timer_changed(self, _seconds: int) -> None:
+        self.update(self._header_rect().toAlignedRect())
+
+    # -- pages -------------------------------------------------------------------------------
+    def page(self) -> int:
+        return self._page
+
+    def page_key(self) -> str:
+        return PAGES[self._page]
+
+    def set_page(self, index: int) -> None:
+        index = max(0, min(index, len(PAGES) - 1))
+        if index != self._page:
+            self._page = index
+            self.update()
+            self.page_changed.emit(index)
+
+    def next_page(self) -> None:
+        self.set_page(self._page + 1)
+
+    def previous_page(self) -> None:
+        self.set_page(self._page - 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        keys = Qt.Key
+        if key in (keys.Key_Right, keys.Key_PageDown, keys.Key_Down, keys.Key_Space):
+            self.next_page()
+        elif key in (keys.Key_Left, keys.Key_PageUp, keys.Key_Up, keys.Key_Backspace):
+            self.previous_page()
+        elif key == keys.Key_Home:
+            self.set_page(0)
+        elif key == keys.Key_End:
+            self.set_page(len(PAGES) - 1)
+        elif keys.Key_1 <= key <= keys.Key_6:
+            self.set_page(key - keys.Key_1)
+        elif key in (keys.Key_Escape, keys.Key_F5):
+            self.close()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        for index, rect in enumerate(self._dot_rects):
+            if rect.contains(event.position()):
+                self.set_page(index)
+                return
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.next_page()
+        elif event.button() == Qt.MouseButton.RightButton:
+            self.previous_page()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setWindowTitle(self.tr("Presenter View"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # -- geometry and fonts ------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        if self.document is None:
+            return "en"
+        return "zh" if self.document.project.info.language == "zh" else "en"
+
+    def words(self) -> dict[str, str]:
+        return WORDS[self.language]
+
+    def _unit(self) -> float:
+        """Pixels per design pixel: the pages are designed for 1920 x 1080 and scale with the window."""
+        return max(min(self.width() / 1920, self.height() / 1080), 0.3)
+
+    def _font(self, px: float, bold: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(round(px * self._unit()), 6))
+        font.setBold(bold)
+        return font
+
+    def _margin(self) -> float:
+        return 64 * self._unit()
+
+    def _header_rect(self) -> QRectF:
+        return QRectF(0, 0, self.width(), 170 * self._unit())
+
+    def _content_rect(self) -> QRectF:
+        u, m = self._unit(), self._margin()
+        top = self._header_rect().bottom() + 10 * u
+        return QRectF(m, top, self.width() - 2 * m, self.height() - top - 112 * u)
+
+    # -- painting ----------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        painter.fillRect(self.rect(), BACKGROUND)
+        if self.document is None:
+            return
+        project = self.document.project
+        self._paint_header(painter, project)
+        content = self._content_rect()
+        painter.save()
+        getattr(self, f"_paint_{PAGES[self._page]}")(painter, project, content)
+        painter.restore()
+        self._paint_footer(painter)
+        painter.end()
+
+    def _paint_header(self, painter: QPainter, project: Project) -> None:
+        u, m = self._unit(), self._margin()
+        words = self.words()
+        clock_w = 0.0
+        if self.bar is not None:
+            step = self.bar.current_step()
+            seconds = self.bar.remaining_seconds()
+            state = self.bar.timer_state()
+            clock_font = self._font(64, bold=True)
+            clock = format_clock(seconds)
+            clock_w = QFontMetricsF(clock_font).horizontalAdvance("+88:88") + 24 * u
+            clock_rect = QRectF(self.width() - m - clock_w, 28 * u, clock_w, 84 * u)
+            color = {"over": RED, "warning": AMBER}.get(state, TEXT)
+            if state in ("over", "warning"):  # a filled badge is seen from the back of the room
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+                painter.drawRoundedRect(clock_rect, 10 * u, 10 * u)
+                color = BACKGROUND
+            painter.setFont(clock_font)
+            painter.setPen(color)
+            painter.drawText(clock_rect, Qt.AlignmentFlag.AlignCenter, clock)
+            painter.setFont(self._font(28))
+            painter.setPen(MUTED)
+            caption = f"{words['step'].format(n=step + 1, total=len(STEPS))} · {STEPS[step].title_in(self.language)}"
+            caption_rect = QRectF(self.width() / 2, 118 * u, self.width() / 2 - m, 40 * u)
+            painter.drawText(caption_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, caption)
+        text_w = self.width() - 2 * m - clock_w - 32 * u
+        name_font = self._font(30)
+        painter.setFont(name_font)
+        painter.setPen(MUTED)
+        name = QFontMetricsF(name_font).elidedText(project.info.name, Qt.TextElideMode.ElideRight, text_w)
+        painter.drawText(QRectF(m, 24 * u, text_w, 44 * u), Qt.AlignmentFlag.AlignVCenter, name)
+        painter.setFont(self._font(60, bold=True))
+        painter.setPen(ACCENT)
+        painter.drawText(QRectF(m, 66 * u, text_w, 84 * u), Qt.AlignmentFlag.AlignVCenter, words[PAGES[self._page]])
+        painter.setPen(QPen(RULE, 2 * u))
+        painter.drawLine(QPointF(m, 166 * u), QPointF(self.width() - m, 166 * u))
+
+    def _paint_footer(self, painter: QPainter) -> None:
+        u, m = self._unit(), self._margin()
+        size = 44 * u
+        y = self.height() - 30 * u - size
+        self._dot_rects = []
+        painter.setFont(self._font(26, bold=True))
+        for index in range(len(PAGES)):
+            rect = QRectF(m + index * (size + 14 * u), y, size, size)
+            self._dot_rects.append(rect)
+            current = index == self._page
+            painter.setPen(QPen(ACCENT if current else MUTED, 2 * u))
+            painter.setBrush(ACCENT if current else Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(rect)
+            painter.setPen(BACKGROUND if current else MUTED)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(index + 1))
+        painter.setFont(self._font(24))
+        painter.setPen(MUTED)
+        hint = QRectF(self.width() / 2, y, self.width() / 2 - m, size)
+        painter.drawText(hint, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.words()["keys"])
+
+    # -- flowing text ------------------------------------------------------------------------
+    def _paint_blocks(self, painter: QPainter, rect: QRectF, blocks: list[_Block]) -> None:
+        """Paragraphs, word-wrapped; the type shrinks (to 70 %) only when the page would overflow."""
+        wrap = int(Qt.TextFlag.TextWordWrap)
+        factor = 1.0
+        while True:
+            measured = []
+            total = 0.0
+            for block in blocks:
+                font = self._font(block.px * factor, block.bold)
+                fm = QFontMetricsF(font)
+                indent = block.indent * self._unit() + (fm.horizontalAdvance("• ") if block.bullet else 0)
+                width = rect.width() - indent
+                height = fm.boundingRect(QRectF(0, 0, width, 1e6), wrap, block.text).height()
+                space = block.space_before * self._unit() * factor
+                measured.append((block, font, indent, space, height))
+                total += space + height
+            if total <= rect.height() or factor <= 0.7:
+                break
+            factor -= 0.05
+        painter.save()
+        painter.setClipRect(rect)
+        y = rect.top()
+        for block, font, indent, space, height in measured:
+            y += space
+            painter.setFont(font)
+            painter.setPen(block.color)
+            if block.bullet:
+                # A round dot in the middle of the first line: a "•" glyph sits too high beside Chinese text.
+                line = _first_line_height(font, block.text, rect.width() - indent)
+                radius = max(font.pixelSize() * 0.14, 2.0)
+                centre = QPointF(rect.left() + block.indent * self._unit() + radius, y + line / 2)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(ACCENT)
+                painter.drawEllipse(centre, radius, radius)
+                painter.setPen(block.color)
+            painter.drawText(QRectF(rect.left() + indent, y, rect.width() - indent, height), wrap, block.text)
+            y += height
+        painter.restore()
+
+    def _paint_brief(self, painter: QPainter, project: Project, rect: QRectF) -> None:
+        info = project.info
+        words = self.words()
+        blocks: list[_Block] = []
+        if info.domain:
+            blocks.append(_Block(info.domain, 30, MUTED))
+        paragraphs = [p.strip() for p in info.description.split("\n\n") if p.strip()]
+        if not paragraphs:
+            blocks.append(_Block(words["no_vision"], 36, MUTED, space_before=20))
+        for number, paragraph in enumerate(paragraphs):
+            lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+            for line in lines:
+                bullet = line.startswith(("• ", "- ", "* "))
+                text = line[2:].strip() if bullet else line
+                if number == 0 and not bullet:  # the vision itself: the largest text on the page
+                    blocks.append(_Block(text, 44, TEXT, space_before=18))
+                elif bullet:
+                    blocks.append(_Block(text, 34, TEXT, indent=24, space_before=10, bullet=True))
+                else:
+                    blocks.append(_Block(text, 32, ACCENT, bold=True, space_before=34))
+        if info.summary.strip():
+            blocks.append(_Block(info.summary.strip(), 32, MUTED, space_before=34))
+        self._paint_blocks(painter, rect, blocks)
+
+    # -- requirements ------------------------------------------------------------------------
+    def _paint_requirements(self, painter: QPainter, project: Project, rect: QRectF) -> None:
+        words = self.words()
+        requirements = [r for r in project.requirements if r.status != "dropped"]
+        if not requirements:
+            self._paint_empty(painter, rect, words["no_requirements"])
+            return
+        u = self._unit()
+        font = self._font(34)
+        tag_font = self._font(26, bold=True)
+        row_h = 64 * u
+        per_column = max(int(rect.height() // row_h), 1)
+        columns = 1 if len(requirements) <= per_column else 2
+        shown = requirements[: per_column * columns]
+        if len(shown) < len(requirements):  # the last row says how many more there are
+            shown = shown[:-1]
+        gap = 48 * u
+        col_w = (rect.width() - gap * (columns - 1)) / columns
+        moscow = MOSCOW_WORDS[self.language]
+        tag_fm = QFontMetricsF(tag_font)
+        tag_w = max(tag_fm.horizontalAdvance(t) for t in moscow.values()) + 28 * u
+        for index, requirement in enumerate(shown):
+            column, row = divmod(index, per_column)
+            cell = QRectF(rect.left() + column * (col_w + gap), rect.top() + row * row_h, col_w, row_h)
+            painter.setPen(QPen(RULE, 1.5 * u))
+            painter.drawLine(QPointF(cell.left(), cell.bottom() - 1), QPointF(cell.right(), cell.bottom() - 1))
+            title_rect = cell.adjusted(0, 0, -(tag_w + 16 * u), 0)
+            if requirement.moscow in moscow:
+                tag = QRectF(cell.right() - tag_w, cell.center().y() - 20 * u, tag_w, 40 * u)
+                strong = requirement.moscow in ("must", "should")
+                painter.setPen(QPen(ACCENT if strong else MUTED, 2 * u))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(tag, 20 * u, 20 * u)
+                painter.setFont(tag_font)
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, moscow[requirement.moscow])
+            painter.setFont(font)
+            painter.setPen(TEXT)
+            title = QFontMetricsF(font).elidedText(requirement.title, Qt.TextElideMode.ElideRight, title_rect.width())
+            painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter, title)
+        hidden = len(requirements) - len(shown)
+        if hidden:
+            index = len(shown)
+            column, row = divmod(index, per_column)
+            cell = QRectF(rect.left() + column * (col_w + gap), rect.top() + row * row_h, col_w, row_h)
+            painter.setFont(self._font(30))
+            painter.setPen(MUTED)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter, words["more"].format(n=hidden))
+
+    # -- ranking -----------------------------------------------------------------------------
+    def _paint_ranking(self, painter: QPainter, project: Project, rect: QRectF) -> None:
+        words = self.words()
+        ranked = rank(project)
+        if not ranked:
+            self._paint_empty(painter, rect, words["no_requirements"])
+            return
+        u = self._unit()
+        framework = FRAMEWORK_WORDS[self.language].get(project.info.framework, project.info.framework)
+        head_font = self._font(28)
+        head_h = 48 * u
+        painter.setFont(head_font)
+        painter.setPen(MUTED)
+        votes_w, score_w, rank_w = 190 * u, 230 * u, 96 * u
+        head = QRectF(rect.left(), rect.top(), rect.width(), head_h)
+        painter.drawText(head, Qt.AlignmentFlag.AlignVCenter, words["rank_by"].format(framework=framework))
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(head.adjusted(0, 0, -score_w, 0), right, words["votes"])
+        painter.drawText(head, right, words["score"])
+        body = rect.adjusted(0, head_h + 8 * u, 0, 0)
+        rows = ranked[:10]
+        row_h = min(body.height() / max(len(rows), 1), 84 * u)
+        title_font, number_font = self._font(36), self._font(40, bold=True)
+        for index, entry in enumerate(rows):
+            cell = QRectF(body.left(), body.top() + index * row_h, body.width(), row_h)
+            if index % 2 == 0:
+                painter.fillRect(cell, PANEL)
+            badge = QRectF(cell.left() + 12 * u, cell.top(), rank_w - 24 * u, row_h)
+            painter.setFont(number_font)
+            painter.setPen(ACCENT if entry.rank is not None and entry.rank <= 3 else TEXT)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(entry.rank) if entry.rank is not None else "–")
+            title_rect = QRectF(cell.left() + rank_w, cell.top(), cell.width() - rank_w - votes_w - score_w, row_h)
+            painter.setFont(title_font)
+            painter.setPen(TEXT if entry.rank is not None else MUTED)
+            title = QFontMetricsF(title_font).elidedText(
+                entry.requirement.title, Qt.TextElideMode.ElideRight, title_rect.width() - 16 * u
+            )
+            painter.drawText(title_rect, Qt.AlignmentFlag.AlignVCenter, title)
+            votes = entry.requirement.votes
+            painter.setFont(number_font)
+            painter.setPen(ACCENT if votes else MUTED)
+            votes_rect = QRectF(cell.right() - score_w - votes_w, cell.top(), votes_w, row_h)
+            painter.drawText(votes_rect, right, f"● {votes}" if votes else "–")
+            score_rect = QRectF(cell.right() - score_w, cell.top(), score_w - 16 * u, row_h)
+            if entry.score.value is None:
+                painter.setFont(self._font(28))
+                painter.setPen(MUTED)
+                painter.drawText(score_rect, right, words["not_scored"])
+            else:
+                painter.setFont(number_font)
+                painter.setPen(TEXT)
+                painter.drawText(score_rect, right, fmt(round(entry.score.value, 1)))
+
+    # -- timeline ----------------------------------------------------------------------------
+    def timeline_layout(self, project: Project, rect: QRectF) -> tuple[TimelineLayout, float] | None:
+        """The layout and the painter scale that fit the timeline into ``rect`` with large type."""
+        if not any(item.start is not None for item in project.items):
+            return None
+        font = QFont(self.font())
+        font.setPixelSize(round(TIMELINE_TEXT_PX))
+        target = TIMELINE_TARGET_SCALE * self._unit()
+        shown = project
+        layout = self._layout_for(shown, font)
+        if rect.height() / layout.height < target * 0.8:
+            # Too many lanes for large type: lanes with nothing scheduled are left out.
+            used = {item.lane_id for item in project.items if item.start is not None}
+            shown = Project(info=project.info, lanes=[lane for lane in project.lanes if lane.id in used])
+            shown.items = project.items
+            layout = self._layout_for(shown, font)
+        scale = min(target, rect.height() / layout.height)
+        width = rect.width() / scale
+        layout.scale = max((width - layout.gutter_width) / layout.days, 0.05)
+        return layout, scale
+
+    @staticmethod
+    def _layout_for(project: Project, font: QFont) -> TimelineLayout:
+        starts = [i.start for i in project.items if i.start is not None]
+        ends = [i.end for i in project.items if i.end is not None]
+        first = (min(starts) - dt.timedelta(days=3)).replace(day=1)
+        edge = max(ends) + dt.timedelta(days=3)
+        last = dt.date(edge.year + edge.month // 12, edge.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return TimelineLayout(
+            project, first, last, font=font, row_height=34.0, bar_height=26.0, header_height=52.0, lane_padding=5.0
+        )
+
+    def _paint_timeline(self, painter: QPainter, project: Project, rect: QRectF) -> None:
+        words = self.words()
+        unscheduled = sum(1 for item in project.items if item.start is None)
+        note_h = 48 * self._unit() if unscheduled else 0.0
+        area = rect.adjusted(0, 0, 0, -note_h)
+        fitted = self.timeline_layout(project, area)
+        if fitted is None:
+            self._paint_empty(painter, rect, words["no_items"])
+            return
+        layout, scale = fitted
+        content = QRectF(0, 0, layout.width, layout.height)
+        painter.save()
+        painter.translate(area.topLeft())
+        painter.scale(scale, scale)
+        painter.fillRect(content, QColor("#ffffff"))
+        paint_timeline(painter, layout, content, PaintOptions(today=self.today or dt.date.today(), legend=False))
+        painter.restore()
+        if unscheduled:
+            painter.setFont(self._font(28))
+            painter.setPen(MUTED)
+            note = QRectF(rect.left(), rect.bottom() - note_h, rect.width(), note_h)
+            painter.drawText(note, Qt.AlignmentFlag.AlignVCenter, words["unscheduled"].format(n=unscheduled))
+
+    # -- risks -------------------------------------------------------------------------------
+    def _paint_risks(self, painter: QPainter, project: Project, rect: QRectF) -> None:
+        u = self._unit()
+        language = self.language
+        words = self.words()
+        open_risks = [r for r in project.risks if r.status != "closed"]
+        counts: dict[tuple[int, int], int] = {}
+        for risk in open_risks:
+            key = (risk.likelihood, risk.impact)
+            counts[key] = counts.get(key, 0) + 1
+        tick_font = self._font(26)
+        title_font = self._font(28, bold=True)
+        tick_fm = QFontMetricsF(tick_font)
+        y_words, x_words = LIKELIHOOD_WORDS[language], IMPACT_WORDS[language]
+        y_title, x_title = AXIS_TITLES[language]
+        label_w = max(tick_fm.horizontalAdvance(w) for w in y_words) + 24 * u
+        label_w = min(label_w, 240 * u)
+        axis_h = tick_fm.height() * 2 + 20 * u
+        side = min(rect.height() - axis_h, rect.width() * 0.55 - label_w)
+        cell = side / 5
+        grid = QRectF(rect.left() + label_w, rect.top(), side, side)
+        wrap_center = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter)
+        count_font = self._font(min(60, cell / u * 0.45), bold=True)
+        for likelihood in range(1, 6):
+            for impact in range(1, 6):
+                box = QRectF(grid.left() + (impact - 1) * cell, grid.top() + (5 - likelihood) * cell, cell, cell)
+                colour = heat_colour(likelihood * impact)
+                count = counts.get((likelihood, impact), 0)
+                if not count:  # empty cells recede so the filled ones stand out
+                    colour = _mix(colour, BACKGROUND, 0.3)
+                painter.fillRect(box.adjusted(2 * u, 2 * u, -2 * u, -2 * u), colour)
+                if count:
+                    painter.setFont(count_font)
+                    painter.setPen(_ink_on(colour))
+                    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(count))
+        painter.setFont(tick_font)
+        painter.setPen(TEXT)
+        for likelihood in range(1, 6):
+            box = QRectF(rect.left(), grid.top() + (5 - likelihood) * cell, label_w - 16 * u, cell)
+            painter.drawText(box, wrap_center | int(Qt.AlignmentFlag.AlignRight), y_words[likelihood - 1])
+        for impact in range(1, 6):
+            box = QRectF(grid.left() + (impact - 1) * cell, grid.bottom() + 6 * u, cell, tick_fm.height() + 4 * u)
+            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, x_words[impact - 1])
+        painter.setFont(title_font)
+        painter.setPen(ACCENT)
+        axes = QRectF(grid.left(), grid.bottom() + tick_fm.height() + 12 * u, side, tick_fm.height() + 8 * u)
+        painter.drawText(axes, Qt.AlignmentFlag.AlignCenter, f"{x_title} →")
+        up = QRectF(rect.left(), grid.top() - 2 * u, label_w - 16 * u, 0)
+        painter.drawText(up.adjusted(0, 0, 0, tick_fm.height()), int(Qt.AlignmentFlag.AlignRight), f"↑ {y_title}")
+
+        # The top risks beside the map, highest exposure first.
+        left = grid.right() + 64 * u
+        side_rect = QRectF(left, rect.top(), rect.right() - left, rect.height())
+        painter.setFont(self._font(34, bold=True))
+        painter.setPen(ACCENT)
+        painter.drawText(QRectF(side_rect.left(), side_rect.top(), side_rect.width(), 52 * u), 0, words["top_risks"])
+        top = sorted(open_risks, key=lambda r: (-r.exposure, -r.impact))[:7]
+        if not top:
+            painter.setFont(self._font(30))
+            painter.setPen(MUTED)
+            painter.drawText(side_rect.adjusted(0, 70 * u, 0, 0), 0, words["no_risks"])
+            return
+        row_h = min((side_rect.height() - 70 * u) / len(top), 110 * u)
+        title_font = self._font(30)
+        badge_font = self._font(30, bold=True)
+        for index, risk in enumerate(top):
+            row = QRectF(side_rect.left(), side_rect.top() + 70 * u + index * row_h, side_rect.width(), row_h)
+            badge_h = min(row_h - 12 * u, 60 * u)
+            badge = QRectF(row.left(), row.center().y() - badge_h / 2, 72 * u, badge_h)
+            colour = heat_colour(risk.exposure)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(badge, 8 * u, 8 * u)
+            painter.setFont(badge_font)
+            painter.setPen(_ink_on(colour))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(risk.exposure))
+            text_rect = QRectF(badge.right() + 20 * u, row.top(), row.right() - badge.right() - 20 * u, row_h)
+            painter.setFont(title_font)
+            painter.setPen(TEXT)
+            lines = 2 if row_h >= 2 * QFontMetricsF(title_font).lineSpacing() + 6 * u else 1
+            text = _fit_lines(QFontMetricsF(title_font), risk.title, text_rect.width(), lines)
+            painter.drawText(text_rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter), text)
+
+    # -- summary -----------------------------------------------------------------------------
+    def _paint_summary(self, painter: QPainter, project: Project, rect: QRectF) -> None:
+        u = self._unit()
+        words = self.words()
+        open_risks = [r for r in project.risks if r.status != "closed"]
+        high = sum(1 for r in open_risks if r.exposure >= HIGH_EXPOSURE)
+        ends = [i.end for i in project.items if i.end is not None]
+        requirements = [r for r in project.requirements if r.status != "dropped"]
+        tiles = [
+            (str(len(requirements)), words["req_count"], TEXT),
+            (str(len(project.items)), words["items"], TEXT),
+            (max(ends).isoformat() if ends else "–", words["finish"], TEXT),
+            (
+                str(len(open_risks)),
+                words["open_risks"] + (" · " + words["high_risks"].format(n=high) if high else ""),
+                TEXT,
+            ),
+        ]
+        gap = 32 * u
+        tile_w = (rect.width() - gap * (len(tiles) - 1)) / len(tiles)
+        tile_h = 200 * u
+        for index, (value, label, colour) in enumerate(tiles):
+            tile = QRectF(rect.left() + index * (tile_w + gap), rect.top(), tile_w, tile_h)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PANEL)
+            painter.drawRoundedRect(tile, 12 * u, 12 * u)
+            painter.setFont(self._font(72 if len(value) < 6 else 52, bold=True))
+            painter.setPen(ACCENT)
+            painter.drawText(tile.adjusted(0, 16 * u, 0, -70 * u), Qt.AlignmentFlag.AlignCenter, value)
+            painter.setFont(self._font(28))
+            painter.setPen(RED if index == 3 and high else colour)
+            label_rect = tile.adjusted(12 * u, tile_h - 74 * u, -12 * u, -16 * u)
+            painter.drawText(label_rect, Qt.AlignmentFlag.AlignCenter, label)
+        below = rect.adjusted(0, tile_h + 48 * u, 0, -56 * u)
+        half = (below.width() - gap) / 2
+        ranked = [entry for entry in rank(project) if entry.rank is not None][:3]
+        top_risks = sorted(open_risks, key=lambda r: (-r.exposure, -r.impact))[:3]
+        for column, (heading, lines) in enumerate(
+            (
+                (words["top_priorities"], [f"{e.rank}. {e.requirement.title}" for e in ranked]),
+                (words["top_risks"], [f"{r.exposure} · {r.title}" for r in top_risks]),
+            )
+        ):
+            area = QRectF(below.left() + column * (half + gap), below.top(), half, below.height())
+            blocks = [_Block(heading, 34, ACCENT, bold=True)]
+            blocks += [_Block(line, 32, TEXT, space_before=14) for line in lines]
+            if not lines:
+                blocks.append(_Block("–", 32, MUTED, space_before=14))
+            self._paint_blocks(painter, area, blocks)
+        painter.setFont(self._font(26))
+        painter.setPen(MUTED)
+        hint = QRectF(rect.left(), rect.bottom() - 44 * u, rect.width(), 44 * u)
+        painter.drawText(hint, Qt.AlignmentFlag.AlignVCenter, words["summary_hint"])
+
+    def _paint_empty(self, painter: QPainter, rect: QRectF, text: str) -> None:
+        painter.setFont(self._font(36))
+        painter.setPen(MUTED)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+
+
+def _mix(colour: QColor, base: QColor, amount: float) -> QColor:
+    """``amount`` of ``colour`` over ``base``."""
+    return QColor.fromRgbF(
+        colour.redF() * amount + base.redF() * (1 - amount),
+        colour.greenF() * amount + base.greenF() * (1 - amount),
+        colour.blueF() * amount + base.blueF() * (1 - amount),
+    )
+
+
+def _ink_on(colour: QColor) -> QColor:
+    """Black or white text, whichever reads on ``colour``."""
+    light = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
+    return QColor("#000000") if light > 0.55 else QColor("#ffffff")
+
+
+def _fit_lines(fm: QFontMetricsF, text: str, width: float, lines: int) -> str:
+    """``text`` cut (with …) so that word-wrapped at ``width`` it takes at most ``lines`` lines."""
+    wrap = int(Qt.TextFlag.TextWordWrap)
+    limit = fm.lineSpacing() * lines + 1
+
+    def fits(candidate: str) -> bool:
+        return fm.boundingRect(QRectF(0, 0, width, 1e6), wrap, candidate).height() <= limit
+
+    if fits(text):
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:  # the longest prefix that still fits with the ellipsis
+        mid = (lo + hi + 1) // 2
+        if fits(text[:mid].rstrip() + "…"):
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + "…"
+
+
+def _first_line_height(font: QFont, text: str, width: float) -> float:
+    """The height of the first wrapped line, with the fallback fonts (Chinese) it really uses."""
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    line = layout.createLine()
+    height = 0.0
+    if line.isValid():
+        line.setLineWidth(width)
+        height = line.height()
+    layout.endLayout()
+    return height or QFontMetricsF(font).lineSpacing()
