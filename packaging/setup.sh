@@ -76,7 +76,7 @@ else
         say "the first install compiles llama-cpp-python from source: about 5 minutes on 2 cores" \
             "(CMAKE_BUILD_PARALLEL_LEVEL=$CMAKE_BUILD_PARALLEL_LEVEL); pip caches the wheel for later runs"
     fi
-    "$VPY" -m pip install "${pip_quiet[@]}" --disable-pip-version-check --progress-bar off -e '.[test]'
+    "$VPY" -m pip install "${pip_quiet[@]}" --disable-pip-version-check --progress-bar off -e '.[test,server]'
     printf '%s\n' "$want" >"$STAMP.tmp" && mv -f -- "$STAMP.tmp" "$STAMP"
     say "installed $("$VPY" -c 'from importlib.metadata import version as v
 print(", ".join(f"{name} {v(name)}" for name in ("PySide6", "llama-cpp-python")))')"

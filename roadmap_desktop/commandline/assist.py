@@ -1,4 +1,5 @@
-"""`roadmap-desktop assist`: run an assistant task on a project with a local model, print or apply the suggestions."""
+"""`roadmap-desktop assist`: run an assistant task on a project with a local model (or a model server), print or
+apply the suggestions."""
 
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--task", required=True, choices=TASKS)
     parser.add_argument("--brief", default="", help="product brief for the requirements task (default: the vision)")
     parser.add_argument("--requirement", default="", metavar="ID|TITLE", help="requirement for the user-story task")
-    parser.add_argument("--model", metavar="PATH", help="a .gguf file (default: the bundled SmolLM2 model)")
+    parser.add_argument(
+        "--model",
+        metavar="PATH|URL",
+        help="a .gguf file, or the http:// address of a `roadmap-desktop serve` (default: the bundled SmolLM2 model)",
+    )
     parser.add_argument("--apply", action="store_true", help="add the suggestions to FILE (atomic save)")
     parser.add_argument("--threads", type=positive_int, metavar="N", help="CPU threads (default: cores - 1)")
     parser.add_argument("--n-ctx", type=positive_int, default=4096, metavar="N", help="context length")
@@ -66,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     from ..llm.catalog import ModelFileError, read_model_info
     from ..llm.drafting import run_task
     from ..llm.engine import Engine, EngineError
+    from ..llm.remote_engine import RemoteEngine, is_server_url
     from ..llm.suggestions import accept_command
     from ..llm.tasks import TaskInputs, get_task
     from ..persistence.risk_library_file import LibraryError, load_default_risk_library
@@ -79,15 +85,17 @@ def run(args: argparse.Namespace) -> int:
         if args.task == "risks":
             inputs.library = load_default_risk_library()
         task.build_messages(inputs)  # a missing brief or requirement fails here, before loading
-        model = Path(args.model) if args.model else default_model()
-        read_model_info(model)  # header check: not GGUF, truncated, missing
+        remote = bool(args.model) and is_server_url(args.model)
+        model = args.model.strip() if remote else Path(args.model) if args.model else default_model()
+        if not remote:
+            read_model_info(model)  # header check: not GGUF, truncated, missing
     except (CommandError, LibraryError) as exc:
         return fail(str(exc))
     except ValueError as exc:
         return fail(f"{args.task}: {exc}")
     except ModelFileError as exc:
         return fail(str(exc))
-    engine = Engine()
+    engine = RemoteEngine() if remote else Engine()
     try:
         info = engine.load(model, n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=args.gpu_layers)
         for note in info.notes:

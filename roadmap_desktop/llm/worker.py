@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from roadmap_desktop.llm.engine import DEFAULT_N_CTX, Engine, EngineError
+from roadmap_desktop.llm.remote_engine import RemoteEngine, is_server_url
 
 GENERATE_OPTIONS = (
     "max_tokens",
@@ -54,7 +55,7 @@ class LlmWorker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._engine: Engine | None = None
+        self._engine: Engine | RemoteEngine | None = None
         self._lock = threading.Lock()
         self._cancelled: set[int] = set()
         self._cancel_all_upto = 0  # every request id <= this is cancelled
@@ -81,10 +82,15 @@ class LlmWorker(QObject):
     # -- slots, run in the worker thread -----------------------------------------------------------
     @Slot(str, object)
     def load_requested(self, path: str, options: dict[str, Any] | None) -> None:
+        """``path`` is a .gguf file, or the http(s) address of a model server (``roadmap-desktop serve``)."""
         try:
             options = dict(options or {})
-            if self._engine is None:
-                self._engine = Engine()
+            kind = RemoteEngine if is_server_url(path) else Engine
+            if not isinstance(self._engine, kind):
+                if self._engine is not None:
+                    self._engine.close()  # frees a local model's memory when switching to a server
+                    self._engine = None
+                self._engine = kind()
             info = self._engine.load(
                 path,
                 n_ctx=int(options.get("n_ctx") or DEFAULT_N_CTX),

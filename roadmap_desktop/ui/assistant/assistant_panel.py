@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -36,6 +37,16 @@ from ...llm.tasks import TaskInputs, TaskResult, get_task
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
 from ...qtmodels.document import ProjectDocument
+
+SERVER_URL_KEY = "llm_server_url"  # the model server address last typed
+USE_SERVER_KEY = "llm_use_server"  # True when the server, not a local file, was loaded last
+
+
+class ServerChoice:
+    """The model list's "Model server…" entry: a ``roadmap-desktop serve`` on the local network."""
+
+
+SERVER_CHOICE = ServerChoice()
 
 TASK_LABELS = {
     "requirements": "Draft requirements from a brief",
@@ -102,6 +113,20 @@ class AssistantPanel(QWidget):
         row.addWidget(open_button)
         row.addWidget(self.load_button)
         model_form.addRow(row)
+        self.server_row = QWidget()
+        server_layout = QHBoxLayout(self.server_row)
+        server_layout.setContentsMargins(0, 0, 0, 0)
+        self.server_edit = QLineEdit(str(self.settings.get(SERVER_URL_KEY) or ""))
+        self.server_edit.setObjectName("serverUrlEdit")
+        self.server_edit.setPlaceholderText(self.tr("http://192.168.1.20:8080"))
+        self.server_edit.setToolTip(self.tr("The address `roadmap-desktop serve` printed on the server computer"))
+        self.server_edit.setClearButtonEnabled(True)
+        self.server_edit.textChanged.connect(self._show_model_details)
+        self.server_edit.returnPressed.connect(lambda: self.load_model())
+        server_layout.addWidget(QLabel(self.tr("Address")))
+        server_layout.addWidget(self.server_edit, 1)
+        self.server_row.hide()
+        model_form.addRow(self.server_row)
         self.model_details = QLabel()
         self.model_details.setWordWrap(True)
         self.model_details.setStyleSheet("color: palette(mid);")
@@ -248,13 +273,25 @@ class AssistantPanel(QWidget):
                 label = f"{Path(entry.path).name} (unusable)"
             self.model_combo.addItem(label, entry)
             self.model_combo.setItemData(self.model_combo.count() - 1, str(entry.path), Qt.ItemDataRole.ToolTipRole)
+        self.model_combo.addItem(self.tr("Model server…"), SERVER_CHOICE)
+        self.model_combo.setItemData(
+            self.model_combo.count() - 1,
+            self.tr("A model served by `roadmap-desktop serve` on a computer of the local network"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.model_combo.blockSignals(False)
-        for index in range(self.model_combo.count()):
-            path = Path(self.model_combo.itemData(index).path)
-            wanted = str(path) == str(remembered) if remembered else path.name == catalog.DEFAULT_MODEL_FILE
-            if wanted:
-                self.model_combo.setCurrentIndex(index)
-                break
+        if self.settings.get(USE_SERVER_KEY) is True:
+            self.model_combo.setCurrentIndex(self.model_combo.count() - 1)
+        else:
+            for index in range(self.model_combo.count()):
+                entry = self.model_combo.itemData(index)
+                if isinstance(entry, ServerChoice):
+                    continue
+                path = Path(entry.path)
+                wanted = str(path) == str(remembered) if remembered else path.name == catalog.DEFAULT_MODEL_FILE
+                if wanted:
+                    self.model_combo.setCurrentIndex(index)
+                    break
         self._show_model_details()
 
     def _current_model(self) -> object | None:
@@ -262,6 +299,14 @@ class AssistantPanel(QWidget):
 
     def _show_model_details(self, *_args) -> None:
         entry = self._current_model()
+        self.server_row.setVisible(isinstance(entry, ServerChoice))
+        if isinstance(entry, ServerChoice):
+            self.model_details.setText(
+                self.tr("The address `roadmap-desktop serve` printed on the server computer; its settings apply.")
+            )
+            self.model_details.setToolTip("")
+            self.load_button.setEnabled(bool(self.server_edit.text().strip()))
+            return
         if entry is None:
             self.model_details.setText("No .gguf model found in models/. Use Open… to pick one.")
         elif isinstance(entry, catalog.ModelInfo):
@@ -288,6 +333,7 @@ class AssistantPanel(QWidget):
             QMessageBox.critical(self, "Cannot use this model", str(exc))
             return
         self._remember("llm_model_path", path)
+        self._remember(USE_SERVER_KEY, False)
         self.refresh_models((Path(path),))
 
     def _ensure_controller(self):
@@ -314,6 +360,8 @@ class AssistantPanel(QWidget):
 
     def load_model(self, ask_memory: bool = True) -> bool:
         entry = self._current_model()
+        if isinstance(entry, ServerChoice):
+            return self._connect_server()
         if not isinstance(entry, catalog.ModelInfo):
             self._on_error("Choose a usable .gguf model first")
             return False
@@ -339,6 +387,8 @@ class AssistantPanel(QWidget):
         }
         self._remember_settings()
         self._remember("llm_model_path", str(entry.path))
+        if self.settings.get(USE_SERVER_KEY) is not False:
+            self._remember(USE_SERVER_KEY, False)
         self._loading_path = str(entry.path)
         self.load_progress.show()
         self.model_status.setText(f"Loading {entry.name}…")
@@ -346,25 +396,58 @@ class AssistantPanel(QWidget):
         self._ensure_controller().load(str(entry.path), options)
         return True
 
+    def _connect_server(self) -> bool:
+        from ...llm.engine import EngineError
+        from ...llm.remote_engine import normalise_url
+
+        try:
+            url = normalise_url(self.server_edit.text())
+        except EngineError as exc:
+            self.model_status.setText(str(exc))
+            self._on_error(str(exc))
+            self.server_edit.setFocus()
+            return False
+        self._remember(SERVER_URL_KEY, url)
+        self._remember(USE_SERVER_KEY, True)
+        self._loading_path = url
+        self.load_progress.show()
+        self.model_status.setText(self.tr("Connecting to {url}…").format(url=url))
+        self.load_button.setEnabled(False)
+        self._ensure_controller().load(url, {})
+        return True
+
     def _on_controller_model_loaded(self, path: str, info: dict[str, Any]) -> None:
         self.loaded_path = path
         self._loading_path = None
         self.load_progress.hide()
-        self.load_button.setEnabled(True)
+        self._show_model_details()  # re-enables Load as fits the chosen entry
         notes = [str(n) for n in (info.get("notes") or []) if n]
-        device = "GPU" if info.get("n_gpu_layers") else "CPU"
-        self.model_status.setText(
-            f"Loaded {Path(path).name} · context {info.get('n_ctx', '?')} · {device}"
-            + ("".join(f"\n{n}" for n in notes))
-        )
+        if info.get("remote"):
+            model = str(info.get("model") or "")
+            status = (
+                self.tr("Using {model} on the model server {url}").format(model=model, url=path)
+                if model
+                else self.tr("Using the model server {url}").format(url=path)
+            )
+        else:
+            device = self.tr("GPU") if info.get("n_gpu_layers") else self.tr("CPU")
+            status = self.tr("Loaded {name} · context {n_ctx} · {device}").format(
+                name=Path(path).name, n_ctx=info.get("n_ctx", "?"), device=device
+            )
+        self.model_status.setText(status + "".join(f"\n{n}" for n in notes))
 
     def _on_controller_load_failed(self, message: str) -> None:
+        from ...llm.remote_engine import is_server_url  # loaded with the worker already
+
+        server = is_server_url(self._loading_path or "")
         self.loaded_path = None
         self._loading_path = None
         self.load_progress.hide()
-        self.load_button.setEnabled(True)
-        self.model_status.setText(f"Could not load the model: {message}")
-        self._on_error(f"Could not load the model: {message}")
+        self._show_model_details()
+        # A server's message names the address and asks whether the server runs: complete as it is.
+        text = message if server else self.tr("Could not load the model: {message}").format(message=message)
+        self.model_status.setText(text)
+        self._on_error(text)
 
     # -- tasks -----------------------------------------------------------------------------
     def task_name(self) -> str:

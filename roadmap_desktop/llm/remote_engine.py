@@ -1,0 +1,485 @@
+"""A model server on the local network (``roadmap-desktop serve``) used like a local ``Engine``.
+
+Speaks llama-cpp-python's OpenAI-compatible API with the standard library only: GET /v1/models to
+check the server, POST /v1/chat/completions with ``stream: true`` for Server-Sent Events. Same
+contract as ``engine.Engine``: one thread uses it; ``request_abort()`` and the ``cancel`` flag may
+be set from another thread, and they close the connection so the stream ends within a token (the
+server stops generating when it sees the client gone). Every failure is one EngineError line.
+
+http.client rather than urllib: urllib honours ``http_proxy`` variables, and a proxy would carry
+the prompts outside the local network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import socket
+import ssl
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from .engine import (
+    DEFAULT_N_CTX,
+    FREQUENCY_PENALTY,
+    PRESENCE_PENALTY,
+    REPEAT_PENALTY,
+    ChatStream,
+    EngineError,
+    GenerationResult,
+)
+
+CONNECT_TIMEOUT = 5.0  # seconds for GET /v1/models: a LAN answers in milliseconds
+# Between two streamed events. Generous: the server queues requests from several laptops and
+# evaluates long prompts before the first token.
+READ_TIMEOUT = 300.0
+CHARS_PER_TOKEN = 4  # count_tokens' estimate when the server cannot count
+DEFAULT_PORT = 8080
+_POLL = 0.02  # how often the abort watcher looks at a cancel flag given as a callable
+
+
+def is_server_url(text: str) -> bool:
+    """True for an http(s) address: the assistant then talks to a model server, not a file."""
+    return text.strip().lower().startswith(("http://", "https://"))
+
+
+def normalise_url(text: str) -> str:
+    """``http://host:port`` from what a user typed ("192.168.1.5:8080", ".../v1/", ...).
+
+    Raises EngineError when it cannot be an address of a server."""
+    raw = text.strip()
+    if not raw:
+        raise EngineError("Type the model server's address, e.g. http://192.168.1.20:8080")
+    if "://" not in raw:
+        raw = "http://" + raw
+    try:
+        parts = urlsplit(raw)
+        port = parts.port
+    except ValueError as exc:
+        raise EngineError(f"Not a model server address: {text.strip()} ({exc})") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise EngineError(f"Not a model server address: {text.strip()} (expected http://HOST:PORT)")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    path = parts.path.rstrip("/")
+    if path.endswith("/v1"):
+        path = path[: -len("/v1")]
+    return f"{parts.scheme}://{host}{f':{port}' if port else ''}{path}"
+
+
+@dataclass
+class RemoteModelInfo:
+    """What ``load`` found; ``as_dict`` has the keys the worker and panel read from a local ModelInfo."""
+
+    url: str
+    model: str
+    models: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def chat_template_note(self) -> str:
+        return "Chat template: applied by the model server"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.url,
+            "remote": True,
+            "model": self.model,
+            "models": list(self.models),
+            "n_ctx": None,  # the server does not say; it enforces its own
+            "n_threads": None,
+            "n_gpu_layers": 0,
+            "chat_format": "server",
+            "chat_template_note": self.chat_template_note,
+            "notes": list(self.notes),
+        }
+
+
+def _error_detail(body: bytes) -> str:
+    """The server's own error message in one short line (FastAPI's and OpenAI's shapes)."""
+    text = body.decode("utf-8", "replace").strip()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        error = data.get("error", data.get("detail"))
+        if isinstance(error, dict):
+            error = error.get("message", error)
+        if error is not None:
+            text = error if isinstance(error, str) else json.dumps(error)
+    line = " ".join(text.split())
+    return line[:200] + ("…" if len(line) > 200 else "")
+
+
+class RemoteEngine:
+    """One model server. Not thread-safe, like Engine: see the module docstring."""
+
+    def __init__(self, timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT) -> None:
+        self.info: RemoteModelInfo | None = None
+        self.timeout = timeout
+        self.read_timeout = read_timeout
+        self._lock = threading.Lock()  # guards _connection against request_abort from another thread
+        self._connection: http.client.HTTPConnection | None = None
+        self._abort_requested = False
+
+    # -- state ---------------------------------------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        return self.info is not None
+
+    @property
+    def url(self) -> str:
+        return self.info.url if self.info else ""
+
+    @property
+    def chat_template_note(self) -> str:
+        return self.info.chat_template_note if self.info else ""
+
+    # -- connecting ------------------------------------------------------------------------------
+    def load(
+        self,
+        url: str,
+        n_ctx: int = DEFAULT_N_CTX,
+        n_threads: int | None = None,
+        n_gpu_layers: int = 0,
+        verbose: bool = False,
+    ) -> RemoteModelInfo:
+        """Check that the server answers and serves a model. The local-model settings are accepted
+        for the worker's sake and ignored: the server was started with its own."""
+        del n_ctx, n_threads, n_gpu_layers, verbose
+        self.close()
+        base = normalise_url(url)
+        try:
+            body = self._request(base, "GET", "/v1/models", None)
+        except _NoAnswer:
+            # It accepted the connection, but llama-cpp-python answers the model list only between
+            # generations: busy with another laptop's request. Requests queue there, so use it.
+            note = "The server is busy with another request; yours will wait for it"
+            self.info = RemoteModelInfo(url=base, model="", notes=[note])
+            return self.info
+        data = self._json(base, body, "the model list")
+        entries = data.get("data") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise EngineError(f"The model server at {base} sent an unexpected model list (no 'data' list)")
+        models = [str(e.get("id")) for e in entries if isinstance(e, dict) and e.get("id")]
+        if not models:
+            raise EngineError(f"The model server at {base} serves no model")
+        self.info = RemoteModelInfo(url=base, model=models[0], models=models)
+        return self.info
+
+    def close(self) -> None:
+        """Forget the server (and drop a running stream). Safe to call repeatedly."""
+        self.info = None
+        self._drop_connection()
+
+    def _require(self) -> str:
+        if self.info is None:
+            raise EngineError("No model is loaded")
+        return self.info.url
+
+    # -- HTTP --------------------------------------------------------------------------------------
+    def _connect(self, base: str, timeout: float) -> tuple[http.client.HTTPConnection, str]:
+        parts = urlsplit(base)
+        if parts.scheme == "https":
+            connection: http.client.HTTPConnection = http.client.HTTPSConnection(
+                parts.hostname, parts.port, timeout=timeout, context=ssl.create_default_context()
+            )
+        else:
+            connection = http.client.HTTPConnection(parts.hostname, parts.port or DEFAULT_PORT, timeout=timeout)
+        return connection, parts.path
+
+    def _unreachable(self, base: str, exc: BaseException) -> EngineError:
+        if isinstance(exc, ConnectionRefusedError):
+            why = "connection refused"
+        elif isinstance(exc, TimeoutError | socket.timeout):
+            why = f"no answer within {self.timeout:g} s"
+        elif isinstance(exc, socket.gaierror):
+            why = "unknown host name"
+        elif isinstance(exc, ssl.SSLError):
+            why = f"TLS failed ({exc.reason or exc})"
+        else:
+            why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return EngineError(f"Cannot reach the model server at {base}: {why}. Is `roadmap-desktop serve` running there?")
+
+    def _open(
+        self, base: str, method: str, path: str, payload: dict[str, Any] | None, *, streaming: bool = False
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+        """Send a request; the response's status is checked, its body not yet read.
+
+        A streaming request's connection is published for ``request_abort`` before anything is
+        sent, so an abort at any moment closes it; its reads may then wait ``read_timeout``."""
+        connection, prefix = self._connect(base, self.timeout)
+        body = json.dumps(payload).encode("utf-8") if payload is not None else None
+        headers = {"Accept": "text/event-stream" if streaming else "application/json"}
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+        try:
+            connection.connect()
+        except OSError as exc:
+            connection.close()
+            raise self._unreachable(base, exc) from None
+        try:
+            if streaming:
+                connection.sock.settimeout(self.read_timeout)
+                with self._lock:
+                    self._connection = connection
+                if self._abort_requested:  # set while connecting: there was no socket to close yet
+                    raise _Aborted
+            connection.request(method, prefix + path, body=body, headers=headers)
+            response = connection.getresponse()
+        except _Aborted:
+            connection.close()
+            raise
+        except (OSError, http.client.HTTPException) as exc:
+            connection.close()
+            if streaming and self._abort_requested:
+                raise _Aborted from None
+            if isinstance(exc, TimeoutError | socket.timeout):
+                wait = self.read_timeout if streaming else self.timeout
+                raise _NoAnswer(f"The model server at {base} did not answer within {wait:g} s") from None
+            raise EngineError(f"The model server at {base} broke off the answer ({type(exc).__name__})") from None
+        if response.status >= 400:
+            try:
+                detail = _error_detail(response.read(64_000))
+            except (OSError, http.client.HTTPException):
+                detail = ""
+            finally:
+                connection.close()
+            reason = f"HTTP {response.status} {response.reason}".strip()
+            raise EngineError(f"The model server at {base} answered {reason}" + (f": {detail}" if detail else ""))
+        return connection, response
+
+    def _request(self, base: str, method: str, path: str, payload: dict[str, Any] | None) -> bytes:
+        connection, response = self._open(base, method, path, payload)
+        try:
+            return response.read(16_000_000)
+        except (OSError, http.client.HTTPException) as exc:
+            raise EngineError(f"The model server at {base} broke off the answer ({type(exc).__name__})") from None
+        finally:
+            connection.close()
+
+    @staticmethod
+    def _json(base: str, body: bytes, what: str) -> Any:
+        try:
+            return json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            start = " ".join(body[:60].decode("utf-8", "replace").split())
+            raise EngineError(f"The model server at {base} sent {what} that is not JSON: {start!r}") from None
+
+    # -- cancellation ----------------------------------------------------------------------------
+    def request_abort(self) -> None:
+        """Thread-safe: end the current request at once by closing its connection."""
+        self._abort_requested = True
+        self._drop_connection()
+
+    def _aborting(self) -> bool:
+        return self._abort_requested
+
+    def _drop_connection(self) -> None:
+        with self._lock:
+            connection = self._connection
+        if connection is None:
+            return
+        sock = connection.sock
+        if sock is not None:
+            # shutdown, not just close: it wakes a recv blocked in the worker thread.
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    def _watch(self, cancel: Any, done: threading.Event) -> None:
+        """Abort watcher thread: turns a set cancel flag into a closed connection."""
+        while not done.is_set():
+            if isinstance(cancel, threading.Event):
+                fired = cancel.wait(0.2)
+            else:
+                try:
+                    fired = bool(cancel())
+                except Exception:
+                    fired = True
+                if not fired:
+                    done.wait(_POLL)
+            if fired and not done.is_set():
+                self.request_abort()
+                return
+
+    # -- inference -------------------------------------------------------------------------------
+    def count_tokens(self, text: str) -> int:
+        """The server's count (llama-cpp-python's /extras/tokenize/count), else an estimate."""
+        base = self._require()
+        try:
+            body = self._request(base, "POST", "/extras/tokenize/count", {"input": text})
+            count = json.loads(body.decode("utf-8")).get("count")
+            if isinstance(count, int) and not isinstance(count, bool):
+                return count
+        except (EngineError, ValueError, AttributeError, UnicodeDecodeError):
+            pass
+        return max(1, len(text) // CHARS_PER_TOKEN) if text else 0
+
+    def stream_chat(
+        self,
+        messages: list[dict[str, Any]],
+        *,
+        max_tokens: int = 512,
+        temperature: float = 0.7,
+        response_format: dict[str, Any] | None = None,
+        cancel: Any = None,
+        seed: int | None = None,
+        repeat_penalty: float | None = None,
+        frequency_penalty: float | None = None,
+        presence_penalty: float | None = None,
+        stop: list[str] | str | None = None,
+    ) -> ChatStream:
+        """Stream the reply as text pieces, like ``Engine.stream_chat``: cancelling ends the stream
+        with ``result.cancelled`` and never raises; other failures raise EngineError."""
+        base = self._require()
+        if response_format is not None and response_format.get("type") != "json_object":
+            raise EngineError(
+                'response_format must be {"type": "json_object", "schema": ...}; '
+                f"got type {response_format.get('type')!r}"
+            )
+        payload: dict[str, Any] = {
+            "messages": list(messages),
+            "stream": True,
+            "max_tokens": max_tokens,
+            "temperature": temperature,
+            # The local engine's repetition guards, so a server gives the same kind of drafts.
+            "repeat_penalty": REPEAT_PENALTY if repeat_penalty is None else repeat_penalty,
+            "frequency_penalty": FREQUENCY_PENALTY if frequency_penalty is None else frequency_penalty,
+            "presence_penalty": PRESENCE_PENALTY if presence_penalty is None else presence_penalty,
+        }
+        if self.info and self.info.model:
+            payload["model"] = self.info.model
+        if seed is not None:
+            payload["seed"] = seed
+        if stop:
+            payload["stop"] = stop
+        if response_format is not None:
+            payload["response_format"] = response_format
+        self._abort_requested = False
+        result = GenerationResult()
+        return ChatStream(self._pieces(base, payload, cancel, result), result)
+
+    def _pieces(self, base: str, payload: dict[str, Any], cancel: Any, result: GenerationResult) -> Iterator[str]:
+        start = time.perf_counter()
+        parts: list[str] = []
+        done = threading.Event()
+        watcher = None
+        if cancel is not None:
+            watcher = threading.Thread(target=self._watch, args=(cancel, done), name="remote-abort", daemon=True)
+            watcher.start()
+        connection = None
+        try:
+            if self._aborting():
+                raise _Aborted
+            connection, response = self._open(base, "POST", "/v1/chat/completions", payload, streaming=True)
+            for event in _sse_events(response):
+                if self._aborting():
+                    raise _Aborted
+                if event == "[DONE]":
+                    break
+                text, finish = _chunk_text(base, event)
+                if text:
+                    if result.time_to_first_token is None:
+                        result.time_to_first_token = time.perf_counter() - start
+                    parts.append(text)
+                    result.pieces += 1
+                    yield text
+                if finish:
+                    result.finish_reason = "length" if finish == "length" else "stop"
+            else:
+                if self._aborting():
+                    raise _Aborted
+                if result.finish_reason is None:
+                    raise EngineError(
+                        f"The model server at {base} stopped in the middle of the answer (was it shut down?)"
+                    )
+            if result.finish_reason is None:
+                result.finish_reason = "stop"
+        except _Aborted:
+            result.cancelled = True
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            if self._aborting():
+                result.cancelled = True
+            elif isinstance(exc, TimeoutError | socket.timeout):
+                raise EngineError(
+                    f"The model server at {base} sent nothing for {self.read_timeout:g} s; it may be overloaded"
+                ) from None
+            else:
+                raise EngineError(f"Lost the connection to the model server at {base} ({type(exc).__name__})") from None
+        finally:
+            done.set()
+            with self._lock:
+                self._connection = None
+            if connection is not None:
+                connection.close()
+            if watcher is not None:
+                watcher.join(1.0)
+            if result.cancelled:
+                result.finish_reason = None
+            result.tokens = result.pieces  # one streamed chunk per token
+            result.text = "".join(parts)
+            result.seconds = time.perf_counter() - start
+            self._abort_requested = False
+
+    def generate_text(self, messages: list[dict[str, Any]], **options: Any) -> GenerationResult:
+        """Convenience: run ``stream_chat`` to the end and return its result."""
+        stream = self.stream_chat(messages, **options)
+        for _ in stream:
+            pass
+        return stream.result
+
+
+class _NoAnswer(EngineError):
+    """Internal: connected, but no answer in time."""
+
+
+class _Aborted(Exception):
+    """Internal: the request was cancelled; never escapes ``stream_chat``."""
+
+
+def _sse_events(response: http.client.HTTPResponse) -> Iterator[str]:
+    """The ``data`` of each Server-Sent Event; comments (pings) and other fields are skipped."""
+    data: list[str] = []
+    while True:
+        raw = response.readline(1_000_000)
+        if not raw:
+            if data:
+                yield "\n".join(data)
+            return
+        line = raw.decode("utf-8", "replace").rstrip("\r\n")
+        if not line:
+            if data:
+                yield "\n".join(data)
+                data = []
+            continue
+        if line.startswith(":"):
+            continue
+        name, _, value = line.partition(":")
+        if name == "data":
+            data.append(value[1:] if value.startswith(" ") else value)
+
+
+def _chunk_text(base: str, event: str) -> tuple[str, str | None]:
+    """(content text, finish reason) of one chat.completion.chunk; EngineError for anything else."""
+    try:
+        chunk = json.loads(event)
+    except ValueError:
+        start = " ".join(event[:60].split())
+        raise EngineError(f"The model server at {base} sent a streamed part that is not JSON: {start!r}") from None
+    if not isinstance(chunk, dict):
+        raise EngineError(f"The model server at {base} sent an unexpected streamed part: {event[:60]!r}")
+    if "error" in chunk:
+        raise EngineError(f"The model server at {base} failed: {_error_detail(event.encode('utf-8'))}")
+    choices = chunk.get("choices")
+    if not isinstance(choices, list) or not choices or not isinstance(choices[0], dict):
+        return "", None  # keep-alive or usage-only chunks carry no text
+    choice = choices[0]
+    delta = choice.get("delta")
+    text = delta.get("content") if isinstance(delta, dict) else None
+    finish = choice.get("finish_reason")
+    return (text if isinstance(text, str) else ""), (finish if isinstance(finish, str) else None)

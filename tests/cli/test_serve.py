@@ -1,0 +1,114 @@
+"""`roadmap-desktop serve`: every problem found before the server starts exits 2 with one line; and
+`assist --model URL` reports an unreachable server the same way. (Serving for real: tests/llm/test_remote_engine.py.)"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from roadmap_desktop.cli import build_subcommand_parser, main
+from roadmap_desktop.commandline import serve
+
+MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def one_line_error(capsys) -> str:
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert "\n" not in err and err.startswith("roadmap-desktop: "), err
+    assert captured.out == ""  # nothing announced: the server never started
+    return err
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_missing_model_exits_2(tmp_path, capsys):
+    assert main(["serve", "--model", str(tmp_path / "nowhere.gguf")]) == 2
+    err = one_line_error(capsys)
+    assert "nowhere.gguf" in err and "no such file" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"not a model at all", "not a gguf model file"), (b"GGUF\x03\x00\x00\x00", "truncated")],
+)
+def test_a_file_that_is_not_a_usable_gguf_exits_2(tmp_path, capsys, content, reason):
+    bad = tmp_path / "bad.gguf"
+    bad.write_bytes(content)
+    assert main(["serve", "--model", str(bad)]) == 2
+    err = one_line_error(capsys)
+    assert "bad.gguf" in err and reason in err.lower()
+
+
+def test_a_bad_port_is_a_usage_error(capsys):
+    assert main(["serve", "--port", "70000"]) == 2
+    assert "a port is 1-65535, not 70000" in capsys.readouterr().err
+
+
+@pytest.fixture
+def model():
+    if not MODEL.is_file():
+        pytest.skip("run packaging/setup.sh to install the default model")
+    return MODEL
+
+
+def test_without_the_server_extra_it_says_how_to_install_it(model, capsys, monkeypatch):
+    monkeypatch.setattr(serve, "missing_server_modules", lambda: ["uvicorn"])
+    assert main(["serve", "--model", str(model)]) == 2
+    assert "pip install 'roadmap-desktop[server]'" in one_line_error(capsys)
+
+
+def test_a_port_in_use_exits_2_before_loading(model, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--model", str(model), "--port", str(port)]) == 2
+    assert f"port {port} on 127.0.0.1 is in use" in one_line_error(capsys)
+
+
+def test_an_address_of_another_computer_exits_2(model, capsys):
+    assert main(["serve", "--model", str(model), "--host", "192.0.2.77", "--port", str(free_port())]) == 2
+    assert "cannot listen on 192.0.2.77" in one_line_error(capsys)
+
+
+def test_urls_to_type_on_the_laptops(monkeypatch):
+    monkeypatch.setattr(serve, "lan_addresses", lambda: ["192.168.1.20"])
+    assert serve.urls("127.0.0.1", 8080) == (["http://127.0.0.1:8080"], [])
+    assert serve.urls("0.0.0.0", 8080) == (["http://127.0.0.1:8080"], ["http://192.168.1.20:8080"])
+    assert serve.urls("192.168.1.20", 9000) == (["http://192.168.1.20:9000"], ["http://192.168.1.20:9000"])
+
+
+def test_lan_addresses_are_found_without_loopback():
+    found = serve.lan_addresses()  # may be empty on a machine without a network
+    assert all(isinstance(a, str) and not a.startswith(("127.", "0.")) for a in found)
+
+
+def test_the_server_command_queues_requests_and_names_the_model_by_file(model):
+    args = build_subcommand_parser().parse_args(["serve", "--model", str(model), "--port", "9001"])
+    command = serve.server_command(args, model, threads=2, gpu_layers=0)
+    assert command[1:3] == ["-m", "llama_cpp.server"]
+    pairs = dict(zip(command[3::2], command[4::2], strict=True))
+    assert pairs["--model_alias"] == model.name and pairs["--port"] == "9001" and pairs["--host"] == "127.0.0.1"
+    assert pairs["--interrupt_requests"] == "false" and pairs["--n_threads"] == "2"
+
+
+def test_assist_with_an_unreachable_server_exits_2(tmp_path, capsys):
+    project = tmp_path / "p.roadmap"
+    assert main(["new", "-o", str(project)]) == 0
+    capsys.readouterr()
+    url = f"http://127.0.0.1:{free_port()}"
+    before = project.read_bytes()
+    assert main(["assist", str(project), "--task", "requirements", "--brief", "x", "--model", url, "--apply"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        f"roadmap-desktop: Cannot reach the model server at {url}: connection refused. "
+        "Is `roadmap-desktop serve` running there?"
+    )
+    assert project.read_bytes() == before

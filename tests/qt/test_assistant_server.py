@@ -1,0 +1,130 @@
+"""The assistant panel's "Model server…" choice: an unreachable server is one clear message, and the
+local model works again afterwards (a fake local engine keeps this test quick)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from roadmap_desktop.llm.engine import ChatStream, GenerationResult
+from roadmap_desktop.persistence.settings import Settings
+from roadmap_desktop.ui.assistant.assistant_panel import SERVER_URL_KEY, USE_SERVER_KEY, AssistantPanel, ServerChoice
+
+MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
+ANSWER = '{"requirements": []}'
+
+
+class FakeInfo:
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "n_ctx": 2048, "n_gpu_layers": 0, "notes": []}
+
+
+class FakeEngine:
+    """Stands in for the llama.cpp Engine in the worker thread."""
+
+    def __init__(self) -> None:
+        self.loaded = False
+
+    def load(self, path, **_options) -> FakeInfo:
+        self.loaded = True
+        return FakeInfo(str(path))
+
+    def stream_chat(self, messages, cancel=None, **_options) -> ChatStream:
+        result = GenerationResult(text=ANSWER, tokens=3, pieces=3, finish_reason="stop", time_to_first_token=0.01)
+        return ChatStream(iter(['{"requirements"', ": ", "[]}"]), result)
+
+    def close(self) -> None:
+        self.loaded = False
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def make_panel(qtbot, tmp_path, monkeypatch):
+    if not MODEL.is_file():
+        pytest.skip("run packaging/setup.sh to install the default model")
+    monkeypatch.setattr("roadmap_desktop.llm.worker.Engine", FakeEngine)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("llm_model_path", str(MODEL))
+    panels: list[AssistantPanel] = []
+    errors: list[str] = []
+
+    def make() -> AssistantPanel:
+        panel = AssistantPanel(settings, lambda: None, lambda: None, errors.append, lambda: None)
+        qtbot.addWidget(panel)
+        panel.resize(380, 720)
+        panel.show()
+        panels.append(panel)
+        return panel
+
+    make.settings = settings
+    make.errors = errors
+    yield make
+    for panel in panels:
+        panel.shutdown()
+        assert panel.controller is None or not panel.controller.running
+
+
+def server_index(panel: AssistantPanel) -> int:
+    combo = panel.model_combo
+    return next(i for i in range(combo.count()) if isinstance(combo.itemData(i), ServerChoice))
+
+
+def test_local_stays_the_default_and_the_address_field_shows_only_for_a_server(make_panel):
+    panel = make_panel()
+    assert Path(panel.model_combo.currentData().path) == MODEL
+    assert panel.server_row.isHidden()
+    panel.model_combo.setCurrentIndex(server_index(panel))
+    assert panel.server_row.isVisible()
+    assert not panel.load_button.isEnabled()  # no address typed yet
+    panel.server_edit.setText("192.168.1.20:8080")
+    assert panel.load_button.isEnabled()
+
+
+def test_unreachable_server_is_a_clear_error_and_local_works_again(qtbot, make_panel, tmp_path):
+    panel = make_panel()
+    url = f"http://127.0.0.1:{free_port()}"
+    panel.model_combo.setCurrentIndex(server_index(panel))
+    panel.server_edit.setText(url + "/v1")
+    controller = panel._ensure_controller()
+    with qtbot.waitSignal(controller.load_failed, timeout=15_000):
+        assert panel.load_model()
+        assert not panel.load_button.isEnabled()
+    expected = f"Cannot reach the model server at {url}: connection refused. Is `roadmap-desktop serve` running there?"
+    assert expected in panel.model_status.text()
+    assert make_panel.errors and expected in make_panel.errors[-1]
+    assert panel.loaded_path is None and panel.load_button.isEnabled()
+    panel.grab().save(str(tmp_path / "server_error.png"))
+
+    # The choice and the address are remembered for the next start.
+    assert make_panel.settings.get(SERVER_URL_KEY) == url
+    assert make_panel.settings.get(USE_SERVER_KEY) is True
+    again = make_panel()
+    assert isinstance(again.model_combo.currentData(), ServerChoice)
+    assert again.server_edit.text() == url and again.server_row.isVisible()
+
+    # Back to the local model: it loads and generates.
+    combo = panel.model_combo
+    combo.setCurrentIndex(
+        next(i for i in range(combo.count()) if Path(getattr(combo.itemData(i), "path", "")) == MODEL)
+    )
+    assert panel.server_row.isHidden()
+    with qtbot.waitSignal(controller.model_loaded, timeout=15_000):
+        assert panel.load_model(ask_memory=False)
+    assert panel.loaded_path == str(MODEL)
+    assert panel.model_status.text().startswith(f"Loaded {MODEL.name}")
+    assert make_panel.settings.get(USE_SERVER_KEY) is False
+    panel.brief_edit.setPlainText("A helper for small online shops.")
+    with qtbot.waitSignal(panel.generation_done, timeout=15_000):
+        panel.generate()
+    assert panel.output.toPlainText().startswith(ANSWER)  # from the local (fake) engine, round after round
+    assert panel.stats_label.text() != "Failed"
