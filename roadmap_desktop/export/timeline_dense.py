@@ -10,6 +10,7 @@ pixel (tests/qt/test_timeline_dense.py renders both and compares).
 
 from __future__ import annotations
 
+from itertools import starmap
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -175,7 +176,7 @@ def paint_links(
                 # Consecutive points pair up into segments: (n, 2m) -> (n * (m - 1), 4).
                 points = rows.reshape(len(rows), -1, 2)
                 segments = np.concatenate([points[:, :-1], points[:, 1:]], axis=2).reshape(-1, 4)
-                lines.extend([QLineF(p, q, r, t) for p, q, r, t in segments.tolist()])
+                lines.extend(starmap(QLineF, segments.tolist()))
         pen = pens[k]
         if lines:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -232,18 +233,14 @@ def paint_bars(
     if dense:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     keys = color_key[plain_idx]
+    rect_args = np.stack([x0, y0, x1 - x0, y1 - y0], axis=1)
     _u, first = np.unique(keys, return_index=True)
     for key in keys[np.sort(first)].tolist():
         sel = plain_idx[keys == key]
         color = tp.bar_color(layout, bars[int(idx[sel[0]])], options.color_by)
         painter.setPen(QPen(color.darker(125), 1))
         painter.setBrush(color)
-        boxes = [
-            QRectF(bx0, by0, bx1 - bx0, by1 - by0)
-            for bx0, by0, bx1, by1 in zip(
-                x0[sel].tolist(), y0[sel].tolist(), x1[sel].tolist(), y1[sel].tolist(), strict=True
-            )
-        ]
+        boxes = list(starmap(QRectF, rect_args[sel].tolist()))
         if dense:
             painter.drawRects(boxes)
         else:
