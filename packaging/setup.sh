@@ -73,8 +73,21 @@ else
     export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$jobs}"
     say "installing roadmap-desktop (editable) with its test extra"
     if ! "$VPY" -c 'import importlib.util as u, sys; sys.exit(u.find_spec("llama_cpp") is None)' 2>/dev/null; then
-        say "the first install compiles llama-cpp-python from source: about 5 minutes on 2 cores" \
-            "(CMAKE_BUILD_PARALLEL_LEVEL=$CMAKE_BUILD_PARALLEL_LEVEL); pip caches the wheel for later runs"
+        if [[ "$(uname -s)-$(uname -m)" == Linux-x86_64 ]]; then
+            # The portable build the desktop bundle ships (no -march=native, no OpenMP): the tests run
+            # what users get, and the bundle reuses the wheel instead of compiling llama.cpp again.
+            requirement="$("$VPY" -c 'import tomllib
+deps = tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]
+print(next(d for d in deps if d.startswith("llama-cpp-python")))')"
+            say "the first install compiles llama-cpp-python ($requirement) from source: about 5 minutes on" \
+                "2 cores; the wheel is kept for later runs and for the desktop bundle"
+            wheel="$(bash packaging/portable_llama.sh "$VPY" "$requirement" | tail -1)" ||
+                die "building llama-cpp-python failed (see the lines above)"
+            "$VPY" -m pip install "${pip_quiet[@]}" --disable-pip-version-check --progress-bar off "$wheel"
+        else
+            say "the first install compiles llama-cpp-python from source: about 5 minutes on 2 cores" \
+                "(CMAKE_BUILD_PARALLEL_LEVEL=$CMAKE_BUILD_PARALLEL_LEVEL); pip caches the wheel for later runs"
+        fi
     fi
     "$VPY" -m pip install "${pip_quiet[@]}" --disable-pip-version-check --progress-bar off -e '.[test,server]'
     printf '%s\n' "$want" >"$STAMP.tmp" && mv -f -- "$STAMP.tmp" "$STAMP"

@@ -39,6 +39,11 @@ def build_gui_parser(names: list[str]) -> argparse.ArgumentParser:
     parser.add_argument("file", nargs="?", metavar="FILE", help="a .roadmap project to open")
     parser.add_argument("--version", action="version", version=f"roadmap-desktop {__version__}")
     parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that the app works here (window offscreen, model, save and reopen, PDF), then exit 0 or 1",
+    )
     return parser
 
 
@@ -52,6 +57,10 @@ def main(argv: list[str] | None = None) -> int:
         args = build_gui_parser(list(modules)).parse_args(argv)
     except SystemExit as exc:  # argparse's own exit for --help, --version and usage errors
         return int(exc.code or 0)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
     from .app import run_gui
 
     return run_gui(Path(args.file) if args.file else None, args.quit_after)
