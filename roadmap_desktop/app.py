@@ -30,10 +30,14 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(path: Path | None = None, quit_after_ms: int | None = None) -> int:
+    from .ui.i18n import install_translations, ui_language
     from .ui.main_window import MainWindow
 
     app = create_application()
-    window = MainWindow(default_settings(), RecoveryStore(data_dir() / "recovery"))
+    settings = default_settings()
+    # Before any widget exists, so every text is created in the chosen language.
+    install_translations(app, ui_language(settings))
+    window = MainWindow(settings, RecoveryStore(data_dir() / "recovery"))
     window.show()
     if path is not None:
         window.open_path(path)

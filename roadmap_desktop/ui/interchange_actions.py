@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -15,7 +16,8 @@ from ..persistence.errors import ProjectFileError
 from ..persistence.settings import Settings
 from ..qtmodels.document import ProjectDocument
 
-# (menu text, file filter, suffix, writer(project, path))
+# (menu text, file filter, suffix, writer(project, path)); texts and filters are translated when shown
+_CONTEXT = "InterchangeActions"
 TEXT_EXPORTS: list[tuple[str, str, str, Callable[[Project, Path], None]]] = []
 
 
@@ -49,13 +51,17 @@ def _json(project: Project, path: Path) -> None:
 
 
 TEXT_EXPORTS += [
-    ("&Markdown…", "Markdown (*.md)", ".md", _markdown),
-    ("&Requirements as CSV…", "CSV (*.csv)", ".csv", _csv("requirement")),
-    ("&Timeline Items as CSV…", "CSV (*.csv)", ".csv", _csv("item")),
-    ("Ris&ks as CSV…", "CSV (*.csv)", ".csv", _csv("risk")),
-    ("Mermaid &Gantt…", "Mermaid (*.mmd)", ".mmd", _mermaid),
-    ("Project &JSON…", "JSON (*.json)", ".json", _json),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "&Markdown…"), "Markdown (*.md)", ".md", _markdown),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "&Requirements as CSV…"), "CSV (*.csv)", ".csv", _csv("requirement")),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "&Timeline Items as CSV…"), "CSV (*.csv)", ".csv", _csv("item")),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "Ris&ks as CSV…"), "CSV (*.csv)", ".csv", _csv("risk")),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "Mermaid &Gantt…"), "Mermaid (*.mmd)", ".mmd", _mermaid),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "Project &JSON…"), "JSON (*.json)", ".json", _json),
 ]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def safe_stem(name: str) -> str:
@@ -77,16 +83,32 @@ class InterchangeActions:
         self.settings = settings
         self.document = document
         self.show_info = show_info
-        self.import_csv_action = QAction("Import Requirements from &CSV…", window)
-        self.import_csv_action.setStatusTip("Add requirements from a spreadsheet or issue-tracker export")
+        self.import_csv_action = QAction(window)
         self.import_csv_action.triggered.connect(self.import_csv)
-        self.export_menu = QMenu("&Export", window)
+        self.export_menu = QMenu(window)
         self.page_actions: list[QAction] = []
+        self.text_actions: list[QAction] = []
         for text, file_filter, suffix, writer in TEXT_EXPORTS:
             action = self.export_menu.addAction(text)
             action.triggered.connect(
-                lambda _=False, f=file_filter, s=suffix, w=writer, t=text: self.export_text(t, f, s, w)
+                lambda _=False, f=file_filter, s=suffix, w=writer, t=text: self.export_text(_tr(t), f, s, w)
             )
+            self.text_actions.append(action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Give the menu entries the current interface language (the window calls this on a switch)."""
+        self.import_csv_action.setText(
+            QCoreApplication.translate("InterchangeActions", "Import Requirements from &CSV…")
+        )
+        self.import_csv_action.setStatusTip(
+            QCoreApplication.translate(
+                "InterchangeActions", "Add requirements from a spreadsheet or issue-tracker export"
+            )
+        )
+        self.export_menu.setTitle(QCoreApplication.translate("InterchangeActions", "&Export"))
+        for action, (text, *_rest) in zip(self.text_actions, TEXT_EXPORTS, strict=True):
+            action.setText(_tr(text))
 
     def add_page_export(self, action: QAction) -> None:
         """PDF and PNG come first in the menu: they are what people share."""
@@ -109,7 +131,9 @@ class InterchangeActions:
         document = self.document()
         if document is None:
             return False
-        title = "Export " + text.replace("&", "").rstrip("…")
+        title = QCoreApplication.translate("InterchangeActions", "Export {what}").format(
+            what=text.replace("&", "").rstrip("…")
+        )
         proposed = Path(self._folder()) / (safe_stem(document.project.info.name) + suffix)
         chosen, _ = QFileDialog.getSaveFileName(self.window, title, str(proposed), file_filter)
         if not chosen:
@@ -123,10 +147,16 @@ class InterchangeActions:
         try:
             writer(project, path)
         except (ProjectFileError, OSError) as exc:
-            QMessageBox.warning(self.window, "Export", f"Could not export to {path}:\n{exc}")
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("InterchangeActions", "Export"),
+                QCoreApplication.translate("InterchangeActions", "Could not export to {path}:\n{problem}").format(
+                    path=path, problem=exc
+                ),
+            )
             return False
         self._remember_folder(path)
-        self.show_info(f"Exported {path.name}")
+        self.show_info(QCoreApplication.translate("InterchangeActions", "Exported {name}").format(name=path.name))
         return True
 
     def import_csv(self) -> bool:
@@ -138,16 +168,16 @@ class InterchangeActions:
             return False
         chosen, _ = QFileDialog.getOpenFileName(
             self.window,
-            "Import Requirements from CSV",
+            QCoreApplication.translate("InterchangeActions", "Import Requirements from CSV"),
             self._folder(),
-            "CSV files (*.csv *.tsv *.txt);;All files (*)",
+            QCoreApplication.translate("InterchangeActions", "CSV files (*.csv *.tsv *.txt);;All files (*)"),
         )
         if not chosen:
             return False
         try:
             dialog = CsvImportDialog(document, chosen, self.window)
         except CsvReadError as exc:
-            QMessageBox.warning(self.window, "Import", str(exc))
+            QMessageBox.warning(self.window, QCoreApplication.translate("InterchangeActions", "Import"), str(exc))
             return False
         self._remember_folder(Path(chosen))
         return bool(dialog.exec())

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,9 +43,12 @@ from .interchange_actions import InterchangeActions
 from .timeline import NowNextLaterBoard, TimelineView
 from .timeline.forecast_panel import ForecastPanel
 
-APP_NAME = "Roadmap Desktop"
-FILE_FILTER = "Roadmap projects (*.roadmap);;All files (*)"
+APP_NAME = "Roadmap Desktop"  # a product name: not translated
 AUTOSAVE_INTERVAL_MS = 60_000
+
+
+def file_filter() -> str:
+    return QApplication.translate("MainWindow", "Roadmap projects (*.roadmap);;All files (*)")
 
 
 class MainWindow(QMainWindow):
@@ -66,13 +70,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
         self.interchange = InterchangeActions(self, settings, lambda: self.document, self.show_info)
-        png_action = self._action("Timeline &Image (PNG)…", self.export_png, tip="The timeline as a picture")
-        pdf_action = self._action("Roadmap &PDF…", self.export_pdf, "Ctrl+P", "A roadmap to share and print")
-        self.interchange.add_page_export(png_action)
-        self.interchange.add_page_export(pdf_action)
+        self.png_action = self._action(self.export_png)
+        self.pdf_action = self._action(self.export_pdf, "Ctrl+P")
+        self.interchange.add_page_export(self.png_action)
+        self.interchange.add_page_export(self.pdf_action)
         self._build_assistant()
         self._build_prioritisation()
         self._build_menus()
+        self._retranslate_actions()
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
@@ -90,66 +95,109 @@ class MainWindow(QMainWindow):
         self.set_document(ProjectDocument(Project.new()))
 
     # -- actions and menus -----------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, slot, shortcut=None) -> QAction:
+        """An action without text: _retranslate_actions gives every action its text and tip."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
         action.triggered.connect(slot)
         return action
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action("&New Project", self.new_project, keys.New, "Start an empty project")
-        self.new_template_action = self._action(
-            "New from &Template…",
-            self.new_project_from_template,
-            "Ctrl+Shift+T",
-            "Start a project from a ready-made AI-product template (English or Chinese)",
-        )
-        self.open_action = self._action("&Open…", self.open_dialog, keys.Open, "Open a .roadmap file")
-        self.save_action = self._action("&Save", self.save, keys.Save, "Save the project")
-        self.save_as_action = self._action("Save &As…", self.save_as, keys.SaveAs, "Save under a new name")
-        self.properties_action = self._action("Project &Properties…", self.edit_properties, "Ctrl+I")
-        self.quit_action = self._action("&Quit", self.close, keys.Quit)
+        self.new_action = self._action(self.new_project, keys.New)
+        self.new_template_action = self._action(self.new_project_from_template, "Ctrl+Shift+T")
+        self.open_action = self._action(self.open_dialog, keys.Open)
+        self.save_action = self._action(self.save, keys.Save)
+        self.save_as_action = self._action(self.save_as, keys.SaveAs)
+        self.properties_action = self._action(self.edit_properties, "Ctrl+I")
+        self.quit_action = self._action(self.close, keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(keys.Undo))
-        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence(keys.Redo), QKeySequence("Ctrl+Shift+Z")])
-        self.add_action = self._action("&Add Row", lambda: self._current_editor().add_entity(), "Ctrl+Shift+N")
-        self.duplicate_action = self._action(
-            "D&uplicate", lambda: self._current_editor().duplicate_selected(), "Ctrl+D"
-        )
-        self.delete_action = self._action("&Delete", lambda: self._current_editor().delete_selected())
-        self.find_action = self._action("&Filter…", lambda: self._current_editor().focus_filter(), keys.Find)
-        self.lanes_action = self._action("&Lanes…", self.edit_lanes, tip="Add, rename or remove timeline lanes")
-        self.voting_action = self._action("Dot &Voting…", self.show_voting, tip="Run a dot vote on the requirements")
-        self.merge_action = self._action(
-            "&Merge Project…", self.merge_project_dialog, tip="Add requirements and risks from another .roadmap file"
-        )
-        self.schedule_action = self._action(
-            "Auto-&schedule",
-            self.auto_schedule,
-            "Ctrl+R",
-            "Place items by dependencies, lane capacity and pinned dates (one undo step)",
-        )
-        self.about_action = self._action("&About Roadmap Desktop", self.about)
-        self.library_action = self._action(
-            "Add from &Library…",
-            self.add_risks_from_library,
-            "Ctrl+Shift+L",
-            "Add common AI-startup risks from the bundled library",
-        )
-        self.library_action.setIconText("From Library…")  # the shorter text the risk toolbar shows
-        self.chart_action = QAction("&Value / Effort Chart", self)
+        self._build_undo_actions()
+        self.add_action = self._action(lambda: self._current_editor().add_entity(), "Ctrl+Shift+N")
+        self.duplicate_action = self._action(lambda: self._current_editor().duplicate_selected(), "Ctrl+D")
+        self.delete_action = self._action(lambda: self._current_editor().delete_selected())
+        self.find_action = self._action(lambda: self._current_editor().focus_filter(), keys.Find)
+        self.lanes_action = self._action(self.edit_lanes)
+        self.voting_action = self._action(self.show_voting)
+        self.merge_action = self._action(self.merge_project_dialog)
+        self.schedule_action = self._action(self.auto_schedule, "Ctrl+R")
+        self.about_action = self._action(self.about)
+        self.library_action = self._action(self.add_risks_from_library, "Ctrl+Shift+L")
+        self.preferences_action = self._action(self.edit_preferences, keys.Preferences)
+        if self.preferences_action.shortcut().isEmpty():  # no platform standard (Linux, Windows)
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.chart_action = QAction(self)
         self.chart_action.setCheckable(True)
         self.chart_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.chart_action.setStatusTip("Show the value / effort chart above the requirements table")
-        self.chart_action.setIconText("Chart")
         self.chart_action.setChecked(self.settings.get("value_effort_visible") is True)
         self.chart_action.toggled.connect(self._on_chart_action_toggled)
+
+    def _build_undo_actions(self) -> None:
+        # QUndoGroup fixes an action's prefix when it creates it, so a language switch makes new ones.
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+
+    def _retranslate_actions(self) -> None:
+        texts = [
+            (self.new_action, self.tr("&New Project"), self.tr("Start an empty project")),
+            (
+                self.new_template_action,
+                self.tr("New from &Template…"),
+                self.tr("Start a project from a ready-made AI-product template (English or Chinese)"),
+            ),
+            (self.open_action, self.tr("&Open…"), self.tr("Open a .roadmap file")),
+            (self.save_action, self.tr("&Save"), self.tr("Save the project")),
+            (self.save_as_action, self.tr("Save &As…"), self.tr("Save under a new name")),
+            (self.properties_action, self.tr("Project &Properties…"), self.tr("Name, vision, language and domain")),
+            (self.quit_action, self.tr("&Quit"), ""),
+            (self.add_action, self.tr("&Add Row"), ""),
+            (self.duplicate_action, self.tr("D&uplicate"), ""),
+            (self.delete_action, self.tr("&Delete"), ""),
+            (self.find_action, self.tr("&Filter…"), ""),
+            (self.lanes_action, self.tr("&Lanes…"), self.tr("Add, rename or remove timeline lanes")),
+            (self.voting_action, self.tr("Dot &Voting…"), self.tr("Run a dot vote on the requirements")),
+            (
+                self.merge_action,
+                self.tr("&Merge Project…"),
+                self.tr("Add requirements and risks from another .roadmap file"),
+            ),
+            (
+                self.schedule_action,
+                self.tr("Auto-&schedule"),
+                self.tr("Place items by dependencies, lane capacity and pinned dates (one undo step)"),
+            ),
+            (self.about_action, self.tr("&About Roadmap Desktop"), ""),
+            (
+                self.library_action,
+                self.tr("Add from &Library…"),
+                self.tr("Add common AI-startup risks from the bundled library"),
+            ),
+            (self.preferences_action, self.tr("Pre&ferences…"), self.tr("Interface language and other settings")),
+            (
+                self.chart_action,
+                self.tr("&Value / Effort Chart"),
+                self.tr("Show the value / effort chart above the requirements table"),
+            ),
+            (self.png_action, self.tr("Timeline &Image (PNG)…"), self.tr("The timeline as a picture")),
+            (self.pdf_action, self.tr("Roadmap &PDF…"), self.tr("A roadmap to share and print")),
+            (
+                self.calculators_action,
+                self.tr("AI Planning &Calculators…"),
+                self.tr("Model footprint, compute, serving cost, metrics"),
+            ),
+        ]
+        for action, text, tip in texts:
+            action.setText(text)
+            action.setStatusTip(tip)
+            # Tool buttons show the icon text; Qt's default keeps a Chinese-style "(&S)" as "(S)".
+            action.setIconText(_plain(text))
+        # The shorter texts the tool buttons show (setText resets them).
+        self.library_action.setIconText(self.tr("From Library…"))
+        self.chart_action.setIconText(self.tr("Chart"))
 
     def _build_assistant(self) -> None:
         self.assistant = AssistantPanel(
@@ -160,9 +208,11 @@ class MainWindow(QMainWindow):
             self._risk_library,
         )
         self.assistant.suggestions_accepted.connect(
-            lambda n: self.show_info(f"Accepted {n} suggestion(s); Edit > Undo takes them back in one step")
+            lambda n: self.show_info(
+                self.tr("Accepted {count} suggestion(s); Edit > Undo takes them back in one step").format(count=n)
+            )
         )
-        self.assistant_dock = QDockWidget("Assistant", self)
+        self.assistant_dock = QDockWidget(self.tr("Assistant"), self)
         self.assistant_dock.setObjectName("assistantDock")
         self.assistant_dock.setWidget(self.assistant)
         self.assistant_dock.setMinimumWidth(340)
@@ -174,7 +224,7 @@ class MainWindow(QMainWindow):
     def _build_prioritisation(self) -> None:
         # The ranking sits in a dock so it can stay beside the requirements table (or go on the
         # projector's screen) while scores are edited.
-        self.prioritisation_dock = QDockWidget("Prioritisation", self)
+        self.prioritisation_dock = QDockWidget(self.tr("Prioritisation"), self)
         self.prioritisation_dock.setObjectName("prioritisationDock")
         self.prioritisation_dock.setMinimumWidth(400)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.prioritisation_dock)
@@ -183,9 +233,7 @@ class MainWindow(QMainWindow):
         self.prioritisation_action = self.prioritisation_dock.toggleViewAction()
         self.prioritisation_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.ranking: RankingView | None = None
-        self.calculators_action = self._action(
-            "AI Planning &Calculators…", self.show_calculators, tip="Model footprint, compute, serving cost, metrics"
-        )
+        self.calculators_action = self._action(self.show_calculators)
         self._calculators = None
 
     def export_pdf(self) -> None:
@@ -214,7 +262,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             return
         start = str(self.document.path.parent) if self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Merge Project", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Merge Project"), start, file_filter())
         if not path:
             return
         try:
@@ -250,9 +298,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("")
         file_menu.addActions([self.new_action, self.new_template_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu = file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
@@ -264,7 +312,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.properties_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = self.edit_menu = bar.addMenu("")
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_action, self.duplicate_action, self.delete_action])
@@ -273,23 +321,71 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.lanes_action)
         edit_menu.addAction(self.schedule_action)
         edit_menu.addAction(self.library_action)
-        view_menu = bar.addMenu("&View")
-        for number, (title, kind) in enumerate(self._tab_kinds(), start=1):
-            action = self._action(title, lambda _=False, k=kind: self.show_tab(k), f"Ctrl+{number}")
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        view_menu = self.view_menu = bar.addMenu("")
+        self.tab_actions: list[QAction] = []
+        for number, (_title, kind) in enumerate(self._tab_kinds(), start=1):
+            action = self._action(lambda _=False, k=kind: self.show_tab(k), f"Ctrl+{number}")
+            self.tab_actions.append(action)
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.assistant_action)
         view_menu.addAction(self.prioritisation_action)
         view_menu.addAction(self.chart_action)
-        tools_menu = bar.addMenu("&Tools")
+        tools_menu = self.tools_menu = bar.addMenu("")
         tools_menu.addAction(self.calculators_action)
         tools_menu.addAction(self.voting_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("")
         help_menu.addAction(self.about_action)
+        self._retranslate_menus()
 
-    @staticmethod
-    def _tab_kinds() -> list[tuple[str, str]]:
-        return [("&Requirements", "requirement"), ("&Timeline", "item"), ("Ris&ks", "risk")]
+    def _retranslate_menus(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.recent_menu.setTitle(self.tr("Open &Recent"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        for action, (title, _kind) in zip(self.tab_actions, self._tab_kinds(), strict=True):
+            action.setText(title)
+
+    def _tab_kinds(self) -> list[tuple[str, str]]:
+        return [(self.tr("&Requirements"), "requirement"), (self.tr("&Timeline"), "item"), (self.tr("Ris&ks"), "risk")]
+
+    def retranslate_ui(self) -> None:
+        """Give every text of the window the current language: actions, menus, docks, status bar and
+        the tabs, which are rebuilt over the same document (undo history, selection and the unsaved
+        mark stay)."""
+        self._retranslate_actions()
+        self._replace_undo_actions()
+        self._retranslate_menus()
+        self.interchange.retranslate()
+        self.assistant_dock.setWindowTitle(self.tr("Assistant"))
+        self.prioritisation_dock.setWindowTitle(self.tr("Prioritisation"))
+        if self.document is not None:
+            self._rebuild_views()
+        self.statusBar().clearMessage()
+
+    def _replace_undo_actions(self) -> None:
+        old_undo, old_redo = self.undo_action, self.redo_action
+        self._build_undo_actions()
+        self.edit_menu.insertAction(old_undo, self.undo_action)
+        self.edit_menu.insertAction(old_redo, self.redo_action)
+        for old in (old_undo, old_redo):
+            self.edit_menu.removeAction(old)
+            old.deleteLater()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "help_menu"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def edit_preferences(self) -> None:
+        from .dialogs.preferences_dialog import PreferencesDialog
+
+        # Accepting installs the new translators; the LanguageChange event then retranslates this window.
+        PreferencesDialog(self.settings, self).exec()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -300,11 +396,11 @@ class MainWindow(QMainWindow):
             action.setToolTip(path)
             action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
         if not recent:
-            empty = self.recent_menu.addAction("No recent projects")
+            empty = self.recent_menu.addAction(self.tr("No recent projects"))
             empty.setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction("Clear List")
+            clear = self.recent_menu.addAction(self.tr("Clear List"))
             clear.triggered.connect(self._clear_recent)
 
     def _clear_recent(self) -> None:
@@ -314,8 +410,36 @@ class MainWindow(QMainWindow):
     # -- the document ----------------------------------------------------------------
     def set_document(self, document: ProjectDocument) -> None:
         old = self.document
-        current_tab = self.tabs.currentIndex()
         self.document = document
+        self._build_views(document)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        document.modified_changed.connect(self._update_title)
+        document.path_changed.connect(self._update_title)
+        document.project_changed.connect(self._on_document_project_changed)
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+            old.deleteLater()
+        self._update_title()
+        self._update_counts()
+
+    def _rebuild_views(self) -> None:
+        """New tabs and ranking over the same document, keeping the current tab and the selections."""
+        document = self.document
+        assert document is not None
+        selections = {kind: editor.selected_ids() for kind, editor in self.editors.items()}
+        timeline_page = self.timeline_views.currentIndex()
+        self._build_views(document)
+        self.timeline_views.setCurrentIndex(timeline_page)
+        for kind, ids in selections.items():
+            if ids and kind in self.editors:
+                self.editors[kind].select_ids(ids)
+        self._update_counts()
+
+    def _build_views(self, document: ProjectDocument) -> None:
+        """The editor tabs and the ranking for ``document``, replacing any earlier ones."""
+        current_tab = self.tabs.currentIndex()
         self.tabs.clear()
         for editor in self.editors.values():
             editor.model.detach()
@@ -332,13 +456,13 @@ class MainWindow(QMainWindow):
                 lanes = QToolButton()
                 lanes.setDefaultAction(self.lanes_action)
                 editor.add_toolbar_widget(lanes)
-                self.tabs.addTab(self._timeline_host(document, editor), title.replace("&", ""))
+                self.tabs.addTab(self._timeline_host(document, editor), _plain(title))
             elif kind == "risk":
-                self.tabs.addTab(self._risk_host(document, editor), title.replace("&", ""))
+                self.tabs.addTab(self._risk_host(document, editor), _plain(title))
             elif kind == "requirement":
-                self.tabs.addTab(self._requirement_host(document, editor), title.replace("&", ""))
+                self.tabs.addTab(self._requirement_host(document, editor), _plain(title))
             else:
-                self.tabs.addTab(editor, title.replace("&", ""))
+                self.tabs.addTab(editor, _plain(title))
         self.tabs.setCurrentIndex(max(current_tab, 0))
         self.ranking = RankingView(document)
         self.ranking.requirement_selected.connect(self._on_ranking_requirement_selected)
@@ -347,17 +471,6 @@ class MainWindow(QMainWindow):
         self.prioritisation_dock.setWidget(self.ranking)
         if old_ranking is not None:
             old_ranking.deleteLater()
-        self.undo_group.addStack(document.undo_stack)
-        self.undo_group.setActiveStack(document.undo_stack)
-        document.modified_changed.connect(self._update_title)
-        document.path_changed.connect(self._update_title)
-        document.project_changed.connect(self._on_document_project_changed)
-        if old is not None:
-            self.undo_group.removeStack(old.undo_stack)
-            old.close()
-            old.deleteLater()
-        self._update_title()
-        self._update_counts()
 
     def _timeline_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
         """The Timeline tab: the drawn timeline (or the Now / Next / Later board) over the item table."""
@@ -365,8 +478,8 @@ class MainWindow(QMainWindow):
         self.board = NowNextLaterBoard(document)
         self.timeline_views = QTabWidget()
         self.timeline_views.setDocumentMode(True)
-        self.timeline_views.addTab(self.timeline_view, "Timeline")
-        self.timeline_views.addTab(self.board, "Now / Next / Later")
+        self.timeline_views.addTab(self.timeline_view, self.tr("Timeline"))
+        self.timeline_views.addTab(self.board, self.tr("Now / Next / Later"))
         schedule_button = QToolButton()
         schedule_button.setDefaultAction(self.schedule_action)
         schedule_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -391,6 +504,7 @@ class MainWindow(QMainWindow):
             source.item_activated.connect(self._on_timeline_item_activated)
             source.message.connect(self.show_error)
         self.timeline_view.board_requested.connect(lambda: self.timeline_views.setCurrentWidget(self.board))
+        self._hosts.append(host)  # else a rebuild would leave the old view and forecast panel running
         return host
 
     def _risk_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
@@ -437,7 +551,11 @@ class MainWindow(QMainWindow):
         for risk_id in ids[1:]:
             index = editor.proxy.mapFromSource(editor.model.index(editor.model.row_of(risk_id), 0))
             editor.table.selectionModel().select(index, flags)
-        self.show_info(f"Added {len(ids)} risk(s) from the library; Edit > Undo takes them back in one step")
+        self.show_info(
+            self.tr("Added {count} risk(s) from the library; Edit > Undo takes them back in one step").format(
+                count=len(ids)
+            )
+        )
 
     def _requirement_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
         """The Requirements tab: the value / effort chart (View menu) over the requirement table."""
@@ -487,18 +605,30 @@ class MainWindow(QMainWindow):
         try:
             plan = schedule(plan_view(document.project))  # board items without dates stay there
         except ScheduleError as exc:
-            QMessageBox.warning(self, "Auto-schedule", f"Cannot schedule: {exc}.\nRemove one of these dependencies.")
+            QMessageBox.warning(
+                self,
+                self.tr("Auto-schedule"),
+                self.tr("Cannot schedule: {problem}.\nRemove one of these dependencies.").format(problem=exc),
+            )
             return
         command = schedule_command(document.project, plan)
         if command.commands:
             document.execute(command)
         moved = len(command.commands)
-        finish = f"; finishes {plan.finish.isoformat()}" if plan.finish else ""
-        text = f"Auto-schedule moved {moved} item{'s' if moved != 1 else ''}{finish}"
-        if plan.conflicts:
-            self.show_error(f"{text}. {len(plan.conflicts)} conflict(s): {plan.conflicts[0].message}")
+        if moved == 1:
+            text = self.tr("Auto-schedule moved 1 item")
         else:
-            self.show_info(text + (" (Edit > Undo restores the dates)" if moved else ""))
+            text = self.tr("Auto-schedule moved {count} items").format(count=moved)
+        if plan.finish:
+            text += self.tr("; finishes {date}").format(date=plan.finish.isoformat())
+        if plan.conflicts:
+            self.show_error(
+                self.tr("{summary}. {count} conflict(s): {first}").format(
+                    summary=text, count=len(plan.conflicts), first=plan.conflicts[0].message
+                )
+            )
+        else:
+            self.show_info(text + (self.tr(" (Edit > Undo restores the dates)") if moved else ""))
 
     def _on_timeline_selection_changed(self, ids: list) -> None:
         self._syncing_selection = True  # keeps a multi-selection made in the timeline
@@ -546,8 +676,9 @@ class MainWindow(QMainWindow):
     def _update_counts(self) -> None:
         project = self.document.project  # type: ignore[union-attr]
         self.status_label.setText(
-            f"{len(project.requirements)} requirements · {len(project.items)} timeline items · "
-            f"{len(project.risks)} risks"
+            self.tr("{requirements} requirements · {items} timeline items · {risks} risks").format(
+                requirements=len(project.requirements), items=len(project.items), risks=len(project.risks)
+            )
         )
 
     def _on_document_project_changed(self, event) -> None:
@@ -577,7 +708,7 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self,
             APP_NAME,
-            f"“{document.project.info.name}” has unsaved changes.\nSave them before closing?",
+            self.tr("“{name}” has unsaved changes.\nSave them before closing?").format(name=document.project.info.name),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save,
         )
@@ -591,7 +722,7 @@ class MainWindow(QMainWindow):
     def new_project(self) -> None:
         if self.maybe_save():
             self.set_document(ProjectDocument(Project.new()))
-            self.show_info("New project")
+            self.show_info(self.tr("New project"))
 
     def new_project_from_template(self) -> None:
         from .dialogs.template_dialog import new_project_from_template
@@ -601,11 +732,11 @@ class MainWindow(QMainWindow):
         project = new_project_from_template(self, self.settings)
         if project is not None:
             self.set_document(ProjectDocument(project))
-            self.show_info(f"New project from template: {project.info.name}")
+            self.show_info(self.tr("New project from template: {name}").format(name=project.info.name))
 
     def open_dialog(self) -> None:
         start = self.settings.get("last_folder") or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, "Open Project", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"), start, file_filter())
         if path:
             self.open_path(Path(path))
 
@@ -615,7 +746,7 @@ class MainWindow(QMainWindow):
         try:
             loaded = load_project(path)
         except ProjectFileError as exc:
-            QMessageBox.critical(self, "Cannot open project", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
             return False
         document = ProjectDocument(loaded.project, loaded.path)
         self.set_document(document)
@@ -623,11 +754,13 @@ class MainWindow(QMainWindow):
         if loaded.migrated_from is not None:
             document.mark_dirty()
             self.show_info(
-                f"Converted from file format version {loaded.migrated_from}; the original is kept as "
-                f"{loaded.backup_path}. Save to keep the conversion."
+                self.tr(
+                    "Converted from file format version {version}; the original is kept as {backup}. "
+                    "Save to keep the conversion."
+                ).format(version=loaded.migrated_from, backup=loaded.backup_path)
             )
         else:
-            self.show_info(f"Opened {path}")
+            self.show_info(self.tr("Opened {path}").format(path=path))
         return True
 
     def save(self) -> bool:
@@ -644,7 +777,7 @@ class MainWindow(QMainWindow):
             return False
         folder = Path(self.settings.get("last_folder") or Path.home())
         suggested = document.path or folder / f"{_safe_file_name(document.project.info.name)}.roadmap"
-        path, _ = QFileDialog.getSaveFileName(self, "Save Project As", str(suggested), FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project As"), str(suggested), file_filter())
         if not path:
             return False
         target = Path(path)
@@ -660,13 +793,16 @@ class MainWindow(QMainWindow):
         except (SaveError, OSError) as exc:
             QMessageBox.critical(
                 self,
-                "Cannot save project",
-                f"{exc}\n\nYour changes are still open. Free some space, or use Save As to choose another folder.",
+                self.tr("Cannot save project"),
+                self.tr(
+                    "{problem}\n\nYour changes are still open. "
+                    "Free some space, or use Save As to choose another folder."
+                ).format(problem=exc),
             )
             return False
         self.recovery.discard(document.project.info.id)
         self._remember(path)
-        self.show_info(f"Saved {path}")
+        self.show_info(self.tr("Saved {path}").format(path=path))
         return True
 
     def _remember(self, path: Path) -> None:
@@ -674,7 +810,7 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(str(path))
             self.settings.set("last_folder", str(path.parent))
         except SaveError as exc:  # settings are a convenience; never block the user's work
-            self.show_error(f"Could not remember recent files: {exc}")
+            self.show_error(self.tr("Could not remember recent files: {problem}").format(problem=exc))
 
     def edit_properties(self) -> None:
         document = self.document
@@ -686,9 +822,9 @@ class MainWindow(QMainWindow):
         changed = {k: v for k, v in dialog.values().items() if getattr(info, k) != v}
         if changed:
             try:
-                document.execute(set_fields("project", info.id, changed, "Edit project properties"))
+                document.execute(set_fields("project", info.id, changed, self.tr("Edit project properties")))
             except ValueError as exc:
-                QMessageBox.warning(self, "Project Properties", str(exc))
+                QMessageBox.warning(self, self.tr("Project Properties"), str(exc))
 
     def edit_lanes(self) -> None:
         assert self.document is not None
@@ -697,9 +833,9 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME}</b> {__version__}<br>An offline product-roadmap planner for AI startups.<br>"
-            "Your projects stay on this computer.",
+            self.tr("About {app}").format(app=APP_NAME),
+            f"<b>{APP_NAME}</b> {__version__}<br>"
+            + self.tr("An offline product-roadmap planner for AI startups.<br>Your projects stay on this computer."),
         )
 
     # -- autosave and recovery -----------------------------------------------------------
@@ -711,7 +847,7 @@ class MainWindow(QMainWindow):
             self.recovery.write(document.project, document.path)
             document.autosaved_index = document.undo_stack.index()
         except (SaveError, OSError) as exc:
-            self.show_error(f"Autosave failed: {exc}")
+            self.show_error(self.tr("Autosave failed: {problem}").format(problem=exc))
 
     def offer_recovery(self) -> None:
         for entry in self.recovery.entries():
@@ -724,7 +860,7 @@ class MainWindow(QMainWindow):
                 try:
                     project = self.recovery.load(entry)
                 except ProjectFileError as exc:
-                    QMessageBox.critical(self, "Cannot recover project", str(exc))
+                    QMessageBox.critical(self, self.tr("Cannot recover project"), str(exc))
                     continue
                 if not self.maybe_save():
                     return
@@ -732,7 +868,7 @@ class MainWindow(QMainWindow):
                 document = ProjectDocument(project, source)
                 self.set_document(document)
                 document.mark_dirty()
-                self.show_info("Recovered unsaved work. Save it to keep it.")
+                self.show_info(self.tr("Recovered unsaved work. Save it to keep it."))
                 return
 
     # -- window events -------------------------------------------------------------------
@@ -763,6 +899,11 @@ class MainWindow(QMainWindow):
                 # Open after the drop returns, so a modal question does not block the drag source.
                 QTimer.singleShot(0, lambda p=path: self.open_path(p))
                 return
+
+
+def _plain(text: str) -> str:
+    """A menu text without its shortcut marker: "&Timeline" and Chinese-style "时间线(&T)" alike."""
+    return re.sub(r"\(&\w\)|&(?=\w)", "", text)
 
 
 def _safe_file_name(name: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,9 +37,13 @@ from ...export.csv_import import (
 )
 from ...qtmodels.document import ProjectDocument
 
-IGNORE_TEXT = "— ignore —"
+IGNORE_TEXT = QT_TRANSLATE_NOOP("CsvImportDialog", "— ignore —")
 PREVIEW_ROWS = 20
-_DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+_DELIMITER_NAMES = {  # translated when shown
+    ",": QT_TRANSLATE_NOOP("CsvImportDialog", "comma"),
+    ";": QT_TRANSLATE_NOOP("CsvImportDialog", "semicolon"),
+    "\t": QT_TRANSLATE_NOOP("CsvImportDialog", "tab"),
+}
 
 
 class CsvImportDialog(QDialog):
@@ -51,19 +55,29 @@ class CsvImportDialog(QDialog):
         self.document = document
         self.table: CsvTable = table
         self.import_result: ImportResult | None = None
-        self.setWindowTitle("Import Requirements from CSV")
+        self.setWindowTitle(self.tr("Import Requirements from CSV"))
         self._targets = import_targets()
 
+        delimiter = _DELIMITER_NAMES.get(table.delimiter)
         summary = QLabel(
-            f"<b>{_html(table.source)}</b> — {len(table.rows)} data rows, {len(table.headers)} columns, "
-            f"separated by {_DELIMITER_NAMES.get(table.delimiter, repr(table.delimiter))}. "
-            "Choose which requirement field each column fills; columns set to "
-            f"“{IGNORE_TEXT}” are left out. Row numbers are as a spreadsheet shows them (the header is row 1)."
+            f"<b>{_html(table.source)}</b> — "
+            + self.tr(
+                "{rows} data rows, {columns} columns, separated by {delimiter}. "
+                "Choose which requirement field each column fills; columns set to "
+                "“{ignore}” are left out. Row numbers are as a spreadsheet shows them (the header is row 1)."
+            ).format(
+                rows=len(table.rows),
+                columns=len(table.headers),
+                delimiter=self.tr(delimiter) if delimiter else repr(table.delimiter),
+                ignore=self.tr(IGNORE_TEXT),
+            )
         )
         summary.setWordWrap(True)
 
         self.columns_table = QTableWidget(len(table.headers), 3)
-        self.columns_table.setHorizontalHeaderLabels(["Column", "First value", "Import into"])
+        self.columns_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("First value"), self.tr("Import into")]
+        )
         self.columns_table.verticalHeader().hide()
         self.columns_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.columns_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -75,7 +89,7 @@ class CsvImportDialog(QDialog):
             self.columns_table.setItem(row, 0, QTableWidgetItem(header))
             self.columns_table.setItem(row, 1, QTableWidgetItem(_one_line(self._first_value(row))))
             combo = QComboBox()
-            combo.addItem(IGNORE_TEXT, "")
+            combo.addItem(self.tr(IGNORE_TEXT), "")
             for name, label in self._targets:
                 combo.addItem(label, name)
             combo.setCurrentIndex(max(combo.findData(suggested.get(header, "")), 0))
@@ -86,13 +100,13 @@ class CsvImportDialog(QDialog):
         header_view.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header_view.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header_view.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        columns_box = _boxed("Columns", self.columns_table)
+        columns_box = _boxed(self.tr("Columns"), self.columns_table)
 
         self.preview = QTableWidget(0, 0)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.verticalHeader().hide()
         self.preview.setWordWrap(False)
-        self.preview_box = _boxed("Preview", self.preview)
+        self.preview_box = _boxed(self.tr("Preview"), self.preview)
 
         self.problems = QListWidget()
         self.mapping_label = QLabel()
@@ -100,7 +114,7 @@ class CsvImportDialog(QDialog):
         self.mapping_label.setStyleSheet("color: #b00020;")
         self.ignored_label = QLabel()
         self.ignored_label.setWordWrap(True)
-        self.problems_box = _boxed("Problems", self.mapping_label, self.problems, self.ignored_label)
+        self.problems_box = _boxed(self.tr("Problems"), self.mapping_label, self.problems, self.ignored_label)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         for index, box in enumerate((columns_box, self.preview_box, self.problems_box)):
@@ -110,7 +124,9 @@ class CsvImportDialog(QDialog):
         splitter.setSizes([300, 220, 130])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button: QPushButton = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button: QPushButton = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.import_button.setDefault(True)
         self.buttons.accepted.connect(self._on_import_clicked)
         self.buttons.rejected.connect(self.reject)
@@ -142,20 +158,28 @@ class CsvImportDialog(QDialog):
         mapping = self.mapping()
         wrong = check_mapping(mapping)
         if not any(field == "title" for field in mapping.values()):
-            wrong.append("Choose the column that holds the title.")
+            wrong.append(self.tr("Choose the column that holds the title."))
         self.mapping_label.setText("\n".join(wrong))
         self.mapping_label.setVisible(bool(wrong))
         self.import_result = None if wrong else import_requirements(self.table, mapping, self.document.project)
         self._fill_preview(mapping)
         self.problems.clear()
         problems = self.import_result.problems if self.import_result else []
-        self.problems.addItems([f"Row {row}: {message}" for row, message in problems])
-        self.problems_box.setTitle(f"Problems ({len(problems)})" if problems else "Problems (none)")
+        self.problems.addItems([self.tr("Row {row}: {message}").format(row=row, message=m) for row, m in problems])
+        self.problems_box.setTitle(
+            self.tr("Problems ({count})").format(count=len(problems)) if problems else self.tr("Problems (none)")
+        )
         ignored = [h for h in self.table.headers if h not in mapping]
-        self.ignored_label.setText(f"Ignored columns: {', '.join(ignored)}" if ignored else "")
+        self.ignored_label.setText(
+            self.tr("Ignored columns: {names}").format(names=", ".join(ignored)) if ignored else ""
+        )
         self.ignored_label.setVisible(bool(ignored))
         count = self.import_result.count if self.import_result else 0
-        self.import_button.setText(f"Import {count} requirement{'' if count == 1 else 's'}")
+        self.import_button.setText(
+            self.tr("Import 1 requirement")
+            if count == 1
+            else self.tr("Import {count} requirements").format(count=count)
+        )
         self.import_button.setEnabled(count > 0)
 
     def _fill_preview(self, mapping: dict[str, str]) -> None:
@@ -166,7 +190,7 @@ class CsvImportDialog(QDialog):
         labels = dict(self._targets)
         self.preview.clear()
         self.preview.setColumnCount(len(fields) + 1)
-        self.preview.setHorizontalHeaderLabels(["Row", *(labels[name] for name in fields)])
+        self.preview.setHorizontalHeaderLabels([self.tr("Row"), *(labels[name] for name in fields)])
         result = self.import_result
         shown = list(zip(result.row_numbers, result.requirements, strict=True))[:PREVIEW_ROWS] if result else []
         self.preview.setRowCount(len(shown))
@@ -182,7 +206,9 @@ class CsvImportDialog(QDialog):
             self.preview.setColumnWidth(column, min(self.preview.columnWidth(column), 260))
         total = result.count if result else 0
         self.preview_box.setTitle(
-            f"Preview (first {len(shown)} of {total} requirements)" if total > len(shown) else f"Preview ({total})"
+            self.tr("Preview (first {shown} of {total} requirements)").format(shown=len(shown), total=total)
+            if total > len(shown)
+            else self.tr("Preview ({total})").format(total=total)
         )
 
     # -- slots ---------------------------------------------------------------------
@@ -195,7 +221,7 @@ class CsvImportDialog(QDialog):
         try:
             self.document.execute(self.import_result.command)
         except ValueError as exc:  # nothing was changed
-            QMessageBox.warning(self, "Import", f"Could not import: {exc}")
+            QMessageBox.warning(self, self.tr("Import"), self.tr("Could not import: {problem}").format(problem=exc))
             return
         self.accept()
 

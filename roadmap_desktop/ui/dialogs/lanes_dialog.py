@@ -13,12 +13,14 @@ from ..editors.entity_editor import EntityEditor
 class LanesDialog(QDialog):
     def __init__(self, document: ProjectDocument, on_error: Callable[[str], None], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Timeline Lanes")
+        self.setWindowTitle(self.tr("Timeline Lanes"))
         layout = QVBoxLayout(self)
         note = QLabel(
-            "Lanes group timeline items (by phase, team or theme). Capacity is how many items "
-            "may run at once in a lane; leave it empty for no limit. Deleting a lane leaves its "
-            "items without a lane. Every change can be undone."
+            self.tr(
+                "Lanes group timeline items (by phase, team or theme). Capacity is how many items "
+                "may run at once in a lane; leave it empty for no limit. Deleting a lane leaves its "
+                "items without a lane. Every change can be undone."
+            )
         )
         note.setWordWrap(True)
         layout.addWidget(note)

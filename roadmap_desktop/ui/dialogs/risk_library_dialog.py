@@ -89,7 +89,7 @@ class RiskLibraryDialog(QDialog):
     def __init__(self, document: ProjectDocument, library: RiskLibrary, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("riskLibraryDialog")
-        self.setWindowTitle("Add Risks from Library")
+        self.setWindowTitle(self.tr("Add Risks from Library"))
         self.document = document
         self.library = library
         self.language = "zh" if document.project.info.language == "zh" else "en"
@@ -99,7 +99,9 @@ class RiskLibraryDialog(QDialog):
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("riskLibrarySearch")
-        self.search_edit.setPlaceholderText("Search titles, descriptions, categories, mitigations (English or 中文)…")
+        self.search_edit.setPlaceholderText(
+            self.tr("Search titles, descriptions, categories, mitigations (English or 中文)…")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._apply_filter)
 
@@ -123,13 +125,13 @@ class RiskLibraryDialog(QDialog):
 
         self.count_label = QLabel()
         self.count_label.setStyleSheet("color: palette(mid);")
-        self.check_shown_button = QPushButton("Check All Shown")
+        self.check_shown_button = QPushButton(self.tr("Check All Shown"))
         self.check_shown_button.clicked.connect(lambda: self._check_shown(True))
-        self.uncheck_button = QPushButton("Uncheck All")
+        self.uncheck_button = QPushButton(self.tr("Uncheck All"))
         self.uncheck_button.clicked.connect(self._uncheck_all)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton("Add Selected", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button = self.buttons.addButton(self.tr("Add Selected"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setObjectName("riskLibraryAdd")
         self.add_button.setDefault(True)
         self.buttons.accepted.connect(self.add_selected)
@@ -242,10 +244,15 @@ class RiskLibraryDialog(QDialog):
     def _update_buttons(self, *_args) -> None:
         checked = len(self.checked_ids())
         shown, total = len(self.shown_ids()), len(self._items)
-        shown_text = f"{shown} of {total} shown" if shown != total else f"{total} risks"
-        self.count_label.setText(f"{shown_text} · {checked} checked")
+        if shown != total:
+            shown_text = self.tr("{shown} of {total} shown").format(shown=shown, total=total)
+        else:
+            shown_text = self.tr("{total} risks").format(total=total)
+        self.count_label.setText(self.tr("{shown} · {checked} checked").format(shown=shown_text, checked=checked))
         self.add_button.setEnabled(checked > 0)
-        self.add_button.setText(f"Add {checked} Selected" if checked > 1 else "Add Selected")
+        self.add_button.setText(
+            self.tr("Add {count} Selected").format(count=checked) if checked > 1 else self.tr("Add Selected")
+        )
 
     # -- preview -------------------------------------------------------------------------
     def _on_list_current_item_changed(self, current: QListWidgetItem | None, _previous) -> None:
@@ -253,7 +260,9 @@ class RiskLibraryDialog(QDialog):
 
     def _show_preview(self, risk_id: str | None) -> None:
         if risk_id is None:
-            self.preview.setHtml("<p>No library risk matches. Clear the search or pick another category.</p>")
+            self.preview.setHtml(
+                "<p>" + self.tr("No library risk matches. Clear the search or pick another category.") + "</p>"
+            )
             return
         self.preview.setHtml(self.preview_html(self.library.by_id(risk_id)))
 

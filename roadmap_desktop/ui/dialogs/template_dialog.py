@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -60,7 +60,7 @@ class TemplateDialog(QDialog):
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(self.tr("New from Template"))
         self._settings = settings
         self._previews: dict[tuple[str, str], Project | str] = {}
         self._infos: list[TemplateInfo] = list_templates()
@@ -70,7 +70,7 @@ class TemplateDialog(QDialog):
             self.language_combo.addItem(_LANGUAGE_NAMES.get(code, code), code)
         stored = settings.get(LANGUAGE_KEY)
         self.language_combo.setCurrentIndex(LANGUAGES.index(stored) if stored in LANGUAGES else 0)
-        language_label = QLabel("Content &language:")
+        language_label = QLabel(self.tr("Content &language:"))
         language_label.setBuddy(self.language_combo)
 
         self.template_list = QListWidget()
@@ -84,7 +84,7 @@ class TemplateDialog(QDialog):
         splitter.setChildrenCollapsible(False)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create Project")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create Project"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -240,5 +240,10 @@ def new_project_from_template(parent: QWidget | None, settings: Settings) -> Pro
     try:
         return load_template(*chosen)
     except ProjectFileError as exc:
-        QMessageBox.warning(parent, TITLE, f"Cannot create the project from this template.\n{exc}")
+        translate = QCoreApplication.translate
+        QMessageBox.warning(
+            parent,
+            translate("TemplateDialog", "New from Template"),
+            translate("TemplateDialog", "Cannot create the project from this template.\n{problem}").format(problem=exc),
+        )
         return None

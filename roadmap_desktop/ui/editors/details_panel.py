@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,7 +34,14 @@ from ..field_widgets import (
     set_combo_value,
 )
 
-LINK_TITLES = {"requirement": "Linked requirements", "item": "Linked timeline items", "risk": "Linked risks"}
+
+def _link_title(kind: str) -> str:
+    translate = QCoreApplication.translate
+    return {
+        "requirement": translate("DetailsPanel", "Linked requirements"),
+        "item": translate("DetailsPanel", "Linked timeline items"),
+        "risk": translate("DetailsPanel", "Linked risks"),
+    }[kind]
 
 
 class DetailsPanel(QScrollArea):
@@ -62,7 +69,7 @@ class DetailsPanel(QScrollArea):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         outer.addWidget(self._form_host)
-        self._empty = QLabel("Select a row to see and edit its details.")
+        self._empty = QLabel(self.tr("Select a row to see and edit its details."))
         self._empty.setWordWrap(True)
         self._empty.setStyleSheet("color: palette(mid); padding: 12px;")
         outer.addWidget(self._empty)
@@ -79,7 +86,7 @@ class DetailsPanel(QScrollArea):
             if found is None or (other == kind and found[0] != kind):
                 continue
             owner, name = found
-            title = ENTITY_TYPES[owner].spec(name).label if other == kind else LINK_TITLES[other]
+            title = ENTITY_TYPES[owner].spec(name).label if other == kind else _link_title(other)
             links = QListWidget()
             links.setMinimumHeight(90)
             links.setMaximumHeight(150)
@@ -122,9 +129,9 @@ class DetailsPanel(QScrollArea):
             text.setMinimumHeight(64 if kind is FieldKind.LONG_TEXT else 48)
             text.setMaximumHeight(110 if kind is FieldKind.LONG_TEXT else 72)
             if kind is FieldKind.TEXT_LIST:
-                text.setPlaceholderText("One per line")
+                text.setPlaceholderText(self.tr("One per line"))
             elif kind is FieldKind.NUM_MAP:
-                text.setPlaceholderText("One per line, as name: number")
+                text.setPlaceholderText(self.tr("One per line, as name: number"))
             text.committed.connect(lambda s=spec, t=text: self._commit(s, t.toPlainText()))
             return text
         edit = QLineEdit()
@@ -239,9 +246,9 @@ class DetailsPanel(QScrollArea):
             current.remove(ref_id)
         else:
             return
-        label = "Link" if checked else "Unlink"
+        label = self.tr("Link {kind}") if checked else self.tr("Unlink {kind}")
         try:
-            self.document.execute(SetField(owner, owner_id, name, current, f"{label} {other}"))
+            self.document.execute(SetField(owner, owner_id, name, current, label.format(kind=other)))
         except FieldValueError as exc:
             self._on_error(str(exc))
             self._reload()

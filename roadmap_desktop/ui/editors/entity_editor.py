@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,41 @@ from .details_panel import DetailsPanel
 from .field_delegate import FieldDelegate
 
 NOUNS = {"requirement": "requirement", "item": "timeline item", "risk": "risk", "lane": "lane"}
+
+
+def _texts(kind: str) -> dict[str, str]:
+    """Per-kind texts, whole sentences so a translation need not assemble nouns."""
+    translate = QCoreApplication.translate
+    return {
+        "requirement": {
+            "filter": translate("EntityEditor", "Filter requirements…"),
+            "add": translate("EntityEditor", "Add requirement"),
+            "add_tip": translate("EntityEditor", "Add a requirement (Ctrl+Shift+N)"),
+            "count": translate("EntityEditor", "{total} requirements"),
+            "shown": translate("EntityEditor", "{shown} of {total} requirements"),
+        },
+        "item": {
+            "filter": translate("EntityEditor", "Filter timeline items…"),
+            "add": translate("EntityEditor", "Add timeline item"),
+            "add_tip": translate("EntityEditor", "Add a timeline item (Ctrl+Shift+N)"),
+            "count": translate("EntityEditor", "{total} timeline items"),
+            "shown": translate("EntityEditor", "{shown} of {total} timeline items"),
+        },
+        "risk": {
+            "filter": translate("EntityEditor", "Filter risks…"),
+            "add": translate("EntityEditor", "Add risk"),
+            "add_tip": translate("EntityEditor", "Add a risk (Ctrl+Shift+N)"),
+            "count": translate("EntityEditor", "{total} risks"),
+            "shown": translate("EntityEditor", "{shown} of {total} risks"),
+        },
+        "lane": {
+            "filter": translate("EntityEditor", "Filter lanes…"),
+            "add": translate("EntityEditor", "Add lane"),
+            "add_tip": translate("EntityEditor", "Add a lane (Ctrl+Shift+N)"),
+            "count": translate("EntityEditor", "{total} lanes"),
+            "shown": translate("EntityEditor", "{shown} of {total} lanes"),
+        },
+    }[kind]
 
 
 class EntityFilterProxy(QSortFilterProxyModel):
@@ -61,7 +96,7 @@ class EntityEditor(QWidget):
         self.kind = kind
         self._on_error = on_error
         self._new_entity = new_entity or ENTITY_TYPES[kind]
-        noun = NOUNS[kind]
+        texts = _texts(kind)
 
         self.model = EntityTableModel(document, kind, on_error)
         self.proxy = EntityFilterProxy(self)
@@ -98,19 +133,19 @@ class EntityEditor(QWidget):
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName(f"{kind}Filter")
-        self.filter_edit.setPlaceholderText(f"Filter {noun}s…")
+        self.filter_edit.setPlaceholderText(texts["filter"])
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter_edit.textChanged.connect(lambda _t: self._update_count())
 
-        self.add_action = QAction(f"Add {noun}", self)
-        self.add_action.setToolTip(f"Add a {noun} (Ctrl+Shift+N)")
+        self.add_action = QAction(texts["add"], self)
+        self.add_action.setToolTip(texts["add_tip"])
         self.add_action.triggered.connect(self.add_entity)
-        self.duplicate_action = QAction("Duplicate", self)
-        self.duplicate_action.setToolTip("Duplicate the selected rows (Ctrl+D)")
+        self.duplicate_action = QAction(self.tr("Duplicate"), self)
+        self.duplicate_action.setToolTip(self.tr("Duplicate the selected rows (Ctrl+D)"))
         self.duplicate_action.triggered.connect(self.duplicate_selected)
-        self.delete_action = QAction("Delete", self)
-        self.delete_action.setToolTip("Delete the selected rows and their links (Delete)")
+        self.delete_action = QAction(self.tr("Delete"), self)
+        self.delete_action.setToolTip(self.tr("Delete the selected rows and their links (Delete)"))
         self.delete_action.triggered.connect(self.delete_selected)
         # Delete acts on this table only, so typing Delete in a text field still edits text.
         delete_shortcut = QAction(self.table)
@@ -197,6 +232,20 @@ class EntityEditor(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
+    def select_ids(self, ids: list[str]) -> None:
+        """Select these rows (the first becomes current); ids no longer in the table are skipped."""
+        known = {entity.id for entity in self.document.project.collection(self.kind)}
+        rows = [self.model.row_of(entity_id) for entity_id in ids if entity_id in known]
+        indexes = [self.proxy.mapFromSource(self.model.index(row, 0)) for row in rows]
+        indexes = [index for index in indexes if index.isValid()]
+        if not indexes:
+            return
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(indexes[0], flags | QItemSelectionModel.SelectionFlag.Clear)
+        for index in indexes[1:]:
+            self.table.selectionModel().select(index, flags)
+        self.table.scrollTo(indexes[0])
+
     def _on_table_selection_changed(self, *_args) -> None:
         ids = self.selected_ids()
         current = ids[0] if len(ids) == 1 else None
@@ -212,15 +261,15 @@ class EntityEditor(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        noun = NOUNS[self.kind]
-        self.count_label.setText(f"{total} {noun}s" if shown == total else f"{shown} of {total} {noun}s")
+        texts = _texts(self.kind)
+        self.count_label.setText(texts["count" if shown == total else "shown"].format(shown=shown, total=total))
 
     # -- commands ------------------------------------------------------------------
     def add_entity(self) -> None:
         entity = self._new_entity()
         ids = self.selected_ids()
         index = self.document.project.index_of(self.kind, ids[-1]) + 1 if ids else None
-        self.document.execute(InsertEntity(self.kind, entity, index, f"Add {NOUNS[self.kind]}"))  # type: ignore[arg-type]
+        self.document.execute(InsertEntity(self.kind, entity, index, _texts(self.kind)["add"]))  # type: ignore[arg-type]
         self.select_id(entity.id)  # type: ignore[attr-defined]
         proxy_index = self.proxy.mapFromSource(self.model.index(self.model.row_of(entity.id), 0))  # type: ignore[attr-defined]
         self.table.setFocus()

@@ -41,16 +41,16 @@ class RankingView(QWidget):
         self.formula = QLabel()
         self.formula.setWordWrap(True)
         self.formula.setStyleSheet("color: palette(mid);")
-        self.criteria_label = QLabel("Criteria and weights (one per line, name: weight):")
+        self.criteria_label = QLabel(self.tr("Criteria and weights (one per line, name: weight):"))
         self.criteria_edit = QPlainTextEdit()
-        self.criteria_edit.setPlaceholderText("Revenue: 3\nStrategic fit: 2\nCost to serve: 1")
+        self.criteria_edit.setPlaceholderText(self.tr("Revenue: 3\nStrategic fit: 2\nCost to serve: 1"))
         self.criteria_edit.setMaximumHeight(84)
         self.criteria_edit.setTabChangesFocus(True)
         self.criteria_edit.installEventFilter(self)
         self.tree = QTreeWidget()
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setHeaderLabels(["#", "Requirement", "Score", "How it was scored"])
+        self.tree.setHeaderLabels(["#", self.tr("Requirement"), self.tr("Score"), self.tr("How it was scored")])
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
@@ -61,7 +61,7 @@ class RankingView(QWidget):
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         self.summary = QLabel()
         top = QHBoxLayout()
-        top.addWidget(QLabel("Framework:"))
+        top.addWidget(QLabel(self.tr("Framework:")))
         top.addWidget(self.framework_combo)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -93,7 +93,7 @@ class RankingView(QWidget):
         info = self.document.project.info
         code = self.framework_combo.currentData()
         if code != info.framework:
-            label = f"Prioritise by {FRAMEWORK_LABELS[code]}"
+            label = self.tr("Prioritise by {framework}").format(framework=FRAMEWORK_LABELS[code])
             self.document.execute(SetField("project", info.id, "framework", code, label))
 
     def eventFilter(self, watched, event) -> bool:
@@ -115,7 +115,7 @@ class RankingView(QWidget):
             self.error_raised.emit(str(exc))
             return False
         if criteria != info.criteria:
-            self.document.execute(SetField("project", info.id, "criteria", criteria, "Edit scoring criteria"))
+            self.document.execute(SetField("project", info.id, "criteria", criteria, self.tr("Edit scoring criteria")))
         return True
 
     def refresh(self) -> None:
@@ -139,7 +139,7 @@ class RankingView(QWidget):
                 value = fmt(score.value) + (f"  {score.category}" if score.category else "")
                 row = QTreeWidgetItem([str(entry.rank), req.title, value, score.breakdown])
             else:
-                row = QTreeWidgetItem(["–", req.title, "", score.reason or "not scored"])
+                row = QTreeWidgetItem(["–", req.title, "", score.reason or self.tr("not scored")])
                 for column in range(4):
                     row.setForeground(column, QBrush(UNSCORED))
             row.setData(0, Qt.ItemDataRole.UserRole, req.id)
@@ -151,11 +151,13 @@ class RankingView(QWidget):
             if req.id == selected:
                 self.tree.setCurrentItem(row)
         left_out = len(self.document.project.requirements) - len(ranked)
-        text = f"{scored} of {len(ranked)} ranked by {FRAMEWORK_LABELS[info.framework]}"
+        text = self.tr("{scored} of {total} ranked by {framework}").format(
+            scored=scored, total=len(ranked), framework=FRAMEWORK_LABELS[info.framework]
+        )
         if len(ranked) > scored:
-            text += f"; {len(ranked) - scored} need inputs (listed last)"
+            text += self.tr("; {count} need inputs (listed last)").format(count=len(ranked) - scored)
         if left_out:
-            text += f"; {left_out} dropped not shown"
+            text += self.tr("; {count} dropped not shown").format(count=left_out)
         self.summary.setText(text)
 
     def selected_id(self) -> str | None:

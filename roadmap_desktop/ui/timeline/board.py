@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -37,7 +47,12 @@ from . import edits
 
 MIME_TYPE = "application/x-roadmap-item-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = (("now", "Now"), ("next", "Next"), ("later", "Later"), ("", "Unsorted"))
+COLUMNS = (  # titles translated when shown
+    ("now", QT_TRANSLATE_NOOP("NowNextLaterBoard", "Now")),
+    ("next", QT_TRANSLATE_NOOP("NowNextLaterBoard", "Next")),
+    ("later", QT_TRANSLATE_NOOP("NowNextLaterBoard", "Later")),
+    ("", QT_TRANSLATE_NOOP("NowNextLaterBoard", "Unsorted")),
+)
 ACCENTS = {"now": "#2F8C7E", "next": "#3F6FB5", "later": "#7A63AE", "": "#8D99A6"}
 CARD_HEIGHT = 70
 COLUMN_BG = "#EEF2F6"
@@ -92,7 +107,11 @@ class _CardDelegate(QStyledItemDelegate):
         painter.drawText(
             QRectF(text_left, card.top() + 9 + line, width, line + 2),
             Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(details or "No lane", Qt.TextElideMode.ElideRight, width),
+            fm.elidedText(
+                details or QCoreApplication.translate("NowNextLaterBoard", "No lane"),
+                Qt.TextElideMode.ElideRight,
+                width,
+            ),
         )
         # Status dot and label, and the dates when scheduled.
         y3 = card.top() + 11 + 2 * line
@@ -103,7 +122,11 @@ class _CardDelegate(QStyledItemDelegate):
         painter.drawEllipse(QRectF(text_left, y3 + line / 2 - 4, 8, 8))
         painter.setPen(INK_SOFT)
         painter.drawText(QRectF(text_left + 13, y3, width / 2, line + 2), Qt.AlignmentFlag.AlignVCenter, status)
-        when = "not scheduled" if item.start is None else f"{item.start:%d %b %Y}"
+        when = (
+            QCoreApplication.translate("NowNextLaterBoard", "not scheduled")
+            if item.start is None
+            else f"{item.start:%d %b %Y}"
+        )
         painter.drawText(
             QRectF(text_left + width / 2, y3, width / 2, line + 2),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
@@ -186,12 +209,12 @@ class NowNextLaterBoard(QWidget):
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        self.all_check = QCheckBox("Show scheduled items too")
-        self.all_check.setToolTip("Off: only items without dates. On: every item.")
+        self.all_check = QCheckBox(self.tr("Show scheduled items too"))
+        self.all_check.setToolTip(self.tr("Off: only items without dates. On: every item."))
         self.all_check.toggled.connect(self.set_show_all)
         top.addWidget(self.all_check)
         top.addStretch(1)
-        hint = QLabel("Drag cards between columns to set Now / Next / Later; double-click opens an item.")
+        hint = QLabel(self.tr("Drag cards between columns to set Now / Next / Later; double-click opens an item."))
         hint.setStyleSheet("color: #52606D;")
         top.addWidget(hint)
 
@@ -203,7 +226,7 @@ class NowNextLaterBoard(QWidget):
             frame.setStyleSheet(f"#boardColumnFrame {{ background: {COLUMN_BG}; border-radius: 8px; }}")
             column = QVBoxLayout(frame)
             column.setContentsMargins(8, 8, 8, 8)
-            header = QLabel(title)
+            header = QLabel(self.tr(title))
             header.setStyleSheet(
                 f"font-weight: 600; font-size: 11pt; color: #1F2933; padding: 2px 4px 6px 4px;"
                 f" border-bottom: 3px solid {ACCENTS[horizon]};"
@@ -245,7 +268,7 @@ class NowNextLaterBoard(QWidget):
                 entry.setToolTip(item.title)
                 cards.addItem(entry)
                 entry.setSelected(item.id in selected)
-            title = dict(COLUMNS)[horizon]
+            title = self.tr(dict(COLUMNS)[horizon])
             self._headers[horizon].setText(f"{title}  <span style='color:#7B8794'>{len(shown)}</span>")
         self._syncing = False
 

@@ -8,7 +8,7 @@ import datetime as dt
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -71,7 +71,10 @@ class _ForecastJob(QRunnable):
         except ScheduleError as exc:
             self.signals.failed.emit(self.generation, str(exc))
         except Exception as exc:  # a worker must report, never die silently
-            self.signals.failed.emit(self.generation, f"The forecast failed: {exc}")
+            self.signals.failed.emit(
+                self.generation,
+                QCoreApplication.translate("ForecastPanel", "The forecast failed: {problem}").format(problem=exc),
+            )
         else:
             self.signals.finished.emit(self.generation, plan, outlook)
 
@@ -97,7 +100,7 @@ class HistogramView(QWidget):
         histogram = self.histogram
         if histogram is None or not histogram.counts or area.width() < 20:
             painter.setPen(self.palette().placeholderText().color())
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No forecast yet")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No forecast yet"))
             return
         first, last = histogram.edges[0], histogram.edges[-1]
         span = max(last - first, 1)
@@ -162,13 +165,13 @@ class ForecastPanel(QWidget):
         self.outlook: Forecast | None = None
         self.selected_id: str | None = None
         self._generation = 0
-        self.title = QLabel("<b>Forecast</b>")
-        self.roadmap_label = QLabel("Computing…")
+        self.title = QLabel("<b>" + self.tr("Forecast") + "</b>")
+        self.roadmap_label = QLabel(self.tr("Computing…"))
         self.roadmap_label.setWordWrap(True)
         self.histogram = HistogramView()
         self.milestones = QTreeWidget()
         self.milestones.setRootIsDecorated(False)
-        self.milestones.setHeaderLabels(["Milestone", "P50", "P80", "P90"])
+        self.milestones.setHeaderLabels([self.tr("Milestone"), "P50", "P80", "P90"])
         self.milestones.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             self.milestones.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -176,8 +179,10 @@ class ForecastPanel(QWidget):
         self.item_label = QLabel()
         self.item_label.setWordWrap(True)
         self.note = QLabel(
-            "P80: 8 in 10 simulated runs finish by this date. Durations vary between each item's "
-            "optimistic and pessimistic days; linked risks add their delay with their likelihood."
+            self.tr(
+                "P80: 8 in 10 simulated runs finish by this date. Durations vary between each item's "
+                "optimistic and pessimistic days; linked risks add their delay with their likelihood."
+            )
         )
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(mid);")
@@ -227,21 +232,28 @@ class ForecastPanel(QWidget):
         if generation != self._generation:
             return  # a newer edit already asked for a newer forecast
         self.plan, self.outlook = plan, outlook
-        self.title.setText(f"<b>Forecast</b> · {outlook.runs:,} runs · seed {outlook.seed}")
+        self.title.setText(
+            "<b>"
+            + self.tr("Forecast")
+            + "</b> · "
+            + self.tr("{runs} runs · seed {seed}").format(runs=f"{outlook.runs:,}", seed=outlook.seed)
+        )
         if outlook.roadmap is None:
-            self.roadmap_label.setText("No scheduled items yet.")
+            self.roadmap_label.setText(self.tr("No scheduled items yet."))
         else:
             r = outlook.roadmap
             planned = plan.finish.isoformat() if plan.finish else "–"
             self.roadmap_label.setText(
-                f"Whole roadmap: planned {planned} · <b>P50 {r.p50}</b> · <b>P80 {r.p80}</b> · P90 {r.p90}"
+                self.tr("Whole roadmap: planned {planned} · <b>P50 {p50}</b> · <b>P80 {p80}</b> · P90 {p90}").format(
+                    planned=planned, p50=r.p50, p80=r.p80, p90=r.p90
+                )
             )
         titles = {item.id: item.title for item in self.document.project.items}
         current = self.milestones.currentItem()
         keep = current.data(0, Qt.ItemDataRole.UserRole) if current else None
         self.milestones.blockSignals(True)
         self.milestones.clear()
-        whole = QTreeWidgetItem(["Whole roadmap", *(self._dates(outlook.roadmap))])
+        whole = QTreeWidgetItem([self.tr("Whole roadmap"), *(self._dates(outlook.roadmap))])
         self.milestones.addTopLevelItem(whole)
         for item_id, p in outlook.milestones.items():
             row = QTreeWidgetItem([titles.get(item_id, "?"), *self._dates(p)])
@@ -287,7 +299,16 @@ class ForecastPanel(QWidget):
         planned = plan.items[item_id].end.isoformat() if item_id in plan.items else "–"
         risks = outlook.risk_counts.get(item_id, 0)
         slack = plan.items[item_id].slack_days if item_id in plan.items else 0
+        risk_text = self.tr("1 linked risk") if risks == 1 else self.tr("{count} linked risks").format(count=risks)
+        slack_text = self.tr("slack 1 day") if slack == 1 else self.tr("slack {count} days").format(count=slack)
         self.item_label.setText(
-            f"<b>{item.display_name()}</b>: planned end {planned}, P50 {p.p50}, P80 {p.p80}, P90 {p.p90}; "
-            f"{risks} linked risk{'s' if risks != 1 else ''}; slack {slack} day{'s' if slack != 1 else ''}"
+            self.tr("<b>{item}</b>: planned end {planned}, P50 {p50}, P80 {p80}, P90 {p90}; {risks}; {slack}").format(
+                item=item.display_name(),
+                planned=planned,
+                p50=p.p50,
+                p80=p.p80,
+                p90=p.p90,
+                risks=risk_text,
+                slack=slack_text,
+            )
         )

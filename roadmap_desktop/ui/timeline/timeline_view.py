@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -606,7 +606,10 @@ class TimelineCanvas(QAbstractScrollArea):
             days = (7 if shift else 1) * (-1 if key == Qt.Key.Key_Left else 1)
             command = edits.move_items(self.document.project, self._selected, days)
             if command is not None:
-                command.label = "Nudge item" if len(self._selected) == 1 else f"Nudge {len(self._selected)} items"
+                count = len(self._selected)
+                command.label = (
+                    self.tr("Nudge item") if count == 1 else self.tr("Nudge %1 items").replace("%1", str(count))
+                )
                 self._execute(command)
             return
         if key == Qt.Key.Key_Escape:
@@ -637,7 +640,7 @@ class TimelineCanvas(QAbstractScrollArea):
             self._selected_link = None
             if command is not None:
                 self._execute(command)
-                self.message.emit("Dependency removed")
+                self.message.emit(self.tr("Dependency removed"))
             self.viewport().update()
             return
         ids = [i for i in self._selected if project.find("item", i) is not None]
@@ -673,38 +676,34 @@ class TimelineView(QWidget):
         bar.setSpacing(4)
         self._bar = bar
         self.zoom_buttons: dict[str, QToolButton] = {}
-        for zoom, text in zip(ZOOMS, ("Weeks", "Months", "Quarters"), strict=True):
+        for zoom in ZOOMS:
             button = QToolButton()
             button.setObjectName(f"zoom_{zoom}")
-            button.setText(text)
             button.setCheckable(True)
             button.setAutoRaise(True)
-            button.setToolTip(f"Zoom to {text.lower()} (Ctrl+wheel zooms around the mouse)")
             button.clicked.connect(lambda _=False, z=zoom: self.set_zoom(z))
             bar.addWidget(button)
             self.zoom_buttons[zoom] = button
         self.today_button = QToolButton()
-        self.today_button.setText("Today")
         self.today_button.setAutoRaise(True)
-        self.today_button.setToolTip("Scroll to today")
         self.today_button.clicked.connect(self.canvas.scroll_to_today)
         bar.addSpacing(8)
         bar.addWidget(self.today_button)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("Colour by"))
+        self.color_label = QLabel()
+        bar.addWidget(self.color_label)
         self.color_combo = QComboBox()
-        self.color_combo.addItem("Lane", "lane")
-        self.color_combo.addItem("Status", "status")
+        self.color_combo.addItem("", "lane")
+        self.color_combo.addItem("", "status")
         self.color_combo.currentIndexChanged.connect(
             lambda _i: self.canvas.set_color_by(self.color_combo.currentData())
         )
         bar.addWidget(self.color_combo)
         bar.addSpacing(8)
-        self.snap_check = QCheckBox("Snap to weeks")
-        self.snap_check.setToolTip("Drags move and resize in whole weeks (hold Shift for the same while dragging)")
+        self.snap_check = QCheckBox()
         self.snap_check.toggled.connect(lambda on: setattr(self.canvas, "snap_weeks", on))
         bar.addWidget(self.snap_check)
-        self.legend_check = QCheckBox("Legend")
+        self.legend_check = QCheckBox()
         self.legend_check.setChecked(True)
         self.legend_check.toggled.connect(self.canvas.set_legend_visible)
         bar.addWidget(self.legend_check)
@@ -721,6 +720,28 @@ class TimelineView(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.canvas, 1)
         self._on_canvas_zoom_changed(self.canvas.zoom())
+        self._retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        names = {"week": self.tr("Weeks"), "month": self.tr("Months"), "quarter": self.tr("Quarters")}
+        for zoom, button in self.zoom_buttons.items():
+            button.setText(names[zoom])
+            button.setToolTip(self.tr("Zoom to %1 (Ctrl+wheel zooms around the mouse)").replace("%1", names[zoom]))
+        self.today_button.setText(self.tr("Today"))
+        self.today_button.setToolTip(self.tr("Scroll to today"))
+        self.color_label.setText(self.tr("Colour by"))
+        self.color_combo.setItemText(0, self.tr("Lane"))
+        self.color_combo.setItemText(1, self.tr("Status"))
+        self.snap_check.setText(self.tr("Snap to weeks"))
+        self.snap_check.setToolTip(
+            self.tr("Drags move and resize in whole weeks (hold Shift for the same while dragging)")
+        )
+        self.legend_check.setText(self.tr("Legend"))
         self._update_unscheduled()
 
     # -- public API ---------------------------------------------------------------------------
@@ -758,7 +779,13 @@ class TimelineView(QWidget):
     def _update_unscheduled(self) -> None:
         count = sum(1 for item in self.document.project.items if item.start is None)
         if count:
-            noun = "item" if count == 1 else "items"
-            self.unscheduled_label.setText(f'{count} {noun} not scheduled — see <a href="board">Now/Next/Later</a>')
+            text = (
+                self.tr('1 item not scheduled — see <a href="board">Now/Next/Later</a>')
+                if count == 1
+                else self.tr('%1 items not scheduled — see <a href="board">Now/Next/Later</a>').replace(
+                    "%1", str(count)
+                )
+            )
+            self.unscheduled_label.setText(text)
         else:
             self.unscheduled_label.setText("")

@@ -1,0 +1,83 @@
+"""The interface language: which one the settings ask for, and the Qt translators that provide it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..persistence.paths import resources_dir
+from ..persistence.settings import Settings
+
+SETTING_KEY = "ui_language"
+SYSTEM = "system"
+ENGLISH = "en"
+CHINESE = "zh_CN"
+LANGUAGES = (ENGLISH, CHINESE)  # the interface languages shipped
+CATALOG_NAME = "roadmap_desktop"
+
+# Kept here, not only in Qt: a QTranslator Python no longer references would be collected while
+# the application still uses it.
+_installed: list[QTranslator] = []
+_current = [ENGLISH]  # the language the installed translators give
+
+
+def translations_dir():
+    return resources_dir() / "i18n"
+
+
+def catalog_path(language: str):
+    """The compiled catalog of the app's own strings for ``language``."""
+    return translations_dir() / f"{CATALOG_NAME}_{language}.qm"
+
+
+def system_language() -> str:
+    """The shipped language nearest the system's preferred UI language: Chinese locales get zh_CN."""
+    preferred = QLocale.system().uiLanguages()
+    first = preferred[0] if preferred else QLocale.system().name()
+    return CHINESE if first.lower().startswith("zh") else ENGLISH
+
+
+def stored_choice(settings: Settings) -> str:
+    """The setting as stored: "system", "en" or "zh_CN" (anything else reads as "system")."""
+    value = settings.get(SETTING_KEY, SYSTEM)
+    return value if value in (SYSTEM, *LANGUAGES) else SYSTEM
+
+
+def ui_language(settings: Settings) -> str:
+    """The language the interface should use: "en" or "zh_CN"."""
+    choice = stored_choice(settings)
+    return system_language() if choice == SYSTEM else choice
+
+
+def installed_language() -> str:
+    """The language of the translators installed now ("en" when none)."""
+    return _current[0]
+
+
+def install_translations(app: QCoreApplication, language: str) -> str:
+    """Replace the app's translators by those for ``language``; return the language now in use.
+
+    English needs no translator. A missing or unreadable catalog leaves the interface in English
+    rather than failing: the app must start whatever state the resources are in. Installing or
+    removing a translator sends every widget a LanguageChange event, which retranslates open windows.
+    """
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    _current[0] = ENGLISH
+    if language not in LANGUAGES or language == ENGLISH:
+        return ENGLISH
+    own = QTranslator(app)
+    if not own.load(str(catalog_path(language))):
+        own.deleteLater()
+        return ENGLISH
+    # Qt's own catalog translates the standard dialog buttons (OK, Cancel, Save, ...).
+    qt_base = QTranslator(app)
+    if qt_base.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        _installed.append(qt_base)
+    else:
+        qt_base.deleteLater()
+    _installed.insert(0, own)
+    for translator in reversed(_installed):  # the last installed is asked first: ours before Qt's
+        app.installTranslator(translator)
+    _current[0] = language
+    return language
