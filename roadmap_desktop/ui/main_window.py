@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -42,6 +43,9 @@ from .editors.value_effort_chart import ValueEffortChart
 from .interchange_actions import InterchangeActions
 from .timeline import NowNextLaterBoard, TimelineView
 from .timeline.forecast_panel import ForecastPanel
+from .workshop.flow import GuidedFlowController
+from .workshop.presenter import PresenterView
+from .workshop.step_bar import GuidedFlowBar
 
 APP_NAME = "Roadmap Desktop"  # a product name: not translated
 AUTOSAVE_INTERVAL_MS = 60_000
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         self.interchange.add_page_export(self.pdf_action)
         self._build_assistant()
         self._build_prioritisation()
+        self._build_workshop()
         self._build_menus()
         self._retranslate_actions()
 
@@ -189,6 +194,16 @@ class MainWindow(QMainWindow):
                 self.tr("AI Planning &Calculators…"),
                 self.tr("Model footprint, compute, serving cost, metrics"),
             ),
+            (
+                self.workshop_action,
+                self.tr("&Guided Workshop"),
+                self.tr("A step bar with a timer per step for a facilitated workshop"),
+            ),
+            (
+                self.presenter_action,
+                self.tr("&Presenter View"),
+                self.tr("Full screen, large type, high contrast, for the projector (Esc leaves)"),
+            ),
         ]
         for action, text, tip in texts:
             action.setText(text)
@@ -198,6 +213,7 @@ class MainWindow(QMainWindow):
         # The shorter texts the tool buttons show (setText resets them).
         self.library_action.setIconText(self.tr("From Library…"))
         self.chart_action.setIconText(self.tr("Chart"))
+        self.workshop_toolbar.setWindowTitle(self.tr("Guided Workshop"))
 
     def _build_assistant(self) -> None:
         self.assistant = AssistantPanel(
@@ -235,6 +251,58 @@ class MainWindow(QMainWindow):
         self.ranking: RankingView | None = None
         self.calculators_action = self._action(self.show_calculators)
         self._calculators = None
+
+    # -- workshop ----------------------------------------------------------------------
+    def _build_workshop(self) -> None:
+        self.workshop_bar = GuidedFlowBar(self.settings)
+        self.workshop_bar.presenter_requested.connect(self.show_presenter)
+        self.workshop_toolbar = QToolBar(self)
+        self.workshop_toolbar.setObjectName("workshopToolBar")  # saveState remembers whether it shows
+        self.workshop_toolbar.setMovable(False)
+        self.workshop_toolbar.addWidget(self.workshop_bar)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.workshop_toolbar)
+        self.workshop_toolbar.hide()
+        self.workshop_action = self.workshop_toolbar.toggleViewAction()
+        self.workshop_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        self.workshop_action.toggled.connect(self._on_workshop_action_toggled)
+        self.workshop = GuidedFlowController(self.workshop_bar, self)
+        self.presenter: PresenterView | None = None
+        self.presenter_action = self._action(self.toggle_presenter, "F5")
+
+    def _on_workshop_action_toggled(self, checked: bool) -> None:
+        if checked:
+            self.workshop.enter_current_step()
+        if self.presenter is not None:
+            self.presenter.set_flow_bar(self.workshop_bar if checked else None)
+
+    def show_assistant(self, task: str) -> None:
+        """Open the Assistant dock with ``task`` chosen (the guided flow's requirements step)."""
+        index = self.assistant.task_combo.findData(task)
+        if index >= 0:
+            self.assistant.task_combo.setCurrentIndex(index)
+        self.assistant_dock.show()
+        self.assistant_dock.raise_()
+
+    def show_prioritisation(self) -> None:
+        self.prioritisation_dock.show()
+        self.prioritisation_dock.raise_()
+
+    def show_presenter(self) -> None:
+        if self.document is None:
+            return
+        bar = self.workshop_bar if self.workshop_toolbar.isVisible() else None
+        if self.presenter is None:
+            self.presenter = PresenterView(self.document, bar, self)
+        else:
+            self.presenter.set_document(self.document)
+            self.presenter.set_flow_bar(bar)
+        self.presenter.present()
+
+    def toggle_presenter(self) -> None:
+        if self.presenter is not None and self.presenter.isVisible():
+            self.presenter.close()
+        else:
+            self.show_presenter()
 
     def export_pdf(self) -> None:
         from .dialogs.pdf_export_dialog import PdfExportDialog
@@ -333,6 +401,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.assistant_action)
         view_menu.addAction(self.prioritisation_action)
         view_menu.addAction(self.chart_action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.workshop_action)
+        view_menu.addAction(self.presenter_action)
         tools_menu = self.tools_menu = bar.addMenu("")
         tools_menu.addAction(self.calculators_action)
         tools_menu.addAction(self.voting_action)
@@ -417,6 +488,9 @@ class MainWindow(QMainWindow):
         document.modified_changed.connect(self._update_title)
         document.path_changed.connect(self._update_title)
         document.project_changed.connect(self._on_document_project_changed)
+        self.workshop.set_document(document)
+        if self.presenter is not None:
+            self.presenter.set_document(document)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
             old.close()
