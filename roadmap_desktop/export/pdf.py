@@ -211,6 +211,10 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# Framework names in a Chinese roadmap (the acronyms stay: they are what teams say).
+FRAMEWORK_NAMES_ZH = {"value_effort": "价值 / 投入", "weighted": "加权评分", "votes": "点投票", "moscow": "MoSCoW"}
+
+
 class ExportCancelled(Exception):
     """The progress callback returned False; nothing was written."""
 
@@ -810,7 +814,10 @@ class _Renderer:
             from ..domain.prioritisation import FRAMEWORK_LABELS
         except ImportError:  # pragma: no cover - the module ships with the app
             return "RICE"
-        return FRAMEWORK_LABELS.get(self.project.info.framework, "RICE")
+        code = self.project.info.framework
+        if self.project.info.language == "zh" and code in FRAMEWORK_NAMES_ZH:
+            return FRAMEWORK_NAMES_ZH[code]
+        return FRAMEWORK_LABELS.get(code, "RICE")
 
     # -- timeline ---------------------------------------------------------------------------------------
     def plan_timeline(self) -> list[Page]:

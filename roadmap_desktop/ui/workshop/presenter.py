@@ -203,9 +203,11 @@ class PresenterView(QWidget):
         parent = self.parentWidget()
         own = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
         others = [s for s in screens if s is not own]
-        if others:
-            self.setScreen(others[0])
-            self.move(others[0].geometry().topLeft())
+        target = others[0] if others else own
+        if target is not None:
+            self.setScreen(target)
+            # The whole screen even where no window manager honours full screen (a kiosk, Xvfb).
+            self.setGeometry(target.geometry())
         self.showFullScreen()
         self.raise_()
         self.activateWindow()
