@@ -289,3 +289,45 @@ def test_zoom_buttons_and_critical_path(view, document):
     view.set_critical_path(ids)
     assert view.canvas.paint_options().critical_ids == frozenset(ids)
     view.grab()  # paints with the highlight without error
+
+
+def test_selection_and_hover_repaint_over_the_kept_frame(view, document):
+    from PySide6.QtGui import QImage, QPainter
+
+    from roadmap_desktop.export.timeline_paint import paint_timeline
+
+    canvas = view.canvas
+    canvas.viewport().repaint()
+    frame = canvas._frame
+    assert frame is not None
+    alpha = _items(document)["Alpha"]
+    canvas.set_selection([alpha.id])
+    canvas.viewport().repaint()
+    assert canvas._frame is frame  # only the selection changed: the frame was reused
+    shown = canvas.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    # The same picture as one full paint with the selection, except right at the selected bar's
+    # edge, where the halo is drawn over the bar's first coat.
+    full = QImage(shown.size(), QImage.Format.Format_RGB32)
+    full.fill(0xFFFFFFFF)
+    painter = QPainter(full)
+    rect = canvas.visible_rect()
+    painter.translate(-rect.left(), -rect.top())
+    paint_timeline(painter, canvas.timeline_layout(), rect, canvas.paint_options())
+    painter.end()
+    bar = canvas.timeline_layout().bar_rect(alpha.id).translated(-rect.left(), -rect.top()).adjusted(-5, -5, 5, 5)
+    differing = [
+        (x, y) for y in range(full.height()) for x in range(full.width()) if full.pixel(x, y) != shown.pixel(x, y)
+    ]
+    assert differing, "the selection should show"  # sanity: the halo differs from the unselected frame
+    assert all(bar.contains(QPointF(x, y)) for x, y in differing)
+
+    canvas.set_selection([])
+    canvas.viewport().repaint()
+    assert canvas._frame is frame
+    from roadmap_desktop.ui.timeline.edits import move_items
+
+    document.execute(move_items(document.project, [alpha.id], 7))  # an edit: new layout, new frame
+    canvas.timeline_layout()
+    canvas.viewport().repaint()
+    assert canvas._frame is not frame

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QResizeEvent,
     QWheelEvent,
 )
@@ -46,6 +48,7 @@ from ...export.timeline_paint import (
     bar_color,
     legend_size,
     paint_bar,
+    paint_selection,
     paint_timeline,
     zoom_for_scale,
 )
@@ -96,6 +99,9 @@ class TimelineCanvas(QAbstractScrollArea):
         self.last_paint_stats: dict[str, int] = {}
         self._scale = ZOOM_SCALES["month"]
         self._layout: TimelineLayout | None = None
+        self._layout_serial = 0  # counts rebuilds: part of the kept frame's key
+        self._frame: QPixmap | None = None
+        self._frame_key: tuple | None = None
         self._dirty = True
         self._selected: list[str] = []
         self._selected_link: tuple[str, str] | None = None
@@ -124,6 +130,7 @@ class TimelineCanvas(QAbstractScrollArea):
             old = self._layout
             new = TimelineLayout(self.document.project, scale=self._scale, include=[self.today], font=self._paint_font)
             self._layout = new
+            self._layout_serial += 1
             self._dirty = False
             self._update_scrollbars()
             if old is not None and old.first != new.first:  # keep what is on screen in place
@@ -307,10 +314,38 @@ class TimelineCanvas(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         lay = self.timeline_layout()
-        painter = QPainter(self.viewport())
         rect = self.visible_rect()
+        options = self.paint_options()
+        # The frame without selection and hover is kept: moving the mouse over bars or clicking one
+        # repaints only those on top of it (a full frame of a big roadmap takes 15-30 ms).
+        base = dataclasses.replace(options, selected_ids=frozenset(), selected_link=None, hover_id=None)
+        ratio = self.viewport().devicePixelRatioF()
+        key = (
+            self._layout_serial,
+            lay.scale,
+            rect.getRect(),
+            ratio,
+            base.color_by,
+            base.today,
+            base.legend,
+            base.dependencies,
+            base.critical_ids,
+            base.dimmed_ids,
+            base.title,
+        )
+        if key != self._frame_key or self._frame is None:
+            frame = QPixmap(self.viewport().size() * ratio)
+            frame.setDevicePixelRatio(ratio)
+            frame.fill(QColor("#FFFFFF"))
+            frame_painter = QPainter(frame)
+            frame_painter.translate(-rect.left(), -rect.top())
+            paint_timeline(frame_painter, lay, rect, base)
+            frame_painter.end()
+            self._frame, self._frame_key = frame, key
+        painter = QPainter(self.viewport())
+        painter.drawPixmap(0, 0, self._frame)
         painter.translate(-rect.left(), -rect.top())
-        paint_timeline(painter, lay, rect, self.paint_options())
+        paint_selection(painter, lay, rect, options)
         if self._drag is not None and self._drag.active:
             body = rect.adjusted(lay.gutter_width, lay.header_height, 0, 0)
             painter.setClipRect(body)
