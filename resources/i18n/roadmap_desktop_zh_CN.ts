@@ -4,7 +4,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+121"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+284"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
@@ -14,32 +14,32 @@
         <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+90"/>
         <source>Model server…</source>
         <translation>模型服务器…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+11"/>
         <source>A model served by `roadmap-desktop serve` on a computer of the local network</source>
         <translation>由局域网内另一台电脑上的 `roadmap-desktop serve` 提供的模型</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
         <source>The address `roadmap-desktop serve` printed on the server computer; its settings apply.</source>
         <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址；使用该服务器的设置。</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+128"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Using {model} on the model server {url}</source>
         <translation>正在使用模型服务器 {url} 上的 {model}</translation>
     </message>
@@ -49,12 +49,265 @@
         <translation>正在使用模型服务器 {url}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-246"/>
+        <location line="+248"/>
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
+        <location line="-493"/>
+        <source>Draft requirements from a brief</source>
+        <translation>根据简报起草需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User story for a requirement</source>
+        <translation>为需求编写用户故事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RICE inputs for requirements</source>
+        <translation>为需求估算 RICE 输入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline items across the phases</source>
+        <translation>跨各阶段的时间线事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risks from the library</source>
+        <translation>从风险库选取风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uses the requirement selected in the Requirements tab.</source>
+        <translation>使用“需求”标签页中选中的需求。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses the project&apos;s requirements.</source>
+        <translation>使用项目的需求。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Uses the project&apos;s requirements and the planning phases P0-P7.</source>
+        <translation>使用项目的需求和规划阶段 P0-P7。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chooses from the built-in AI-startup risk library for this roadmap.</source>
+        <translation>从内置的 AI 创业风险库中为此路线图挑选风险。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summarises the whole project for the PDF&apos;s title page.</source>
+        <translation>为 PDF 的标题页概括整个项目。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>No model loaded</source>
+        <translation>未加载模型</translation>
+    </message>
+    <message>
+        <location line="+174"/>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use another .gguf model file</source>
+        <translation>使用其他 .gguf 模型文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show model settings</source>
+        <translation>显示模型设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto (all layers on the GPU when available)</source>
+        <translation>自动（可用时所有层都放在 GPU 上）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>task default</source>
+        <translation>任务默认值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Product brief: what you build, for whom, and the problem it solves.</source>
+        <translation>产品简报：你要做什么、为谁而做、解决什么问题。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show what will be sent</source>
+        <translation>显示将要发送的内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The model&apos;s answer streams here.</source>
+        <translation>模型的回答会实时显示在这里。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept Selected</source>
+        <translation>接受所选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept All</source>
+        <translation>全部接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>丢弃</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>{file} (unusable)</source>
+        <translation>{file}（不可用）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No .gguf model found in models/. Use Open… to pick one.</source>
+        <translation>在 models/ 中没有找到 .gguf 模型。请用“打开…”选择一个。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>chat template</source>
+        <translation>有对话模板</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source>no chat template (a default is used)</source>
+        <translation>无对话模板（使用默认模板）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{architecture} · context {context} · {size} · {template}
+Memory at context {n_ctx}: {memory}</source>
+        <translation>{architecture} · 上下文 {context} · {size} · {template}
+上下文为 {n_ctx} 时的内存：{memory}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open Model File</source>
+        <translation>打开模型文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot use this model</source>
+        <translation>无法使用此模型</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>This llama.cpp build can offload to the GPU.</source>
+        <translation>此 llama.cpp 版本可以把计算卸载到 GPU。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This llama.cpp build has no GPU support (CPU build): the model runs on the CPU.</source>
+        <translation>此 llama.cpp 为 CPU 版本，不支持 GPU：模型在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose a usable .gguf model first</source>
+        <translation>请先选择一个可用的 .gguf 模型</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not enough memory?</source>
+        <translation>内存不足？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{message}
+
+Loading may make the computer very slow. Load anyway?</source>
+        <translation>{message}
+
+加载可能会让电脑变得非常慢。仍要加载吗？</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Loading {name}…</source>
+        <translation>正在加载 {name}…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -64,9 +317,255 @@
         <translation>已加载 {name} · 上下文 {n_ctx} · {device}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Could not load the model: {message}</source>
         <translation>无法加载模型：{message}</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Type a product brief first (or set the project&apos;s vision in Project Properties)</source>
+        <translation>请先输入产品简报（或在“项目属性”中设置项目愿景）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>— round {round}: asking for more, without repeats —</source>
+        <translation>— 第 {round} 轮：继续请求更多内容，不重复 —</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Round {round} of up to {rounds}…</source>
+        <translation>第 {round} 轮（最多 {rounds} 轮）…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{count} tokens</source>
+        <translation>{count} 个 token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{speed} tokens/s</source>
+        <translation>{speed} token/秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>first token after {seconds} s</source>
+        <translation>首个 token 用时 {seconds} 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} rounds</source>
+        <translation>{count} 轮</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The assistant failed: {message}</source>
+        <translation>助手出错：{message}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Stopped early: complete items are kept.</source>
+        <translation>已提前停止：完整的条目已保留。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Accept suggestion</source>
+        <translation>接受建议</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accept {count} suggestions</source>
+        <translation>接受 {count} 条建议</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not accept: {error}</source>
+        <translation>无法接受：{error}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not remember settings: {error}</source>
+        <translation>无法保存设置：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorTab</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/calculators.py" line="+94"/>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Formula and assumptions</source>
+        <translation>公式与假设</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Cannot compute: {error}</source>
+        <translation>无法计算：{error}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;The formula and assumptions show when the inputs are valid.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;输入有效时会显示公式与假设。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Formula</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assumptions</source>
+        <translation>假设</translation>
+    </message>
+</context>
+<context>
+    <name>CalculatorsDialog</name>
+    <message>
+        <location line="-118"/>
+        <source>Requirement</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline item</source>
+        <translation>时间线事项</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Train</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Test</source>
+        <translation>测试集</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Model footprint</source>
+        <translation>模型占用</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Training compute</source>
+        <translation>训练算力</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Inference serving</source>
+        <translation>推理服务</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Data split</source>
+        <translation>数据划分</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Classification metrics</source>
+        <translation>分类指标</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>AI Planning Calculators</source>
+        <translation>AI 规划计算器</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Estimates for planning, not measurements. The tables are approximations; see each tab&apos;s assumptions.</source>
+        <translation>用于规划的估算，而非实测。表中数值均为近似值；请查看各标签页的假设。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attach to…</source>
+        <translation>附加到…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Append this result as a note to a requirement&apos;s description or a timeline item&apos;s notes</source>
+        <translation>将此结果作为备注追加到需求的描述或时间线事项的备注中</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Nothing to attach: the inputs are not valid.</source>
+        <translation>没有可附加的内容：输入无效。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not attached: the {field} would be longer than {limit} characters.</source>
+        <translation>未附加：{field}将超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach {calculator}</source>
+        <translation>附加{calculator}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not attached: {error}</source>
+        <translation>未附加：{error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Attached to {noun} “{name}”.</source>
+        <translation>已附加到{noun}“{name}”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The project has no requirements or timeline items to attach to.</source>
+        <translation>项目中没有可附加的需求或时间线事项。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attach Result</source>
+        <translation>附加结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Append the result as a note to:</source>
+        <translation>将结果作为备注追加到：</translation>
     </message>
 </context>
 <context>
@@ -194,9 +693,22 @@
     </message>
 </context>
 <context>
+    <name>DataSplitTab</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/calculators.py" line="-130"/>
+        <source> examples</source>
+        <translation> 条样本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/details_panel.py" line="+41"/>
+        <location filename="../../roadmap_desktop/ui/editors/details_panel.py" line="+42"/>
         <source>Linked requirements</source>
         <translation>关联的需求</translation>
     </message>
@@ -239,7 +751,7 @@
 <context>
     <name>EntityEditor</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/entity_editor.py" line="+38"/>
+        <location filename="../../roadmap_desktop/ui/editors/entity_editor.py" line="+39"/>
         <source>Filter requirements…</source>
         <translation>筛选需求…</translation>
     </message>
@@ -360,6 +872,582 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/field_labels.py" line="+13"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vision / description</source>
+        <translation>愿景 / 描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Domain</source>
+        <translation>领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Executive summary</source>
+        <translation>执行摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prioritisation framework</source>
+        <translation>优先级排序框架</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted-scoring criteria (name: weight)</source>
+        <translation>加权评分标准（名称: 权重）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MoSCoW</source>
+        <translation>MoSCoW</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Effort (weeks)</source>
+        <translation>工作量（周）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reach</source>
+        <translation>覆盖面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impact</source>
+        <translation>影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidence %</source>
+        <translation>信心 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value (1-10)</source>
+        <translation>价值（1-10）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICE impact</source>
+        <translation>ICE 影响</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICE confidence</source>
+        <translation>ICE 信心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICE ease</source>
+        <translation>ICE 易行度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WSJF business value</source>
+        <translation>WSJF 业务价值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WSJF time criticality</source>
+        <translation>WSJF 时间紧迫性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WSJF risk reduction</source>
+        <translation>WSJF 风险降低</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WSJF job size</source>
+        <translation>WSJF 工作规模</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Criteria scores</source>
+        <translation>标准得分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Votes</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value lever</source>
+        <translation>价值杠杆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LLM fit</source>
+        <translation>LLM 适配度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description / user story</source>
+        <translation>描述 / 用户故事</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acceptance criteria</source>
+        <translation>验收标准</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target users</source>
+        <translation>目标用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pain points</source>
+        <translation>痛点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LLM fit reason</source>
+        <translation>LLM 适配理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linked risks</source>
+        <translation>关联的风险</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linked timeline items</source>
+        <translation>关联的时间线事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lane</source>
+        <translation>泳道</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (days)</source>
+        <translation>工期（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pinned date</source>
+        <translation>固定日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now / Next / Later</source>
+        <translation>现在 / 下一步 / 以后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimistic (days)</source>
+        <translation>乐观（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pessimistic (days)</source>
+        <translation>悲观（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Depends on</source>
+        <translation>依赖于</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likelihood</source>
+        <translation>可能性</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review date</source>
+        <translation>复查日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delay if it happens (days)</source>
+        <translation>发生时的延误（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mitigation</source>
+        <translation>缓解措施</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exposure</source>
+        <translation>风险值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Innovation</source>
+        <translation>创新</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User experience</source>
+        <translation>用户体验</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iteration speed</source>
+        <translation>迭代速度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fit</source>
+        <translation>适合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Partial</source>
+        <translation>部分适合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unfit</source>
+        <translation>不适合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Idea</source>
+        <translation>想法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dropped</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blocked</source>
+        <translation>受阻</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mitigating</source>
+        <translation>缓解中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must have</source>
+        <translation>必须有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Should have</source>
+        <translation>应该有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could have</source>
+        <translation>可以有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won&apos;t have</source>
+        <translation>不会有</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>RICE</source>
+        <translation>RICE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICE</source>
+        <translation>ICE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WSJF</source>
+        <translation>WSJF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value / effort</source>
+        <translation>价值 / 工作量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weighted scoring</source>
+        <translation>加权评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dot votes</source>
+        <translation>点投票</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Requirement analysis</source>
+        <translation>需求分析</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technology selection</source>
+        <translation>技术选型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data collection and preprocessing</source>
+        <translation>数据收集与预处理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resource allocation</source>
+        <translation>资源分配</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training and fine-tuning</source>
+        <translation>模型训练与微调</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluation</source>
+        <translation>模型评估</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deployment and tuning</source>
+        <translation>部署与调优</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Iteration and optimisation</source>
+        <translation>产品迭代与优化</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Edit {field}</source>
+        <translation>编辑{field}</translation>
+    </message>
+</context>
+<context>
+    <name>FootprintTab</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/calculators.py" line="-171"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> B</source>
+        <translation> B</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name} ({bits} bits)</source>
+        <translation>{name}（{bits} 位）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> tokens</source>
+        <translation> 个 token</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RAM (CPU)</source>
+        <translation>内存（CPU）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>VRAM (GPU)</source>
+        <translation>显存（GPU）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Model preset</source>
+        <translation>模型预设</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quantization</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KV heads</source>
+        <translation>KV 头数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Head dimension</source>
+        <translation>头维度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Context length</source>
+        <translation>上下文长度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>KV cache type</source>
+        <translation>KV 缓存类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Machine memory</source>
+        <translation>机器内存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Memory kind</source>
+        <translation>内存类型</translation>
+    </message>
+</context>
+<context>
     <name>ForecastPanel</name>
     <message>
         <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+76"/>
@@ -448,7 +1536,7 @@
     <message>
         <location line="+1"/>
         <source>Start dot voting…</source>
-        <translation>开始圆点投票…</translation>
+        <translation>开始点投票…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -650,12 +1738,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+51"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+55"/>
         <source>Roadmap projects (*.roadmap);;All files (*)</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -762,12 +1850,12 @@
     <message>
         <location line="+1"/>
         <source>Dot &amp;Voting…</source>
-        <translation>圆点投票(&amp;V)…</translation>
+        <translation>点投票(&amp;V)…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Run a dot vote on the requirements</source>
-        <translation>对需求进行圆点投票</translation>
+        <translation>对需求进行点投票</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -855,7 +1943,27 @@
         <translation>模型占用、算力、推理服务成本、评估指标</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>&amp;Guided Workshop</source>
+        <translation>引导式工作坊(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A step bar with a timer per step for a facilitated workshop</source>
+        <translation>用于主持工作坊的步骤栏，每个步骤都有计时器</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Presenter View</source>
+        <translation>演示视图(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full screen, large type, high contrast, for the projector (Esc leaves)</source>
+        <translation>全屏、大字号、高对比度，适合投影仪（按 Esc 退出）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>From Library…</source>
         <translation>从风险库…</translation>
     </message>
@@ -865,29 +1973,34 @@
         <translation>图表</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Guided Workshop</source>
+        <translation>引导式工作坊</translation>
+    </message>
+    <message>
         <location line="+12"/>
         <source>Accepted {count} suggestion(s); Edit &gt; Undo takes them back in one step</source>
         <translation>已采纳 {count} 条建议；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+149"/>
+        <location line="+204"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location line="-137"/>
-        <location line="+138"/>
+        <location line="-192"/>
+        <location line="+193"/>
         <source>Prioritisation</source>
         <translation>优先级排序</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-103"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -942,7 +2055,7 @@
         <translation>清除列表</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+81"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -1101,6 +2214,169 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/merge_dialog.py" line="+36"/>
+        <source>Requirements</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risks</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+119"/>
+        <source>Merge Project</source>
+        <translation>合并项目</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>1 requirement</source>
+        <translation>1 个需求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} requirements</source>
+        <translation>{count} 个需求</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 risk</source>
+        <translation>1 个风险</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} risks</source>
+        <translation>{count} 个风险</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline items are never merged.</source>
+        <translation>时间线事项不会被合并。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its 1 timeline item is not merged.</source>
+        <translation>其中的 1 个时间线事项不会被合并。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Its {count} timeline items are not merged.</source>
+        <translation>其中的 {count} 个时间线事项不会被合并。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{requirements}, {risks}. </source>
+        <translation>{requirements}，{risks}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicates and similar titles start unchecked. Links from a merged requirement to a merged risk are kept; links to anything not merged are dropped. </source>
+        <translation>重复项和标题相似的条目默认不勾选。已合并的需求与已合并的风险之间的关联会保留；指向未合并内容的关联会被删除。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Incoming</source>
+        <translation>导入的条目</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Compared with this project</source>
+        <translation>与本项目对比</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Check new only</source>
+        <translation>只勾选新条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check all</source>
+        <translation>全部勾选</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Uncheck all</source>
+        <translation>全部取消勾选</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+63"/>
+        <source>Merge selected</source>
+        <translation>合并所选</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Could not merge: {error}</source>
+        <translation>无法合并：{error}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Merge 1 item</source>
+        <translation>合并 1 项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge {count} items</source>
+        <translation>合并 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 link from checked requirements to unchecked risks will be dropped.</source>
+        <translation>已勾选需求指向未勾选风险的 1 个关联将被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} links from checked requirements to unchecked risks will be dropped.</source>
+        <translation>已勾选需求指向未勾选风险的 {count} 个关联将被删除。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>risks: {names}</source>
+        <translation>风险：{names}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>exposure {exposure} ({likelihood}×{impact})</source>
+        <translation>风险值 {exposure}（{likelihood}×{impact}）</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsTab</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/calculators.py" line="+158"/>
+        <source>not given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>True positives (TP)</source>
+        <translation>真阳性（TP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False positives (FP)</source>
+        <translation>假阳性（FP）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>False negatives (FN)</source>
+        <translation>假阴性（FN）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>True negatives (TN)</source>
+        <translation>真阴性（TN）</translation>
+    </message>
+</context>
+<context>
     <name>NowNextLaterBoard</name>
     <message>
         <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+51"/>
@@ -1149,6 +2425,199 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
 </context>
 <context>
+    <name>PdfExportDialog</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/pdf_export_dialog.py" line="+43"/>
+        <source>Title page and summary</source>
+        <translation>标题页与摘要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+256"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="-255"/>
+        <source>Now / Next / Later</source>
+        <translation>现在 / 下一步 / 以后</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prioritised requirements</source>
+        <translation>排序后的需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Risk heat map and register</source>
+        <translation>风险热力图与风险登记表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit on one page</source>
+        <translation>缩放到一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Split across pages by date</source>
+        <translation>按日期分页</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Portrait</source>
+        <translation>纵向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Landscape</source>
+        <translation>横向</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+96"/>
+        <location line="+211"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="-295"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Export Roadmap PDF</source>
+        <translation>导出路线图 PDF</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>How the timeline is laid out: scaled onto one page, or sliced by months</source>
+        <translation>时间线的排版方式：缩放到一页，或按月份切分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sections</source>
+        <translation>章节</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Whole project</source>
+        <translation>整个项目</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The date printed on every page and marked on the timeline</source>
+        <translation>印在每一页上并在时间线上标出的日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page size</source>
+        <translation>纸张大小</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As of</source>
+        <translation>截至日期</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Choose where to save the PDF.</source>
+        <translation>请选择 PDF 的保存位置。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+74"/>
+        <source>Writing {name}…</source>
+        <translation>正在写入 {name}…</translation>
+    </message>
+    <message>
+        <location line="-67"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+96"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <source>Save Roadmap PDF</source>
+        <translation>保存路线图 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Export Timeline Image</source>
+        <translation>导出时间线图片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <location filename="../../roadmap_desktop/ui/dialogs/preferences_dialog.py" line="+28"/>
@@ -1175,12 +2644,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
     <name>PresenterView</name>
     <message>
         <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+166"/>
-        <location line="+110"/>
+        <location line="+112"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Presenter view</source>
         <translation>演示视图</translation>
     </message>
@@ -1226,7 +2695,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/ranking_view.py" line="+44"/>
+        <location filename="../../roadmap_desktop/ui/editors/ranking_view.py" line="+45"/>
         <source>Criteria and weights (one per line, name: weight):</source>
         <translation>评分标准和权重（每行一项，名称: 权重）：</translation>
     </message>
@@ -1427,6 +2896,60 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>ServingTab</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/calculators.py" line="-60"/>
+        <source> per day</source>
+        <translation> 次/天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source> tokens</source>
+        <translation> 个 token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> tokens/s</source>
+        <translation> token/秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> per GPU-hour</source>
+        <translation> /GPU 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests</source>
+        <translation>请求数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt per request</source>
+        <translation>每次请求的提示词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Output per request</source>
+        <translation>每次请求的输出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak factor</source>
+        <translation>峰值系数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Throughput per GPU</source>
+        <translation>每个 GPU 的吞吐量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <location filename="../../roadmap_desktop/ui/dialogs/template_dialog.py" line="+63"/>
@@ -1455,7 +2978,7 @@ Recover it?</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+611"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+646"/>
         <source>Nudge item</source>
         <translation>微调事项</translation>
     </message>
@@ -1471,9 +2994,98 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>TimelineEdits</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/timeline/edits.py" line="+14"/>
+        <source>Unsorted</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Later</source>
+        <translation>以后</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Move item to lane {lane}</source>
+        <translation>将事项移到泳道 {lane}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move {count} items to lane {lane}</source>
+        <translation>将 {count} 个事项移到泳道 {lane}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move item</source>
+        <translation>移动事项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move {count} items</source>
+        <translation>移动 {count} 个事项</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+6"/>
+        <source>Resize item</source>
+        <translation>调整事项长度</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>An item cannot depend on itself.</source>
+        <translation>事项不能依赖于自身。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{item}” already depends on “{other}”.</source>
+        <translation>“{item}”已经依赖于“{other}”。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused: “{other}” already waits for “{item}”; the link would make a cycle.</source>
+        <translation>已拒绝：“{other}”已在等待“{item}”；此依赖会形成循环。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add dependency</source>
+        <translation>添加依赖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{item}” now depends on “{other}”.</source>
+        <translation>“{item}”现在依赖于“{other}”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remove dependency</source>
+        <translation>删除依赖</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Move item to {column}</source>
+        <translation>将事项移到“{column}”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move {count} items to {column}</source>
+        <translation>将 {count} 个事项移到“{column}”</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
-        <location line="+88"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+88"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>
@@ -1541,6 +3153,255 @@ Recover it?</source>
         <location line="+2"/>
         <source>%1 items not scheduled — see &lt;a href=&quot;board&quot;&gt;Now/Next/Later&lt;/a&gt;</source>
         <translation>%1 个事项未排期 — 见&lt;a href=&quot;board&quot;&gt;现在/下一步/以后&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/calculators.py" line="-64"/>
+        <source> B</source>
+        <translation> B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> B tokens</source>
+        <translation> B token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full (6 × N × D)</source>
+        <translation>全量训练（6 × N × D）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LoRA / QLoRA (≈ 4 × N × D)</source>
+        <translation>LoRA / QLoRA（≈ 4 × N × D）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> TFLOPS</source>
+        <translation> TFLOPS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> per GPU-hour</source>
+        <translation> /GPU 小时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training tokens</source>
+        <translation>训练 token 数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peak throughput</source>
+        <translation>峰值算力</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Utilisation (MFU)</source>
+        <translation>利用率（MFU）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>GPUs</source>
+        <translation>GPU 数量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>VotingDialog</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/voting_dialog.py" line="+47"/>
+        <location line="+205"/>
+        <location line="+148"/>
+        <source>Dot Voting</source>
+        <translation>点投票</translation>
+    </message>
+    <message>
+        <location line="-335"/>
+        <source>Each voter gets the same number of dots to place on the requirements they think matter most. A voter may put several dots on one requirement. Recording the votes replaces every requirement&apos;s Votes with this workshop&apos;s count (0 where nobody voted), as one undo step.</source>
+        <translation>每位投票人拿到相同数量的点，投给他们认为最重要的需求。一个人可以把多个点投给同一个需求。记录投票会把每个需求的“票数”替换为本次工作坊的计票结果（无人投票的为 0），作为一个撤销步骤。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>One name per line</source>
+        <translation>每行一个名字</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> dots</source>
+        <translation> 个点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There are no requirements to vote on (dropped ones are left out).</source>
+        <translation>没有可投票的需求（已放弃的需求不参与）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 requirement on the board ({dropped} dropped left out).</source>
+        <translation>投票板上有 1 个需求（{dropped} 个已放弃的未列入）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{count} requirements on the board ({dropped} dropped left out).</source>
+        <translation>投票板上有 {count} 个需求（{dropped} 个已放弃的未列入）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 requirement on the board.</source>
+        <translation>投票板上有 1 个需求。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{count} requirements on the board.</source>
+        <translation>投票板上有 {count} 个需求。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Voters:</source>
+        <translation>投票人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dots per voter:</source>
+        <translation>每人点数：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start voting</source>
+        <translation>开始投票</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+75"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Requirement</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your dots</source>
+        <translation>你的点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Votes</source>
+        <translation>票数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Live totals</source>
+        <translation>实时统计</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Undo last dot</source>
+        <translation>撤销上一个点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next voter ▶</source>
+        <translation>下一位 ▶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>◀ Voters</source>
+        <translation>◀ 投票人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the voters or dots; starting again clears the dots cast</source>
+        <translation>更改投票人或点数；重新开始会清除已投的点</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen</source>
+        <translation>全屏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rank requirements by dot votes</source>
+        <translation>按点投票结果排序需求</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record votes</source>
+        <translation>记录投票</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Could not record the votes: {error}</source>
+        <translation>无法记录投票：{error}</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Take back a dot</source>
+        <translation>收回一个点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Place a dot</source>
+        <translation>投一个点</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{voter}: {marks}  {left} of {dots} dots left</source>
+        <translation>{voter}：{marks}  剩余 {left} / {dots} 个点</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Undo {voter}&apos;s last dot</source>
+        <translation>撤销{voter}的上一个点</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record 1 vote</source>
+        <translation>记录 1 票</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Record {count} votes</source>
+        <translation>记录 {count} 票</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Discard the {count} dots cast so far? They have not been recorded.</source>
+        <translation>要丢弃目前已投的 {count} 个点吗？它们尚未被记录。</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from ..domain.fields import FieldKind, FieldSpec, FieldValueError, format_value,
 from ..domain.project import ENTITY_TYPES, ProjectEvent
 from ..domain.risk import Risk
 from .document import ProjectDocument
+from .labels import choice_label, edit_label, translate_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -103,7 +104,7 @@ class EntityTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.columns):
-            return self.columns[section].header
+            return translate_label(self.columns[section].header)  # the header stays English as a key
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -130,6 +131,8 @@ class EntityTableModel(QAbstractTableModel):
             return ", ".join(names)
         if spec.kind is FieldKind.BOOL:
             return ""  # shown as a check box
+        if spec.kind is FieldKind.CHOICE:
+            return choice_label(value)  # type: ignore[arg-type]
         return format_value(spec, value)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -217,7 +220,7 @@ class EntityTableModel(QAbstractTableModel):
             if column.assign is not None:
                 command = column.assign(entity, value)
             else:
-                command = SetField(self.kind, entity.id, spec.name, value, f"Edit {spec.label.lower()}")
+                command = SetField(self.kind, entity.id, spec.name, value, edit_label(spec))
             self.document.execute(command)
         except FieldValueError as exc:
             self._on_error(str(exc))

@@ -8,9 +8,9 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QFocusEvent, QIntValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
-from ..domain.fields import CHOICE_LABELS, FieldKind, FieldSpec, format_value
-from ..domain.phases import phase_label
+from ..domain.fields import FieldKind, FieldSpec, format_value
 from ..domain.project import Project
+from ..qtmodels.labels import choice_label
 
 _NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" value, shown as a dash
 
@@ -46,10 +46,7 @@ class CommitPlainTextEdit(QPlainTextEdit):
 def choice_combo(spec: FieldSpec, parent: QWidget | None = None) -> QComboBox:
     combo = QComboBox(parent)
     for value in spec.choices:
-        if spec.name == "phase" and value:
-            combo.addItem(phase_label(value), value)
-        else:
-            combo.addItem(CHOICE_LABELS.get(value, value) or "—", value)
+        combo.addItem(choice_label(value, spec) or "—", value)  # the interface language, not the project's
     return combo
 
 

@@ -266,7 +266,9 @@ def test_split_timeline_and_portrait_pages(tmp_path):
     project = roadmap_sample("en")
     split = tmp_path / "split.pdf"
     export(project, split, sections="timeline", fit="split", orientation="portrait")
-    assert page_count(split) == 3  # Jan-Apr, May-Aug, Sep-Nov at month zoom on a portrait page
+    # Jan-Apr, May-Aug, Sep-Nov at month zoom on a portrait page; a machine whose fallback font is wider
+    # (no Noto or DejaVu installed) has a wider lane gutter and needs a fourth page.
+    assert page_count(split) in (3, 4)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,14 +48,26 @@ class ServerChoice:
 
 SERVER_CHOICE = ServerChoice()
 
+# English; shown through QCoreApplication.translate("AssistantPanel", ...), so a language switch re-labels them.
 TASK_LABELS = {
-    "requirements": "Draft requirements from a brief",
-    "user-story": "User story for a requirement",
-    "priorities": "RICE inputs for requirements",
-    "timeline": "Timeline items across the phases",
-    "risks": "Risks from the library",
-    "summary": "Executive summary",
+    "requirements": QT_TRANSLATE_NOOP("AssistantPanel", "Draft requirements from a brief"),
+    "user-story": QT_TRANSLATE_NOOP("AssistantPanel", "User story for a requirement"),
+    "priorities": QT_TRANSLATE_NOOP("AssistantPanel", "RICE inputs for requirements"),
+    "timeline": QT_TRANSLATE_NOOP("AssistantPanel", "Timeline items across the phases"),
+    "risks": QT_TRANSLATE_NOOP("AssistantPanel", "Risks from the library"),
+    "summary": QT_TRANSLATE_NOOP("AssistantPanel", "Executive summary"),
 }
+TASK_NOTES = {
+    "user-story": QT_TRANSLATE_NOOP("AssistantPanel", "Uses the requirement selected in the Requirements tab."),
+    "priorities": QT_TRANSLATE_NOOP("AssistantPanel", "Uses the project's requirements."),
+    "timeline": QT_TRANSLATE_NOOP("AssistantPanel", "Uses the project's requirements and the planning phases P0-P7."),
+    "risks": QT_TRANSLATE_NOOP("AssistantPanel", "Chooses from the built-in AI-startup risk library for this roadmap."),
+    "summary": QT_TRANSLATE_NOOP("AssistantPanel", "Summarises the whole project for the PDF's title page."),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AssistantPanel", text)
 
 
 class AssistantPanel(QWidget):
@@ -88,6 +100,12 @@ class AssistantPanel(QWidget):
         self._round = 0
         self._round_text = ""
         self._suggestions: list[object] = []
+        self._dropped: list[str] = []  # why model output was left out, as the task reported it
+        self._stopped_early = False
+        # Texts that depend on state are kept as functions, so a language switch can render them again.
+        self._model_status_text: Callable[[], str] = lambda: self.tr("No model loaded")
+        self._stats_text: Callable[[], str] = lambda: ""
+        self._gpu_supported: bool | None = None  # asked once, when the settings are first shown
         self._build()
         self.refresh_models()
 
@@ -96,7 +114,7 @@ class AssistantPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
 
-        model_box = QGroupBox("Model")
+        model_box = self._model_box = QGroupBox()
         model_form = QFormLayout(model_box)
         row = QHBoxLayout()
         self.model_combo = QComboBox()
@@ -104,10 +122,9 @@ class AssistantPanel(QWidget):
         self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model_combo.setMinimumContentsLength(18)
         self.model_combo.currentIndexChanged.connect(self._show_model_details)
-        open_button = QPushButton("Open…")
-        open_button.setToolTip("Use another .gguf model file")
+        open_button = self._open_button = QPushButton()
         open_button.clicked.connect(self.open_model_file)
-        self.load_button = QPushButton("Load")
+        self.load_button = QPushButton()
         self.load_button.clicked.connect(lambda: self.load_model())
         row.addWidget(self.model_combo, 1)
         row.addWidget(open_button)
@@ -118,12 +135,11 @@ class AssistantPanel(QWidget):
         server_layout.setContentsMargins(0, 0, 0, 0)
         self.server_edit = QLineEdit(str(self.settings.get(SERVER_URL_KEY) or ""))
         self.server_edit.setObjectName("serverUrlEdit")
-        self.server_edit.setPlaceholderText(self.tr("http://192.168.1.20:8080"))
-        self.server_edit.setToolTip(self.tr("The address `roadmap-desktop serve` printed on the server computer"))
         self.server_edit.setClearButtonEnabled(True)
         self.server_edit.textChanged.connect(self._show_model_details)
         self.server_edit.returnPressed.connect(lambda: self.load_model())
-        server_layout.addWidget(QLabel(self.tr("Address")))
+        self._address_label = QLabel()
+        server_layout.addWidget(self._address_label)
         server_layout.addWidget(self.server_edit, 1)
         self.server_row.hide()
         model_form.addRow(self.server_row)
@@ -137,12 +153,12 @@ class AssistantPanel(QWidget):
         self.load_progress.setMaximumHeight(8)
         self.load_progress.hide()
         model_form.addRow(self.load_progress)
-        self.model_status = QLabel("No model loaded")
+        self.model_status = QLabel(self._model_status_text())
         self.model_status.setWordWrap(True)
         model_form.addRow(self.model_status)
 
-        self.settings_toggle = QCheckBox("Show model settings")
-        settings_box = QGroupBox("Settings")
+        self.settings_toggle = QCheckBox()
+        settings_box = self._settings_box = QGroupBox()
         settings_box.hide()
         self.settings_toggle.toggled.connect(settings_box.setVisible)
         settings_form = QFormLayout(settings_box)
@@ -155,8 +171,8 @@ class AssistantPanel(QWidget):
         # Leave the GUI a core on small machines.
         self.n_threads.setValue(int(self.settings.get("llm_n_threads") or max(1, (os.cpu_count() or 2) - 1)))
         self.gpu_combo = QComboBox()
-        self.gpu_combo.addItem("Auto (all layers on the GPU when available)", "auto")
-        self.gpu_combo.addItem("CPU only", "cpu")
+        self.gpu_combo.addItem("", "auto")
+        self.gpu_combo.addItem("", "cpu")
         self.gpu_combo.setCurrentIndex(1 if self.settings.get("llm_gpu") == "cpu" else 0)
         self.gpu_note = QLabel()
         self.gpu_note.setWordWrap(True)
@@ -164,46 +180,47 @@ class AssistantPanel(QWidget):
         self.temperature = QDoubleSpinBox()
         self.temperature.setRange(0.0, 2.0)
         self.temperature.setSingleStep(0.1)
-        self.temperature.setSpecialValueText("task default")
+
         self.temperature.setValue(float(self.settings.get("llm_temperature") or 0.0))
         self.max_tokens = QSpinBox()
         self.max_tokens.setRange(0, 8192)
         self.max_tokens.setSingleStep(128)
-        self.max_tokens.setSpecialValueText("task default")
-        self.max_tokens.setValue(int(self.settings.get("llm_max_tokens") or 0))
-        settings_form.addRow("Context length", self.n_ctx)
-        settings_form.addRow("CPU threads", self.n_threads)
-        settings_form.addRow("GPU", self.gpu_combo)
-        settings_form.addRow(self.gpu_note)
-        settings_form.addRow("Temperature", self.temperature)
-        settings_form.addRow("Max tokens", self.max_tokens)
 
-        task_box = QGroupBox("Task")
+        self.max_tokens.setValue(int(self.settings.get("llm_max_tokens") or 0))
+        self._settings_labels = [QLabel() for _ in range(5)]
+        context_label, threads_label, gpu_label, temperature_label, tokens_label = self._settings_labels
+        settings_form.addRow(context_label, self.n_ctx)
+        settings_form.addRow(threads_label, self.n_threads)
+        settings_form.addRow(gpu_label, self.gpu_combo)
+        settings_form.addRow(self.gpu_note)
+        settings_form.addRow(temperature_label, self.temperature)
+        settings_form.addRow(tokens_label, self.max_tokens)
+
+        task_box = self._task_box = QGroupBox()
         task_layout = QVBoxLayout(task_box)
         self.task_combo = QComboBox()
         self.task_combo.setObjectName("taskCombo")
-        for name, label in TASK_LABELS.items():
-            self.task_combo.addItem(label, name)
+        for name in TASK_LABELS:
+            self.task_combo.addItem("", name)
         self.task_combo.currentIndexChanged.connect(self._on_task_changed)
         self.brief_edit = QPlainTextEdit()
         self.brief_edit.setObjectName("briefEdit")
-        self.brief_edit.setPlaceholderText("Product brief: what you build, for whom, and the problem it solves.")
         self.brief_edit.setMaximumHeight(90)
         self.input_note = QLabel()
         self.input_note.setWordWrap(True)
         self.input_note.setStyleSheet("color: palette(mid);")
-        self.show_prompt = QCheckBox("Show what will be sent")
+        self.show_prompt = QCheckBox()
         self.show_prompt.toggled.connect(self._update_prompt_preview)
         self.prompt_view = QPlainTextEdit()
         self.prompt_view.setReadOnly(True)
         self.prompt_view.setMaximumHeight(140)
         self.prompt_view.hide()
         buttons = QHBoxLayout()
-        self.generate_button = QPushButton("Generate")
+        self.generate_button = QPushButton()
         self.generate_button.setObjectName("generateButton")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton()
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
         buttons.addWidget(self.generate_button)
@@ -216,7 +233,6 @@ class AssistantPanel(QWidget):
         self.output = QPlainTextEdit()
         self.output.setObjectName("assistantOutput")
         self.output.setReadOnly(True)
-        self.output.setPlaceholderText("The model's answer streams here.")
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSizeF(max(8.0, self.font().pointSizeF() - 1))
@@ -225,7 +241,7 @@ class AssistantPanel(QWidget):
         self.stats_label = QLabel()
         self.stats_label.setStyleSheet("color: palette(mid);")
 
-        review_box = QGroupBox("Suggestions")
+        review_box = self._review_box = QGroupBox()
         review = QVBoxLayout(review_box)
         self.suggestion_list = QListWidget()
         self.suggestion_list.setObjectName("suggestionList")
@@ -234,11 +250,11 @@ class AssistantPanel(QWidget):
         self.dropped_label.setWordWrap(True)
         self.dropped_label.setStyleSheet("color: #9a5b00;")
         accept_row = QHBoxLayout()
-        self.accept_selected_button = QPushButton("Accept Selected")
+        self.accept_selected_button = QPushButton()
         self.accept_selected_button.clicked.connect(lambda: self.accept(only_checked=True))
-        self.accept_all_button = QPushButton("Accept All")
+        self.accept_all_button = QPushButton()
         self.accept_all_button.clicked.connect(lambda: self.accept(only_checked=False))
-        self.discard_button = QPushButton("Discard")
+        self.discard_button = QPushButton()
         self.discard_button.clicked.connect(self.discard)
         for button in (self.accept_selected_button, self.accept_all_button, self.discard_button):
             accept_row.addWidget(button)
@@ -253,10 +269,77 @@ class AssistantPanel(QWidget):
         layout.addWidget(self.output)
         layout.addWidget(self.stats_label)
         layout.addWidget(review_box, 1)
+        self._retranslate_static()
         self._on_task_changed()
         self._set_suggestions([], [])
         # Asking llama.cpp about GPU support loads its library: only when the settings are shown.
         self.settings_toggle.toggled.connect(self._update_gpu_note)
+
+    def _retranslate_static(self) -> None:
+        """The texts that do not depend on state: titles, buttons, labels, placeholders, tooltips."""
+        self._model_box.setTitle(self.tr("Model"))
+        self._open_button.setText(self.tr("Open…"))
+        self._open_button.setToolTip(self.tr("Use another .gguf model file"))
+        self.load_button.setText(self.tr("Load"))
+        self.server_edit.setPlaceholderText(self.tr("http://192.168.1.20:8080"))
+        self.server_edit.setToolTip(self.tr("The address `roadmap-desktop serve` printed on the server computer"))
+        self._address_label.setText(self.tr("Address"))
+        self.settings_toggle.setText(self.tr("Show model settings"))
+        self._settings_box.setTitle(self.tr("Settings"))
+        self.gpu_combo.setItemText(0, self.tr("Auto (all layers on the GPU when available)"))
+        self.gpu_combo.setItemText(1, self.tr("CPU only"))
+        self.temperature.setSpecialValueText(self.tr("task default"))
+        self.max_tokens.setSpecialValueText(self.tr("task default"))
+        for label, text in zip(
+            self._settings_labels,
+            (
+                self.tr("Context length"),
+                self.tr("CPU threads"),
+                self.tr("GPU"),
+                self.tr("Temperature"),
+                self.tr("Max tokens"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+        self._task_box.setTitle(self.tr("Task"))
+        for index in range(self.task_combo.count()):
+            self.task_combo.setItemText(index, _tr(TASK_LABELS[self.task_combo.itemData(index)]))
+        self.brief_edit.setPlaceholderText(
+            self.tr("Product brief: what you build, for whom, and the problem it solves.")
+        )
+        self.show_prompt.setText(self.tr("Show what will be sent"))
+        self.generate_button.setText(self.tr("Generate"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.output.setPlaceholderText(self.tr("The model's answer streams here."))
+        self._review_box.setTitle(self.tr("Suggestions"))
+        self.accept_selected_button.setText(self.tr("Accept Selected"))
+        self.accept_all_button.setText(self.tr("Accept All"))
+        self.discard_button.setText(self.tr("Discard"))
+
+    def retranslate_ui(self) -> None:
+        """Give every text the current language; the panel is not rebuilt, since it owns the model thread."""
+        self._retranslate_static()
+        self._retranslate_model_list()
+        self._show_model_details()
+        self._show_gpu_note()
+        self._on_task_changed()
+        self.model_status.setText(self._model_status_text())
+        self.stats_label.setText(self._stats_text())
+        self._show_dropped()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_review_box"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _set_model_status(self, text: Callable[[], str]) -> None:
+        self._model_status_text = text
+        self.model_status.setText(text())
+
+    def _set_stats(self, text: Callable[[], str]) -> None:
+        self._stats_text = text
+        self.stats_label.setText(text())
 
     # -- models ----------------------------------------------------------------------------
     def refresh_models(self, extra: tuple[Path, ...] = ()) -> None:
@@ -267,18 +350,10 @@ class AssistantPanel(QWidget):
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
         for entry in catalog.find_models(tuple(extras)):
-            if isinstance(entry, catalog.ModelInfo):
-                label = f"{entry.name} · {entry.parameters_label} · {entry.quantization}"
-            else:
-                label = f"{Path(entry.path).name} (unusable)"
-            self.model_combo.addItem(label, entry)
+            self.model_combo.addItem(self._model_label(entry), entry)
             self.model_combo.setItemData(self.model_combo.count() - 1, str(entry.path), Qt.ItemDataRole.ToolTipRole)
-        self.model_combo.addItem(self.tr("Model server…"), SERVER_CHOICE)
-        self.model_combo.setItemData(
-            self.model_combo.count() - 1,
-            self.tr("A model served by `roadmap-desktop serve` on a computer of the local network"),
-            Qt.ItemDataRole.ToolTipRole,
-        )
+        self.model_combo.addItem(self._model_label(SERVER_CHOICE), SERVER_CHOICE)
+        self.model_combo.setItemData(self.model_combo.count() - 1, self._server_tip(), Qt.ItemDataRole.ToolTipRole)
         self.model_combo.blockSignals(False)
         if self.settings.get(USE_SERVER_KEY) is True:
             self.model_combo.setCurrentIndex(self.model_combo.count() - 1)
@@ -294,6 +369,23 @@ class AssistantPanel(QWidget):
                     break
         self._show_model_details()
 
+    def _model_label(self, entry: object) -> str:
+        if isinstance(entry, catalog.ModelInfo):
+            return f"{entry.name} · {entry.parameters_label} · {entry.quantization}"
+        if isinstance(entry, ServerChoice):
+            return self.tr("Model server…")
+        return self.tr("{file} (unusable)").format(file=Path(entry.path).name)  # type: ignore[attr-defined]
+
+    def _retranslate_model_list(self) -> None:
+        for index in range(self.model_combo.count()):
+            entry = self.model_combo.itemData(index)
+            self.model_combo.setItemText(index, self._model_label(entry))
+            if isinstance(entry, ServerChoice):
+                self.model_combo.setItemData(index, self._server_tip(), Qt.ItemDataRole.ToolTipRole)
+
+    def _server_tip(self) -> str:
+        return self.tr("A model served by `roadmap-desktop serve` on a computer of the local network")
+
     def _current_model(self) -> object | None:
         return self.model_combo.currentData()
 
@@ -308,15 +400,24 @@ class AssistantPanel(QWidget):
             self.load_button.setEnabled(bool(self.server_edit.text().strip()))
             return
         if entry is None:
-            self.model_details.setText("No .gguf model found in models/. Use Open… to pick one.")
+            self.model_details.setText(self.tr("No .gguf model found in models/. Use Open… to pick one."))
         elif isinstance(entry, catalog.ModelInfo):
             estimate = catalog.estimate_memory(entry, self.n_ctx.value())
             _ok, message = catalog.fits(estimate, catalog.available_memory_bytes())
+            template = (
+                self.tr("chat template") if entry.has_chat_template else self.tr("no chat template (a default is used)")
+            )
             self.model_details.setText(
-                f"{entry.architecture} · context {entry.context_length or '?'} · "
-                f"{catalog.format_bytes(entry.file_size)} · "
-                f"{'chat template' if entry.has_chat_template else 'no chat template (a default is used)'}"
-                f"\nMemory at context {self.n_ctx.value()}: {message}"
+                self.tr(
+                    "{architecture} · context {context} · {size} · {template}\nMemory at context {n_ctx}: {memory}"
+                ).format(
+                    architecture=entry.architecture,
+                    context=entry.context_length or "?",
+                    size=catalog.format_bytes(entry.file_size),
+                    template=template,
+                    n_ctx=self.n_ctx.value(),
+                    memory=message,
+                )
             )
             self.model_details.setToolTip(estimate.explanation)
         else:
@@ -324,13 +425,15 @@ class AssistantPanel(QWidget):
         self.load_button.setEnabled(isinstance(entry, catalog.ModelInfo))
 
     def open_model_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open Model File", str(Path.home()), "GGUF models (*.gguf)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Model File"), str(Path.home()), self.tr("GGUF models (*.gguf)")
+        )
         if not path:
             return
         try:
             catalog.read_model_info(path)
         except catalog.ModelFileError as exc:
-            QMessageBox.critical(self, "Cannot use this model", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot use this model"), str(exc))
             return
         self._remember("llm_model_path", path)
         self._remember(USE_SERVER_KEY, False)
@@ -349,29 +452,37 @@ class AssistantPanel(QWidget):
         return self.controller
 
     def _update_gpu_note(self, *_args) -> None:
-        if self.gpu_note.text():
+        if self._gpu_supported is not None:
             return
         from ...llm.engine import gpu_offload_supported
 
-        if gpu_offload_supported():
-            self.gpu_note.setText("This llama.cpp build can offload to the GPU.")
+        self._gpu_supported = gpu_offload_supported()
+        self._show_gpu_note()
+
+    def _show_gpu_note(self) -> None:
+        if self._gpu_supported is None:
+            self.gpu_note.setText("")
+        elif self._gpu_supported:
+            self.gpu_note.setText(self.tr("This llama.cpp build can offload to the GPU."))
         else:
-            self.gpu_note.setText("This llama.cpp build has no GPU support (CPU build): the model runs on the CPU.")
+            self.gpu_note.setText(
+                self.tr("This llama.cpp build has no GPU support (CPU build): the model runs on the CPU.")
+            )
 
     def load_model(self, ask_memory: bool = True) -> bool:
         entry = self._current_model()
         if isinstance(entry, ServerChoice):
             return self._connect_server()
         if not isinstance(entry, catalog.ModelInfo):
-            self._on_error("Choose a usable .gguf model first")
+            self._on_error(self.tr("Choose a usable .gguf model first"))
             return False
         estimate = catalog.estimate_memory(entry, self.n_ctx.value())
         ok, message = catalog.fits(estimate, catalog.available_memory_bytes())
         if not ok and ask_memory:
             answer = QMessageBox.warning(
                 self,
-                "Not enough memory?",
-                f"{message}\n\nLoading may make the computer very slow. Load anyway?",
+                self.tr("Not enough memory?"),
+                self.tr("{message}\n\nLoading may make the computer very slow. Load anyway?").format(message=message),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )
@@ -391,7 +502,7 @@ class AssistantPanel(QWidget):
             self._remember(USE_SERVER_KEY, False)
         self._loading_path = str(entry.path)
         self.load_progress.show()
-        self.model_status.setText(f"Loading {entry.name}…")
+        self._set_model_status(lambda name=entry.name: self.tr("Loading {name}…").format(name=name))
         self.load_button.setEnabled(False)
         self._ensure_controller().load(str(entry.path), options)
         return True
@@ -403,7 +514,7 @@ class AssistantPanel(QWidget):
         try:
             url = normalise_url(self.server_edit.text())
         except EngineError as exc:
-            self.model_status.setText(str(exc))
+            self._set_model_status(lambda error=str(exc): error)
             self._on_error(str(exc))
             self.server_edit.setFocus()
             return False
@@ -411,7 +522,7 @@ class AssistantPanel(QWidget):
         self._remember(USE_SERVER_KEY, True)
         self._loading_path = url
         self.load_progress.show()
-        self.model_status.setText(self.tr("Connecting to {url}…").format(url=url))
+        self._set_model_status(lambda: self.tr("Connecting to {url}…").format(url=url))
         self.load_button.setEnabled(False)
         self._ensure_controller().load(url, {})
         return True
@@ -421,20 +532,21 @@ class AssistantPanel(QWidget):
         self._loading_path = None
         self.load_progress.hide()
         self._show_model_details()  # re-enables Load as fits the chosen entry
-        notes = [str(n) for n in (info.get("notes") or []) if n]
+        notes = "".join(f"\n{n}" for n in (info.get("notes") or []) if n)
+        self._set_model_status(lambda: self._loaded_text(path, info) + notes)
+
+    def _loaded_text(self, path: str, info: dict[str, Any]) -> str:
         if info.get("remote"):
             model = str(info.get("model") or "")
-            status = (
+            return (
                 self.tr("Using {model} on the model server {url}").format(model=model, url=path)
                 if model
                 else self.tr("Using the model server {url}").format(url=path)
             )
-        else:
-            device = self.tr("GPU") if info.get("n_gpu_layers") else self.tr("CPU")
-            status = self.tr("Loaded {name} · context {n_ctx} · {device}").format(
-                name=Path(path).name, n_ctx=info.get("n_ctx", "?"), device=device
-            )
-        self.model_status.setText(status + "".join(f"\n{n}" for n in notes))
+        device = self.tr("GPU") if info.get("n_gpu_layers") else self.tr("CPU")
+        return self.tr("Loaded {name} · context {n_ctx} · {device}").format(
+            name=Path(path).name, n_ctx=info.get("n_ctx", "?"), device=device
+        )
 
     def _on_controller_load_failed(self, message: str) -> None:
         from ...llm.remote_engine import is_server_url  # loaded with the worker already
@@ -444,10 +556,13 @@ class AssistantPanel(QWidget):
         self._loading_path = None
         self.load_progress.hide()
         self._show_model_details()
+
         # A server's message names the address and asks whether the server runs: complete as it is.
-        text = message if server else self.tr("Could not load the model: {message}").format(message=message)
-        self.model_status.setText(text)
-        self._on_error(text)
+        def text() -> str:
+            return message if server else self.tr("Could not load the model: {message}").format(message=message)
+
+        self._set_model_status(text)
+        self._on_error(text())
 
     # -- tasks -----------------------------------------------------------------------------
     def task_name(self) -> str:
@@ -456,16 +571,9 @@ class AssistantPanel(QWidget):
     def _on_task_changed(self, *_args) -> None:
         name = self.task_name()
         self.brief_edit.setVisible(name == "requirements")
-        notes = {
-            "requirements": "",
-            "user-story": "Uses the requirement selected in the Requirements tab.",
-            "priorities": "Uses the project's requirements.",
-            "timeline": "Uses the project's requirements and the planning phases P0-P7.",
-            "risks": "Chooses from the built-in AI-startup risk library for this roadmap.",
-            "summary": "Summarises the whole project for the PDF's title page.",
-        }
-        self.input_note.setText(notes.get(name, ""))
-        self.input_note.setVisible(bool(notes.get(name)))
+        note = _tr(TASK_NOTES[name]) if name in TASK_NOTES else ""
+        self.input_note.setText(note)
+        self.input_note.setVisible(bool(note))
         self._update_prompt_preview()
 
     def _inputs(self) -> TaskInputs:
@@ -500,7 +608,7 @@ class AssistantPanel(QWidget):
             return
         name = self.task_name()
         if name == "requirements" and not self._inputs().brief:
-            self._on_error("Type a product brief first (or set the project's vision in Project Properties)")
+            self._on_error(self.tr("Type a product brief first (or set the project's vision in Project Properties)"))
             self.brief_edit.setFocus()
             return
         try:
@@ -531,8 +639,13 @@ class AssistantPanel(QWidget):
         self._round_text = ""
         self._request = (name, inputs)
         if self._round > 1:
-            self._append_output(f"\n\n— round {self._round}: asking for more, without repeats —\n")
-        self.stats_label.setText("Generating…" if self._round == 1 else f"Round {self._round} of up to {task.rounds}…")
+            round_text = self.tr("— round {round}: asking for more, without repeats —").format(round=self._round)
+            self._append_output(f"\n\n{round_text}\n")
+        current, rounds = self._round, task.rounds
+        if current == 1:
+            self._set_stats(lambda: self.tr("Generating…"))
+        else:
+            self._set_stats(lambda: self.tr("Round {round} of up to {rounds}…").format(round=current, rounds=rounds))
         self.request_id = self._ensure_controller().generate(messages, options)
         self.generate_button.setEnabled(False)
         self.stop_button.setEnabled(True)
@@ -542,7 +655,7 @@ class AssistantPanel(QWidget):
     def stop(self) -> None:
         if self.request_id is not None and self.controller is not None:
             self.controller.cancel(self.request_id)
-            self.stats_label.setText("Stopping…")
+            self._set_stats(lambda: self.tr("Stopping…"))
 
     def _append_output(self, text: str) -> None:
         cursor = self.output.textCursor()
@@ -574,15 +687,6 @@ class AssistantPanel(QWidget):
             return
         name, inputs = self._request
         task = get_task(name)
-        speed = stats.get("tokens_per_second") or 0
-        first = stats.get("time_to_first_token")
-        parts = [f"{stats.get('tokens', 0)} tokens", f"{speed:.1f} tokens/s"]
-        if first is not None:
-            parts.append(f"first token after {first:.2f} s")
-        if self._round > 1:
-            parts.insert(0, f"{self._round} rounds")
-        if stats.get("cancelled"):
-            parts.append("stopped")
         part = task.parse(text, inputs)
         merge(self._total, part, self._round, task.rounds)
         if not stats.get("cancelled") and task.wants_another_round(self._round, len(self._total.suggestions)):
@@ -597,18 +701,32 @@ class AssistantPanel(QWidget):
                 self._start_round(name, following, messages)
                 return
         self._finish_request()
-        self.stats_label.setText(" · ".join(parts))
-        dropped = list(self._total.dropped)
+        rounds = self._round
+        self._set_stats(lambda: self._stats_summary(stats, rounds))
+        stopped = bool(stats.get("cancelled"))
+        self._set_suggestions(self._total.suggestions, list(self._total.dropped), keep_checks=True, stopped=stopped)
+
+    def _stats_summary(self, stats: dict[str, Any], rounds: int) -> str:
+        speed = stats.get("tokens_per_second") or 0
+        first = stats.get("time_to_first_token")
+        parts = [
+            self.tr("{count} tokens").format(count=stats.get("tokens", 0)),
+            self.tr("{speed} tokens/s").format(speed=f"{speed:.1f}"),
+        ]
+        if first is not None:
+            parts.append(self.tr("first token after {seconds} s").format(seconds=f"{first:.2f}"))
+        if rounds > 1:
+            parts.insert(0, self.tr("{count} rounds").format(count=rounds))
         if stats.get("cancelled"):
-            dropped.insert(0, "Stopped early: complete items are kept.")
-        self._set_suggestions(self._total.suggestions, dropped, keep_checks=True)
+            parts.append(self.tr("stopped"))
+        return " · ".join(parts)
 
     def _on_controller_generation_failed(self, request_id: int, message: str) -> None:
         if request_id != self.request_id:
             return
         self._finish_request()
-        self.stats_label.setText("Failed")
-        self._on_error(f"The assistant failed: {message}")
+        self._set_stats(lambda: self.tr("Failed"))
+        self._on_error(self.tr("The assistant failed: {message}").format(message=message))
 
     def _finish_request(self) -> None:
         self.request_id = None
@@ -618,7 +736,9 @@ class AssistantPanel(QWidget):
         self.generation_done.emit()
 
     # -- review ----------------------------------------------------------------------------
-    def _set_suggestions(self, suggestions: list[object], dropped: list[str], keep_checks: bool = False) -> None:
+    def _set_suggestions(
+        self, suggestions: list[object], dropped: list[str], keep_checks: bool = False, stopped: bool = False
+    ) -> None:
         # Keep the boxes a user unticked while the suggestions streamed in.
         unticked = {
             id(s)
@@ -633,11 +753,18 @@ class AssistantPanel(QWidget):
             checked = id(suggestion) not in unticked
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.suggestion_list.addItem(item)
-        self.dropped_label.setText("\n".join(f"• {d}" for d in dropped[:8]) + ("\n…" if len(dropped) > 8 else ""))
-        self.dropped_label.setVisible(bool(dropped))
+        self._dropped, self._stopped_early = list(dropped), stopped
+        self._show_dropped()
         has = bool(self._suggestions)
         for button in (self.accept_selected_button, self.accept_all_button, self.discard_button):
             button.setEnabled(has)
+
+    def _show_dropped(self) -> None:
+        dropped = list(self._dropped)
+        if self._stopped_early:
+            dropped.insert(0, self.tr("Stopped early: complete items are kept."))
+        self.dropped_label.setText("\n".join(f"• {d}" for d in dropped[:8]) + ("\n…" if len(dropped) > 8 else ""))
+        self.dropped_label.setVisible(bool(dropped))
 
     def accept(self, only_checked: bool = True) -> int:
         document = self._document()
@@ -650,11 +777,14 @@ class AssistantPanel(QWidget):
         ]
         if not chosen:
             return 0
-        noun = "suggestion" if len(chosen) == 1 else f"{len(chosen)} suggestions"
+        if len(chosen) == 1:
+            label = self.tr("Accept suggestion")
+        else:
+            label = self.tr("Accept {count} suggestions").format(count=len(chosen))
         try:
-            document.execute(accept_command(document.project, chosen, f"Accept {noun}"))
+            document.execute(accept_command(document.project, chosen, label))
         except ValueError as exc:
-            self._on_error(f"Could not accept: {exc}")
+            self._on_error(self.tr("Could not accept: {error}").format(error=exc))
             return 0
         remaining = [s for s in self._suggestions if s not in chosen]
         self._set_suggestions(remaining, [])
@@ -669,7 +799,7 @@ class AssistantPanel(QWidget):
         try:
             self.settings.set(key, value)
         except SaveError as exc:
-            self._on_error(f"Could not remember settings: {exc}")
+            self._on_error(self.tr("Could not remember settings: {error}").format(error=exc))
 
     def _remember_settings(self) -> None:
         for key, value in (

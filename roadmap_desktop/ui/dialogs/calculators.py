@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,10 +28,34 @@ from ...domain.commands import SetField
 from ...domain.fields import MAX_TEXT, FieldValueError
 from ...qtmodels.document import ProjectDocument
 
-CUSTOM = "Custom"
+CUSTOM = "Custom"  # the preset combos' data for "no preset"; its shown text is translated
 # Where an attached note goes, by entity kind.
 NOTE_FIELDS = {"requirement": "description", "item": "notes"}
-KIND_LABELS = {"requirement": "Requirement", "item": "Timeline item"}
+KIND_LABELS = {
+    "requirement": QT_TRANSLATE_NOOP("CalculatorsDialog", "Requirement"),
+    "item": QT_TRANSLATE_NOOP("CalculatorsDialog", "Timeline item"),
+}
+
+# The note fields as named in a sentence, and the data split's parts.
+NOTE_FIELD_NAMES = {
+    "description": QT_TRANSLATE_NOOP("CalculatorsDialog", "description"),
+    "notes": QT_TRANSLATE_NOOP("CalculatorsDialog", "notes"),
+}
+SPLIT_LABELS = {
+    "train": QT_TRANSLATE_NOOP("CalculatorsDialog", "Train"),
+    "validation": QT_TRANSLATE_NOOP("CalculatorsDialog", "Validation"),
+    "test": QT_TRANSLATE_NOOP("CalculatorsDialog", "Test"),
+}
+
+
+def _tr(text: str) -> str:
+    """Translate a string marked with QT_TRANSLATE_NOOP("CalculatorsDialog", ...)."""
+    return QCoreApplication.translate("CalculatorsDialog", text)
+
+
+def _lower_if_english(text: str, english: str) -> str:
+    """Lower-case a label inside a sentence, but only where it is still English."""
+    return english.lower() if text == english else text
 
 
 def _double(minimum: float, maximum: float, value: float, decimals: int = 2, suffix: str = "") -> QDoubleSpinBox:
@@ -67,7 +91,7 @@ class CalculatorTab(QWidget):
         super().__init__(parent)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        inputs = QGroupBox("Inputs")
+        inputs = QGroupBox(self.tr("Inputs"))
         inputs.setLayout(self.form)
 
         self.result_label = QLabel()
@@ -75,7 +99,7 @@ class CalculatorTab(QWidget):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        result_box = QGroupBox("Result")
+        result_box = QGroupBox(self.tr("Result"))
         QVBoxLayout(result_box).addWidget(self.result_label)
 
         self.formula_label = QLabel()
@@ -87,7 +111,7 @@ class CalculatorTab(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.formula_label)
-        formula_box = QGroupBox("Formula and assumptions")
+        formula_box = QGroupBox(self.tr("Formula and assumptions"))
         QVBoxLayout(formula_box).addWidget(scroll)
 
         right = QVBoxLayout()
@@ -120,14 +144,15 @@ class CalculatorTab(QWidget):
         except ValueError as exc:
             self.result, self.error = None, str(exc)
         if self.result is None:
-            self.result_label.setText(f"Cannot compute: {self.error}")
-            self.formula_label.setText("<p>The formula and assumptions show when the inputs are valid.</p>")
+            self.result_label.setText(self.tr("Cannot compute: {error}").format(error=self.error))
+            self.formula_label.setText(self.tr("<p>The formula and assumptions show when the inputs are valid.</p>"))
             self.result_changed.emit()
             return
         self.result_label.setText("\n".join(self.result.lines()))
         items = "".join(f"<li>{html.escape(a)}</li>" for a in self.result.assumptions)
+        formula, assumptions = self.tr("Formula"), self.tr("Assumptions")
         self.formula_label.setText(
-            f"<p><b>Formula</b><br>{html.escape(self.result.formula)}</p><p><b>Assumptions</b></p><ul>{items}</ul>"
+            f"<p><b>{formula}</b><br>{html.escape(self.result.formula)}</p><p><b>{assumptions}</b></p><ul>{items}</ul>"
         )
         self.result_changed.emit()
 
@@ -136,51 +161,55 @@ class CalculatorTab(QWidget):
 
 
 class FootprintTab(CalculatorTab):
-    title = "Model footprint"
+    title = QT_TRANSLATE_NOOP("CalculatorsDialog", "Model footprint")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._applying_preset = False
         self.preset = self.combo()
-        self.preset.addItems([CUSTOM, *calc.MODEL_PRESETS])
-        self.parameters = _double(0.0001, 10_000, 7, 4, " B")
+        self.preset.addItem(self.tr("Custom"), CUSTOM)
+        for name in calc.MODEL_PRESETS:
+            self.preset.addItem(name, name)
+        self.parameters = _double(0.0001, 10_000, 7, 4, self.tr(" B"))
         self.quant = self.combo()
         for quant in calc.QUANT_TYPES.values():
-            self.quant.addItem(f"{quant.name} ({quant.bits_per_weight:g} bits)", quant.name)
+            self.quant.addItem(
+                self.tr("{name} ({bits} bits)").format(name=quant.name, bits=f"{quant.bits_per_weight:g}"), quant.name
+            )
         self.quant.setCurrentIndex(self.quant.findData("Q4_K_M"))
         self.layers = _int(1, 1000, 32)
         self.kv_heads = _int(1, 1000, 8)
         self.head_dim = _int(1, 4096, 128)
-        self.context = _int(1, 10_000_000, 8192, " tokens")
+        self.context = _int(1, 10_000_000, 8192, self.tr(" tokens"))
         self.cache_type = self.combo()
         for name in calc.KV_CACHE_TYPES:
             self.cache_type.addItem(name, name)
-        self.memory = _double(0, 100_000, 16, 1, " GiB")
-        self.memory.setSpecialValueText("not given")
+        self.memory = _double(0, 100_000, 16, 1, self.tr(" GiB"))
+        self.memory.setSpecialValueText(self.tr("not given"))
         self.memory_kind = self.combo()
-        self.memory_kind.addItem("RAM (CPU)", "ram")
-        self.memory_kind.addItem("VRAM (GPU)", "vram")
+        self.memory_kind.addItem(self.tr("RAM (CPU)"), "ram")
+        self.memory_kind.addItem(self.tr("VRAM (GPU)"), "vram")
         for label, widget in (
-            ("Model preset", self.preset),
-            ("Parameters", self.parameters),
-            ("Quantization", self.quant),
-            ("Layers", self.layers),
-            ("KV heads", self.kv_heads),
-            ("Head dimension", self.head_dim),
-            ("Context length", self.context),
-            ("KV cache type", self.cache_type),
-            ("Machine memory", self.memory),
-            ("Memory kind", self.memory_kind),
+            (self.tr("Model preset"), self.preset),
+            (self.tr("Parameters"), self.parameters),
+            (self.tr("Quantization"), self.quant),
+            (self.tr("Layers"), self.layers),
+            (self.tr("KV heads"), self.kv_heads),
+            (self.tr("Head dimension"), self.head_dim),
+            (self.tr("Context length"), self.context),
+            (self.tr("KV cache type"), self.cache_type),
+            (self.tr("Machine memory"), self.memory),
+            (self.tr("Memory kind"), self.memory_kind),
         ):
             self.form.addRow(label, widget)
         self.preset.currentIndexChanged.connect(self._on_preset_current_index_changed)
         for widget in (self.parameters, self.layers, self.kv_heads, self.head_dim):
             widget.valueChanged.connect(self._on_architecture_value_changed)
         self.watch(self.quant, self.context, self.cache_type, self.memory, self.memory_kind)
-        self.preset.setCurrentText("Mistral-7B")
+        self.preset.setCurrentIndex(self.preset.findData("Mistral-7B"))
 
     def _on_preset_current_index_changed(self, _index: int) -> None:
-        preset = calc.MODEL_PRESETS.get(self.preset.currentText())
+        preset = calc.MODEL_PRESETS.get(self.preset.currentData() or "")
         if preset is not None:
             self._applying_preset = True
             try:
@@ -194,9 +223,9 @@ class FootprintTab(CalculatorTab):
         self.refresh()
 
     def _on_architecture_value_changed(self, _value: object) -> None:
-        if not self._applying_preset and self.preset.currentText() != CUSTOM:
+        if not self._applying_preset and self.preset.currentData() != CUSTOM:
             self.preset.blockSignals(True)  # the values stay as typed; only the label changes
-            self.preset.setCurrentText(CUSTOM)
+            self.preset.setCurrentIndex(self.preset.findData(CUSTOM))
             self.preset.blockSignals(False)
         if not self._applying_preset:
             self.refresh()
@@ -217,33 +246,33 @@ class FootprintTab(CalculatorTab):
 
 
 class TrainingTab(CalculatorTab):
-    title = "Training compute"
+    title = QT_TRANSLATE_NOOP("CalculatorsDialog", "Training compute")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.parameters = _double(0.0001, 100_000, 7, 4, " B")
-        self.tokens = _double(0.000001, 1_000_000, 1, 6, " B tokens")
+        self.parameters = _double(0.0001, 100_000, 7, 4, self.tr(" B"))
+        self.tokens = _double(0.000001, 1_000_000, 1, 6, self.tr(" B tokens"))
         self.method = self.combo()
-        self.method.addItem("Full (6 × N × D)", "full")
-        self.method.addItem("LoRA / QLoRA (≈ 4 × N × D)", "lora")
+        self.method.addItem(self.tr("Full (6 × N × D)"), "full")
+        self.method.addItem(self.tr("LoRA / QLoRA (≈ 4 × N × D)"), "lora")
         self.gpu = self.combo()
-        self.gpu.addItem(CUSTOM)
+        self.gpu.addItem(self.tr("Custom"))
         for preset in calc.GPU_PRESETS.values():
             self.gpu.addItem(f"{preset.name.removeprefix('NVIDIA ')} ({preset.peak_tflops:g} TFLOPS)", preset.name)
             self.gpu.setItemData(self.gpu.count() - 1, preset.note, Qt.ItemDataRole.ToolTipRole)
-        self.peak = _double(0.1, 100_000, 312, 1, " TFLOPS")
+        self.peak = _double(0.1, 100_000, 312, 1, self.tr(" TFLOPS"))
         self.mfu = _double(1, 100, 40, 0, " %")
         self.gpus = _int(1, 1_000_000, 1)
-        self.price = _double(0, 1_000_000, 2.0, 2, " per GPU-hour")
+        self.price = _double(0, 1_000_000, 2.0, 2, self.tr(" per GPU-hour"))
         for label, widget in (
-            ("Parameters", self.parameters),
-            ("Training tokens", self.tokens),
-            ("Method", self.method),
-            ("GPU", self.gpu),
-            ("Peak throughput", self.peak),
-            ("Utilisation (MFU)", self.mfu),
-            ("GPUs", self.gpus),
-            ("Price", self.price),
+            (self.tr("Parameters"), self.parameters),
+            (self.tr("Training tokens"), self.tokens),
+            (self.tr("Method"), self.method),
+            (self.tr("GPU"), self.gpu),
+            (self.tr("Peak throughput"), self.peak),
+            (self.tr("Utilisation (MFU)"), self.mfu),
+            (self.tr("GPUs"), self.gpus),
+            (self.tr("Price"), self.price),
         ):
             self.form.addRow(label, widget)
         self.gpu.currentIndexChanged.connect(self._on_gpu_current_index_changed)
@@ -269,23 +298,23 @@ class TrainingTab(CalculatorTab):
 
 
 class ServingTab(CalculatorTab):
-    title = "Inference serving"
+    title = QT_TRANSLATE_NOOP("CalculatorsDialog", "Inference serving")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.requests = _int(0, 2_000_000_000, 10_000, " per day")
-        self.prompt = _int(0, 10_000_000, 500, " tokens")
-        self.output = _int(0, 10_000_000, 300, " tokens")
+        self.requests = _int(0, 2_000_000_000, 10_000, self.tr(" per day"))
+        self.prompt = _int(0, 10_000_000, 500, self.tr(" tokens"))
+        self.output = _int(0, 10_000_000, 300, self.tr(" tokens"))
         self.peak_factor = _double(1, 100, 2, 1, " ×")
-        self.per_gpu = _double(0.1, 10_000_000, 1000, 1, " tokens/s")
-        self.price = _double(0, 1_000_000, 2.0, 2, " per GPU-hour")
+        self.per_gpu = _double(0.1, 10_000_000, 1000, 1, self.tr(" tokens/s"))
+        self.price = _double(0, 1_000_000, 2.0, 2, self.tr(" per GPU-hour"))
         for label, widget in (
-            ("Requests", self.requests),
-            ("Prompt per request", self.prompt),
-            ("Output per request", self.output),
-            ("Peak factor", self.peak_factor),
-            ("Throughput per GPU", self.per_gpu),
-            ("Price", self.price),
+            (self.tr("Requests"), self.requests),
+            (self.tr("Prompt per request"), self.prompt),
+            (self.tr("Output per request"), self.output),
+            (self.tr("Peak factor"), self.peak_factor),
+            (self.tr("Throughput per GPU"), self.per_gpu),
+            (self.tr("Price"), self.price),
         ):
             self.form.addRow(label, widget)
         self.watch(self.requests, self.prompt, self.output, self.peak_factor, self.per_gpu, self.price)
@@ -303,15 +332,15 @@ class ServingTab(CalculatorTab):
 
 
 class DataSplitTab(CalculatorTab):
-    title = "Data split"
+    title = QT_TRANSLATE_NOOP("CalculatorsDialog", "Data split")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.total = _int(1, 2_000_000_000, 10_000, " examples")
+        self.total = _int(1, 2_000_000_000, 10_000, self.tr(" examples"))
         self.shares = [_double(0, 100, value, 2, " %") for value in (70, 20, 10)]  # the seeds' 70/20/10
-        self.form.addRow("Total", self.total)
+        self.form.addRow(self.tr("Total"), self.total)
         for name, box in zip(calc.DEFAULT_SPLIT_NAMES, self.shares, strict=True):
-            self.form.addRow(name.capitalize(), box)
+            self.form.addRow(_tr(SPLIT_LABELS.get(name, name.capitalize())), box)
         self.watch(self.total, *self.shares)
         self.refresh()
 
@@ -320,7 +349,7 @@ class DataSplitTab(CalculatorTab):
 
 
 class MetricsTab(CalculatorTab):
-    title = "Classification metrics"
+    title = QT_TRANSLATE_NOOP("CalculatorsDialog", "Classification metrics")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -328,12 +357,12 @@ class MetricsTab(CalculatorTab):
         self.fp = _int(0, 2_000_000_000, 20)
         self.fn = _int(0, 2_000_000_000, 10)
         self.tn = _int(-1, 2_000_000_000, 890)
-        self.tn.setSpecialValueText("not given")
+        self.tn.setSpecialValueText(self.tr("not given"))
         for label, widget in (
-            ("True positives (TP)", self.tp),
-            ("False positives (FP)", self.fp),
-            ("False negatives (FN)", self.fn),
-            ("True negatives (TN)", self.tn),
+            (self.tr("True positives (TP)"), self.tp),
+            (self.tr("False positives (FP)"), self.fp),
+            (self.tr("False negatives (FN)"), self.fn),
+            (self.tr("True negatives (TN)"), self.tn),
         ):
             self.form.addRow(label, widget)
         self.watch(self.tp, self.fp, self.fn, self.tn)
@@ -350,7 +379,7 @@ class CalculatorsDialog(QDialog):
     def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.setWindowTitle("AI Planning Calculators")
+        self.setWindowTitle(self.tr("AI Planning Calculators"))
         self.setModal(False)
         self.tabs = QTabWidget()
         self.calculators: list[CalculatorTab] = [
@@ -361,16 +390,18 @@ class CalculatorsDialog(QDialog):
             MetricsTab(),
         ]
         for tab in self.calculators:
-            self.tabs.addTab(tab, tab.title)
+            self.tabs.addTab(tab, _tr(tab.title))
         note = QLabel(
-            "Estimates for planning, not measurements. The tables are approximations; see each tab's assumptions."
+            self.tr(
+                "Estimates for planning, not measurements. The tables are approximations; see each tab's assumptions."
+            )
         )
         note.setWordWrap(True)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
-        self.attach_button = QPushButton("Attach to…")
+        self.attach_button = QPushButton(self.tr("Attach to…"))
         self.attach_button.setToolTip(
-            "Append this result as a note to a requirement's description or a timeline item's notes"
+            self.tr("Append this result as a note to a requirement's description or a timeline item's notes")
         )
         self.attach_button.clicked.connect(self._on_attach_button_clicked)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -396,37 +427,47 @@ class CalculatorsDialog(QDialog):
     def targets(self) -> list[tuple[str, str, str]]:
         """(kind, id, label) of everything a result can be attached to."""
         project = self.document.project
-        found = [("requirement", r.id, f"{KIND_LABELS['requirement']}: {r.title}") for r in project.requirements]
-        return found + [("item", i.id, f"{KIND_LABELS['item']}: {i.title}") for i in project.items]
+        requirement, item = _tr(KIND_LABELS["requirement"]), _tr(KIND_LABELS["item"])
+        found = [("requirement", r.id, f"{requirement}: {r.title}") for r in project.requirements]
+        return found + [("item", i.id, f"{item}: {i.title}") for i in project.items]
 
     def attach_to(self, kind: str, entity_id: str) -> bool:
         """Append the current result to the entity's note field as one undoable edit; False if it cannot."""
         text = self.result_text()
         if not text:
-            self.status_label.setText("Nothing to attach: the inputs are not valid.")
+            self.status_label.setText(self.tr("Nothing to attach: the inputs are not valid."))
             return False
         name = NOTE_FIELDS[kind]
         entity = self.document.project.get(kind, entity_id)
         old = getattr(entity, name)
         new = f"{old.rstrip()}\n\n{text}" if old.strip() else text
         if len(new) > MAX_TEXT:
-            self.status_label.setText(f"Not attached: the {name} would be longer than {MAX_TEXT} characters.")
+            self.status_label.setText(
+                self.tr("Not attached: the {field} would be longer than {limit} characters.").format(
+                    field=_tr(NOTE_FIELD_NAMES[name]), limit=MAX_TEXT
+                )
+            )
             return False
         try:
-            self.document.execute(SetField(kind, entity_id, name, new, f"Attach {self.current_tab().title.lower()}"))
+            title = self.current_tab().title
+            label = self.tr("Attach {calculator}").format(calculator=_lower_if_english(_tr(title), title))
+            self.document.execute(SetField(kind, entity_id, name, new, label))
         except FieldValueError as exc:
-            self.status_label.setText(f"Not attached: {exc}")
+            self.status_label.setText(self.tr("Not attached: {error}").format(error=exc))
             return False
-        self.status_label.setText(f"Attached to {KIND_LABELS[kind].lower()} “{entity.display_name()}”.")
+        noun = _lower_if_english(_tr(KIND_LABELS[kind]), KIND_LABELS[kind])
+        self.status_label.setText(self.tr("Attached to {noun} “{name}”.").format(noun=noun, name=entity.display_name()))
         return True
 
     def _choose_target(self) -> tuple[str, str] | None:
         targets = self.targets()
         if not targets:
-            self.status_label.setText("The project has no requirements or timeline items to attach to.")
+            self.status_label.setText(self.tr("The project has no requirements or timeline items to attach to."))
             return None
         labels = [f"{n}. {label}" for n, (_kind, _id, label) in enumerate(targets, start=1)]  # unique
-        label, ok = QInputDialog.getItem(self, "Attach Result", "Append the result as a note to:", labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self, self.tr("Attach Result"), self.tr("Append the result as a note to:"), labels, 0, False
+        )
         if not ok:
             return None
         kind, entity_id, _label = targets[labels.index(label)]

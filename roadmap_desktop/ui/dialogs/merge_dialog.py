@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,14 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.fields import CHOICE_LABELS
 from ...domain.merge import DUPLICATE, NEW, SIMILAR, MergeEntry, merge_command, plan_merge
 from ...domain.requirement import Requirement
 from ...persistence.project_file import load_project
 from ...qtmodels.document import ProjectDocument
+from ...qtmodels.labels import choice_label
 
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _STATUS_COLOURS = {DUPLICATE: "#b00020", SIMILAR: "#a15c00", NEW: "#2e7d32"}
-_GROUPS = (("requirement", "Requirements"), ("risk", "Risks"))
+_GROUPS = (
+    ("requirement", QT_TRANSLATE_NOOP("MergeDialog", "Requirements")),
+    ("risk", QT_TRANSLATE_NOOP("MergeDialog", "Risks")),
+)
 
 
 class MergeDialog(QDialog):
@@ -43,28 +48,38 @@ class MergeDialog(QDialog):
         self.source = loaded.project
         self.path = Path(path)
         self.plan = plan_merge(document.project, self.source, self.path.name)
-        self.setWindowTitle("Merge Project")
+        self.setWindowTitle(self.tr("Merge Project"))
 
         requirements = sum(1 for e in self.plan.entries if e.kind == "requirement")
         risks = len(self.plan.entries) - requirements
         skipped = self.plan.skipped_items
+        # Whole phrases per count, so a translation never assembles plural endings.
+        requirement_count = (
+            self.tr("1 requirement")
+            if requirements == 1
+            else self.tr("{count} requirements").format(count=requirements)
+        )
+        risk_count = self.tr("1 risk") if risks == 1 else self.tr("{count} risks").format(count=risks)
+        if not skipped:
+            tail = self.tr("Timeline items are never merged.")
+        elif skipped == 1:
+            tail = self.tr("Its 1 timeline item is not merged.")
+        else:
+            tail = self.tr("Its {count} timeline items are not merged.").format(count=skipped)
         summary = QLabel(
             f"<b>{html.escape(self.path.name)}</b> (“{html.escape(self.source.info.name)}”): "
-            f"{requirements} requirement{'' if requirements == 1 else 's'}, {risks} risk{'' if risks == 1 else 's'}. "
-            "Duplicates and similar titles start unchecked. Links from a merged requirement to a merged risk are "
-            "kept; links to anything not merged are dropped. "
-            + (
-                f"Its {skipped} timeline item{'' if skipped == 1 else 's'} {'is' if skipped == 1 else 'are'} "
-                "not merged."
-                if skipped
-                else "Timeline items are never merged."
+            + self.tr("{requirements}, {risks}. ").format(requirements=requirement_count, risks=risk_count)
+            + self.tr(
+                "Duplicates and similar titles start unchecked. Links from a merged requirement to a merged risk are "
+                "kept; links to anything not merged are dropped. "
             )
+            + tail
         )
         summary.setWordWrap(True)
 
         self.tree = QTreeWidget()
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Incoming", "Compared with this project", "Details"])
+        self.tree.setHeaderLabels([self.tr("Incoming"), self.tr("Compared with this project"), self.tr("Details")])
         self.tree.setUniformRowHeights(True)
         self.tree.setItemDelegate(_RoomyRows(self.tree.fontMetrics().height() + 10, self.tree))
         self.tree.setAlternatingRowColors(True)
@@ -80,7 +95,7 @@ class MergeDialog(QDialog):
             entries = [e for e in self.plan.entries if e.kind == kind]
             if not entries:
                 continue
-            group = QTreeWidgetItem(self.tree, [f"{label} ({len(entries)})"])
+            group = QTreeWidgetItem(self.tree, [f"{QCoreApplication.translate('MergeDialog', label)} ({len(entries)})"])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -94,11 +109,11 @@ class MergeDialog(QDialog):
         self.links_label.setWordWrap(True)
         self.links_label.setStyleSheet("color: #a15c00;")
 
-        check_new = QPushButton("Check new only")
+        check_new = QPushButton(self.tr("Check new only"))
         check_new.clicked.connect(self._on_check_new_clicked)
-        check_all = QPushButton("Check all")
+        check_all = QPushButton(self.tr("Check all"))
         check_all.clicked.connect(self._on_check_all_clicked)
-        check_none = QPushButton("Uncheck all")
+        check_none = QPushButton(self.tr("Uncheck all"))
         check_none.clicked.connect(self._on_check_none_clicked)
         choice_row = QHBoxLayout()
         for button in (check_new, check_all, check_none):
@@ -107,7 +122,7 @@ class MergeDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button: QPushButton = self.buttons.addButton(
-            "Merge selected", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Merge selected"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.merge_button.setDefault(True)
         self.buttons.accepted.connect(self._on_merge_clicked)
@@ -152,7 +167,7 @@ class MergeDialog(QDialog):
         try:
             self.document.execute(merge_command(self.document.project, self.plan, accepted))
         except ValueError as exc:  # nothing was changed
-            QMessageBox.warning(self, "Merge Project", f"Could not merge: {exc}")
+            QMessageBox.warning(self, self.tr("Merge Project"), self.tr("Could not merge: {error}").format(error=exc))
             return False
         self.accept()
         return True
@@ -169,17 +184,25 @@ class MergeDialog(QDialog):
     def _refresh(self) -> None:
         checked = set(self.checked_ids())
         count = len(checked)
-        self.merge_button.setText(f"Merge {count} item{'' if count == 1 else 's'}" if count else "Merge selected")
+        if not count:
+            merge_text = self.tr("Merge selected")
+        elif count == 1:
+            merge_text = self.tr("Merge 1 item")
+        else:
+            merge_text = self.tr("Merge {count} items").format(count=count)
+        self.merge_button.setText(merge_text)
         self.merge_button.setEnabled(bool(count))
         dropped = 0
         for entry in self.plan.entries:
             if entry.source_id in checked and isinstance(entry.entity, Requirement):
                 dropped += sum(1 for rid in entry.entity.risk_ids if rid not in checked)
-        self.links_label.setText(
-            f"{dropped} link{'' if dropped == 1 else 's'} from checked requirements to unchecked risks will be dropped."
-            if dropped
-            else ""
-        )
+        if dropped == 1:
+            links = self.tr("1 link from checked requirements to unchecked risks will be dropped.")
+        elif dropped:
+            links = self.tr("{count} links from checked requirements to unchecked risks will be dropped.")
+        else:
+            links = ""
+        self.links_label.setText(links.format(count=dropped))
         self.links_label.setVisible(bool(dropped))
 
     # -- slots ---------------------------------------------------------------------
@@ -213,11 +236,22 @@ class _RoomyRows(QStyledItemDelegate):
 
 
 def _details(entry: MergeEntry, titles: dict[str, str]) -> str:
+    translate = QCoreApplication.translate
     entity = entry.entity
     if isinstance(entity, Requirement):
         risks = [titles[rid] for rid in entity.risk_ids if rid in titles]
-        parts = [entity.status.replace("_", " ")]
+        parts = [_status_text(entity.status)]
         if risks:
-            parts.append(f"risks: {', '.join(risks)}")
+            parts.append(translate("MergeDialog", "risks: {names}").format(names=", ".join(risks)))
         return " · ".join(parts)
-    return f"exposure {entity.exposure} ({entity.likelihood}×{entity.impact})"  # type: ignore[attr-defined]
+    return translate("MergeDialog", "exposure {exposure} ({likelihood}×{impact})").format(
+        exposure=entity.exposure,  # type: ignore[attr-defined]
+        likelihood=entity.likelihood,  # type: ignore[attr-defined]
+        impact=entity.impact,  # type: ignore[attr-defined]
+    )
+
+
+def _status_text(status: str) -> str:
+    """The status in the interface language; in English the lower-case stored word, as before."""
+    shown = choice_label(status)
+    return status.replace("_", " ") if shown == CHOICE_LABELS.get(status, status) else shown

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, Qt, QThread, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,15 +38,27 @@ from ...persistence.settings import Settings
 from ..interchange_actions import safe_stem
 
 SETTINGS_KEY = "pdf_export"
+# English, as stored; shown through _tr so lupdate finds them (QT_TRANSLATE_NOOP returns the text).
 SECTION_LABELS = {
-    "title": "Title page and summary",
-    "timeline": "Timeline",
-    "board": "Now / Next / Later",
-    "requirements": "Prioritised requirements",
-    "risks": "Risk heat map and register",
+    "title": QT_TRANSLATE_NOOP("PdfExportDialog", "Title page and summary"),
+    "timeline": QT_TRANSLATE_NOOP("PdfExportDialog", "Timeline"),
+    "board": QT_TRANSLATE_NOOP("PdfExportDialog", "Now / Next / Later"),
+    "requirements": QT_TRANSLATE_NOOP("PdfExportDialog", "Prioritised requirements"),
+    "risks": QT_TRANSLATE_NOOP("PdfExportDialog", "Risk heat map and register"),
 }
-FIT_LABELS = {"one_page": "Fit on one page", "split": "Split across pages by date"}
+FIT_LABELS = {
+    "one_page": QT_TRANSLATE_NOOP("PdfExportDialog", "Fit on one page"),
+    "split": QT_TRANSLATE_NOOP("PdfExportDialog", "Split across pages by date"),
+}
+ORIENTATION_LABELS = {
+    "portrait": QT_TRANSLATE_NOOP("PdfExportDialog", "Portrait"),
+    "landscape": QT_TRANSLATE_NOOP("PdfExportDialog", "Landscape"),
+}
 ExportFunction = Callable[..., object]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PdfExportDialog", text)
 
 
 def snapshot(project: Project) -> Project:
@@ -175,8 +187,8 @@ class _ProgressRunner(QObject):
     def __init__(self, job: ExportJob, parent: QWidget, label: str) -> None:
         super().__init__(parent)
         self.job = job
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
-        self.dialog.setWindowTitle("Export")
+        self.dialog = QProgressDialog(label, QCoreApplication.translate("PdfExportDialog", "Cancel"), 0, 0, parent)
+        self.dialog.setWindowTitle(QCoreApplication.translate("PdfExportDialog", "Export"))
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(300)
         self.dialog.setAutoClose(False)
@@ -188,7 +200,7 @@ class _ProgressRunner(QObject):
 
     @Slot()
     def _on_dialog_canceled(self) -> None:
-        self.dialog.setLabelText("Cancelling…")
+        self.dialog.setLabelText(QCoreApplication.translate("PdfExportDialog", "Cancelling…"))
         self.job.cancel()
 
     @Slot(int, int)
@@ -218,48 +230,50 @@ class PdfExportDialog(QDialog):
         self.job: ExportJob | None = None
         self.last_path: Path | None = None
         self.message_box: QMessageBox | None = None
-        self.setWindowTitle("Export Roadmap PDF")
+        self.setWindowTitle(self.tr("Export Roadmap PDF"))
 
         self.page_size_combo = QComboBox()
         for size in PAGE_SIZES:
             self.page_size_combo.addItem(size, size)
         self.orientation_combo = QComboBox()
         for orientation in ORIENTATIONS:
-            self.orientation_combo.addItem(orientation.capitalize(), orientation)
+            self.orientation_combo.addItem(
+                _tr(ORIENTATION_LABELS.get(orientation, orientation.capitalize())), orientation
+            )
         self.fit_combo = QComboBox()
         for fit in FITS:
-            self.fit_combo.addItem(FIT_LABELS[fit], fit)
-        self.fit_combo.setToolTip("How the timeline is laid out: scaled onto one page, or sliced by months")
+            self.fit_combo.addItem(_tr(FIT_LABELS[fit]), fit)
+        self.fit_combo.setToolTip(self.tr("How the timeline is laid out: scaled onto one page, or sliced by months"))
 
         self.section_boxes: dict[str, QCheckBox] = {}
-        sections_box = QGroupBox("Sections")
+        sections_box = QGroupBox(self.tr("Sections"))
         sections_layout = QVBoxLayout(sections_box)
         for section in SECTIONS:
-            box = QCheckBox(SECTION_LABELS[section])
+            box = QCheckBox(_tr(SECTION_LABELS[section]))
             box.toggled.connect(self._update_buttons)
             self.section_boxes[section] = box
             sections_layout.addWidget(box)
 
         dates = [i.start for i in project.items if i.start] + [i.end for i in project.items if i.end]
         today = dt.date.today()
-        self.whole_range_box = QCheckBox("Whole project")
+        self.whole_range_box = QCheckBox(self.tr("Whole project"))
         self.whole_range_box.setChecked(True)
         self.from_edit = _date_edit(min(dates) if dates else today)
         self.to_edit = _date_edit(max(dates) if dates else today)
         self.whole_range_box.toggled.connect(self._update_buttons)
         range_row = QHBoxLayout()
         range_row.addWidget(self.whole_range_box)
-        range_row.addWidget(QLabel("from"))
+        range_row.addWidget(QLabel(self.tr("from")))
         range_row.addWidget(self.from_edit)
-        range_row.addWidget(QLabel("to"))
+        range_row.addWidget(QLabel(self.tr("to")))
         range_row.addWidget(self.to_edit)
         range_row.addStretch(1)
         self.as_of_edit = _date_edit(today)
-        self.as_of_edit.setToolTip("The date printed on every page and marked on the timeline")
+        self.as_of_edit.setToolTip(self.tr("The date printed on every page and marked on the timeline"))
 
         self.path_edit = QLineEdit()
         self.path_edit.textChanged.connect(self._update_buttons)
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._on_browse_clicked)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -270,8 +284,8 @@ class PdfExportDialog(QDialog):
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.open_button = self.buttons.addButton("Open PDF", QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button = self.buttons.addButton(self.tr("Open PDF"), QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.setDefault(True)
         self.open_button.setVisible(False)
@@ -279,20 +293,20 @@ class PdfExportDialog(QDialog):
         self.open_button.clicked.connect(self._on_open_clicked)
         self.close_button.clicked.connect(self.reject)
 
-        page_box = QGroupBox("Page")
+        page_box = QGroupBox(self.tr("Page"))
         form = QFormLayout(page_box)
-        form.addRow("Page size", self.page_size_combo)
-        form.addRow("Orientation", self.orientation_combo)
-        form.addRow("Timeline", self.fit_combo)
-        form.addRow("Dates", range_row)
-        form.addRow("As of", self.as_of_edit)
+        form.addRow(self.tr("Page size"), self.page_size_combo)
+        form.addRow(self.tr("Orientation"), self.orientation_combo)
+        form.addRow(self.tr("Timeline"), self.fit_combo)
+        form.addRow(self.tr("Dates"), range_row)
+        form.addRow(self.tr("As of"), self.as_of_edit)
         top = QHBoxLayout()
         top.addWidget(page_box, 3)
         top.addWidget(sections_box, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         file_row = QFormLayout()
-        file_row.addRow("Save as", path_row)
+        file_row.addRow(self.tr("Save as"), path_row)
         layout.addLayout(file_row)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
@@ -348,7 +362,7 @@ class PdfExportDialog(QDialog):
         if self.job is not None and self.job.running:
             return
         if not self.path_edit.text().strip():
-            self._show_error("Choose where to save the PDF.")
+            self._show_error(self.tr("Choose where to save the PDF."))
             return
         try:
             options = self.options()
@@ -359,20 +373,20 @@ class PdfExportDialog(QDialog):
         self._save_settings(path)
         from ...export.pdf import export_pdf
 
-        self.status_label.setText("Exporting…")
+        self.status_label.setText(self.tr("Exporting…"))
         self.open_button.setVisible(False)
         self.job = ExportJob(export_pdf, self.project, path, {"options": options}, self)
         self.job.export_finished.connect(self._on_job_export_finished)
         self.job.export_failed.connect(self._on_job_export_failed)
         self.job.export_cancelled.connect(self._on_job_export_cancelled)
-        _ProgressRunner(self.job, self, f"Writing {path.name}…")
+        _ProgressRunner(self.job, self, self.tr("Writing {name}…").format(name=path.name))
         self.job.start()
         self._update_buttons()
 
     @Slot(str, list)
     def _on_job_export_finished(self, path: str, warnings: list) -> None:
         self.last_path = Path(path)
-        text = f"Saved {path}"
+        text = self.tr("Saved {path}").format(path=path)
         if warnings:
             text += "\n" + "\n".join(warnings)
         self.status_label.setText(text)
@@ -389,12 +403,12 @@ class PdfExportDialog(QDialog):
 
     @Slot()
     def _on_job_export_cancelled(self) -> None:
-        self.status_label.setText("Export cancelled; nothing was written.")
+        self.status_label.setText(self.tr("Export cancelled; nothing was written."))
         self._update_buttons()
         self.export_cancelled.emit()
 
     def _show_error(self, message: str) -> None:
-        self.message_box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", message, parent=self)
+        self.message_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export failed"), message, parent=self)
         self.message_box.open()  # not exec(): the GUI keeps running
 
     @Slot()
@@ -404,7 +418,9 @@ class PdfExportDialog(QDialog):
 
     @Slot()
     def _on_browse_clicked(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save Roadmap PDF", str(self.output_path()), "PDF (*.pdf)")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Roadmap PDF"), str(self.output_path()), self.tr("PDF (*.pdf)")
+        )
         if chosen:
             self.path_edit.setText(chosen)
 
@@ -436,7 +452,9 @@ def png_export_job(parent: QWidget, project: Project, path: str | Path, **option
     from ...export.png import export_png
 
     job = ExportJob(export_png, project, path, options, parent)
-    _ProgressRunner(job, parent, f"Writing {Path(path).name}…")
+    _ProgressRunner(
+        job, parent, QCoreApplication.translate("PdfExportDialog", "Writing {name}…").format(name=Path(path).name)
+    )
     return job
 
 
@@ -445,7 +463,12 @@ def export_png_interactively(parent: QWidget, project: Project, settings: Settin
     folder = settings.get("export_folder")
     folder = folder if isinstance(folder, str) and Path(folder).is_dir() else str(Path.home())
     proposed = Path(folder) / (safe_stem(project.info.name) + " timeline.png")
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export Timeline Image", str(proposed), "PNG image (*.png)")
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("PdfExportDialog", "Export Timeline Image"),
+        str(proposed),
+        QCoreApplication.translate("PdfExportDialog", "PNG image (*.png)"),
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -470,11 +493,21 @@ class _PngReporter(QObject):
         with contextlib.suppress(ProjectFileError):
             self.settings.set("export_folder", str(Path(path).parent))
         if warnings:
-            QMessageBox(QMessageBox.Icon.Information, "Export", "\n".join(warnings), parent=self.window).open()
+            QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("PdfExportDialog", "Export"),
+                "\n".join(warnings),
+                parent=self.window,
+            ).open()
 
     @Slot(str)
     def _on_job_export_failed(self, message: str) -> None:
-        QMessageBox(QMessageBox.Icon.Warning, "Export failed", message, parent=self.window).open()
+        QMessageBox(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("PdfExportDialog", "Export failed"),
+            message,
+            parent=self.window,
+        ).open()
 
 
 def _date_edit(day: dt.date) -> QDateEdit:

@@ -44,7 +44,7 @@ class VotingDialog(QDialog):
         self.document = document
         self.session: VotingSession | None = None
         self.current_voter = ""
-        self.setWindowTitle("Dot Voting")
+        self.setWindowTitle(self.tr("Dot Voting"))
         self._candidates = [r for r in document.project.requirements if r.status != "dropped"]
 
         self.pages = QStackedWidget()
@@ -61,41 +61,47 @@ class VotingDialog(QDialog):
         font.setPointSize(SETUP_POINT_SIZE)
         page.setFont(font)
         intro = QLabel(
-            "Each voter gets the same number of dots to place on the requirements they think matter most. "
-            "A voter may put several dots on one requirement. Recording the votes replaces every requirement's "
-            "Votes with this workshop's count (0 where nobody voted), as one undo step."
+            self.tr(
+                "Each voter gets the same number of dots to place on the requirements they think matter most. "
+                "A voter may put several dots on one requirement. Recording the votes replaces every requirement's "
+                "Votes with this workshop's count (0 where nobody voted), as one undo step."
+            )
         )
         intro.setWordWrap(True)
         self.voters_edit = QPlainTextEdit()
-        self.voters_edit.setPlaceholderText("One name per line")
+        self.voters_edit.setPlaceholderText(self.tr("One name per line"))
         self.voters_edit.setTabChangesFocus(True)
         self.voters_edit.setMaximumSize(520, 320)
         self.dots_spin = QSpinBox()
         self.dots_spin.setRange(1, MAX_DOTS)
         self.dots_spin.setValue(DEFAULT_DOTS)
-        self.dots_spin.setSuffix(" dots")
+        self.dots_spin.setSuffix(self.tr(" dots"))
         self.dots_spin.setMaximumWidth(160)
         count = len(self._candidates)
         dropped = len(self.document.project.requirements) - count
-        self.candidates_label = QLabel(
-            f"{count} requirement{'' if count == 1 else 's'} on the board"
-            + (f" ({dropped} dropped left out)." if dropped else ".")
-            if count
-            else "There are no requirements to vote on (dropped ones are left out)."
-        )
+        if not count:
+            candidates = self.tr("There are no requirements to vote on (dropped ones are left out).")
+        elif dropped:
+            one = self.tr("1 requirement on the board ({dropped} dropped left out).")
+            many = self.tr("{count} requirements on the board ({dropped} dropped left out).")
+            candidates = (one if count == 1 else many).format(count=count, dropped=dropped)
+        else:
+            one, many = self.tr("1 requirement on the board."), self.tr("{count} requirements on the board.")
+            candidates = (one if count == 1 else many).format(count=count)
+        self.candidates_label = QLabel(candidates)
         self.setup_error = QLabel()
         self.setup_error.setStyleSheet("color: #b00020;")
         self.setup_error.setWordWrap(True)
         self.setup_error.hide()
         form = QFormLayout()
-        form.addRow("Voters:", self.voters_edit)
-        form.addRow("Dots per voter:", self.dots_spin)
+        form.addRow(self.tr("Voters:"), self.voters_edit)
+        form.addRow(self.tr("Dots per voter:"), self.dots_spin)
         form.addRow("", self.candidates_label)
-        self.start_button = QPushButton("Start voting")
+        self.start_button = QPushButton(self.tr("Start voting"))
         self.start_button.setDefault(True)
         self.start_button.setEnabled(bool(self._candidates))
         self.start_button.clicked.connect(self._on_start_button_clicked)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -123,7 +129,7 @@ class VotingDialog(QDialog):
         self.remaining_label.setStyleSheet(f"font-size: {BOARD_POINT_SIZE + 5}pt; font-weight: bold; color: {_ACCENT};")
 
         self.board = QTableWidget(0, 5)
-        self.board.setHorizontalHeaderLabels(["Requirement", "", "Your dots", "", "Total"])
+        self.board.setHorizontalHeaderLabels([self.tr("Requirement"), "", self.tr("Your dots"), "", self.tr("Total")])
         self.board.verticalHeader().hide()
         self.board.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.board.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -135,7 +141,7 @@ class VotingDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
         self.totals = QTableWidget(0, 2)
-        self.totals.setHorizontalHeaderLabels(["Votes", "Live totals"])
+        self.totals.setHorizontalHeaderLabels([self.tr("Votes"), self.tr("Live totals")])
         self.totals.verticalHeader().hide()
         self.totals.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -153,24 +159,24 @@ class VotingDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([700, 400])
 
-        self.undo_button = QPushButton("Undo last dot")
+        self.undo_button = QPushButton(self.tr("Undo last dot"))
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
-        self.next_button = QPushButton("Next voter ▶")
+        self.next_button = QPushButton(self.tr("Next voter ▶"))
         self.next_button.clicked.connect(self._on_next_button_clicked)
-        self.back_button = QPushButton("◀ Voters")
-        self.back_button.setToolTip("Change the voters or dots; starting again clears the dots cast")
+        self.back_button = QPushButton(self.tr("◀ Voters"))
+        self.back_button.setToolTip(self.tr("Change the voters or dots; starting again clears the dots cast"))
         self.back_button.clicked.connect(self._on_back_button_clicked)
-        self.full_screen_button = QPushButton("Full screen")
+        self.full_screen_button = QPushButton(self.tr("Full screen"))
         self.full_screen_button.setCheckable(True)
         self.full_screen_button.toggled.connect(self._on_full_screen_button_toggled)
-        self.switch_check = QCheckBox("Rank requirements by dot votes")
+        self.switch_check = QCheckBox(self.tr("Rank requirements by dot votes"))
         self.switch_check.setChecked(True)
         self._offer_switch = self.document.project.info.framework != "votes"
         self.switch_check.setVisible(self._offer_switch)
-        self.record_button = QPushButton("Record votes")
+        self.record_button = QPushButton(self.tr("Record votes"))
         self.record_button.setDefault(True)
         self.record_button.clicked.connect(self._on_record_button_clicked)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
 
         top = QHBoxLayout()
@@ -242,7 +248,9 @@ class VotingDialog(QDialog):
         try:
             self.document.execute(apply_command(self.document.project, self.session, switch_framework=switch))
         except ValueError as exc:  # nothing was changed
-            QMessageBox.warning(self, "Dot Voting", f"Could not record the votes: {exc}")
+            QMessageBox.warning(
+                self, self.tr("Dot Voting"), self.tr("Could not record the votes: {error}").format(error=exc)
+            )
             return False
         self.session = None  # recorded: closing no longer loses anything
         self.accept()
@@ -281,7 +289,7 @@ class VotingDialog(QDialog):
                 button = QPushButton(text)
                 button.setFixedSize(56, 48)
                 button.setStyleSheet(f"font-size: {BOARD_POINT_SIZE + 7}pt; font-weight: bold;")
-                button.setToolTip("Take back a dot" if text == "−" else "Place a dot")
+                button.setToolTip(self.tr("Take back a dot") if text == "−" else self.tr("Place a dot"))
                 button.clicked.connect(functools.partial(slot, requirement.id))
                 self.board.setCellWidget(row, column, button)
             for column in (2, 4):
@@ -299,7 +307,9 @@ class VotingDialog(QDialog):
         left = session.remaining(self.current_voter)
         dots = session.votes_per_voter
         self.remaining_label.setText(
-            f"{self.current_voter}: {DOT * (dots - left)}{NO_DOT * left}  {left} of {dots} dots left"
+            self.tr("{voter}: {marks}  {left} of {dots} dots left").format(
+                voter=self.current_voter, marks=DOT * (dots - left) + NO_DOT * left, left=left, dots=dots
+            )
         )
         for name, button in self.voter_buttons.items():
             button.setText(f"{name} · {session.remaining(name)}")
@@ -315,11 +325,13 @@ class VotingDialog(QDialog):
             self.board.cellWidget(row, 3).setEnabled(left > 0)
             self.board.cellWidget(row, 1).setEnabled(requirement.id in mine)
         self.board.resizeColumnToContents(2)
-        self.undo_button.setText(f"Undo {self.current_voter}'s last dot")
+        self.undo_button.setText(self.tr("Undo {voter}'s last dot").format(voter=self.current_voter))
         self.undo_button.setEnabled(left < dots)
         self._fill_totals(counts)
         cast = session.total_cast
-        self.record_button.setText(f"Record {cast} vote{'' if cast == 1 else 's'}")
+        self.record_button.setText(
+            self.tr("Record 1 vote") if cast == 1 else self.tr("Record {count} votes").format(count=cast)
+        )
         self.record_button.setEnabled(cast > 0)
 
     def _fill_totals(self, counts: dict[str, int]) -> None:
@@ -385,8 +397,10 @@ class VotingDialog(QDialog):
         assert self.session is not None
         answer = QMessageBox.question(
             self,
-            "Dot Voting",
-            f"Discard the {self.session.total_cast} dots cast so far? They have not been recorded.",
+            self.tr("Dot Voting"),
+            self.tr("Discard the {count} dots cast so far? They have not been recorded.").format(
+                count=self.session.total_cast
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )

@@ -24,6 +24,7 @@ from ...domain.fields import FieldKind, FieldSpec, FieldValueError, coerce, form
 from ...domain.project import ENTITY_TYPES, ProjectEvent, link_field
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.entity_table_model import from_editor_value
+from ...qtmodels.labels import edit_label, field_label
 from ..field_widgets import (
     CommitPlainTextEdit,
     DateEdit,
@@ -80,13 +81,13 @@ class DetailsPanel(QScrollArea):
                 continue  # link lists below
             editor = self._make_editor(spec)
             self._editors[spec.name] = editor
-            form.addRow(spec.label, editor)
+            form.addRow(field_label(spec), editor)
         for other in ("requirement", "item", "risk"):
             found = link_field(kind, other)
             if found is None or (other == kind and found[0] != kind):
                 continue
             owner, name = found
-            title = ENTITY_TYPES[owner].spec(name).label if other == kind else _link_title(other)
+            title = field_label(ENTITY_TYPES[owner].spec(name)) if other == kind else _link_title(other)
             links = QListWidget()
             links.setMinimumHeight(90)
             links.setMaximumHeight(150)
@@ -226,7 +227,7 @@ class DetailsPanel(QScrollArea):
                 value = from_editor_value(spec, raw)
             if getattr(entity, spec.name) == value:
                 return
-            self.document.execute(SetField(self.kind, entity.id, spec.name, value, f"Edit {spec.label.lower()}"))
+            self.document.execute(SetField(self.kind, entity.id, spec.name, value, edit_label(spec)))
         except FieldValueError as exc:
             self._on_error(str(exc))
             self._reload()  # show the stored value again

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.commands import InsertEntity, delete_entities, duplicate_entities
-from ...domain.fields import CHOICE_LABELS, FieldKind
+from ...domain.fields import FieldKind
 from ...domain.project import ENTITY_TYPES
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.entity_table_model import ID_ROLE, SORT_ROLE, EntityTableModel
+from ...qtmodels.labels import choice_label
 from .details_panel import DetailsPanel
 from .field_delegate import FieldDelegate
 
@@ -205,7 +206,7 @@ class EntityEditor(QWidget):
             if spec is not None and spec.kind is FieldKind.DATE:
                 samples = ["0000-00-00"]
             elif spec is not None and spec.kind is FieldKind.CHOICE and spec.name != "phase":
-                samples = [CHOICE_LABELS.get(c, c) for c in spec.choices]
+                samples = [choice_label(c) for c in spec.choices]
             needed = max(metrics.horizontalAdvance(text) for text in samples) + 28
             low, high = (240, 360) if position == 0 else (56, 220)
             width = max(low, needed, min(high, header.sectionSize(position) + 8))

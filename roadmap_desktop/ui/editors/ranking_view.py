@@ -21,6 +21,7 @@ from ...domain.fields import FieldValueError, coerce, format_value, parse_num_ma
 from ...domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, fmt, rank
 from ...domain.project import FRAMEWORKS, ProjectInfo
 from ...qtmodels.document import ProjectDocument
+from ...qtmodels.labels import translate_label
 
 UNSCORED = QColor("#8a8f98")
 
@@ -36,7 +37,7 @@ class RankingView(QWidget):
         self.document = document
         self.framework_combo = QComboBox()
         for code in FRAMEWORKS:
-            self.framework_combo.addItem(FRAMEWORK_LABELS[code], code)
+            self.framework_combo.addItem(translate_label(FRAMEWORK_LABELS[code]), code)
         self.framework_combo.activated.connect(self._on_framework_combo_activated)
         self.formula = QLabel()
         self.formula.setWordWrap(True)
@@ -93,7 +94,7 @@ class RankingView(QWidget):
         info = self.document.project.info
         code = self.framework_combo.currentData()
         if code != info.framework:
-            label = self.tr("Prioritise by {framework}").format(framework=FRAMEWORK_LABELS[code])
+            label = self.tr("Prioritise by {framework}").format(framework=translate_label(FRAMEWORK_LABELS[code]))
             self.document.execute(SetField("project", info.id, "framework", code, label))
 
     def eventFilter(self, watched, event) -> bool:
@@ -152,7 +153,7 @@ class RankingView(QWidget):
                 self.tree.setCurrentItem(row)
         left_out = len(self.document.project.requirements) - len(ranked)
         text = self.tr("{scored} of {total} ranked by {framework}").format(
-            scored=scored, total=len(ranked), framework=FRAMEWORK_LABELS[info.framework]
+            scored=scored, total=len(ranked), framework=translate_label(FRAMEWORK_LABELS[info.framework])
         )
         if len(ranked) > scored:
             text += self.tr("; {count} need inputs (listed last)").format(count=len(ranked) - scored)

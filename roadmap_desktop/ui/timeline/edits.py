@@ -1,12 +1,25 @@
-"""The timeline's edits as domain commands (no Qt): move, resize, lane change, dependencies."""
+"""The timeline's edits as domain commands: move, resize, lane change, dependencies; labels are translated."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from ...domain.commands import Command, Macro, SetField
 from ...domain.project import Project
 from ...domain.timeline import TimelineItem
+
+_HORIZON_COLUMNS = {
+    "": QT_TRANSLATE_NOOP("TimelineEdits", "Unsorted"),
+    "now": QT_TRANSLATE_NOOP("TimelineEdits", "Now"),
+    "next": QT_TRANSLATE_NOOP("TimelineEdits", "Next"),
+    "later": QT_TRANSLATE_NOOP("TimelineEdits", "Later"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TimelineEdits", text)
 
 
 def _item(project: Project, item_id: str) -> TimelineItem:
@@ -24,12 +37,18 @@ def move_items(project: Project, ids: list[str], days: int, lane_id: str | None 
             commands.append(SetField("item", item_id, "lane_id", lane_id))
     if not commands:
         return None
-    noun = "item" if len(ids) == 1 else f"{len(ids)} items"
+    translate = QCoreApplication.translate
+    one = len(ids) == 1
     if lane_id is not None and any(c.name == "lane_id" for c in commands):  # type: ignore[attr-defined]
-        label = f"Move {noun} to lane {project.lane_name(lane_id)}"
+        label = (
+            translate("TimelineEdits", "Move item to lane {lane}")
+            if one
+            else translate("TimelineEdits", "Move {count} items to lane {lane}")
+        )
     else:
-        label = f"Move {noun}"
-    return Macro(label, commands)
+        label = translate("TimelineEdits", "Move item") if one else translate("TimelineEdits", "Move {count} items")
+    lane = project.lane_name(lane_id) if lane_id is not None else ""
+    return Macro(label.format(count=len(ids), lane=lane), commands)
 
 
 def resize_item(project: Project, item_id: str, edge: str, days: int) -> Macro | None:
@@ -42,12 +61,13 @@ def resize_item(project: Project, item_id: str, edge: str, days: int) -> Macro |
         new_duration = max(duration + days, 1)
         if new_duration == item.duration_days:
             return None
-        return Macro("Resize item", [SetField("item", item_id, "duration_days", new_duration)])
+        label = QCoreApplication.translate("TimelineEdits", "Resize item")
+        return Macro(label, [SetField("item", item_id, "duration_days", new_duration)])
     days = min(days, duration - 1)
     if not days:
         return None
     return Macro(
-        "Resize item",
+        QCoreApplication.translate("TimelineEdits", "Resize item"),
         [
             SetField("item", item_id, "start", item.start + dt.timedelta(days=days)),
             SetField("item", item_id, "duration_days", duration - days),
@@ -75,15 +95,24 @@ def depends_on_transitively(project: Project, item_id: str, other_id: str) -> bo
 
 def add_dependency(project: Project, pred_id: str, succ_id: str) -> tuple[Command | None, str]:
     """The command that makes ``succ_id`` wait for ``pred_id``, or None and why it is refused."""
+    translate = QCoreApplication.translate
     if pred_id == succ_id:
-        return None, "An item cannot depend on itself."
+        return None, translate("TimelineEdits", "An item cannot depend on itself.")
     pred, succ = _item(project, pred_id), _item(project, succ_id)
     if pred_id in succ.depends_on:
-        return None, f"“{succ.title}” already depends on “{pred.title}”."
+        return None, translate("TimelineEdits", "“{item}” already depends on “{other}”.").format(
+            item=succ.title, other=pred.title
+        )
     if depends_on_transitively(project, pred_id, succ_id):
-        return None, f"Refused: “{pred.title}” already waits for “{succ.title}”; the link would make a cycle."
-    command = SetField("item", succ_id, "depends_on", [*succ.depends_on, pred_id], "Add dependency")
-    return command, f"“{succ.title}” now depends on “{pred.title}”."
+        refused = translate(
+            "TimelineEdits", "Refused: “{other}” already waits for “{item}”; the link would make a cycle."
+        )
+        return None, refused.format(item=succ.title, other=pred.title)
+    label = translate("TimelineEdits", "Add dependency")
+    command = SetField("item", succ_id, "depends_on", [*succ.depends_on, pred_id], label)
+    return command, translate("TimelineEdits", "“{item}” now depends on “{other}”.").format(
+        item=succ.title, other=pred.title
+    )
 
 
 def remove_dependency(project: Project, pred_id: str, succ_id: str) -> Command | None:
@@ -91,7 +120,9 @@ def remove_dependency(project: Project, pred_id: str, succ_id: str) -> Command |
     if pred_id not in succ.depends_on:
         return None
     remaining = [ref for ref in succ.depends_on if ref != pred_id]
-    return SetField("item", succ_id, "depends_on", remaining, "Remove dependency")
+    return SetField(
+        "item", succ_id, "depends_on", remaining, QCoreApplication.translate("TimelineEdits", "Remove dependency")
+    )
 
 
 def set_horizon(project: Project, ids: list[str], horizon: str) -> Macro | None:
@@ -100,6 +131,9 @@ def set_horizon(project: Project, ids: list[str], horizon: str) -> Macro | None:
     ]
     if not commands:
         return None
-    column = {"": "Unsorted", "now": "Now", "next": "Next", "later": "Later"}[horizon]
-    noun = "item" if len(commands) == 1 else f"{len(commands)} items"
-    return Macro(f"Move {noun} to {column}", commands)
+    column = _tr(_HORIZON_COLUMNS[horizon])
+    if len(commands) == 1:
+        label = QCoreApplication.translate("TimelineEdits", "Move item to {column}")
+    else:
+        label = QCoreApplication.translate("TimelineEdits", "Move {count} items to {column}")
+    return Macro(label.format(count=len(commands), column=column), commands)
