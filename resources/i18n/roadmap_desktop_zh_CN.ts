@@ -738,7 +738,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>每行一项，格式为 名称: 数值</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+125"/>
         <source>Link {kind}</source>
         <translation>关联{kind}</translation>
     </message>
@@ -1450,18 +1450,18 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>ForecastPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+76"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+77"/>
         <source>The forecast failed: {problem}</source>
         <translation>预测失败：{problem}</translation>
     </message>
     <message>
         <location line="+92"/>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-71"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -1471,7 +1471,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>P80: 8 in 10 simulated runs finish by this date. Durations vary between each item&apos;s optimistic and pessimistic days; linked risks add their delay with their likelihood.</source>
         <translation>P80：10 次模拟中有 8 次在此日期前完成。每个事项的工期在其乐观天数与悲观天数之间变化；关联的风险按其可能性增加延误。</translation>
     </message>
@@ -1491,7 +1491,22 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>整个路线图：计划 {planned} · &lt;b&gt;P50 {p50}&lt;/b&gt; · &lt;b&gt;P80 {p80}&lt;/b&gt; · P90 {p90}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>“{item}” starts before “{other}” ends</source>
+        <translation>“{item}”在“{other}”结束之前就开始了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (and {count} more)</source>
+        <translation>（另有 {count} 项）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>; the forecast lets it wait. Auto-schedule moves it.</source>
+        <translation>；预测中它会等待。自动排期会移动它。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Whole roadmap</source>
         <translation>整个路线图</translation>
     </message>
@@ -1632,7 +1647,7 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-202"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-219"/>
         <source>No forecast yet</source>
         <translation>尚无预测</translation>
     </message>
@@ -2978,7 +2993,12 @@ Recover it?</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+646"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+580"/>
+        <source>Add timeline item</source>
+        <translation>添加时间线条目</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <source>Nudge item</source>
         <translation>微调事项</translation>
     </message>

@@ -150,8 +150,9 @@ def forecast(
     """Simulate ``runs`` versions of the schedule ``plan`` (by default ``schedule(project)``).
 
     Items keep the schedule's order: each starts when its predecessors and the item it waited for in its
-    lane have finished, never before the anchor, and a pinned item never before its pinned date. Items done
-    with a start are history: fixed start and duration, no risks. The same seed gives the same forecast.
+    lane have finished, never before the anchor, and an item the plan kept (pinned; in a drawn plan, every
+    dated item) never before its date. Items done with a start are history: fixed start and duration, no
+    risks. The same seed gives the same forecast.
     """
     if runs < 1:
         raise ValueError(f"runs must be positive: {runs}")
@@ -197,7 +198,8 @@ def forecast(
     rank = {item_id: k for k, item_id in enumerate(plan.order)}
     floors = np.zeros(n, dtype=np.int64)
     for i, item in enumerate(items):
-        if history[i] or (item.pinned and item.start is not None):
+        kept = item.id in plan.items and plan.items[item.id].fixed
+        if history[i] or (kept and item.start is not None):
             floors[i] = item.start.toordinal() - origin  # type: ignore[union-attr]
     for item_id, scheduled in plan.items.items():
         blocker = scheduled.waited_for

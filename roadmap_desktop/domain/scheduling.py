@@ -33,14 +33,14 @@ class ScheduledItem:
     end: dt.date  # last day, inclusive; a milestone ends on its start day
     duration_days: int  # as scheduled: 0 for milestones
     slack_days: int  # total slack; negative only around a pinned conflict
-    fixed: bool  # kept its start: pinned with a date, or done with a date
+    fixed: bool  # kept its start: pinned with a date, done with a date, or any dated item of a drawn plan
     waited_for: str | None  # the item in the same lane whose finish freed the capacity it needed
 
 
 @dataclass(frozen=True)
 class Conflict:
-    kind: str  # "dependency": a pinned item starts before a predecessor ends; "capacity": fixed items overlap
-    item_id: str  # the pinned (or, for capacity, done) item
+    kind: str  # "dependency": a kept item starts before a predecessor ends; "capacity": kept items overlap
+    item_id: str  # the pinned (or, for capacity, done; in a drawn plan, any dated) item
     other_id: str  # the predecessor, or the fixed item it overlaps
     message: str
 
@@ -178,10 +178,12 @@ def _cycle_message(project: Project, preds: list[list[int]], remaining: set[int]
     return "dependency cycle: " + " → ".join(titles)
 
 
-def schedule(project: Project, anchor: dt.date | None = None) -> Schedule:
+def schedule(project: Project, anchor: dt.date | None = None, *, keep_dates: bool = False) -> Schedule:
     """Place every item as early as its dependencies, its lane's capacity and the anchor allow.
 
-    Raises ScheduleError naming the items of a dependency cycle.
+    ``keep_dates``: the roadmap as drawn: every item with a start keeps it and only items without one are
+    placed; a drawn item that starts before a predecessor ends is a dependency conflict. The live forecast
+    simulates this plan, so moving a bar moves the forecast. Raises ScheduleError naming a cycle's items.
     """
     items = project.items
     n = len(items)
@@ -193,7 +195,7 @@ def schedule(project: Project, anchor: dt.date | None = None) -> Schedule:
         for p in ps:
             succs[p].append(i)
     duration = [effective_duration(item) for item in items]
-    fixed = [is_fixed(item) for item in items]
+    fixed = [item.start is not None if keep_dates else is_fixed(item) for item in items]
     capacity = {lane.id: lane.capacity for lane in project.lanes if lane.capacity is not None}
     lanes = {lane_id: _LaneUsage(cap) for lane_id, cap in capacity.items()}
     conflicts: list[Conflict] = []
@@ -207,12 +209,13 @@ def schedule(project: Project, anchor: dt.date | None = None) -> Schedule:
         end = begin + duration[i]
         if lane.peak(begin, end) >= lane.capacity:
             other = next(o for s, f, o in lane.spans if s < end and f > begin)
+            kept = "pinned " if item.pinned else "done " if item.status == "done" else ""
             conflicts.append(
                 Conflict(
                     "capacity",
                     item.id,
                     other,
-                    f"{'pinned' if item.pinned else 'done'} “{item.title}” overlaps "
+                    f"{kept}“{item.title}” overlaps "
                     f"“{project.find('item', other).title}” beyond the lane's capacity of {lane.capacity}",  # type: ignore[union-attr]
                 )
             )
@@ -241,15 +244,16 @@ def schedule(project: Project, anchor: dt.date | None = None) -> Schedule:
             earliest = max(earliest, finish[p])
         if fixed[i]:
             start[i] = item.start.toordinal()  # type: ignore[union-attr]
-            if item.pinned:
+            if item.pinned or (keep_dates and item.status != "done"):
                 for p in preds[i]:
                     if finish[p] > start[i]:
+                        kept = "pinned " if item.pinned else ""
                         conflicts.append(
                             Conflict(
                                 "dependency",
                                 item.id,
                                 items[p].id,
-                                f"pinned “{item.title}” starts {item.start} but depends on “{items[p].title}”, "
+                                f"{kept}“{item.title}” starts {item.start} but depends on “{items[p].title}”, "
                                 f"which ends {dt.date.fromordinal(last_day(p))}",
                             )
                         )

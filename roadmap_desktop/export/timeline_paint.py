@@ -666,6 +666,12 @@ def paint_selection(painter: QPainter, layout: TimelineLayout, rect: QRectF, opt
                 critical=item_id in options.critical_ids,
                 alpha=0.35 if item_id in options.dimmed_ids else 1.0,
             )
+            # The bar was painted over its own title when the title sits inside it; labels beside stay.
+            label = bar_label(layout, bar, box, rect.left() + layout.gutter_width)
+            if label is not None and label.placement == "inside":
+                painter.setFont(layout.font)
+                painter.setPen(text_color_on(bar_color(layout, bar, options.color_by)))
+                _text(painter, layout.metrics, label.x, box, label.text)
     hover = layout.bars.get(options.hover_id) if options.hover_id is not None else None
     if hover is not None:
         paint_connector(painter, layout, hover)

@@ -719,7 +719,7 @@ class MainWindow(QMainWindow):
         editor = self.editors["item"]
         editor.select_id(item_id)
         if editor.details is not None:
-            editor.details.setFocus()
+            editor.details.focus_title()
 
     def _on_ranking_requirement_selected(self, requirement_id: str) -> None:
         self.show_tab("requirement")

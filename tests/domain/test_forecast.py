@@ -171,3 +171,17 @@ def test_random_projects_without_spread_forecast_the_schedule(project):
         assert result.roadmap.p50 == result.roadmap.p90 == plan.finish
         for item_id, p in result.items.items():
             assert p.p50 == p.p90 == plan.items[item_id].end
+
+
+def test_the_drawn_plan_forecast_follows_a_moved_item():
+    project = fixed(sample())
+    project.lanes[0].capacity = None
+    for it, start in zip(project.items, (day(0), day(10), day(0), day(18)), strict=True):
+        it.start = start
+    beta = project.items[3]
+    before = forecast(project, schedule(project, D0, keep_dates=True), runs=200)
+    assert before.milestones[beta.id].p80 == day(18)
+    project.items[1].start = day(24)  # "Train" dragged two weeks later by hand, not pinned
+    after = forecast(project, schedule(project, D0, keep_dates=True), runs=200)
+    assert after.milestones[beta.id].p80 == day(32)  # Beta waits for Train: 24 + 8 days
+    assert forecast(project, schedule(project, D0), runs=200).milestones[beta.id].p80 == day(18)

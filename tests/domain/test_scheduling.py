@@ -273,3 +273,21 @@ def test_items_parked_on_the_board_are_left_out():
     command = schedule_command(project, plan)
     command.apply(project)
     assert later.start is None and loose.start is not None
+
+
+def test_the_drawn_plan_keeps_every_date_places_the_rest_and_reports_late_starts():
+    a = item("Data collection", 10, start=day(0))
+    b = item("Training run", 5, (a,), start=day(20))  # drawn later than it needs to
+    c = item("Evaluation", 3, (b,), start=day(22))  # drawn before Training run ends
+    d = item("Report", 2, (c,))  # no date: placed after its predecessor
+    project = make(a, b, c, d)
+    plan = schedule(project, D0, keep_dates=True)
+    assert [plan.items[i.id].start for i in (a, b, c)] == [day(0), day(20), day(22)]
+    assert plan.items[d.id].start == day(25) and not plan.items[d.id].fixed
+    assert all(plan.items[i.id].fixed for i in (a, b, c))
+    (conflict,) = plan.conflicts
+    assert (conflict.kind, conflict.item_id, conflict.other_id) == ("dependency", c.id, b.id)
+    assert conflict.message.startswith("“Evaluation” starts")  # not called pinned: it is only drawn there
+    assert titles(project, plan.critical_path) == ["Training run", "Evaluation", "Report"]  # the gap ends it
+    assert plan.items[a.id].slack_days == 7  # Training run must end by Evaluation's day 22: start by 17
+    assert schedule(project, D0).items[b.id].start == day(10)  # auto-schedule still moves it

@@ -76,10 +76,16 @@ def test_moving_an_item_moves_the_forecast(qtbot, window):
     launch = project.items[2].id
     before = first.args[1].milestones[launch].p80
     build = project.items[0]
+    # Moved by hand, not pinned: the forecast follows the roadmap as drawn.
     with qtbot.waitSignal(window.forecast_panel.forecast_ready, timeout=20_000) as second:
-        window.document.execute(SetField("item", build.id, "pinned", True, "Pin"))
         window.document.execute(SetField("item", build.id, "start", START + dt.timedelta(days=14), "Move"))
     assert second.args[1].milestones[launch].p80 == before + dt.timedelta(days=14)
+    # Test and Launch are still drawn where they were, before Build now ends: the panel says so.
+    assert "“Test” starts before “Build” ends" in window.forecast_panel.roadmap_label.text()
+    with qtbot.waitSignal(window.forecast_panel.forecast_ready, timeout=20_000) as third:
+        window.undo_action.trigger()
+    assert third.args[1].milestones[launch].p80 == before
+    assert "starts before" not in window.forecast_panel.roadmap_label.text()
     window.editors["item"].select_id(build.id)
     assert (
         "Build" in window.forecast_panel.item_label.text()

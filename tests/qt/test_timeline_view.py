@@ -321,6 +321,9 @@ def test_selection_and_hover_repaint_over_the_kept_frame(view, document):
     ]
     assert differing, "the selection should show"  # sanity: the halo differs from the unselected frame
     assert all(bar.contains(QPointF(x, y)) for x, y in differing)
+    # Inside the bar (away from the halo) both are the same: the title drawn inside the bar still shows.
+    inner = bar.adjusted(10, 10, -10, -10)
+    assert not [(x, y) for x, y in differing if inner.contains(QPointF(x, y))]
 
     canvas.set_selection([])
     canvas.viewport().repaint()

@@ -149,6 +149,16 @@ class DetailsPanel(QScrollArea):
         self.entity_id = entity_id
         self._reload()
 
+    def focus_title(self) -> None:
+        """Put the cursor in the title with its text selected: typing names a new item at once."""
+        editor = self._editors.get("title")
+        if isinstance(editor, QLineEdit):
+            self.ensureWidgetVisible(editor)
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            editor.selectAll()
+        else:
+            self.setFocus()
+
     def _reload(self, links: bool = True) -> None:
         entity = self.entity()
         self._form_host.setVisible(entity is not None)

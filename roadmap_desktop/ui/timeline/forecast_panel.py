@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 import itertools
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,7 @@ class _ForecastJob(QRunnable):
     def _run(self) -> None:
         try:
             planned = plan_view(self.project)  # items parked on the board have no date to forecast
-            plan = schedule(planned)
+            plan = schedule(planned, keep_dates=True)  # the roadmap as drawn: a moved bar moves the forecast
             from ...domain.forecast import forecast
 
             sampling = {k: v for k, v in (("runs", self.runs), ("seed", self.seed)) if v is not None}
@@ -176,6 +177,9 @@ class ForecastPanel(QWidget):
         for column in (1, 2, 3):
             self.milestones.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.milestones.currentItemChanged.connect(self._show_histogram)
+        # Wide enough for the three dates and a readable name, so no date is cut off beside the timeline.
+        date_width = self.fontMetrics().horizontalAdvance("2027-12-31") + 14
+        self.setMinimumWidth(3 * date_width + 130)
         self.item_label = QLabel()
         self.item_label.setWordWrap(True)
         self.note = QLabel(
@@ -249,6 +253,20 @@ class ForecastPanel(QWidget):
                 )
             )
         titles = {item.id: item.title for item in self.document.project.items}
+        late = [c for c in plan.conflicts if c.kind == "dependency"]
+        if late and outlook.roadmap is not None:
+            # The forecast lets such an item wait for its predecessor; say so rather than hide it.
+            first = self.tr("“{item}” starts before “{other}” ends").format(
+                item=titles.get(late[0].item_id, "?"), other=titles.get(late[0].other_id, "?")
+            )
+            more = self.tr(" (and {count} more)").format(count=len(late) - 1) if len(late) > 1 else ""
+            self.roadmap_label.setText(
+                self.roadmap_label.text()
+                + "<br><span style='color:#b00020'>"
+                + html.escape(first + more)
+                + self.tr("; the forecast lets it wait. Auto-schedule moves it.")
+                + "</span>"
+            )
         current = self.milestones.currentItem()
         keep = current.data(0, Qt.ItemDataRole.UserRole) if current else None
         self.milestones.blockSignals(True)

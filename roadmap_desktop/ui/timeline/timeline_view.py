@@ -577,7 +577,7 @@ class TimelineCanvas(QAbstractScrollArea):
         lane = lay.lanes[lay.lane_at(point.y())] if lay.lanes else None
         duration = 5 if self.zoom() == "week" else 10
         item = TimelineItem(lane_id=lane.lane_id if lane else "", start=lay.date_at(point.x()), duration_days=duration)
-        if self._execute(InsertEntity("item", item, None, "Add timeline item")):
+        if self._execute(InsertEntity("item", item, None, self.tr("Add timeline item"))):
             self._select([item.id])
             self.item_activated.emit(item.id)
 
