@@ -704,7 +704,7 @@ def paint_timeline(
     if options.dependencies:
         _paint_links(painter, layout, rect, options, stats)
     _paint_bars(painter, layout, rect, options, stats)
-    _paint_header(painter, layout, rect, major, minor)
+    _paint_header(painter, layout, rect, major, minor, options.today)
     if options.today is not None:
         _paint_today_flag(painter, layout, rect, options.today)
     _paint_gutter(painter, layout, rect, options)
@@ -770,19 +770,26 @@ def _paint_today(painter: QPainter, layout: TimelineLayout, rect: QRectF, today:
     painter.drawLine(QLineF(x, rect.top() + layout.header_height, x, min(rect.bottom(), layout.body_bottom)))
 
 
-def _paint_today_flag(painter: QPainter, layout: TimelineLayout, rect: QRectF, today: dt.date) -> None:
-    if not layout.first <= today <= layout.last:
-        return
+def _today_pill(layout: TimelineLayout, rect: QRectF, today: dt.date | None) -> QRectF | None:
+    """Where the "Today" flag goes in the header's upper row, or None when today is out of view."""
+    if today is None or not layout.first <= today <= layout.last:
+        return None
     x = layout.x_for(today) + layout.scale / 2
     if not rect.left() + layout.gutter_width <= x <= rect.right():
-        return
-    text = layout.words["today"]
+        return None
     fm = layout.bold_metrics
-    w, h = fm.horizontalAdvance(text) + 12, fm.height() + 2
+    w, h = fm.horizontalAdvance(layout.words["today"]) + 12, fm.height() + 2
     half = layout.header_height / 2
     pill = QRectF(x - w / 2, rect.top() + (half - h) / 2 + 1, w, h)
-    if pill.left() < rect.left() + layout.gutter_width:
+    return None if pill.left() < rect.left() + layout.gutter_width else pill
+
+
+def _paint_today_flag(painter: QPainter, layout: TimelineLayout, rect: QRectF, today: dt.date) -> None:
+    pill = _today_pill(layout, rect, today)
+    if pill is None:
         return
+    text = layout.words["today"]
+    h = pill.height()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(TODAY_COLOR)
     painter.drawRoundedRect(pill, h / 2, h / 2)
@@ -1086,7 +1093,12 @@ def _paint_bar_label(
 
 
 def _paint_header(
-    painter: QPainter, layout: TimelineLayout, rect: QRectF, major: list[Tick], minor: list[Tick]
+    painter: QPainter,
+    layout: TimelineLayout,
+    rect: QRectF,
+    major: list[Tick],
+    minor: list[Tick],
+    today: dt.date | None = None,
 ) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     top = rect.top()
@@ -1100,9 +1112,12 @@ def _paint_header(
     painter.setPen(INK)
     painter.setFont(layout.bold_font)
     bold = layout.bold_metrics
+    pill = _today_pill(layout, rect, today)
     for tick in major:
         # The label sticks to the left edge while its period is partly scrolled away.
         x = max(tick.x, left) + 8
+        if pill is not None and x < pill.right() and x + bold.horizontalAdvance(tick.label) > pill.left():
+            x = pill.right() + 8  # after the Today flag, not under it
         room = tick.x_end - x - 4
         if bold.horizontalAdvance(tick.label) <= room or room >= 60:
             text = bold.elidedText(tick.label, Qt.TextElideMode.ElideRight, room)
