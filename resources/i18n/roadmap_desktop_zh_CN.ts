@@ -4,7 +4,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+284"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+290"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>GPU</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="-498"/>
         <source>Draft requirements from a brief</source>
         <translation>根据简报起草需求</translation>
     </message>
@@ -110,12 +110,12 @@
         <translation>为 PDF 的标题页概括整个项目。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+175"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -322,7 +322,12 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>无法加载模型：{message}</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+28"/>
+        <source>This model is small ({parameters}) and writes poor Chinese: for Chinese drafts open a larger multilingual model or use a model server.</source>
+        <translation>此模型较小（{parameters}），中文能力很弱：要起草中文内容，请打开更大的多语言模型或使用模型服务器。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Type a product brief first (or set the project&apos;s vision in Project Properties)</source>
         <translation>请先输入产品简报（或在“项目属性”中设置项目愿景）</translation>
     </message>
@@ -382,12 +387,32 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>助手出错：{message}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
+        <source>needs about {need}; available memory unknown</source>
+        <translation>约需 {need}；可用内存未知</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs about {need} of {available} available</source>
+        <translation>约需 {need}，可用 {available}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs about {need} but only {available} is available: loading may swap or fail (use a smaller context or model)</source>
+        <translation>约需 {need}，但只有 {available} 可用：加载可能会使用交换区或失败（请用更小的上下文或模型）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{count} parts of the model&apos;s output were left out (details in the tooltip)</source>
+        <translation>模型输出中有 {count} 处被略去（详情见提示）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Stopped early: complete items are kept.</source>
         <translation>已提前停止：完整的条目已保留。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
@@ -2070,7 +2095,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>清除列表</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -2242,12 +2267,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
     <message>
         <location line="+14"/>
-        <location line="+119"/>
+        <location line="+126"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-119"/>
         <source>1 requirement</source>
         <translation>1 个需求</translation>
     </message>
@@ -2323,12 +2348,27 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
     <message>
         <location line="+9"/>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>Merge selected</source>
         <translation>合并所选</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-26"/>
+        <source>another project</source>
+        <translation>另一个项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge 1 item from {name}</source>
+        <translation>从 {name} 合并 1 项</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Merge {count} items from {name}</source>
+        <translation>从 {name} 合并 {count} 项</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Could not merge: {error}</source>
         <translation>无法合并：{error}</translation>
     </message>

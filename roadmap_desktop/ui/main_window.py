@@ -489,6 +489,7 @@ class MainWindow(QMainWindow):
         document.path_changed.connect(self._update_title)
         document.project_changed.connect(self._on_document_project_changed)
         self.workshop.set_document(document)
+        self.assistant.refresh_notes()  # they depend on the project's language
         if self.presenter is not None:
             self.presenter.set_document(document)
         if old is not None:

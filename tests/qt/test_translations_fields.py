@@ -176,3 +176,25 @@ def test_the_assistant_panel_retranslates_live(qapp, window):
 
     _switch(qapp, i18n.ENGLISH)
     assert (panel.generate_button.text(), panel.task_combo.currentText(), panel.model_status.text()) == english
+
+
+def test_a_chinese_project_with_a_small_model_is_warned_and_dropped_parts_are_summarised(qapp, window):
+    panel = window.assistant
+    small = [i for i in range(panel.model_combo.count()) if "135M" in panel.model_combo.itemText(i)]
+    if not small:
+        pytest.skip("run packaging/setup.sh to install the default model")
+    panel.model_combo.setCurrentIndex(small[0])
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData("requirements"))
+    assert "writes poor Chinese" in panel.input_note.text()  # a Chinese project, SmolLM2-135M
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData("risks"))
+    assert "poor Chinese" not in panel.input_note.text()  # library risks bring their own Chinese
+
+    panel._dropped = ["round 1: item 6 was cut off", "round 1: item 1 copies the prompt's example"]
+    panel._show_dropped()
+    assert "was cut off" in panel.dropped_label.text()  # English interface: the details themselves
+    _switch(qapp, i18n.CHINESE)
+    assert "was cut off" not in panel.dropped_label.text() and "2" in panel.dropped_label.text()
+    assert "was cut off" in panel.dropped_label.toolTip()
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData("requirements"))
+    assert "中文" in panel.input_note.text()
+    assert "GiB" in panel.model_details.text() and "needs about" not in panel.model_details.text()

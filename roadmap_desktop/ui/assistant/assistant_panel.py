@@ -37,6 +37,7 @@ from ...llm.tasks import TaskInputs, TaskResult, get_task
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
 from ...qtmodels.document import ProjectDocument
+from .. import i18n
 
 SERVER_URL_KEY = "llm_server_url"  # the model server address last typed
 USE_SERVER_KEY = "llm_use_server"  # True when the server, not a local file, was loaded last
@@ -64,6 +65,10 @@ TASK_NOTES = {
     "risks": QT_TRANSLATE_NOOP("AssistantPanel", "Chooses from the built-in AI-startup risk library for this roadmap."),
     "summary": QT_TRANSLATE_NOOP("AssistantPanel", "Summarises the whole project for the PDF's title page."),
 }
+
+
+# Below this size a model's Chinese is not usable for drafts (seen with SmolLM2-135M; documented in the README).
+SMALL_MODEL_PARAMETERS = 1_000_000_000
 
 
 def _tr(text: str) -> str:
@@ -122,6 +127,7 @@ class AssistantPanel(QWidget):
         self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.model_combo.setMinimumContentsLength(18)
         self.model_combo.currentIndexChanged.connect(self._show_model_details)
+        self.model_combo.currentIndexChanged.connect(self._on_task_changed)
         open_button = self._open_button = QPushButton()
         open_button.clicked.connect(self.open_model_file)
         self.load_button = QPushButton()
@@ -403,7 +409,7 @@ class AssistantPanel(QWidget):
             self.model_details.setText(self.tr("No .gguf model found in models/. Use Open… to pick one."))
         elif isinstance(entry, catalog.ModelInfo):
             estimate = catalog.estimate_memory(entry, self.n_ctx.value())
-            _ok, message = catalog.fits(estimate, catalog.available_memory_bytes())
+            _ok, message = self._fits(estimate)
             template = (
                 self.tr("chat template") if entry.has_chat_template else self.tr("no chat template (a default is used)")
             )
@@ -477,7 +483,7 @@ class AssistantPanel(QWidget):
             self._on_error(self.tr("Choose a usable .gguf model first"))
             return False
         estimate = catalog.estimate_memory(entry, self.n_ctx.value())
-        ok, message = catalog.fits(estimate, catalog.available_memory_bytes())
+        ok, message = self._fits(estimate)
         if not ok and ask_memory:
             answer = QMessageBox.warning(
                 self,
@@ -568,10 +574,30 @@ class AssistantPanel(QWidget):
     def task_name(self) -> str:
         return self.task_combo.currentData()
 
+    def refresh_notes(self) -> None:
+        """Renew the notes under the task: another project (or language) may be open now."""
+        self._on_task_changed()
+
     def _on_task_changed(self, *_args) -> None:
         name = self.task_name()
         self.brief_edit.setVisible(name == "requirements")
-        note = _tr(TASK_NOTES[name]) if name in TASK_NOTES else ""
+        notes = [_tr(TASK_NOTES[name])] if name in TASK_NOTES else []
+        document = self._document()
+        entry = self._current_model()
+        if (
+            name != "risks"  # library risks bring their own Chinese texts
+            and document is not None
+            and document.project.info.language == "zh"
+            and isinstance(entry, catalog.ModelInfo)
+            and 0 < (entry.parameter_count or 0) < SMALL_MODEL_PARAMETERS
+        ):
+            notes.append(
+                self.tr(
+                    "This model is small ({parameters}) and writes poor Chinese: for Chinese drafts open a larger "
+                    "multilingual model or use a model server."
+                ).format(parameters=entry.parameters_label)
+            )
+        note = "\n".join(notes)
         self.input_note.setText(note)
         self.input_note.setVisible(bool(note))
         self._update_prompt_preview()
@@ -759,12 +785,35 @@ class AssistantPanel(QWidget):
         for button in (self.accept_selected_button, self.accept_all_button, self.discard_button):
             button.setEnabled(has)
 
+    def _fits(self, estimate: catalog.MemoryEstimate) -> tuple[bool, str]:
+        """catalog.fits's verdict, worded in the interface language."""
+        ok, _english = catalog.fits(estimate, available := catalog.available_memory_bytes())
+        need = catalog.format_bytes(estimate.total_bytes)
+        if available is None:
+            return ok, self.tr("needs about {need}; available memory unknown").format(need=need)
+        have = catalog.format_bytes(available)
+        if ok:
+            return ok, self.tr("needs about {need} of {available} available").format(need=need, available=have)
+        return ok, self.tr(
+            "needs about {need} but only {available} is available: loading may swap or fail "
+            "(use a smaller context or model)"
+        ).format(need=need, available=have)
+
     def _show_dropped(self) -> None:
-        dropped = list(self._dropped)
+        dropped = list(self._dropped)  # the tasks' own words, in English
+        shown = dropped
+        if dropped and i18n.installed_language() != i18n.ENGLISH:
+            # One line in the interface language; the details stay at hand in the tooltip.
+            shown = [
+                self.tr("{count} parts of the model's output were left out (details in the tooltip)").format(
+                    count=len(dropped)
+                )
+            ]
         if self._stopped_early:
-            dropped.insert(0, self.tr("Stopped early: complete items are kept."))
-        self.dropped_label.setText("\n".join(f"• {d}" for d in dropped[:8]) + ("\n…" if len(dropped) > 8 else ""))
-        self.dropped_label.setVisible(bool(dropped))
+            shown.insert(0, self.tr("Stopped early: complete items are kept."))
+        self.dropped_label.setText("\n".join(f"• {d}" for d in shown[:8]) + ("\n…" if len(shown) > 8 else ""))
+        self.dropped_label.setToolTip("\n".join(dropped))
+        self.dropped_label.setVisible(bool(shown))
 
     def accept(self, only_checked: bool = True) -> int:
         document = self._document()

@@ -165,7 +165,12 @@ class MergeDialog(QDialog):
         if not accepted:
             return False
         try:
-            self.document.execute(merge_command(self.document.project, self.plan, accepted))
+            command = merge_command(self.document.project, self.plan, accepted)
+            count, name = len(command.commands), self.plan.source_name or self.tr("another project")
+            command.label = (  # the undo text, in the interface language
+                self.tr("Merge 1 item from {name}") if count == 1 else self.tr("Merge {count} items from {name}")
+            ).format(count=count, name=name)
+            self.document.execute(command)
         except ValueError as exc:  # nothing was changed
             QMessageBox.warning(self, self.tr("Merge Project"), self.tr("Could not merge: {error}").format(error=exc))
             return False
