@@ -221,9 +221,13 @@ def similar(a: str, b: str) -> bool:
     return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILARITY
 
 
+_ENUMERATION = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])\s*[.)、．]\s+(?=\S)|^\s*\d{1,2}\s*[、．]\s*(?=\S)")
+
+
 def clean_title(title: str) -> str:
     """The name part of a title a small model ran on past ("Data analysis, this is an improvement"),
     without stray quotes, capitalised."""
+    title = _ENUMERATION.sub("", title)  # "1. Offline mode" / "2、离线模式": list numbering, not the name
     head = re.split(r"\s*[,;，；:：(（]\s*", title, maxsplit=1)[0].strip()
     title = head if len(head) >= 3 else title
     title = title.strip(" '\"‘’“”.。")

@@ -548,6 +548,9 @@ def test_run_on_titles_keep_their_name_and_extensions_count_as_repeats():
     assert clean_title("Data analysis, this is an improvement on data") == "Data analysis"
     assert clean_title("会议纪要，自动生成") == "会议纪要"
     assert clean_title("AI: chat") == "AI: chat"  # too short a head to be the name
+    assert clean_title("1. 编留言规则") == "编留言规则" and clean_title("2、离线模式") == "离线模式"
+    assert clean_title("3) offline mode") == "Offline mode" and clean_title("a. Dark theme") == "Dark theme"
+    assert clean_title("3D printing") == "3D printing" and clean_title("2.5 GHz support") == "2.5 GHz support"
     data = {"requirements": [req_item("Email marketing"), req_item("Email marketing for small businesses")]}
     result = get_task("requirements").parse(json.dumps(data))
     assert [r.title for r in result.suggestions] == ["Email marketing"]
