@@ -31,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
     except CommandError as exc:
         return fail(str(exc))
     framework = args.framework or project.info.framework
-    ranked = rank(project, framework)
+    # Breakdowns and reasons in the project's language; "missing" and "category" stay English in JSON.
+    ranked = rank(project, framework, language=project.info.language)
     dropped = sum(1 for r in project.requirements if r.status == "dropped")
     if args.json:
         rows = [

@@ -166,7 +166,7 @@ WORDS: dict[str, dict[str, str]] = {
         "continued": "续",
         "desc_timeline": "各泳道的工作安排；◆ 为里程碑，箭头表示依赖。",
         "desc_board": "现在做什么、下一步做什么、以后做什么。",
-        "desc_requirements": "按 {framework} 排序；每个得分附有计算过程。",
+        "desc_requirements": "按{framework}排序；每个得分附有计算过程。",
         "desc_risks": "可能性 × 影响热力图与风险登记表，风险值高的在前。",
         "stat_requirements": "需求",
         "stat_items": "时间线条目",
@@ -211,8 +211,18 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-# Framework names in a Chinese roadmap (the acronyms stay: they are what teams say).
-FRAMEWORK_NAMES_ZH = {"value_effort": "价值 / 投入", "weighted": "加权评分", "votes": "点投票", "moscow": "MoSCoW"}
+# Framework names in a Chinese roadmap (the acronyms stay: they are what teams say); the interface's words.
+FRAMEWORK_NAMES_ZH = {"value_effort": "价值 / 工作量", "weighted": "加权评分", "votes": "点投票", "moscow": "MoSCoW"}
+
+
+def spaced_in_chinese(name: str) -> str:
+    """``name`` with a space on each side that meets Chinese text with a Latin letter or digit: a Chinese
+    sentence keeps a space around "RICE" but none around "点投票"."""
+    if not name:
+        return name
+    before = " " if name[0].isascii() and name[0].isalnum() else ""
+    after = " " if name[-1].isascii() and name[-1].isalnum() else ""
+    return f"{before}{name}{after}"
 
 
 class ExportCancelled(Exception):
@@ -806,7 +816,8 @@ class _Renderer:
 
     def describe(self, section: str) -> str:
         if section == "requirements":
-            return self.w["desc_requirements"].format(framework=self.framework_label())
+            label = self.framework_label()
+            return self.w["desc_requirements"].format(framework=spaced_in_chinese(label) if self.zh else label)
         return self.w[f"desc_{section}"]
 
     def framework_label(self) -> str:
@@ -1324,13 +1335,14 @@ def split_timeline(project: Project, options: PdfOptions, area: QRectF, font: QF
 
 
 def ranked_requirements(project: Project) -> list[tuple[int | None, Requirement, float | None, str]]:
-    """(rank, requirement, score, breakdown) best first, by the project's framework; one function so
-    the scoring source can be swapped."""
+    """(rank, requirement, score, breakdown) best first, by the project's framework, the breakdowns in
+    the project's language; one function so the scoring source can be swapped."""
     try:
         from ..domain.prioritisation import rank
     except ImportError:  # pragma: no cover - only while prioritisation.py is missing
         return _rice_ranking(project)
-    return [(r.rank, r.requirement, r.score.value, r.score.breakdown) for r in rank(project)]
+    ranked = rank(project, language=project.info.language)
+    return [(r.rank, r.requirement, r.score.value, r.score.breakdown) for r in ranked]
 
 
 def _rice_ranking(project: Project) -> list[tuple[int | None, Requirement, float | None, str]]:

@@ -83,6 +83,53 @@ def test_rank_framework_json(project_file, capsys):
     assert data["requirements"][2]["missing"] == ["MoSCoW"] and data["dropped_not_ranked"] == 1
 
 
+@pytest.fixture
+def chinese_project_file(tmp_path):
+    project = Project.new("中文排序", "zh")
+    project.requirements = [
+        Requirement(title="登录", rice_reach=100, rice_impact=1, rice_confidence=100, effort=1, votes=1, value=8),
+        Requirement(title="智能搜索", rice_reach=2000, rice_impact=2, rice_confidence=80, effort=4, votes=4, value=3),
+        Requirement(title="导出", rice_reach=50, effort=6),
+    ]
+    path = tmp_path / "zh.roadmap"
+    save_project(project, path)
+    return path
+
+
+def test_rank_chinese_project_plain(chinese_project_file, capsys):
+    assert main(["rank", str(chinese_project_file)]) == 0
+    body = table_rows(capsys.readouterr().out, "Rank")
+    assert body[0].split()[:3] == ["1", "800", "智能搜索"]
+    assert body[0].endswith("覆盖面 2000 × 影响 2 × 信心 80 % ÷ 工作量 4 = 800")
+    assert body[2].split()[:3] == ["-", "-", "导出"] and body[2].endswith("未评分：缺少影响、信心 %")
+    # the breakdown column lines up after the double-width titles
+    columns = {
+        display_width(line[: line.index(word)]) for line, word in zip(body, ("覆盖面", "覆盖面", "未评分"), strict=True)
+    }
+    assert len(columns) == 1
+
+
+@pytest.mark.parametrize(
+    ("framework", "first", "last"),
+    [  # value/effort: the effort threshold is the median of 1 and 4
+        ("votes", "4 票", "未评分：缺少票数"),
+        ("moscow", None, "未评分：缺少 MoSCoW"),
+        ("value_effort", "价值 8 ÷ 工作量 1 = 8；速赢（价值 ≥ 5，工作量 ≤ 2.5）", "未评分：缺少价值（1-10）"),
+    ],
+)
+def test_rank_chinese_project_json(chinese_project_file, capsys, framework, first, last):
+    assert main(["rank", str(chinese_project_file), "--framework", framework, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["requirements"]
+    if first is not None:
+        assert rows[0]["breakdown"] == first
+    assert rows[-1]["rank"] is None and rows[-1]["breakdown"] == last
+    assert all("dot vote" not in r["breakdown"] and "missing" not in r["breakdown"] for r in rows)
+    # "missing" and "category" stay English codes for scripts, whatever the project's language
+    assert rows[-1]["missing"] == [{"votes": "Votes", "moscow": "MoSCoW", "value_effort": "Value (1-10)"}[framework]]
+    if framework == "value_effort":
+        assert rows[0]["category"] == "quick win"
+
+
 def test_rank_bad_input(project_file, tmp_path, capsys):
     assert main(["rank", str(project_file), "--framework", "kano"]) == 2
     assert "invalid choice" in capsys.readouterr().err

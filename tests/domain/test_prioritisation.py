@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -200,3 +204,150 @@ def test_rank_is_sorted_and_complete(rows):
     assert all(r is None for r in ranks[len(values) :])
     for position, r in enumerate(ranks[: len(values)], start=1):
         assert r is not None and 1 <= r <= position
+
+
+# -- breakdowns in English and Chinese: the same numbers, the words of the language ------------------------
+
+BOTH_LANGUAGES = [
+    (
+        "rice",
+        {"rice_reach": 500, "rice_impact": 2, "rice_confidence": 80, "effort": 4},
+        200,  # 500 × 2 × 0.8 ÷ 4
+        "reach 500 × impact 2 × confidence 80 % ÷ effort 4 = 200",
+        "覆盖面 500 × 影响 2 × 信心 80 % ÷ 工作量 4 = 200",
+    ),
+    (
+        "ice",
+        {"ice_impact": 8, "ice_confidence": 7, "ice_ease": 5},
+        280,
+        "impact 8 × confidence 7 × ease 5 = 280",
+        "影响 8 × 信心 7 × 易行度 5 = 280",
+    ),
+    (
+        "wsjf",
+        {"wsjf_value": 40, "wsjf_time": 20, "wsjf_risk": 10, "wsjf_size": 7},
+        10,  # 70 ÷ 7
+        "(value 40 + time criticality 20 + risk reduction 10) ÷ job size 7 = 10",
+        "（业务价值 40 + 时间紧迫性 20 + 风险降低 10）÷ 工作规模 7 = 10",
+    ),
+    ("moscow", {"moscow": "must"}, 4, "must have (4 of 4)", "必须有（4/4）"),
+    ("moscow", {"moscow": "wont"}, 1, "won't have (1 of 4)", "不会有（1/4）"),
+    ("votes", {"votes": 4}, 4, "4 dot votes", "4 票"),
+    ("votes", {"votes": 1}, 1, "1 dot vote", "1 票"),
+    (
+        "value_effort",
+        {"value": 8, "effort": 2},
+        4,
+        "value 8 ÷ effort 2 = 4; quick win (value ≥ 5, effort ≤ 4)",
+        "价值 8 ÷ 工作量 2 = 4；速赢（价值 ≥ 5，工作量 ≤ 4）",
+    ),
+    (
+        "value_effort",
+        {"value": 3, "effort": 6},
+        0.5,
+        "value 3 ÷ effort 6 = 0.5; money pit (value < 5, effort > 4)",
+        "价值 3 ÷ 工作量 6 = 0.5；耗时陷阱（价值 < 5，工作量 > 4）",
+    ),
+    (
+        "weighted",
+        {"criteria_scores": {"Revenue": 80, "Strategic fit": 40}},
+        70,  # (240 + 40) ÷ 4
+        "(3 × Revenue 80 + 1 × Strategic fit 40) ÷ 4 = 70",
+        "（3 × Revenue 80 + 1 × Strategic fit 40）÷ 4 = 70",
+    ),
+]
+
+
+@pytest.mark.parametrize(("framework", "values", "expected", "english", "chinese"), BOTH_LANGUAGES)
+def test_breakdown_in_both_languages(framework, values, expected, english, chinese):
+    criteria = {"Revenue": 3, "Strategic fit": 1}
+    en = prio.score(req(**values), framework, criteria, threshold=4)
+    zh = prio.score(req(**values), framework, criteria, threshold=4, language="zh")
+    assert en == prio.score(req(**values), framework, criteria, threshold=4, language="en")  # "en" is the default
+    assert en.value == zh.value == pytest.approx(expected)
+    assert (en.breakdown, zh.breakdown) == (english, chinese)
+    assert en.category == zh.category  # the category stays the English code; shown_category is translated
+    assert not re.search("[A-Za-z]{3,}", zh.breakdown.replace("Revenue", "").replace("Strategic fit", ""))
+
+
+def test_framework_functions_take_the_language_too():
+    assert prio.rice(req(rice_reach=1, rice_impact=1, rice_confidence=100, effort=1), "zh").breakdown.startswith(
+        "覆盖面 1"
+    )
+    assert (
+        prio.ice(req(ice_impact=1, ice_confidence=1, ice_ease=1), language="zh").breakdown
+        == "影响 1 × 信心 1 × 易行度 1 = 1"
+    )
+    assert prio.votes(req(votes=12), "zh_CN").breakdown == "12 票"  # the interface's code works as well
+    assert prio.value_effort(req(value=9, effort=8), 4, "zh").shown_category == "大投入"
+    assert prio.value_effort(req(value=2, effort=1), 4, "zh").shown_category == "填充项"
+    assert prio.moscow(req(moscow="should"), "zh").shown_category == "应该有"
+    assert prio.moscow(req(moscow="should")).shown_category == "should have"
+    assert prio.weighted(req(criteria_scores={"A": 50}), {"A": 2}, "zh").breakdown == "（2 × A 50）÷ 2 = 50"
+
+
+@pytest.mark.parametrize(
+    ("framework", "values", "english", "chinese"),
+    [
+        ("rice", {"rice_reach": 10}, "missing Impact, Confidence %, Effort (weeks)", "缺少影响、信心 %、工作量（周）"),
+        ("ice", {"ice_impact": 8}, "missing ICE confidence, ICE ease", "缺少 ICE 信心、ICE 易行度"),
+        (
+            "wsjf",
+            {"wsjf_value": 1},
+            "missing WSJF time criticality",
+            "缺少 WSJF 时间紧迫性、WSJF 风险降低、WSJF 工作规模",
+        ),
+        ("moscow", {"moscow": ""}, "missing MoSCoW", "缺少 MoSCoW"),
+        ("votes", {}, "missing Votes", "缺少票数"),
+        ("value_effort", {"effort": 2}, "missing Value (1-10)", "缺少价值（1-10）"),
+        ("weighted", {"criteria_scores": {"Revenue": 1}}, "missing Strategic fit", "缺少 Strategic fit"),
+    ],
+)
+def test_unscored_reasons_name_the_missing_fields_in_both_languages(framework, values, english, chinese):
+    criteria = {"Revenue": 3, "Strategic fit": 1}
+    en = prio.score(req(**values), framework, criteria)
+    zh = prio.score(req(**values), framework, criteria, language="zh")
+    assert en.value is None and zh.value is None
+    assert english in en.reason and en.breakdown == "not scored: " + en.reason
+    assert zh.reason.startswith(chinese)
+    assert zh.breakdown == "未评分：" + zh.reason
+    assert zh.missing == en.missing  # the English labels stay, for the command line's JSON
+
+
+def test_invalid_inputs_in_chinese():
+    rice = prio.rice(req(rice_reach=100, rice_impact=1, rice_confidence=100, effort=0), "zh")
+    assert rice.value is None and rice.breakdown == "未评分：工作量为 0，RICE 需要除以工作量"
+    assert "工作规模为 0" in prio.wsjf(req(wsjf_value=1, wsjf_time=1, wsjf_risk=1, wsjf_size=0), "zh").reason
+    assert "工作量为 0" in prio.value_effort(req(value=5, effort=0), language="zh").reason
+    assert prio.weighted(req(), {}, "zh").reason == "项目没有权重大于 0 的加权评分标准"
+    # a missing field and nothing invalid: one part; both never meet, but they would join with "；"
+    both = prio.Score(None, "", ("Impact",), "x", language="zh", missing_shown=("影响",))
+    assert both.reason == "缺少影响；x"
+
+
+def test_rank_in_chinese_keeps_order_and_numbers():
+    reqs = [
+        req("A", rice_reach=100, rice_impact=1, rice_confidence=100, effort=1),
+        req("B", rice_reach=400, rice_impact=1, rice_confidence=50, effort=1),
+        req("C", rice_reach=10),
+    ]
+    en, zh = prio.rank(project_with(*reqs)), prio.rank(project_with(*reqs), language="zh")
+    assert [(r.rank, r.requirement.title, r.score.value) for r in en] == [
+        (r.rank, r.requirement.title, r.score.value) for r in zh
+    ]
+    assert [r.score.breakdown for r in zh] == [
+        "覆盖面 400 × 影响 1 × 信心 50 % ÷ 工作量 1 = 200",
+        "覆盖面 100 × 影响 1 × 信心 100 % ÷ 工作量 1 = 100",
+        "未评分：缺少影响、信心 %、工作量（周）",
+    ]
+
+
+def test_chinese_field_labels_are_the_interface_catalogs():
+    """Each Chinese label is the catalog's translation (context "Fields") of the field's English label."""
+    catalog = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "roadmap_desktop_zh_CN.ts"
+    fields = next(c for c in ET.parse(catalog).getroot() if c.findtext("name") == "Fields")
+    translations = {m.findtext("source"): m.findtext("translation") for m in fields.findall("message")}
+    for name, chinese in prio.FIELD_LABELS_ZH.items():
+        assert translations[Requirement.spec(name).label] == chinese, name
+    for english in prio.MOSCOW_LABELS.values():
+        assert translations[english.capitalize()] == prio.CATEGORY_LABELS_ZH[english]

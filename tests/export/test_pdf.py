@@ -251,6 +251,36 @@ def test_chinese_text_extracts_as_the_same_characters(tmp_path):
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # every font embedded
 
 
+@needs_poppler
+def test_chinese_requirements_show_chinese_breakdowns_by_votes(tmp_path):
+    project = roadmap_sample("zh")
+    project.info.framework = "votes"
+    for n, requirement in enumerate(project.requirements[:-1]):
+        requirement.votes = [4, 7, 1, 0, 3, 2, 5, 6, 2, 1, 0][n]
+    out = tmp_path / "votes.pdf"
+    assert export(project, out, sections="requirements") == []
+    text = pdf_text(out)
+    compact = "".join(text.split())
+    assert "按点投票排序" in compact and "按 点投票" not in text  # no stray spaces around a Chinese name
+    cells = {line.replace(" ", "") for line in text.splitlines()}  # pdftotext may drop the space in "4 票"
+    assert {"7票", "4票", "1票", "0票"} <= cells
+    assert "未评分：缺少票数" in compact  # 语音输入 has no votes
+    assert "dot vote" not in text.lower() and "not scored" not in text and "missing" not in text
+
+
+@needs_poppler
+def test_chinese_requirements_show_chinese_breakdowns_by_rice(tmp_path):
+    out = tmp_path / "rice.pdf"
+    assert export(roadmap_sample("zh"), out, sections="requirements") == []
+    text = pdf_text(out)
+    compact = "".join(text.split())
+    assert "按 RICE 排序" in " ".join(text.split())  # a Latin name keeps its spaces
+    # 离线模型更新: 1500 × 1 × 0.8 ÷ 2 = 600, the same number as the English PDF's
+    assert "覆盖面1500×影响1×信心80%÷工作量2=600" in compact
+    assert "未评分：缺少覆盖面、影响、信心%、工作量（周）" in compact  # 语音输入 has no RICE inputs
+    assert not re.search(r"\b(reach|impact|confidence|effort|not scored)\b", text)
+
+
 def test_page_count_and_sections(tmp_path):
     project = roadmap_sample("en")
     full, some, one = tmp_path / "full.pdf", tmp_path / "some.pdf", tmp_path / "one.pdf"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from roadmap_desktop.domain import prioritisation
 from roadmap_desktop.domain.commands import InsertEntity, SetField
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.qtmodels.document import ProjectDocument
+from roadmap_desktop.ui import i18n
+from roadmap_desktop.ui.editors import value_effort_chart
 from roadmap_desktop.ui.editors.ranking_view import RankingView
 
 
@@ -75,3 +79,57 @@ def test_weighted_criteria_are_typed_and_bad_lines_reported(qtbot, document):
     )
     QApplication.processEvents()
     assert rows(view)[0][:2] == ["1", "Scored"]
+
+
+@pytest.fixture
+def chinese_interface(qapp):
+    assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
+    QCoreApplication.sendPostedEvents()
+    yield
+    i18n.install_translations(qapp, i18n.ENGLISH)
+    QCoreApplication.sendPostedEvents()
+
+
+def breakdowns(view):
+    return [view.tree.topLevelItem(i).text(3) for i in range(view.tree.topLevelItemCount())]
+
+
+def test_breakdowns_follow_the_interface_language(qtbot, qapp, document):
+    view = RankingView(document)
+    qtbot.addWidget(view)
+    assert breakdowns(view)[0] == "reach 1000 × impact 2 × confidence 80 % ÷ effort 4 = 400"
+    assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
+    try:
+        QCoreApplication.sendPostedEvents()  # LanguageChange, then the view ranks again
+        qtbot.waitUntil(lambda: breakdowns(view)[0].startswith("覆盖面"))
+        assert breakdowns(view) == [
+            "覆盖面 1000 × 影响 2 × 信心 80 % ÷ 工作量 4 = 400",
+            "覆盖面 100 × 影响 1 × 信心 100 % ÷ 工作量 1 = 100",
+            "缺少覆盖面、影响、信心 %、工作量（周）",  # the greyed row shows the reason
+        ]
+        assert rows(view)[:2] == [["1", "Big", "400"], ["2", "Small", "100"]]  # the same ranking and numbers
+    finally:
+        i18n.install_translations(qapp, i18n.ENGLISH)
+        QCoreApplication.sendPostedEvents()
+    qtbot.waitUntil(lambda: breakdowns(view)[0].startswith("reach"))
+
+
+def test_chinese_interface_shows_chinese_categories(qtbot, document, chinese_interface):
+    document.execute(SetField("project", document.project.info.id, "framework", "value_effort", "ve"))
+    view = RankingView(document)
+    qtbot.addWidget(view)
+    # efforts 1 and 4: the threshold is 2.5; Small 3 ÷ 1 = 3 (low value), Big 9 ÷ 4 = 2.25 (high effort)
+    assert rows(view)[:2] == [["1", "Small", "3  填充项"], ["2", "Big", "2.25  大投入"]]
+    assert breakdowns(view)[1] == "价值 9 ÷ 工作量 4 = 2.25；大投入（价值 ≥ 5，工作量 > 2.5）"
+    document.execute(SetField("project", document.project.info.id, "framework", "votes", "v"))
+    QApplication.processEvents()
+    assert breakdowns(view) == ["缺少票数"] * 3
+
+
+def test_domain_quadrant_names_are_the_charts():
+    chart = value_effort_chart.QUADRANT_NAMES["zh"]
+    domain = prioritisation.CATEGORY_LABELS_ZH
+    assert domain[prioritisation.QUICK_WIN] == chart[value_effort_chart.QUICK_WINS]
+    assert domain[prioritisation.BIG_BET] == chart[value_effort_chart.BIG_BETS]
+    assert domain[prioritisation.FILL_IN] == chart[value_effort_chart.FILL_INS]
+    assert domain[prioritisation.MONEY_PIT] == chart[value_effort_chart.TIME_SINKS]

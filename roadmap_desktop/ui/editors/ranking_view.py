@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from ...domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, fmt, 
 from ...domain.project import FRAMEWORKS, ProjectInfo
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.labels import translate_label
+from .. import i18n
 
 UNSCORED = QColor("#8a8f98")
 
@@ -97,6 +98,12 @@ class RankingView(QWidget):
             label = self.tr("Prioritise by {framework}").format(framework=translate_label(FRAMEWORK_LABELS[code]))
             self.document.execute(SetField("project", info.id, "framework", code, label))
 
+    def changeEvent(self, event: QEvent) -> None:
+        # A new interface language: the breakdowns follow it (rank once, after the burst of events).
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_refresh_timer"):
+            self._refresh_timer.start()
+        super().changeEvent(event)
+
     def eventFilter(self, watched, event) -> bool:
         if watched is self.criteria_edit and event.type() == event.Type.FocusOut:
             self.commit_criteria()
@@ -131,13 +138,15 @@ class RankingView(QWidget):
             self.criteria_edit.setPlainText(shown)
         selected = self.selected_id()
         self.tree.clear()
-        ranked = rank(self.document.project)
+        # The interface's language, not the project's: the breakdowns sit among translated labels.
+        language = "zh" if i18n.installed_language() == i18n.CHINESE else "en"
+        ranked = rank(self.document.project, language=language)
         scored = 0
         for entry in ranked:
             req, score = entry.requirement, entry.score
             if score.scored:
                 scored += 1
-                value = fmt(score.value) + (f"  {score.category}" if score.category else "")
+                value = fmt(score.value) + (f"  {score.shown_category}" if score.category else "")
                 row = QTreeWidgetItem([str(entry.rank), req.title, value, score.breakdown])
             else:
                 row = QTreeWidgetItem(["–", req.title, "", score.reason or self.tr("not scored")])
