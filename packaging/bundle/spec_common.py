@@ -97,6 +97,26 @@ def trim_binaries(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str, 
     return [entry for entry in kept if os.path.basename(entry[0]) not in only_theirs]
 
 
+def trim_symlinks(
+    datas: list[tuple[str, str, str]], binaries: list[tuple[str, str, str]]
+) -> list[tuple[str, str, str]]:
+    """``datas`` without the SYMLINK entries whose target ``trim_binaries`` dropped.
+
+    PyInstaller puts the top-level links to libraries it collected elsewhere (``libQt6Quick.so.6 ->
+    PySide6/Qt/lib/libQt6Quick.so.6``) in ``datas``, so trimming ``binaries`` alone left them dangling.
+    """
+    collected = {os.path.normpath(dest) for dest, _src, typecode in binaries + datas if typecode != "SYMLINK"}
+
+    def target(dest: str, link: str) -> str:
+        return os.path.normpath(os.path.join(os.path.dirname(dest), link))
+
+    return [
+        entry
+        for entry in datas
+        if entry[2] != "SYMLINK" or target(entry[0], entry[1]) in collected
+    ]
+
+
 def analysis_kwargs() -> dict[str, object]:
     """Keyword arguments for PyInstaller's Analysis, identical on every platform."""
     return {
