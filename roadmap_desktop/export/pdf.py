@@ -86,7 +86,7 @@ CJK_FAMILIES = (
     "Noto Sans CJK JP",
 )
 NO_CJK_FONT_WARNING = (
-    "No installed font has Chinese characters, so Chinese text in the PDF shows as empty boxes. "
+    "No installed font has Chinese characters, so Chinese text in the export shows as empty boxes. "
     "Install a CJK font such as Noto Sans CJK SC and export again."
 )
 
