@@ -4,7 +4,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+290"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+291"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
@@ -55,7 +55,7 @@
         <translation>GPU</translation>
     </message>
     <message>
-        <location line="-498"/>
+        <location line="-499"/>
         <source>Draft requirements from a brief</source>
         <translation>根据简报起草需求</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>为 PDF 的标题页概括整个项目。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
@@ -407,7 +407,12 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>模型输出中有 {count} 处被略去（详情见提示）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>… and {count} more (details in the tooltip)</source>
+        <translation>……另有 {count} 条（详情见提示）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Stopped early: complete items are kept.</source>
         <translation>已提前停止：完整的条目已保留。</translation>
     </message>
@@ -2267,12 +2272,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
     <message>
         <location line="+14"/>
-        <location line="+126"/>
+        <location line="+124"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-117"/>
         <source>1 requirement</source>
         <translation>1 个需求</translation>
     </message>
@@ -2348,12 +2353,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
     <message>
         <location line="+9"/>
-        <location line="+70"/>
+        <location line="+68"/>
         <source>Merge selected</source>
         <translation>合并所选</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-24"/>
         <source>another project</source>
         <translation>另一个项目</translation>
     </message>
@@ -2363,7 +2368,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>从 {name} 合并 1 项</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Merge {count} items from {name}</source>
         <translation>从 {name} 合并 {count} 项</translation>
     </message>
@@ -2750,7 +2755,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/ranking_view.py" line="+45"/>
+        <location filename="../../roadmap_desktop/ui/editors/ranking_view.py" line="+46"/>
         <source>Criteria and weights (one per line, name: weight):</source>
         <translation>评分标准和权重（每行一项，名称: 权重）：</translation>
     </message>
@@ -2789,12 +2794,12 @@ Cost to serve: 1</source>
         <translation>按 {framework} 排序</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Edit scoring criteria</source>
         <translation>编辑评分标准</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>not scored</source>
         <translation>未评分</translation>
     </message>

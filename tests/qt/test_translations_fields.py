@@ -192,6 +192,12 @@ def test_a_chinese_project_with_a_small_model_is_warned_and_dropped_parts_are_su
     panel._dropped = ["round 1: item 6 was cut off", "round 1: item 1 copies the prompt's example"]
     panel._show_dropped()
     assert "was cut off" in panel.dropped_label.text()  # English interface: the details themselves
+    panel._dropped = [f"round 1: item {n} was cut off" for n in range(1, 11)]
+    panel._show_dropped()  # a long list stays short, so the Accept buttons keep their place
+    assert panel.dropped_label.text().count("\n") == 2 and "8 more" in panel.dropped_label.text()
+    assert panel.dropped_label.toolTip().count("\n") == 9
+    panel._dropped = ["round 1: item 6 was cut off", "round 1: item 1 copies the prompt's example"]
+    panel._show_dropped()
     _switch(qapp, i18n.CHINESE)
     assert "was cut off" not in panel.dropped_label.text() and "2" in panel.dropped_label.text()
     assert "was cut off" in panel.dropped_label.toolTip()

@@ -69,6 +69,7 @@ TASK_NOTES = {
 
 # Below this size a model's Chinese is not usable for drafts (seen with SmolLM2-135M; documented in the README).
 SMALL_MODEL_PARAMETERS = 1_000_000_000
+DROPPED_LINES = 3  # notes on left-out output shown under the suggestions; all of them in the tooltip
 
 
 def _tr(text: str) -> str:
@@ -809,9 +810,15 @@ class AssistantPanel(QWidget):
                     count=len(dropped)
                 )
             ]
+        if len(shown) > DROPPED_LINES:  # more lines would push the Accept buttons out of a small window
+            rest = len(shown) - DROPPED_LINES + 1
+            shown = [
+                *shown[: DROPPED_LINES - 1],
+                self.tr("… and {count} more (details in the tooltip)").format(count=rest),
+            ]
         if self._stopped_early:
             shown.insert(0, self.tr("Stopped early: complete items are kept."))
-        self.dropped_label.setText("\n".join(f"• {d}" for d in shown[:8]) + ("\n…" if len(shown) > 8 else ""))
+        self.dropped_label.setText("\n".join(f"• {d}" for d in shown))
         self.dropped_label.setToolTip("\n".join(dropped))
         self.dropped_label.setVisible(bool(shown))
 
