@@ -282,6 +282,17 @@ def test_ctrl_wheel_zooms_around_the_mouse(view):
     assert abs(day_after - day_before) < 1
 
 
+def test_zoom_buttons_keep_the_selected_bar_in_place(view, document):
+    canvas = view.canvas
+    gamma = _items(document)["Gamma"].id
+    view.zoom_buttons["quarter"].click()
+    canvas.scroll_to_date(dt.date(2026, 3, 20), fraction=0.1)
+    canvas.set_selection([gamma])
+    x_before = _bar_rect(canvas, gamma).center().x()
+    view.zoom_buttons["week"].click()  # the middle of the chart is months later; the bar stays put
+    assert abs(_bar_rect(canvas, gamma).center().x() - x_before) < 2
+
+
 def test_zoom_buttons_and_critical_path(view, document):
     view.zoom_buttons["quarter"].click()
     assert view.canvas.zoom() == "quarter" and view.zoom_buttons["quarter"].isChecked()

@@ -213,7 +213,20 @@ class TimelineCanvas(QAbstractScrollArea):
         return zoom_for_scale(self._scale)
 
     def set_zoom(self, zoom: str) -> None:
-        self.set_scale(ZOOM_SCALES[zoom])
+        self.set_scale(ZOOM_SCALES[zoom], self._selection_anchor())
+
+    def _selection_anchor(self) -> float | None:
+        """Viewport x of the first selected bar in sight: zooming keeps what the user works on in view
+        (the middle of the chart may be empty months away from it)."""
+        lay = self.timeline_layout()
+        for item_id in self._selected:
+            bar = lay.bars.get(item_id)
+            if bar is None:
+                continue
+            x = self.to_viewport(lay.bar_rect(bar).center()).x()
+            if lay.gutter_width <= x <= self.viewport().width():
+                return x
+        return None
 
     def set_scale(self, scale: float, anchor_x: float | None = None) -> None:
         """Zoom keeping the date under ``anchor_x`` (viewport x; default: middle of the chart) still."""
