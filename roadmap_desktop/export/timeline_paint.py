@@ -35,6 +35,7 @@ ZOOMS = ("week", "month", "quarter")
 # Pixels per day that each zoom button picks; Ctrl+wheel zooms smoothly between them.
 ZOOM_SCALES = {"week": 22.0, "month": 5.0, "quarter": 1.6}
 MIN_SCALE, MAX_SCALE = 0.45, 60.0
+MILESTONE_CLEARANCE = 2  # days kept free beside a milestone in its row (its diamond is ~18 px wide)
 
 # Calm, distinct lane colours that keep white text readable (checked on a projector-like grey).
 LANE_COLORS = ("#3F6FB5", "#2F8C7E", "#C17A2B", "#7A63AE", "#2E87A3", "#B3566A", "#5E8A34", "#8A6A52")
@@ -572,10 +573,14 @@ def _pack(items: list[TimelineItem]) -> list[list[TimelineItem]]:
     """Greedy interval packing: each item goes to the first row where it starts after the last end."""
     rows: list[list[TimelineItem]] = []
     row_end: list[dt.date] = []
+    # A diamond is wider than its day: it keeps MILESTONE_CLEARANCE days clear on each side, so it never
+    # covers the end of the bar before it in its row (a launch right after the work is common).
+    clear = dt.timedelta(days=MILESTONE_CLEARANCE)
     for item in sorted(items, key=lambda i: (i.start, -(i.duration_days or 0), i.title)):
-        end = item.start if item.milestone else item.end  # type: ignore[assignment]
+        end = item.start + clear if item.milestone else item.end  # type: ignore[operator]
+        begin = item.start - clear if item.milestone else item.start  # type: ignore[operator]
         for r, last_end in enumerate(row_end):
-            if item.start > last_end:  # type: ignore[operator]
+            if begin > last_end:
                 rows[r].append(item)
                 row_end[r] = end  # type: ignore[assignment]
                 break

@@ -50,6 +50,21 @@ def test_overlapping_items_are_packed_into_separate_rows(qapp):
     assert lay.unscheduled == [project.items[-1].id]
 
 
+def test_a_milestone_right_after_a_bar_gets_its_own_row(qapp):
+    project = Project.new("Launch")
+    lane = project.lanes[0].id
+    work = TimelineItem(title="Beta", lane_id=lane, start=D(2026, 1, 5), duration_days=10)
+    launch = TimelineItem(title="Launch", lane_id=lane, start=D(2026, 1, 15), milestone=True)
+    later = TimelineItem(title="Later", lane_id=lane, start=D(2026, 2, 16), duration_days=3)
+    project.items += [work, launch, later]
+    lay = TimelineLayout(project, first=D(2026, 1, 1), scale=ZOOM_SCALES["month"])
+    # The diamond would cover the end of "Beta" in its row; a bar well clear of it shares the first row.
+    assert lay.bars[launch.id].row != lay.bars[work.id].row == lay.bars[later.id].row
+    for row in lay.rows:
+        for left, right in zip(row.bars, row.bars[1:], strict=False):
+            assert lay.bar_rect(left).right() <= lay.bar_rect(right).left()
+
+
 def test_x_positions_of_dates_and_bars(qapp):
     project = _project()
     lay = TimelineLayout(project, first=D(2026, 1, 1), scale=10, gutter_width=200)
