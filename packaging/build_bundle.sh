@@ -19,6 +19,8 @@ BUNDLE_SRC="$ROOT/packaging/bundle"
 MODEL_FILE="SmolLM2-135M-Instruct.Q4_1.gguf"
 PYINSTALLER_VERSION="6.22.3"
 APP="roadmap-desktop"
+# What Qt's xcb platform plugin needs beyond libxcb1/libGL, which are on every X11 desktop.
+X11_BUNDLED_LIBS="libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0"
 out="$ROOT/dist"
 clean=0
 self_test=1
@@ -154,6 +156,20 @@ if command -v objdump >/dev/null 2>&1; then
 else
     say "  no libgomp (objdump not found: AVX-512 check skipped)"
 fi
+done_step "done"
+
+# 5b. Qt's X11 window: the xcb helper libraries come from the build machine (PySide6's wheels lack
+#     them; many desktops lack libxcb-cursor0) and go into _internal/, so users need none of them.
+step "checking the X11 platform plugin's libraries are in the bundle"
+qxcb="$internal/PySide6/Qt/plugins/platforms/libqxcb.so"
+[[ -f "$qxcb" ]] || die "PyInstaller did not collect Qt's xcb platform plugin; see $BUILD/pyinstaller.log"
+for lib in $X11_BUNDLED_LIBS; do
+    [[ -e "$internal/$lib" ]] || die "$lib was not collected into the bundle; install it on this machine first" \
+        "(Debian/Ubuntu: sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0)"
+done
+missing="$(LD_LIBRARY_PATH="$internal" ldd "$qxcb" 2>/dev/null | awk '/not found/ {print $1}' | tr '\n' ' ')"
+[[ -z "$missing" ]] || die "Qt's xcb platform plugin cannot find: $missing"
+say "  $(wc -w <<<"$X11_BUNDLED_LIBS") xcb helper libraries inside; from the system only glibc, libxcb1, libGL/libEGL"
 done_step "done"
 
 # 6. Into place, then the tarball.

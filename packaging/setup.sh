@@ -104,9 +104,25 @@ if [[ "$(uname -s)" == Linux ]] && command -v ldconfig >/dev/null 2>&1; then
     for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0; do
         ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
     done
+    packages=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0)
+    # As root on Debian/Ubuntu they are installed here (small; the desktop bundle's build copies them
+    # into the bundle, so users need none of them); anyone else is told the command.
+    if ((${#missing[@]})) && ((EUID == 0)) && command -v apt-get >/dev/null 2>&1 && [[ -z "${ROADMAP_SETUP_NO_APT:-}" ]]; then
+        say "installing the X11 libraries Qt's window needs: ${packages[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        if ! apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null 2>&1; then
+            apt-get update -qq >/dev/null 2>&1 || true
+            apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null 2>&1 ||
+                say "warning: apt-get could not install them"
+        fi
+        missing=()
+        for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0; do
+            ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
+        done
+    fi
     if ((${#missing[@]})); then
         say "note: to open the window on an X11 desktop Qt also needs: ${missing[*]}"
-        say "      (Debian/Ubuntu: sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0)"
+        say "      (Debian/Ubuntu: sudo apt-get install ${packages[*]})"
     fi
 fi
 

@@ -185,7 +185,7 @@ def _check_resources(state: _State) -> str:
 
 def _check_model(state: _State) -> str:
     from .llm.catalog import ModelFileError, read_model_info
-    from .llm.engine import Engine, EngineError
+    from .llm.engine import Engine, EngineError, default_threads
 
     path = model_path()
     try:
@@ -195,7 +195,9 @@ def _check_model(state: _State) -> str:
     engine = Engine()
     try:
         load_started = time.perf_counter()
-        loaded = engine.load(path, n_ctx=512, n_threads=min(4, os.cpu_count() or 1))
+        # The assistant's own default (a core left free): with every core, ggml's spinning threads
+        # share them with the GUI and anything else running, and the check took 0.7-9 s on 2 busy cores.
+        loaded = engine.load(path, n_ctx=512, n_threads=default_threads())
         load_seconds = time.perf_counter() - load_started
         stream = engine.stream_chat(
             [{"role": "user", "content": "Say hello in three words."}], max_tokens=MAX_TOKENS, temperature=0.0, seed=1
@@ -211,7 +213,8 @@ def _check_model(state: _State) -> str:
     rate = result.tokens / result.seconds if result.seconds > 0 else 0.0
     arch = getattr(info, "architecture", None) or "model"
     return (
-        f"{path.name} ({arch}) loaded in {load_seconds:.2f} s on {loaded.n_threads} threads; "
+        f"{path.name} ({arch}) loaded in {load_seconds:.2f} s on {loaded.n_threads} "
+        f"thread{'' if loaded.n_threads == 1 else 's'}; "
         f"{result.tokens} tokens at {rate:.0f} tokens/s: {text.strip()[:40]!r}"
     )
 

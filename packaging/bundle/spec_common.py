@@ -110,11 +110,7 @@ def trim_symlinks(
     def target(dest: str, link: str) -> str:
         return os.path.normpath(os.path.join(os.path.dirname(dest), link))
 
-    return [
-        entry
-        for entry in datas
-        if entry[2] != "SYMLINK" or target(entry[0], entry[1]) in collected
-    ]
+    return [entry for entry in datas if entry[2] != "SYMLINK" or target(entry[0], entry[1]) in collected]
 
 
 def analysis_kwargs() -> dict[str, object]:

@@ -133,6 +133,16 @@ def test_the_built_bundle_runs_its_self_test_and_the_assistant_on_its_own(tmp_pa
             disassembly = subprocess.run(["objdump", "-d", str(lib.resolve())], capture_output=True, text=True).stdout
             assert "%zmm" not in disassembly, f"{lib.name} uses AVX-512"
 
+    # Qt's X11 window: the xcb helper libraries many desktops lack travel inside the bundle.
+    internal = app_dir / "_internal"
+    for lib in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxkbcommon-x11.so.0"):
+        assert (internal / lib).exists(), f"{lib} is not in the bundle"
+    qxcb = internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    ldd = subprocess.run(
+        ["ldd", str(qxcb)], capture_output=True, text=True, check=False, env={"LD_LIBRARY_PATH": str(internal)}
+    ).stdout
+    assert "not found" not in ldd, ldd
+
     env = clean_env(tmp_path / "home")
     done = subprocess.run([str(exe), "--self-test"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr[-3000:]
