@@ -72,4 +72,6 @@ class TimelineItem(Entity):
         """Last day of the item (inclusive); a milestone ends on its start day."""
         if self.start is None:
             return None
+        if self.milestone:  # zero-length whatever its duration field says, as drawn and scheduled
+            return self.start
         return self.start + dt.timedelta(days=max(self.duration_days - 1, 0))

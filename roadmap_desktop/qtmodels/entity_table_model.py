@@ -45,6 +45,8 @@ def exposure_colour(exposure: int) -> QColor:
 
 def _item_end_command(entity: Entity, value: object) -> Command:
     start = entity.start  # type: ignore[attr-defined]
+    if entity.milestone and isinstance(value, dt.date):  # type: ignore[attr-defined]
+        return SetField("item", entity.id, "start", value, "Move milestone")  # a milestone is one day
     if start is None:
         raise FieldValueError("End: set a start date first")
     if not isinstance(value, dt.date) or value < start:

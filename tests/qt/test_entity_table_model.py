@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from roadmap_desktop.domain.commands import InsertEntity
+from roadmap_desktop.domain.commands import InsertEntity, SetField
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.domain.risk import Risk
@@ -83,7 +83,16 @@ def test_exposure_and_end_columns(document):
     assert document.project.items[0].duration_days == 16
     errors: list[str] = []
     items._on_error = errors.append
-    assert not items.setData(items.index(1, _column(items, "End")), dt.date(2026, 1, 20))
+    # A milestone is one day, whatever its duration says: its end is its date, and editing it moves it.
+    launch = document.project.items[1]
+    launch_end = items.index(1, _column(items, "End"))
+    assert items.setData(launch_end, dt.date(2026, 1, 20))
+    assert launch.start == dt.date(2026, 1, 20) and items.data(launch_end) == "2026-01-20"
+    document.execute(SetField("item", launch.id, "duration_days", 3))
+    assert items.data(launch_end) == "2026-01-20"
+    document.execute(SetField("item", launch.id, "milestone", False))
+    document.execute(SetField("item", launch.id, "start", None))
+    assert not items.setData(launch_end, dt.date(2026, 1, 20))
     assert "start date" in errors[0]
     risks.detach()
     items.detach()
