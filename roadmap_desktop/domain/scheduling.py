@@ -292,7 +292,8 @@ def schedule(project: Project, anchor: dt.date | None = None, *, keep_dates: boo
 
     critical: list[int] = []
     if n:
-        node: int | None = min(range(n), key=lambda i: (-last_day(i), -finish[i], i))
+        # Ties go to the item placed last, so a milestone on the day its last task ends closes the path.
+        node: int | None = min(range(n), key=lambda i: (-last_day(i), -finish[i], -rank[i]))
         while node is not None:
             critical.append(node)
             drivers = [*preds[node], *([blocker[node]] if blocker[node] is not None else [])]

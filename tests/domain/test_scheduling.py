@@ -61,6 +61,17 @@ def test_diamond_critical_path_and_slack():
     assert [plan.items[i].slack_days for i in plan.critical_path] == [0, 0, 0]
 
 
+def test_a_launch_milestone_after_milestones_closes_the_critical_path():
+    build = item("Build", 10)
+    beta = item("Private beta", 0, (build,), milestone=True)
+    other = item("Docs", 10)  # ends the same day, listed later: not on the path
+    launch = item("Launch", 0, (beta,), milestone=True)
+    project = make(beta, launch, build, other)  # beta and launch share their day; beta is listed first
+    plan = schedule(project, D0)
+    assert plan.items[launch.id].end == plan.items[beta.id].end == plan.items[build.id].end + dt.timedelta(days=1)
+    assert titles(project, plan.critical_path) == ["Build", "Private beta", "Launch"]
+
+
 def test_cycle_message_names_the_items_in_order():
     a = item("Alpha")
     b = item("Beta", after=(a,))
