@@ -710,7 +710,7 @@ class MainWindow(QMainWindow):
         try:
             editor = self.editors["item"]
             if ids:
-                editor.select_id(ids[0])  # the details panel follows
+                editor.select_ids(ids)  # the details panel follows the first
             else:
                 editor.table.clearSelection()
         finally:

@@ -245,3 +245,21 @@ def test_new_from_template_opens_a_filled_project(qtbot, window, monkeypatch):
     window.new_template_action.trigger()
     project = window.document.project
     assert project.info.language == "zh" and project.requirements and project.items and project.risks
+
+
+def test_a_multi_selection_in_the_timeline_selects_those_rows(qtbot, window):
+    import datetime as dt
+
+    from roadmap_desktop.domain.commands import InsertEntity
+    from roadmap_desktop.domain.timeline import TimelineItem
+
+    lane = window.document.project.lanes[0].id
+    items = [TimelineItem(title=t, lane_id=lane, start=dt.date(2027, 1, 4), duration_days=5) for t in "ABC"]
+    for item in items:
+        window.document.execute(InsertEntity("item", item, None, "Add"))
+    ids = [items[0].id, items[2].id]  # as a rubber band or Ctrl+clicks leave them
+    qtbot.waitUntil(lambda: window.editors["item"].model.rowCount() == 3)
+    editor = window.editors["item"]
+    window.timeline_view.canvas._select(ids)
+    assert editor.selected_ids() == ids
+    assert window.timeline_view.selected_ids() == ids  # the table's echo does not narrow it

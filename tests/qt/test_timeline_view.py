@@ -345,3 +345,22 @@ def test_selection_and_hover_repaint_over_the_kept_frame(view, document):
     canvas.timeline_layout()
     canvas.viewport().repaint()
     assert canvas._frame is not frame
+
+
+def test_a_rubber_band_on_empty_space_selects_the_bars_it_touches(view, document):
+    canvas = view.canvas
+    items = _items(document)
+    alpha, beta, gamma = (_bar_rect(canvas, items[t].id) for t in ("Alpha", "Beta", "Gamma"))
+    seen: list[list[str]] = []
+    view.selection_changed.connect(seen.append)
+    # From empty space above-left of Alpha to the middle of Beta: Alpha and Beta, not Gamma.
+    start = QPointF(alpha.left() - 15, alpha.top() - 3)
+    assert canvas.hit(canvas.to_content(start))[0] is None
+    _drag(canvas, start, beta.center())
+    assert set(canvas.selected_ids()) == {items["Alpha"].id, items["Beta"].id}
+    assert seen == [canvas.selected_ids()]  # announced once, on release
+    assert document.undo_stack.count() == 0  # selecting changes nothing
+    # Ctrl adds what the next band touches.
+    _drag(canvas, QPointF(gamma.left() - 10, gamma.top() - 3), gamma.center(), mods=Qt.KeyboardModifier.ControlModifier)
+    assert set(canvas.selected_ids()) == {items[t].id for t in ("Alpha", "Beta", "Gamma")}
+    view.grab()  # paints the selection without error

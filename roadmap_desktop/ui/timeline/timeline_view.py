@@ -62,7 +62,7 @@ ZOOM_STEP = 1.15  # per wheel notch
 
 @dataclass
 class _Drag:
-    mode: str  # move, left, right, link, pan
+    mode: str  # move, left, right, link, pan, band (rubber-band selection)
     press: QPointF  # content coordinates (viewport for pan)
     bar_id: str = ""
     ids: list[str] = field(default_factory=list)
@@ -309,7 +309,9 @@ class TimelineCanvas(QAbstractScrollArea):
     # -- painting --------------------------------------------------------------------------
     def paint_options(self) -> PaintOptions:
         dimmed = (
-            frozenset(self._drag.ids) if self._drag and self._drag.active and self._drag.mode != "link" else frozenset()
+            frozenset(self._drag.ids)
+            if self._drag and self._drag.active and self._drag.mode not in ("link", "band")
+            else frozenset()
         )
         return PaintOptions(
             color_by=self.color_by,
@@ -370,6 +372,13 @@ class TimelineCanvas(QAbstractScrollArea):
     def _paint_drag(self, painter: QPainter, lay: TimelineLayout) -> None:
         drag = self._drag
         assert drag is not None
+        if drag.mode == "band":
+            fill = QColor(SELECT)
+            fill.setAlphaF(0.12)
+            painter.setPen(QPen(SELECT, 1.0, Qt.PenStyle.DashLine))
+            painter.setBrush(fill)
+            painter.drawRect(self._band_rect(drag))
+            return
         if drag.mode == "link":
             source = lay.bars.get(drag.bar_id)
             if source is None:
@@ -482,8 +491,11 @@ class TimelineCanvas(QAbstractScrollArea):
                     self.selection_changed.emit([])
                 self.viewport().update()
                 return
-            if not mods & Qt.KeyboardModifier.ControlModifier:
+            # Empty space: a rubber band selects the bars it touches (Ctrl adds to the selection).
+            keep = list(self._selected) if mods & Qt.KeyboardModifier.ControlModifier else []
+            if not keep:
                 self._select([])
+            self._drag = _Drag("band", point, ids=keep, pos=point)
             return
         if mods & Qt.KeyboardModifier.ControlModifier and zone == "body":
             ids = [i for i in self._selected if i != bar.id] if bar.id in self._selected else [*self._selected, bar.id]
@@ -519,10 +531,13 @@ class TimelineCanvas(QAbstractScrollArea):
                 "left": Qt.CursorShape.SizeHorCursor,
                 "right": Qt.CursorShape.SizeHorCursor,
                 "link": Qt.CursorShape.CrossCursor,
+                "band": Qt.CursorShape.CrossCursor,
             }[drag.mode]
             self.viewport().setCursor(cursor)
         lay = self.timeline_layout()
-        if drag.mode == "link":
+        if drag.mode == "band":
+            self._selected = self._band_selection(lay, drag)  # shown live; announced on release
+        elif drag.mode == "link":
             target, _zone = self.hit(point)
             drag.target = target.id if target is not None else None
         else:
@@ -545,9 +560,22 @@ class TimelineCanvas(QAbstractScrollArea):
         self._finish_drag(drag)
         self.viewport().update()
 
+    def _band_rect(self, drag: _Drag) -> QRectF:
+        return QRectF(drag.press, drag.pos).normalized()
+
+    def _band_selection(self, lay: TimelineLayout, drag: _Drag) -> list[str]:
+        band = self._band_rect(drag)
+        hit = [bar.id for bar in lay.visible_bars(band, label_margin=0) if lay.bar_rect(bar).intersects(band)]
+        return [*drag.ids, *(i for i in hit if i not in drag.ids)]
+
     def _finish_drag(self, drag: _Drag) -> None:
         project = self.document.project
         lay = self.timeline_layout()
+        if drag.mode == "band":  # the table and details panel follow once, on release
+            self._selected_link = None
+            self._selected = self._band_selection(lay, drag)
+            self.selection_changed.emit(list(self._selected))
+            return
         if drag.mode == "link":
             if drag.target is None:
                 return
