@@ -1379,6 +1379,41 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>产品迭代与优化</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>RICE = reach × impact (0-3) × confidence % ÷ effort (person-weeks)</source>
+        <translation>RICE = 覆盖面 × 影响（0-3）× 信心 % ÷ 工作量（人周）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ICE = impact × confidence × ease (each 0-10, so 0-1000)</source>
+        <translation>ICE = 影响 × 信心 × 易行度（各 0-10，即 0-1000）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WSJF = (business value + time criticality + risk reduction) ÷ job size (each 0-100)</source>
+        <translation>WSJF =（业务价值 + 时间紧迫性 + 风险降低）÷ 工作规模（各 0-100）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MoSCoW: must &gt; should &gt; could &gt; won&apos;t; unset is not ranked; ties keep the list order</source>
+        <translation>MoSCoW：必须有 &gt; 应该有 &gt; 可以有 &gt; 不会有；未设置的不参与排序；并列时保持列表顺序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value ÷ effort; quadrant: value ≥ 5 of 10 is high, effort above the median effort is high (quick win, big bet, fill-in, money pit)</source>
+        <translation>价值 ÷ 工作量；象限：价值 ≥ 5（满分 10）为高，工作量高于中位数为高（速赢、大投入、填充项、耗时陷阱）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Weighted = Σ (criterion weight × score 0-100) ÷ Σ weights, over the project&apos;s criteria</source>
+        <translation>加权得分 = Σ（标准权重 × 得分 0-100）÷ Σ 权重，按本项目的评分标准计算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dot votes: the workshop&apos;s votes per requirement, most first</source>
+        <translation>点投票：按工作坊中每个需求得到的票数排序，票多者在前</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Edit {field}</source>
         <translation>编辑{field}</translation>
@@ -1624,7 +1659,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>本步骤剩余时间；单击开始或暂停</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+1"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -1634,7 +1669,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>本步骤的分钟数（会被记住）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>Reset</source>
         <translation>重置</translation>
     </message>
@@ -1644,7 +1679,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>重新开始本步骤计时</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Present</source>
         <translation>演示</translation>
     </message>
@@ -1654,7 +1689,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>投影用的全屏演示视图（F5）</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+216"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2398,7 +2433,22 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>已勾选需求指向未勾选风险的 {count} 个关联将被删除。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
+        <source>new</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>duplicate of “{title}”</source>
+        <translation>与“{title}”重复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar to “{title}”</source>
+        <translation>与“{title}”相似</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>risks: {names}</source>
         <translation>风险：{names}</translation>
     </message>
@@ -3038,7 +3088,7 @@ Recover it?</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+580"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+593"/>
         <source>Add timeline item</source>
         <translation>添加时间线条目</translation>
     </message>
@@ -3301,14 +3351,14 @@ Recover it?</source>
 <context>
     <name>VotingDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/voting_dialog.py" line="+47"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/voting_dialog.py" line="+48"/>
         <location line="+205"/>
-        <location line="+148"/>
+        <location line="+151"/>
         <source>Dot Voting</source>
         <translation>点投票</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-338"/>
         <source>Each voter gets the same number of dots to place on the requirements they think matter most. A voter may put several dots on one requirement. Recording the votes replaces every requirement&apos;s Votes with this workshop&apos;s count (0 where nobody voted), as one undo step.</source>
         <translation>每位投票人拿到相同数量的点，投给他们认为最重要的需求。一个人可以把多个点投给同一个需求。记录投票会把每个需求的“票数”替换为本次工作坊的计票结果（无人投票的为 0），作为一个撤销步骤。</translation>
     </message>
@@ -3449,7 +3499,7 @@ Recover it?</source>
         <translation>{voter}：{marks}  剩余 {left} / {dots} 个点</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Undo {voter}&apos;s last dot</source>
         <translation>撤销{voter}的上一个点</translation>
     </message>

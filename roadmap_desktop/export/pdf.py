@@ -764,10 +764,12 @@ class _Renderer:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(FILL_HEADER)
             painter.drawRoundedRect(tile, pt(4), pt(4))
-            fit_font = number_font
-            if QFontMetricsF(number_font).horizontalAdvance(number) > tile_w - pt(20):
-                fit_font = self.font(11, bold=True)
             inner_w = tile_w - pt(20)
+            fit_font = number_font
+            for size in (11, 10, 9, 8):  # a long value (a Chinese date span) shrinks before it is elided
+                if QFontMetricsF(fit_font).horizontalAdvance(number) <= inner_w:
+                    break
+                fit_font = self.font(size, bold=True)
             draw_lines(
                 painter,
                 [QFontMetricsF(fit_font).elidedText(number, Qt.TextElideMode.ElideRight, inner_w)],

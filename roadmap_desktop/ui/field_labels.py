@@ -113,6 +113,23 @@ PHASE_NAMES = (
     QT_TRANSLATE_NOOP("Fields", "Iteration and optimisation"),
 )
 
+# domain.prioritisation.FRAMEWORK_FORMULAS, shown under the framework choice of the ranking view.
+FRAMEWORK_FORMULAS = (
+    QT_TRANSLATE_NOOP("Fields", "RICE = reach × impact (0-3) × confidence % ÷ effort (person-weeks)"),
+    QT_TRANSLATE_NOOP("Fields", "ICE = impact × confidence × ease (each 0-10, so 0-1000)"),
+    QT_TRANSLATE_NOOP("Fields", "WSJF = (business value + time criticality + risk reduction) ÷ job size (each 0-100)"),
+    QT_TRANSLATE_NOOP("Fields", "MoSCoW: must > should > could > won't; unset is not ranked; ties keep the list order"),
+    QT_TRANSLATE_NOOP(
+        "Fields",
+        "Value ÷ effort; quadrant: value ≥ 5 of 10 is high, effort above the median effort is high "
+        "(quick win, big bet, fill-in, money pit)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Fields", "Weighted = Σ (criterion weight × score 0-100) ÷ Σ weights, over the project's criteria"
+    ),
+    QT_TRANSLATE_NOOP("Fields", "Dot votes: the workshop's votes per requirement, most first"),
+)
+
 SENTENCES = (
     QT_TRANSLATE_NOOP("Fields", "Edit {field}"),  # an edit's undo text
 )

@@ -501,3 +501,20 @@ def test_real_entry_point_without_display(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert page_count(out) == 5
+
+
+@needs_poppler
+def test_a_chinese_templates_planned_span_fits_its_title_page_tile(tmp_path):
+    """The planned span "2026年12月 – 2027年3月" was elided to "2026年12月 – 202…" on the title page."""
+    import datetime as dt
+
+    from roadmap_desktop.persistence.template_file import load_template
+
+    skip_without_cjk_font()
+    project = load_template("customer_service", "zh", today=dt.date(2026, 12, 6))
+    path = tmp_path / "zh.pdf"
+    export(project, path)
+    first_page = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert "2026年12月 – 2027年3月" in first_page

@@ -106,3 +106,25 @@ def test_merge_selected_is_one_undo_step(qtbot, document, source_path):
     assert stack.count() == 1 and stack.undoText() == "Merge 2 items from group-b.roadmap"
     stack.undo()
     assert project_to_dict(project) == before
+
+
+def test_comparison_column_follows_the_interface_language(qtbot, qapp, document, source_path):
+    """The comparison column said "new" / "duplicate of …" in English in the Chinese interface."""
+    from PySide6.QtCore import QCoreApplication
+
+    from roadmap_desktop.ui import i18n
+
+    try:
+        assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
+        dialog = make_dialog(qtbot, document, source_path)
+        texts = {item.text(0): item.text(1) for item in dialog.items.values()}
+    finally:
+        i18n.install_translations(qapp, i18n.ENGLISH)
+        QCoreApplication.sendPostedEvents()
+    assert texts == {
+        "login page!": "与“Login page”重复",
+        "用户登录功能": "与“用户登录”相似",
+        "小程序版本": "新条目",
+        "KEY ENGINEER LEAVES": "与“Key engineer leaves”重复",
+        "备案审批延迟": "新条目",
+    }

@@ -184,3 +184,21 @@ def test_small_window_still_renders(make_view):
     for index in range(len(PAGES)):
         view.set_page(index)
         assert not view.grab().isNull()
+
+
+def test_ranking_page_says_how_many_requirements_are_left_off(make_view):
+    """With more than ten requirements the ranking page silently dropped the rest."""
+    from roadmap_desktop.domain.prioritisation import rank
+    from roadmap_desktop.domain.requirement import Requirement
+    from roadmap_desktop.ui.workshop.presenter import RANKING_ROWS, ranking_rows
+
+    document = _document("customer_service", "zh")
+    project = document.project
+    project.requirements += [Requirement(title=f"补充需求 {n}") for n in range(8)]
+    ranked = rank(project)
+    rows, hidden = ranking_rows(ranked)
+    assert len(rows) == RANKING_ROWS - 1 and hidden == len(ranked) - len(rows) and hidden > 0
+    assert ranking_rows(ranked[:RANKING_ROWS]) == (ranked[:RANKING_ROWS], 0)
+    view = make_view(document)
+    view.set_page(PAGES.index("ranking"))
+    assert _drawn_share(view.grab().toImage()) > 0.05

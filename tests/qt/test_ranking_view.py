@@ -133,3 +133,25 @@ def test_domain_quadrant_names_are_the_charts():
     assert domain[prioritisation.BIG_BET] == chart[value_effort_chart.BIG_BETS]
     assert domain[prioritisation.FILL_IN] == chart[value_effort_chart.FILL_INS]
     assert domain[prioritisation.MONEY_PIT] == chart[value_effort_chart.TIME_SINKS]
+
+
+def test_every_framework_formula_is_in_the_catalog_and_shown_in_chinese(qtbot, qapp, document):
+    """The formula under the framework choice stayed English in the Chinese interface."""
+    from roadmap_desktop.ui import field_labels
+
+    assert set(field_labels.FRAMEWORK_FORMULAS) == set(prioritisation.FRAMEWORK_FORMULAS.values())
+    view = RankingView(document)
+    qtbot.addWidget(view)
+    try:
+        assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
+        for framework in prioritisation.FRAMEWORK_FORMULAS:
+            document.execute(SetField("project", document.project.info.id, "framework", framework))
+            view.refresh()
+            shown = view.formula.text()
+            assert shown != prioritisation.FRAMEWORK_FORMULAS[framework], framework
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in shown), (framework, shown)
+    finally:
+        i18n.install_translations(qapp, i18n.ENGLISH)
+        QCoreApplication.sendPostedEvents()
+    view.refresh()
+    assert view.formula.text() == prioritisation.FRAMEWORK_FORMULAS[document.project.info.framework]

@@ -108,3 +108,23 @@ def test_back_to_voters_starts_a_fresh_board(qtbot, document):
     assert dialog.start_voting()
     assert list(dialog.voter_buttons) == ["Dee"] and dialog.voter_row.count() == 2  # one button and the stretch
     assert "5 of 5 dots left" in dialog.remaining_label.text()
+
+
+def test_the_checked_voter_name_is_not_cut_off(qtbot, document):
+    """The checked voter's button turns bold; it was sized for regular text, so the name was cut off."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from roadmap_desktop.ui.dialogs.voting_dialog import BOARD_POINT_SIZE
+
+    dialog = make_dialog(qtbot, document)
+    dialog.set_voters(["Ann", "Alex Chen", "王芳"])
+    assert dialog.start_voting()
+    dialog.show()
+    for name, button in dialog.voter_buttons.items():
+        dialog.set_current_voter(name)
+        qtbot.wait(1)
+        bold = QFont(button.font())
+        bold.setPointSize(BOARD_POINT_SIZE)
+        bold.setBold(True)
+        needed = QFontMetrics(bold).horizontalAdvance(button.text()) + 32  # the 16 px padding each side
+        assert button.isChecked() and button.width() >= needed, (name, button.width(), needed)

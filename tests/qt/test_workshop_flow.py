@@ -231,3 +231,24 @@ def test_bar_language_follows_the_document(bar, document):
     assert bar.language == "en"
     document.execute(SetField("project", document.project.info.id, "language", "en"))  # no longer followed
     other.close()
+
+
+def test_switching_the_interface_language_translates_every_bar_text(bar, qapp):
+    """Reset, Present and the minutes suffix were left in English after switching to Chinese."""
+    from PySide6.QtCore import QCoreApplication
+
+    from roadmap_desktop.ui import i18n
+
+    try:
+        assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
+        QCoreApplication.sendPostedEvents()  # LanguageChange reaches the bar as a posted event
+        assert bar.reset_button.text() == "重置"
+        assert bar.present_button.text() == "演示"
+        assert bar.minutes_spin.suffix() == " 分钟"
+        assert bar.next_button.text() == "下一步 ▶"
+        assert "F5" in bar.present_button.toolTip() and "投影" in bar.present_button.toolTip()
+    finally:
+        i18n.install_translations(qapp, i18n.ENGLISH)
+        QCoreApplication.sendPostedEvents()
+    assert bar.reset_button.text() == "Reset"
+    assert bar.minutes_spin.suffix() == " min"

@@ -140,7 +140,7 @@ class MergeDialog(QDialog):
     def _entry_item(
         self, group: QTreeWidgetItem, entry: MergeEntry, checked: bool, titles: dict[str, str]
     ) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(group, [entry.entity.display_name(), entry.describe(), _details(entry, titles)])
+        item = QTreeWidgetItem(group, [entry.entity.display_name(), describe(entry), _details(entry, titles)])
         item.setData(0, SOURCE_ID_ROLE, entry.source_id)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
@@ -238,6 +238,16 @@ class _RoomyRows(QStyledItemDelegate):
         size = super().sizeHint(option, index)
         size.setHeight(max(size.height(), self._height))
         return size
+
+
+def describe(entry: MergeEntry) -> str:
+    """How an entry compares with the project, in the interface language ("new", "duplicate of “…”")."""
+    translate = QCoreApplication.translate
+    if entry.match is None:
+        return translate("MergeDialog", "new")
+    if entry.status == DUPLICATE:
+        return translate("MergeDialog", "duplicate of “{title}”").format(title=entry.match.display_name())
+    return translate("MergeDialog", "similar to “{title}”").format(title=entry.match.display_name())
 
 
 def _details(entry: MergeEntry, titles: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,6 +34,7 @@ DEFAULT_DOTS = 3
 MAX_DOTS = 20
 SETUP_POINT_SIZE = 14
 BOARD_POINT_SIZE = 17  # readable from the back of a room on a projector
+VOTER_PADDING = 44  # a voter button's padding (2 × 16 px), frame and a little air
 DOT, NO_DOT = "●", "○"
 _ACCENT = "#1565c0"
 
@@ -312,7 +313,10 @@ class VotingDialog(QDialog):
             )
         )
         for name, button in self.voter_buttons.items():
-            button.setText(f"{name} · {session.remaining(name)}")
+            text = f"{name} · {session.remaining(name)}"
+            button.setText(text)
+            # The checked voter's name is bold: size every button for bold text, or it is cut off.
+            button.setMinimumWidth(QFontMetrics(_voter_font(button)).horizontalAdvance(text) + VOTER_PADDING)
         mine = session.voter_counts(self.current_voter)
         counts = session.counts()
         for row, requirement in enumerate(self._candidates):
@@ -405,3 +409,11 @@ class VotingDialog(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
+
+
+def _voter_font(button: QPushButton) -> QFont:
+    """The font a voter button shows when checked: board size, bold."""
+    font = QFont(button.font())
+    font.setPointSize(BOARD_POINT_SIZE)
+    font.setBold(True)
+    return font

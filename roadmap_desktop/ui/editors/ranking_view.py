@@ -129,7 +129,7 @@ class RankingView(QWidget):
     def refresh(self) -> None:
         info = self.document.project.info
         self.framework_combo.setCurrentIndex(max(0, self.framework_combo.findData(info.framework)))
-        self.formula.setText(FRAMEWORK_FORMULAS[info.framework])
+        self.formula.setText(translate_label(FRAMEWORK_FORMULAS[info.framework]))
         weighted = info.framework == "weighted"
         self.criteria_label.setVisible(weighted)
         self.criteria_edit.setVisible(weighted)

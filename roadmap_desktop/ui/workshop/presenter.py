@@ -129,6 +129,7 @@ MOSCOW_WORDS = {
 TIMELINE_TEXT_PX = 14.0  # layout units; painter.scale makes them large on screen
 TIMELINE_TARGET_SCALE = 2.1  # 14 px text becomes about 29 px at 1920 x 1080
 HIGH_EXPOSURE = 15
+RANKING_ROWS = 10  # rows on the ranking page, the "+ N more" line included
 
 
 @dataclass
@@ -519,8 +520,8 @@ class PresenterView(QWidget):
         painter.drawText(head.adjusted(0, 0, -score_w, 0), right, words["votes"])
         painter.drawText(head, right, words["score"])
         body = rect.adjusted(0, head_h + 8 * u, 0, 0)
-        rows = ranked[:10]
-        row_h = min(body.height() / max(len(rows), 1), 84 * u)
+        rows, hidden = ranking_rows(ranked)
+        row_h = min(body.height() / max(len(rows) + (1 if hidden else 0), 1), 84 * u)
         title_font, number_font = self._font(36), self._font(40, bold=True)
         for index, entry in enumerate(rows):
             cell = QRectF(body.left(), body.top() + index * row_h, body.width(), row_h)
@@ -551,6 +552,11 @@ class PresenterView(QWidget):
                 painter.setFont(number_font)
                 painter.setPen(TEXT)
                 painter.drawText(score_rect, right, fmt(round(entry.score.value, 1)))
+        if hidden:  # the last row says how many more there are, as on the requirements page
+            cell = QRectF(body.left() + rank_w, body.top() + len(rows) * row_h, body.width() - rank_w, row_h)
+            painter.setFont(self._font(30))
+            painter.setPen(MUTED)
+            painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter, words["more"].format(n=hidden))
 
     # -- timeline ----------------------------------------------------------------------------
     def timeline_layout(self, project: Project, rect: QRectF) -> tuple[TimelineLayout, float] | None:
@@ -748,6 +754,13 @@ class PresenterView(QWidget):
         painter.setFont(self._font(36))
         painter.setPen(MUTED)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+
+
+def ranking_rows(ranked: list, limit: int = RANKING_ROWS) -> tuple[list, int]:
+    """The rows the ranking page shows and how many are left off; a "+ N more" line takes the last row."""
+    if len(ranked) <= limit:
+        return list(ranked), 0
+    return list(ranked[: limit - 1]), len(ranked) - (limit - 1)
 
 
 def _mix(colour: QColor, base: QColor, amount: float) -> QColor:

@@ -102,7 +102,14 @@ class GuidedFlowBar(QWidget):
         self.next_button.setText(self.tr("Next ▶"))
         self.next_button.setToolTip(self.tr("Next step ({key})").format(key=NEXT_KEY))
         self.clock_button.setToolTip(self.tr("Time left in this step; click to start or pause"))
+        self.minutes_spin.setSuffix(self.tr(" min"))
+        self.minutes_spin.setToolTip(self.tr("Minutes for this step (remembered)"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Start this step's time again"))
+        self.present_button.setText(self.tr("Present"))
+        self.present_button.setToolTip(self.tr("Full-screen presenter view for the projector (F5)"))
         self._refresh()
+        self._update_compact(self.width())  # the texts' widths changed with the language
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -134,18 +141,12 @@ class GuidedFlowBar(QWidget):
         self.clock_button.clicked.connect(self.toggle_timer)
         self.minutes_spin = QSpinBox()
         self.minutes_spin.setRange(MIN_MINUTES, MAX_MINUTES)
-        self.minutes_spin.setSuffix(self.tr(" min"))
-        self.minutes_spin.setToolTip(self.tr("Minutes for this step (remembered)"))
         self.minutes_spin.valueChanged.connect(self._on_minutes_spin_value_changed)
         self.start_button = QToolButton()
         self.start_button.clicked.connect(self.toggle_timer)
         self.reset_button = QToolButton()
-        self.reset_button.setText(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("Start this step's time again"))
         self.reset_button.clicked.connect(self.reset_timer)
         self.present_button = QToolButton()
-        self.present_button.setText(self.tr("Present"))
-        self.present_button.setToolTip(self.tr("Full-screen presenter view for the projector (F5)"))
         self.present_button.clicked.connect(self.presenter_requested)
 
         self.instruction_label = QLabel()
