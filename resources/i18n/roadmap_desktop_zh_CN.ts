@@ -4,7 +4,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+291"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+292"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
@@ -317,7 +317,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>已加载 {name} · 上下文 {n_ctx} · {device}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Could not load the model: {message}</source>
         <translation>无法加载模型：{message}</translation>
     </message>
@@ -382,7 +382,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>The assistant failed: {message}</source>
         <translation>助手出错：{message}</translation>
     </message>
@@ -2753,7 +2753,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+166"/>
+        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+167"/>
         <location line="+112"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
@@ -3006,6 +3006,54 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>ServerMessages</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/assistant/server_messages.py" line="+24"/>
+        <source>connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown host name</source>
+        <translation>未知的主机名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no route to host</source>
+        <translation>无法路由到该主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Local models still work: choose one in the model list.</source>
+        <translation>本地模型仍可使用：在模型列表中选择一个。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no answer within {seconds} s</source>
+        <translation>{seconds} 秒内没有应答</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot reach the model server at {url}: {why}. Is `roadmap-desktop serve` running there?</source>
+        <translation>无法连接模型服务器 {url}：{why}。那台电脑上是否正在运行 `roadmap-desktop serve`？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lost the connection to the model server at {url}: did it stop?</source>
+        <translation>与模型服务器 {url} 的连接中断：服务器是否已停止？</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The model server at {url} did not answer within {seconds} s: it may be busy with another laptop.</source>
+        <translation>模型服务器 {url} 在 {seconds} 秒内没有应答：它可能正在为另一台电脑生成。</translation>
+    </message>
+</context>
+<context>
     <name>ServingTab</name>
     <message>
         <location filename="../../roadmap_desktop/ui/dialogs/calculators.py" line="-60"/>
@@ -3088,7 +3136,7 @@ Recover it?</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+593"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+621"/>
         <source>Add timeline item</source>
         <translation>添加时间线条目</translation>
     </message>

@@ -128,3 +128,36 @@ def test_unreachable_server_is_a_clear_error_and_local_works_again(qtbot, make_p
         panel.generate()
     assert panel.output.toPlainText().startswith(ANSWER)  # from the local (fake) engine, round after round
     assert panel.stats_label.text() != "Failed"
+
+
+def test_a_server_that_stops_mid_workshop_is_said_in_the_panel_in_the_interface_language(qtbot, qapp, make_panel):
+    from PySide6.QtCore import QCoreApplication
+
+    from roadmap_desktop.ui import i18n
+    from roadmap_desktop.ui.assistant.server_messages import server_message
+
+    url = "http://127.0.0.1:8765"
+    refused = f"Cannot reach the model server at {url}: connection refused. Is `roadmap-desktop serve` running there?"
+    assert server_message(refused) == refused + " Local models still work: choose one in the model list."
+    lost = server_message(f"Lost the connection to the model server at {url} (ConnectionResetError)")
+    assert lost is not None and url in lost and "did it stop?" in lost
+    slow = server_message(f"The model server at {url} did not answer within 120 s")
+    assert slow is not None and "120 s" in slow and "busy" in slow
+    assert server_message("No model is loaded") is None  # anything else is shown as it came
+
+    panel = make_panel()
+    panel.request_id = 7  # a generation was running on the server when it stopped
+    panel._on_controller_generation_failed(7, refused)
+    assert refused in panel.model_status.text()  # no longer "Using the model server …"
+    assert make_panel.errors[-1] == server_message(refused)
+    assert panel.generate_button.isEnabled()
+    try:
+        assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
+        QCoreApplication.sendPostedEvents()
+        status = panel.model_status.text()
+        assert "无法连接模型服务器" in status and "连接被拒绝" in status and "本地模型仍可使用" in status
+        assert "Cannot reach" not in status
+    finally:
+        i18n.install_translations(qapp, i18n.ENGLISH)
+        QCoreApplication.sendPostedEvents()
+    assert refused in panel.model_status.text()

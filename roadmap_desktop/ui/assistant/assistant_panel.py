@@ -38,6 +38,7 @@ from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
 from ...qtmodels.document import ProjectDocument
 from .. import i18n
+from .server_messages import server_message
 
 SERVER_URL_KEY = "llm_server_url"  # the model server address last typed
 USE_SERVER_KEY = "llm_use_server"  # True when the server, not a local file, was loaded last
@@ -566,7 +567,9 @@ class AssistantPanel(QWidget):
 
         # A server's message names the address and asks whether the server runs: complete as it is.
         def text() -> str:
-            return message if server else self.tr("Could not load the model: {message}").format(message=message)
+            if server:
+                return server_message(message) or message
+            return self.tr("Could not load the model: {message}").format(message=message)
 
         self._set_model_status(text)
         self._on_error(text())
@@ -753,6 +756,11 @@ class AssistantPanel(QWidget):
             return
         self._finish_request()
         self._set_stats(lambda: self.tr("Failed"))
+        if server_message(message) is not None:
+            # The panel must not go on saying it uses the server: it says what failed and what to do.
+            self._set_model_status(lambda: server_message(message) or message)
+            self._on_error(server_message(message) or message)
+            return
         self._on_error(self.tr("The assistant failed: {message}").format(message=message))
 
     def _finish_request(self) -> None:
