@@ -734,8 +734,17 @@ class _Renderer:
         if info.description.strip():
             y = draw_lines(painter, [self.w["vision"]], self.font(10, bold=True), 0, y, left_w, INK)
             vision_font = self.font(11)
+            # Landscape: the left column is the vision's down to the footer (success metrics included);
+            # portrait: the figures follow below it, so it keeps to a few lines.
+            room = int((body.bottom() - y - pt(24)) / line_height(vision_font)) if landscape else 8
             y = draw_lines(
-                painter, wrap_lines(info.description, vision_font, left_w, 5), vision_font, 0, y, left_w, INK
+                painter,
+                wrap_lines(info.description, vision_font, left_w, max(5, min(room, 30))),
+                vision_font,
+                0,
+                y,
+                left_w,
+                INK,
             )
             y += pt(14)
 

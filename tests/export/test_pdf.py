@@ -304,6 +304,17 @@ def test_chinese_requirements_show_chinese_breakdowns_by_rice(tmp_path):
     assert not re.search(r"\b(reach|impact|confidence|effort|not scored)\b", text)
 
 
+@needs_poppler
+def test_the_title_page_shows_a_vision_with_its_success_metrics_whole(tmp_path):
+    project = roadmap_sample("en")
+    metrics = [f"Metric number {n} to measure" for n in range(1, 9)]
+    project.info.description = "Answers in seconds.\n\nSuccess metrics:\n" + "\n".join(f"• {m}" for m in metrics)
+    out = tmp_path / "vision.pdf"
+    export(project, out, sections="title")
+    text = pdf_text(out)
+    assert all(m in text for m in metrics), text  # landscape: the left column has room for all of them
+
+
 def test_page_count_and_sections(tmp_path):
     project = roadmap_sample("en")
     full, some, one = tmp_path / "full.pdf", tmp_path / "some.pdf", tmp_path / "one.pdf"
