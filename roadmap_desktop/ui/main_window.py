@@ -12,9 +12,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -230,7 +232,18 @@ class MainWindow(QMainWindow):
         )
         self.assistant_dock = QDockWidget(self.tr("Assistant"), self)
         self.assistant_dock.setObjectName("assistantDock")
-        self.assistant_dock.setWidget(self.assistant)
+        # A short screen (a laptop at 1366 x 768, the workshop bar shown) would clip the suggestions
+        # and their Accept buttons: the panel scrolls instead, and brings its suggestions into view.
+        self.assistant_scroll = QScrollArea()
+        self.assistant_scroll.setWidgetResizable(True)
+        self.assistant_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.assistant_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.assistant_scroll.setWidget(self.assistant)
+        # Only vertical: the dock keeps the panel's own minimum width, as it did without the scroll area.
+        bar = self.assistant_scroll.verticalScrollBar()
+        self.assistant_scroll.setMinimumWidth(self.assistant.minimumSizeHint().width() + bar.sizeHint().width())
+        self.assistant.generation_done.connect(lambda: bar.setValue(self.assistant.review_box.y()))
+        self.assistant_dock.setWidget(self.assistant_scroll)
         self.assistant_dock.setMinimumWidth(340)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.assistant_dock)
         self.assistant_dock.setVisible(self.settings.get("assistant_visible") is not False)

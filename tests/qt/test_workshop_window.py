@@ -63,3 +63,22 @@ def test_guided_workshop_end_to_end_in_the_window(qtbot, tmp_path, monkeypatch):
     assert win.presenter.isVisible()
     win.toggle_presenter()
     assert not win.presenter.isVisible()
+
+
+def test_on_a_short_screen_the_assistant_scrolls_to_its_suggestions(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    win = MainWindow(Settings(tmp_path / "s.json"), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(win)
+    win.resize(1366, 700)  # a laptop screen with the workshop bar shown
+    win.show()
+    qtbot.waitExposed(win)
+    win.workshop_action.trigger()
+    win.assistant.settings_toggle.setChecked(True)
+    scroll = win.assistant_scroll
+    bar = scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # scrolls instead of clipping the suggestions
+    assert scroll.horizontalScrollBar().maximum() == 0  # never sideways
+    win.assistant.generation_done.emit()
+    review = win.assistant.review_box
+    top = review.mapTo(scroll.viewport(), review.rect().topLeft()).y()
+    assert bar.value() > 0 and 0 <= top < scroll.viewport().height()

@@ -249,7 +249,7 @@ class AssistantPanel(QWidget):
         self.stats_label = QLabel()
         self.stats_label.setStyleSheet("color: palette(mid);")
 
-        review_box = self._review_box = QGroupBox()
+        review_box = self._review_box = self.review_box = QGroupBox()
         review = QVBoxLayout(review_box)
         self.suggestion_list = QListWidget()
         self.suggestion_list.setObjectName("suggestionList")
