@@ -1818,7 +1818,7 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+55"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+57"/>
         <source>Roadmap projects (*.roadmap);;All files (*)</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
@@ -2064,23 +2064,28 @@ Loading may make the computer very slow. Load anyway?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+216"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location line="-192"/>
-        <location line="+193"/>
+        <location line="-193"/>
+        <location line="+194"/>
         <source>Prioritisation</source>
         <translation>优先级排序</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+9"/>
+        <source> (Edit &gt; Undo takes it back in one step)</source>
+        <translation>（“编辑 &gt; 撤销”可一步撤回）</translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2306,13 +2311,13 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>风险</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+124"/>
+        <location line="+15"/>
+        <location line="+125"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-118"/>
         <source>1 requirement</source>
         <translation>1 个需求</translation>
     </message>
@@ -2388,12 +2393,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
     <message>
         <location line="+9"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Merge selected</source>
         <translation>合并所选</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>another project</source>
         <translation>另一个项目</translation>
     </message>
@@ -2408,7 +2413,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>从 {name} 合并 {count} 项</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Could not merge: {error}</source>
         <translation>无法合并：{error}</translation>
     </message>

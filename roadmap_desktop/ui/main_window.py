@@ -351,7 +351,8 @@ class MainWindow(QMainWindow):
         except ProjectFileError as exc:
             self.show_error(str(exc))
             return
-        dialog.exec()
+        if dialog.exec() and dialog.merged_text:
+            self.show_info(dialog.merged_text + self.tr(" (Edit > Undo takes it back in one step)"))
 
     def show_calculators(self) -> None:
         from .dialogs.calculators import CalculatorsDialog

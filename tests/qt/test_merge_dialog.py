@@ -128,3 +128,21 @@ def test_comparison_column_follows_the_interface_language(qtbot, qapp, document,
         "KEY ENGINEER LEAVES": "与“Key engineer leaves”重复",
         "备案审批延迟": "新条目",
     }
+
+
+def test_the_window_says_what_was_merged(qtbot, tmp_path, source_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from roadmap_desktop.persistence.autosave import RecoveryStore
+    from roadmap_desktop.persistence.settings import Settings
+    from roadmap_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(Settings(tmp_path / "s.json"), RecoveryStore(tmp_path / "r"))
+    qtbot.addWidget(win)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)  # on close
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source_path), ""))
+    monkeypatch.setattr(MergeDialog, "exec", lambda dialog: dialog.merge())  # as if Merge was clicked
+    win.merge_action.trigger()
+    message = win.statusBar().currentMessage()
+    assert message.startswith("Merge ") and "Edit > Undo takes it back in one step" in message
+    assert win.undo_action.text().endswith(win.document.undo_stack.undoText())
