@@ -124,7 +124,9 @@ chmod +x "$app_dir/install.sh"
 mkdir -p "$app_dir/icons"
 cp -- "$ROOT/resources/icons/$APP.svg" "$app_dir/icons/"
 cp -- "$BUNDLE_SRC"/icons/"$APP"-*.png "$app_dir/icons/"
-sed "s/@VERSION@/$VERSION/g" "$BUNDLE_SRC/README.txt" >"$app_dir/README.txt"
+# The version replaces @VERSION@, and the heading's underline is made as long as the heading.
+sed "s/@VERSION@/$VERSION/g" "$BUNDLE_SRC/README.txt" |
+    awk 'NR == 1 {title = $0} NR == 2 && /^=+$/ {gsub(/./, "=", title); print title; next} {print}' >"$app_dir/README.txt"
 cp -- "$(dirname "$wheel")/CMAKE_ARGS" "$app_dir/LLAMA_BUILD_FLAGS.txt"
 llama_lib="$internal/llama_cpp/lib"
 [[ -d "$llama_lib" ]] || die "PyInstaller did not collect llama_cpp/lib; see $BUILD/pyinstaller.log"
