@@ -690,8 +690,10 @@ class TimelineCanvas(QAbstractScrollArea):
             return
         if key == Qt.Key.Key_Escape:
             if self._drag is not None:
-                self._drag = None
+                drag, self._drag = self._drag, None
                 self.viewport().unsetCursor()
+                if drag.mode == "band":  # back to what was selected before the band
+                    self._select(list(drag.ids))
             else:
                 self._select([])
             self.viewport().update()
