@@ -100,10 +100,13 @@ fi
 
 # 4. A real window on Linux needs X11/xcb libraries that Qt's wheels do not ship (tests run offscreen).
 if [[ "$(uname -s)" == Linux ]] && command -v ldconfig >/dev/null 2>&1; then
-    missing=()
-    for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0; do
-        ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
-    done
+    missing_x11_libs() {
+        missing=()
+        for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0; do
+            ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
+        done
+    }
+    missing_x11_libs
     packages=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0)
     # As root on Debian/Ubuntu they are installed here (small; the desktop bundle's build copies them
     # into the bundle, so users need none of them); anyone else is told the command.
@@ -115,10 +118,7 @@ if [[ "$(uname -s)" == Linux ]] && command -v ldconfig >/dev/null 2>&1; then
             apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null 2>&1 ||
                 say "warning: apt-get could not install them"
         fi
-        missing=()
-        for lib in libxcb-cursor.so.0 libxcb-icccm.so.4 libxcb-keysyms.so.1 libxkbcommon-x11.so.0; do
-            ldconfig -p 2>/dev/null | grep -q "$lib" || missing+=("$lib")
-        done
+        missing_x11_libs
     fi
     if ((${#missing[@]})); then
         say "note: to open the window on an X11 desktop Qt also needs: ${missing[*]}"

@@ -382,7 +382,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The assistant failed: {message}</source>
         <translation>助手出错：{message}</translation>
     </message>
@@ -2311,13 +2311,13 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>风险</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+125"/>
+        <location line="+14"/>
+        <location line="+124"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-117"/>
         <source>1 requirement</source>
         <translation>1 个需求</translation>
     </message>
@@ -2393,12 +2393,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
     <message>
         <location line="+9"/>
-        <location line="+69"/>
+        <location line="+68"/>
         <source>Merge selected</source>
         <translation>合并所选</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-24"/>
         <source>another project</source>
         <translation>另一个项目</translation>
     </message>
@@ -2413,7 +2413,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>从 {name} 合并 {count} 项</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Could not merge: {error}</source>
         <translation>无法合并：{error}</translation>
     </message>
@@ -3156,7 +3156,7 @@ Recover it?</source>
         <translation>微调 %1 个事项</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Dependency removed</source>
         <translation>已删除依赖</translation>
     </message>

@@ -78,13 +78,6 @@ class MergeEntry:
     def source_id(self) -> str:
         return self.entity.id
 
-    def describe(self) -> str:
-        """ "new", "duplicate of “…”" or "similar to “…”"."""
-        if self.match is None:
-            return "new"
-        word = "duplicate of" if self.status == DUPLICATE else "similar to"
-        return f"{word} “{self.match.display_name()}”"
-
 
 @dataclass
 class MergePlan:

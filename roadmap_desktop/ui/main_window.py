@@ -351,8 +351,8 @@ class MainWindow(QMainWindow):
         except ProjectFileError as exc:
             self.show_error(str(exc))
             return
-        if dialog.exec() and dialog.merged_text:
-            self.show_info(dialog.merged_text + self.tr(" (Edit > Undo takes it back in one step)"))
+        if dialog.exec():  # accepted only once the merge is done; its undo text says what it merged
+            self.show_info(self.document.undo_stack.undoText() + self.tr(" (Edit > Undo takes it back in one step)"))
 
     def show_calculators(self) -> None:
         from .dialogs.calculators import CalculatorsDialog

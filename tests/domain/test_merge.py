@@ -90,9 +90,6 @@ def test_plan_classifies_requirements_and_risks(target, source):
         ("risk", "key supplier leaves!", DUPLICATE, "Key supplier leaves"),
         ("risk", "备案审批延迟", NEW, None),
     ]
-    assert plan.entries[0].describe() == "duplicate of “Login page”"
-    assert plan.entries[1].describe() == "similar to “用户登录”"
-    assert plan.entries[3].describe() == "new"
     assert plan.skipped_items == 1
     assert plan.default_ids() == [source.requirements[3].id, source.risks[1].id]
     assert plan_merge(target, source).source_name == "Group B"

@@ -249,7 +249,7 @@ class AssistantPanel(QWidget):
         self.stats_label = QLabel()
         self.stats_label.setStyleSheet("color: palette(mid);")
 
-        review_box = self._review_box = self.review_box = QGroupBox()
+        review_box = self.review_box = QGroupBox()
         review = QVBoxLayout(review_box)
         self.suggestion_list = QListWidget()
         self.suggestion_list.setObjectName("suggestionList")
@@ -320,7 +320,7 @@ class AssistantPanel(QWidget):
         self.generate_button.setText(self.tr("Generate"))
         self.stop_button.setText(self.tr("Stop"))
         self.output.setPlaceholderText(self.tr("The model's answer streams here."))
-        self._review_box.setTitle(self.tr("Suggestions"))
+        self.review_box.setTitle(self.tr("Suggestions"))
         self.accept_selected_button.setText(self.tr("Accept Selected"))
         self.accept_all_button.setText(self.tr("Accept All"))
         self.discard_button.setText(self.tr("Discard"))
@@ -337,7 +337,7 @@ class AssistantPanel(QWidget):
         self._show_dropped()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_review_box"):
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "review_box"):
             self.retranslate_ui()
         super().changeEvent(event)
 
@@ -757,9 +757,10 @@ class AssistantPanel(QWidget):
         self._finish_request()
         self._set_stats(lambda: self.tr("Failed"))
         if server_message(message) is not None:
-            # The panel must not go on saying it uses the server: it says what failed and what to do.
+            # The panel must not go on saying it uses the server: it says what failed and what to do
+            # (a lambda, so a language switch says it again in the new language).
             self._set_model_status(lambda: server_message(message) or message)
-            self._on_error(server_message(message) or message)
+            self._on_error(self.model_status.text())
             return
         self._on_error(self.tr("The assistant failed: {message}").format(message=message))
 

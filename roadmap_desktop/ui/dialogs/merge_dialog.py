@@ -44,7 +44,6 @@ class MergeDialog(QDialog):
     def __init__(self, document: ProjectDocument, path: str | Path, parent: QWidget | None = None) -> None:
         loaded = load_project(path)  # before the QDialog exists, so a bad file leaves nothing behind
         super().__init__(parent)
-        self.merged_text = ""  # what was merged, for the window's status bar
         self.document = document
         self.source = loaded.project
         self.path = Path(path)
@@ -172,7 +171,6 @@ class MergeDialog(QDialog):
                 self.tr("Merge 1 item from {name}") if count == 1 else self.tr("Merge {count} items from {name}")
             ).format(count=count, name=name)
             self.document.execute(command)
-            self.merged_text = command.label
         except ValueError as exc:  # nothing was changed
             QMessageBox.warning(self, self.tr("Merge Project"), self.tr("Could not merge: {error}").format(error=exc))
             return False
