@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from ..wording import languages
 from .entity import Entity
 from .fields import FieldKind as K
 from .fields import FieldSpec
@@ -15,7 +17,7 @@ from .requirement import Requirement
 from .risk import Risk
 from .timeline import Lane, TimelineItem
 
-LANGUAGES = ("en", "zh")
+LANGUAGES = languages()  # of the wording catalogs: documents and charts follow the project's
 FRAMEWORKS = ("rice", "ice", "wsjf", "moscow", "value_effort", "weighted", "votes")
 
 
@@ -88,6 +90,19 @@ class Project:
         project = cls(info=ProjectInfo(name=name, language=language))
         project.lanes = [Lane(name=f"{p.code} {p.name(language)}") for p in PHASES]
         return project
+
+    def snapshot(self) -> Project:
+        """A deep copy with no listeners, for a background job (forecast, export, drafting) to read while
+        the user keeps editing the live project."""
+        return Project(
+            info=copy.deepcopy(self.info),
+            created=self.created,
+            modified=self.modified,
+            lanes=copy.deepcopy(self.lanes),
+            requirements=copy.deepcopy(self.requirements),
+            items=copy.deepcopy(self.items),
+            risks=copy.deepcopy(self.risks),
+        )
 
     # -- observation ---------------------------------------------------------------
     def subscribe(self, listener: Callable[[ProjectEvent], None]) -> None:

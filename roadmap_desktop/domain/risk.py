@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -11,6 +12,38 @@ from .fields import FieldKind as K
 from .fields import FieldSpec
 
 RISK_STATUSES = ("open", "mitigating", "accepted", "closed")
+SCALE = (1, 2, 3, 4, 5)  # likelihood and impact
+
+# Exposure = likelihood x impact (1-25) in three bands; every surface (risk table, heat map, presenter,
+# PDF, Markdown, the `risks` command) takes its band from here, and its colour from render.risk_colours.
+MEDIUM_EXPOSURE = 8
+HIGH_EXPOSURE = 15
+
+
+class ExposureBand(enum.IntEnum):
+    LOW = 0
+    MEDIUM = 1
+    HIGH = 2
+
+    @property
+    def key(self) -> str:
+        """ "low", "medium", "high": the wording catalogs' ``risk.band.<key>``."""
+        return self.name.lower()
+
+    @property
+    def range(self) -> tuple[int, int]:
+        """The lowest and highest exposure in the band."""
+        return {
+            ExposureBand.LOW: (1, MEDIUM_EXPOSURE - 1),
+            ExposureBand.MEDIUM: (MEDIUM_EXPOSURE, HIGH_EXPOSURE - 1),
+        }.get(self, (HIGH_EXPOSURE, SCALE[-1] * SCALE[-1]))
+
+
+def exposure_band(exposure: int) -> ExposureBand:
+    """The band of a likelihood x impact product."""
+    if exposure >= HIGH_EXPOSURE:
+        return ExposureBand.HIGH
+    return ExposureBand.MEDIUM if exposure >= MEDIUM_EXPOSURE else ExposureBand.LOW
 
 
 @dataclass
@@ -45,6 +78,10 @@ class Risk(Entity):
     @property
     def exposure(self) -> int:
         return self.likelihood * self.impact
+
+    @property
+    def band(self) -> ExposureBand:
+        return exposure_band(self.exposure)
 
     def review_overdue(self, today: dt.date) -> bool:
         """The review date has passed and the risk is not closed."""
