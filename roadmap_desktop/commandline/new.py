@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..wording import languages
 from .common import EXIT_OK, CommandError, fail, save
 
 NAME = "new"
@@ -14,7 +15,7 @@ HELP = "write an empty project file"
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the .roadmap file to create")
     parser.add_argument("--name", default="Untitled roadmap", help="project name")
-    parser.add_argument("--language", choices=("en", "zh"), default="en", help="project language")
+    parser.add_argument("--language", choices=languages(), default="en", help="project language")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 

@@ -24,7 +24,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, fmt, rank
+    from ..domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, rank
+    from ..wording import number
 
     try:
         project = load(args.file)
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         table = [
             [
                 "-" if e.rank is None else str(e.rank),
-                "-" if e.score.value is None else fmt(e.score.value),
+                "-" if e.score.value is None else number(e.score.value),
                 e.requirement.title,
                 e.score.breakdown,
             ]

@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 
+from ..wording import wording
 from .common import EXIT_OK, CommandError, fail, load
 from .rank import format_table
 
@@ -50,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
                 "id": r.id,
                 "title": r.title,
                 "exposure": r.exposure,
+                "band": r.band.key,
                 "likelihood": r.likelihood,
                 "impact": r.impact,
                 "status": r.status,
@@ -70,9 +72,11 @@ def run(args: argparse.Namespace) -> int:
     if not shown:
         print("no risks" if not project.risks else "no open risks")
     else:
+        w = wording(project.info.language)
         table = [
             [
                 str(r.exposure),
+                w[f"risk.band.{r.band.key}"],
                 f"{r.likelihood}×{r.impact}",
                 r.status,
                 r.owner or "-",
@@ -81,8 +85,8 @@ def run(args: argparse.Namespace) -> int:
             ]
             for r in shown
         ]
-        headers = ["Exposure", "L×I", "Status", "Owner", "Review", "Title"]
-        print(format_table(headers, table, right={0}, cap={3: 20, 5: MAX_TITLE_WIDTH}))
+        headers = ["Exposure", "Band", "L×I", "Status", "Owner", "Review", "Title"]
+        print(format_table(headers, table, right={0}, cap={4: 20, 6: MAX_TITLE_WIDTH}))
         late = sum(1 for r in shown if overdue(r))
         if late:
             print(f"\n{late} review{'s' if late != 1 else ''} overdue (before {today.isoformat()})")

@@ -6,6 +6,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
+from ..wording import wording
+
 
 class FieldKind(enum.Enum):
     TEXT = "text"  # one line
@@ -197,40 +199,7 @@ def parse_text_list(text: str, separators: str = ";\n") -> list[str]:
     return [" ".join(p.split()) for p in parts if p.strip()]
 
 
-# English labels for stored choice values; the UI language work translates these.
-CHOICE_LABELS: dict[str, str] = {
-    "": "",
-    "innovation": "Innovation",
-    "ux": "User experience",
-    "iteration": "Iteration speed",
-    "fit": "Fit",
-    "partial": "Partial",
-    "unfit": "Unfit",
-    "idea": "Idea",
-    "planned": "Planned",
-    "in_progress": "In progress",
-    "done": "Done",
-    "dropped": "Dropped",
-    "not_started": "Not started",
-    "blocked": "Blocked",
-    "open": "Open",
-    "mitigating": "Mitigating",
-    "accepted": "Accepted",
-    "closed": "Closed",
-    "must": "Must have",
-    "should": "Should have",
-    "could": "Could have",
-    "wont": "Won't have",
-    "now": "Now",
-    "next": "Next",
-    "later": "Later",
-    "rice": "RICE",
-    "ice": "ICE",
-    "wsjf": "WSJF",
-    "moscow": "MoSCoW",
-    "value_effort": "Value / effort",
-    "weighted": "Weighted scoring",
-    "votes": "Dot votes",
-    "en": "English",
-    "zh": "中文",
-}
+# English labels for stored choice values (the interface translates them through Qt's catalog; documents
+# take them in the project's language from the wording catalogs, where these come from).
+_EN = wording("en")
+CHOICE_LABELS: dict[str, str] = {"": "", **{key.removeprefix("choice."): _EN[key] for key in _EN.keys("choice.")}}

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..wording import wording
+
 
 @dataclass(frozen=True)
 class Phase:
     code: str
-    en: str
-    zh: str
 
     def name(self, language: str) -> str:
-        return self.zh if language == "zh" else self.en
+        """The phase's name in ``language`` (the wording catalogs' ``phase.<code>``)."""
+        return wording(language)[f"phase.{self.code}"]
+
+    @property
+    def en(self) -> str:
+        """The English name: the source text the interface translates."""
+        return self.name("en")
 
 
-PHASES: tuple[Phase, ...] = (
-    Phase("P0", "Requirement analysis", "需求分析"),
-    Phase("P1", "Technology selection", "技术选型"),
-    Phase("P2", "Data collection and preprocessing", "数据收集与预处理"),
-    Phase("P3", "Resource allocation", "资源分配"),
-    Phase("P4", "Training and fine-tuning", "模型训练与微调"),
-    Phase("P5", "Evaluation", "模型评估"),
-    Phase("P6", "Deployment and tuning", "部署与调优"),
-    Phase("P7", "Iteration and optimisation", "产品迭代与优化"),
-)
+PHASES: tuple[Phase, ...] = tuple(Phase(f"P{n}") for n in range(8))
 
 PHASE_CODES: tuple[str, ...] = ("", *(p.code for p in PHASES))
 

@@ -2,8 +2,9 @@
 
 Every framework turns one requirement into a ``Score``: a number (``None`` when it cannot be
 computed), a one-line breakdown that shows the arithmetic, and the labels of the empty fields.
-``rank`` orders a project's requirements by the project's framework. Breakdowns and reasons come in
-English or Chinese (``language``: "en", "zh"); the numbers and the arithmetic are the same in both.
+``rank`` orders a project's requirements by the project's framework. A score holds numbers and ids;
+its breakdown and reasons are worded by roadmap_desktop.wording in the score's ``language`` (any
+catalog's code), the numbers and the arithmetic the same in all.
 
 Decisions (also in docs/prioritisation-and-calculators.md):
 
@@ -27,6 +28,7 @@ import statistics
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ..wording import language_code, scores, wording
 from .fields import CHOICE_LABELS
 from .project import FRAMEWORKS, Project
 from .requirement import Requirement
@@ -62,121 +64,63 @@ BIG_BET = "big bet"
 FILL_IN = "fill-in"
 MONEY_PIT = "money pit"
 
-LANGUAGES = ("en", "zh")
-
-# Chinese labels of the fields the formulas read: the wording of the interface catalog
-# (resources/i18n/roadmap_desktop_zh_CN.ts, context "Fields"), so a reason names a field as its column does.
-FIELD_LABELS_ZH: dict[str, str] = {
-    "rice_reach": "覆盖面",
-    "rice_impact": "影响",
-    "rice_confidence": "信心 %",
-    "effort": "工作量（周）",
-    "value": "价值（1-10）",
-    "ice_impact": "ICE 影响",
-    "ice_confidence": "ICE 信心",
-    "ice_ease": "ICE 易行度",
-    "wsjf_value": "WSJF 业务价值",
-    "wsjf_time": "WSJF 时间紧迫性",
-    "wsjf_risk": "WSJF 风险降低",
-    "wsjf_size": "WSJF 工作规模",
-    "moscow": "MoSCoW",
-    "votes": "票数",
+# Score.category (English, stable in the command line's JSON) -> its key in the wording catalogs.
+CATEGORY_KEYS: dict[str, str] = {
+    MOSCOW_LABELS["must"]: "must",
+    MOSCOW_LABELS["should"]: "should",
+    MOSCOW_LABELS["could"]: "could",
+    MOSCOW_LABELS["wont"]: "wont",
+    QUICK_WIN: "quick_win",
+    BIG_BET: "big_bet",
+    FILL_IN: "fill_in",
+    MONEY_PIT: "money_pit",
 }
-
-# MoSCoW categories and value/effort quadrants as shown; the Chinese quadrant names are the value/effort
-# chart's (ui/editors/value_effort_chart.py), so the app calls a quadrant one thing.
-CATEGORY_LABELS_ZH: dict[str, str] = {
-    MOSCOW_LABELS["must"]: "必须有",
-    MOSCOW_LABELS["should"]: "应该有",
-    MOSCOW_LABELS["could"]: "可以有",
-    MOSCOW_LABELS["wont"]: "不会有",
-    QUICK_WIN: "速赢",
-    BIG_BET: "大投入",
-    FILL_IN: "填充项",
-    MONEY_PIT: "耗时陷阱",
-}
-
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "rice": "reach {r} × impact {i} × confidence {c} % ÷ effort {e} = {v}",
-        "ice": "impact {i} × confidence {c} × ease {e} = {v}",
-        "wsjf": "(value {v} + time criticality {t} + risk reduction {r}) ÷ job size {s} = {value}",
-        "moscow": "{label} ({value} of 4)",
-        "votes": "{n} dot votes",
-        "votes_1": "1 dot vote",
-        "value_effort": "value {v} ÷ effort {e} = {value}; {where} (value {v_cmp} {v_limit}, effort {e_cmp} {e_limit})",
-        "weighted_term": "{weight} × {name} {score}",
-        "weighted": "({terms}) ÷ {total} = {value}",
-        "not_scored": "not scored: {reason}",
-        "missing": "missing {fields}",
-        "field_sep": ", ",
-        "reason_sep": "; ",
-        "rice_zero": "effort is 0: RICE divides by effort",
-        "wsjf_zero": "job size is 0: WSJF divides by job size",
-        "value_effort_zero": "effort is 0: value ÷ effort divides by effort",
-        "no_criteria": "the project has no weighted-scoring criteria with a weight above 0",
-    },
-    "zh": {
-        "rice": "覆盖面 {r} × 影响 {i} × 信心 {c} % ÷ 工作量 {e} = {v}",
-        "ice": "影响 {i} × 信心 {c} × 易行度 {e} = {v}",
-        "wsjf": "（业务价值 {v} + 时间紧迫性 {t} + 风险降低 {r}）÷ 工作规模 {s} = {value}",
-        "moscow": "{label}（{value}/4）",
-        "votes": "{n} 票",
-        "votes_1": "1 票",
-        "value_effort": "价值 {v} ÷ 工作量 {e} = {value}；{where}（价值 {v_cmp} {v_limit}，工作量 {e_cmp} {e_limit}）",
-        "weighted_term": "{weight} × {name} {score}",
-        "weighted": "（{terms}）÷ {total} = {value}",
-        "not_scored": "未评分：{reason}",
-        "missing": "缺少{fields}",
-        "field_sep": "、",
-        "reason_sep": "；",
-        "rice_zero": "工作量为 0，RICE 需要除以工作量",
-        "wsjf_zero": "工作规模为 0，WSJF 需要除以工作规模",
-        "value_effort_zero": "工作量为 0，无法计算价值 ÷ 工作量",
-        "no_criteria": "项目没有权重大于 0 的加权评分标准",
-    },
-}
-
-
-def language_code(language: str) -> str:
-    """ "zh" for Chinese ("zh", "zh_CN", ...), else "en": the languages the breakdowns come in."""
-    return "zh" if (language or "").lower().startswith("zh") else "en"
 
 
 @dataclass(frozen=True)
 class Score:
+    """A number with what the wording layer needs to explain it: the formula id and its inputs, or why
+    there is none (the empty inputs, or the id of an invalid one)."""
+
     value: float | None
-    breakdown: str
-    missing: tuple[str, ...] = ()  # English labels of the empty fields the formula needs (stable, in JSON)
-    invalid: str = ""  # why filled-in inputs cannot be used (a zero divisor), in ``language``
+    formula: str = ""  # wording key score.<formula>; "" when not scored
+    terms: tuple[tuple[str, object], ...] = ()  # the formula's inputs and result, as numbers
+    missing_fields: tuple[str, ...] = ()  # empty inputs: field names, or the user's criterion names
+    invalid_id: str = ""  # a filled-in input that cannot be used: wording key score.invalid.<id>
     category: str = ""  # MoSCoW category or value/effort quadrant, in English (MOSCOW_LABELS, QUICK_WIN, ...)
-    language: str = "en"  # of ``breakdown``, ``invalid`` and the shown texts
-    missing_shown: tuple[str, ...] = ()  # ``missing`` in ``language``; empty when the same
+    language: str = "en"  # of the texts below
 
     @property
     def scored(self) -> bool:
         return self.value is not None
 
     @property
-    def shown_category(self) -> str:
-        """``category`` in the score's language."""
-        if self.language == "zh":
-            return CATEGORY_LABELS_ZH.get(self.category, self.category)
-        return self.category
+    def breakdown(self) -> str:
+        """The arithmetic ("reach 2000 × impact 2 … = 800"), or "not scored: <reason>"."""
+        w = wording(self.language)
+        if self.value is None:
+            return scores.not_scored(w, self.missing_fields, self.invalid_id)
+        return scores.breakdown(w, self.formula, dict(self.terms))
 
     @property
     def reason(self) -> str:
-        """Why there is no score: the missing fields, or the invalid input, in the score's language."""
-        words = WORDS[language_code(self.language)]
-        parts = []
-        if self.missing:
-            fields = words["field_sep"].join(self.missing_shown or self.missing)
-            if self.language == "zh" and fields[:1].isascii() and fields[:1].isalnum():
-                fields = " " + fields  # 缺少 MoSCoW, 缺少 Revenue: a space where Chinese meets Latin
-            parts.append(words["missing"].format(fields=fields))
-        if self.invalid:
-            parts.append(self.invalid)
-        return words["reason_sep"].join(parts)
+        """Why there is no score, in the score's language; "" when scored."""
+        return scores.reason(wording(self.language), self.missing_fields, self.invalid_id)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """The empty inputs' English labels (stable: the command line's JSON gives them)."""
+        return tuple(scores.field_label(wording("en"), name) for name in self.missing_fields)
+
+    @property
+    def invalid(self) -> str:
+        return wording(self.language)[f"score.invalid.{self.invalid_id}"] if self.invalid_id else ""
+
+    @property
+    def shown_category(self) -> str:
+        """``category`` in the score's language."""
+        key = CATEGORY_KEYS.get(self.category)
+        return wording(self.language)[f"score.category.{key}"] if key else self.category
 
 
 @dataclass(frozen=True)
@@ -186,100 +130,74 @@ class RankedRequirement:
     score: Score
 
 
-def fmt(number: float) -> str:
-    """A number as people write it: 2000, 0.5, 13.33 (at most two decimals)."""
-    if float(number).is_integer():
-        return str(int(number))
-    text = f"{number:.2f}".rstrip("0").rstrip(".")
-    return text if text not in ("-0", "") else "0"
-
-
-def _label(name: str, language: str = "en") -> str:
-    if language == "zh" and name in FIELD_LABELS_ZH:
-        return FIELD_LABELS_ZH[name]
-    return Requirement.spec(name).label
-
-
 def _empty(requirement: Requirement, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(n for n in names if getattr(requirement, n) is None)
 
 
-def _unscored(language: str, missing: tuple[str, ...] = (), invalid: str = "", shown: tuple[str, ...] = ()) -> Score:
-    """No score: ``missing`` English labels (``shown`` in ``language``) or an ``invalid`` input."""
-    words = WORDS[language]
-    score = Score(None, "", missing, invalid, language=language, missing_shown=shown)
-    breakdown = words["not_scored"].format(reason=score.reason)
-    return Score(None, breakdown, missing, invalid, language=language, missing_shown=shown)
+def _scored(result: float, formula: str, language: str, category: str = "", /, **terms: object) -> Score:
+    return Score(result, formula, tuple(terms.items()), category=category, language=language)
 
 
-def _unscored_fields(names: tuple[str, ...], language: str) -> Score:
-    return _unscored(language, tuple(_label(n) for n in names), shown=tuple(_label(n, language) for n in names))
+def _unscored(language: str, missing: tuple[str, ...] = (), invalid: str = "") -> Score:
+    return Score(None, missing_fields=missing, invalid_id=invalid, language=language)
 
 
 def rice(requirement: Requirement, language: str = "en") -> Score:
     language = language_code(language)
     empty = _empty(requirement, ("rice_reach", "rice_impact", "rice_confidence", "effort"))
     if empty:
-        return _unscored_fields(empty, language)
+        return _unscored(language, empty)
     r, i, c, e = requirement.rice_reach, requirement.rice_impact, requirement.rice_confidence, requirement.effort
     assert r is not None and i is not None and c is not None and e is not None
     if e <= 0:
-        return _unscored(language, invalid=WORDS[language]["rice_zero"])
+        return _unscored(language, invalid="rice_zero")
     value = r * i * (c / 100) / e
-    breakdown = WORDS[language]["rice"].format(r=fmt(r), i=fmt(i), c=fmt(c), e=fmt(e), v=fmt(value))
-    return Score(value, breakdown, language=language)
+    return _scored(value, "rice", language, r=r, i=i, c=c, e=e, v=value)
 
 
 def ice(requirement: Requirement, language: str = "en") -> Score:
     language = language_code(language)
     empty = _empty(requirement, ("ice_impact", "ice_confidence", "ice_ease"))
     if empty:
-        return _unscored_fields(empty, language)
+        return _unscored(language, empty)
     i, c, e = requirement.ice_impact, requirement.ice_confidence, requirement.ice_ease
     assert i is not None and c is not None and e is not None
     value = i * c * e
-    breakdown = WORDS[language]["ice"].format(i=fmt(i), c=fmt(c), e=fmt(e), v=fmt(value))
-    return Score(value, breakdown, language=language)
+    return _scored(value, "ice", language, i=i, c=c, e=e, v=value)
 
 
 def wsjf(requirement: Requirement, language: str = "en") -> Score:
     language = language_code(language)
     empty = _empty(requirement, ("wsjf_value", "wsjf_time", "wsjf_risk", "wsjf_size"))
     if empty:
-        return _unscored_fields(empty, language)
+        return _unscored(language, empty)
     v, t, r, s = requirement.wsjf_value, requirement.wsjf_time, requirement.wsjf_risk, requirement.wsjf_size
     assert v is not None and t is not None and r is not None and s is not None
     if s <= 0:
-        return _unscored(language, invalid=WORDS[language]["wsjf_zero"])
+        return _unscored(language, invalid="wsjf_zero")
     value = (v + t + r) / s
-    breakdown = WORDS[language]["wsjf"].format(v=fmt(v), t=fmt(t), r=fmt(r), s=fmt(s), value=fmt(value))
-    return Score(value, breakdown, language=language)
+    return _scored(value, "wsjf", language, v=v, t=t, r=r, s=s, value=value)
 
 
 def moscow(requirement: Requirement, language: str = "en") -> Score:
     language = language_code(language)
     category = requirement.moscow
     if category not in MOSCOW_SCORES:
-        return _unscored_fields(("moscow",), language)
+        return _unscored(language, ("moscow",))
     value = MOSCOW_SCORES[category]
     label = MOSCOW_LABELS[category]
-    shown = CATEGORY_LABELS_ZH[label] if language == "zh" else label
-    return Score(
-        float(value), WORDS[language]["moscow"].format(label=shown, value=value), category=label, language=language
-    )
+    return _scored(float(value), "moscow", language, label, label=category, value=value)
 
 
 def votes(requirement: Requirement, language: str = "en") -> Score:
     language = language_code(language)
     if requirement.votes is None:
-        return _unscored_fields(("votes",), language)
-    count = requirement.votes
-    words = WORDS[language]
-    return Score(float(count), words["votes_1"] if count == 1 else words["votes"].format(n=count), language=language)
+        return _unscored(language, ("votes",))
+    return _scored(float(requirement.votes), "votes", language, n=requirement.votes)
 
 
 def quadrant(value: float, effort: float, effort_threshold: float) -> str:
-    """The English quadrant name (QUICK_WIN, BIG_BET, FILL_IN, MONEY_PIT); CATEGORY_LABELS_ZH has the Chinese."""
+    """The English quadrant name (QUICK_WIN, BIG_BET, FILL_IN, MONEY_PIT); the catalogs have it in words."""
     high_value = value >= HIGH_VALUE_THRESHOLD
     high_effort = effort > effort_threshold
     if high_value:
@@ -293,25 +211,27 @@ def value_effort(
     language = language_code(language)
     empty = _empty(requirement, ("value", "effort"))
     if empty:
-        return _unscored_fields(empty, language)
+        return _unscored(language, empty)
     v, e = requirement.value, requirement.effort
     assert v is not None and e is not None
     if e <= 0:
-        return _unscored(language, invalid=WORDS[language]["value_effort_zero"])
+        return _unscored(language, invalid="value_effort_zero")
     value = v / e
     where = quadrant(v, e, effort_threshold)
-    shown = CATEGORY_LABELS_ZH[where] if language == "zh" else where
-    breakdown = WORDS[language]["value_effort"].format(
-        v=fmt(v),
-        e=fmt(e),
-        value=fmt(value),
-        where=shown,
+    return _scored(
+        value,
+        "value_effort",
+        language,
+        where,
+        v=v,
+        e=e,
+        value=value,
+        where=CATEGORY_KEYS[where],
         v_cmp="≥" if v >= HIGH_VALUE_THRESHOLD else "<",
-        v_limit=fmt(HIGH_VALUE_THRESHOLD),
+        v_limit=HIGH_VALUE_THRESHOLD,
         e_cmp=">" if e > effort_threshold else "≤",
-        e_limit=fmt(effort_threshold),
+        e_limit=effort_threshold,
     )
-    return Score(value, breakdown, category=where, language=language)
 
 
 def effort_threshold(requirements: list[Requirement]) -> float:
@@ -322,23 +242,17 @@ def effort_threshold(requirements: list[Requirement]) -> float:
 
 def weighted(requirement: Requirement, criteria: Mapping[str, float], language: str = "en") -> Score:
     language = language_code(language)
-    words = WORDS[language]
     active = {name: weight for name, weight in criteria.items() if weight > 0}
     if not active:
-        return _unscored(language, invalid=words["no_criteria"])
-    scores = requirement.criteria_scores
-    missing = tuple(name for name in active if name not in scores)
+        return _unscored(language, invalid="no_criteria")
+    given = requirement.criteria_scores
+    missing = tuple(name for name in active if name not in given)
     if missing:
         return _unscored(language, missing)  # criteria are the user's own names, the same in every language
     total_weight = sum(active.values())
-    value = sum(weight * scores[name] for name, weight in active.items()) / total_weight
-    terms = " + ".join(
-        words["weighted_term"].format(weight=fmt(weight), name=name, score=fmt(scores[name]))
-        for name, weight in active.items()
-    )
-    return Score(
-        value, words["weighted"].format(terms=terms, total=fmt(total_weight), value=fmt(value)), language=language
-    )
+    value = sum(weight * given[name] for name, weight in active.items()) / total_weight
+    terms = tuple((weight, name, given[name]) for name, weight in active.items())
+    return _scored(value, "weighted", language, terms=terms, total=total_weight, value=value)
 
 
 def score(

@@ -146,7 +146,7 @@ def test_risks_plain_sorted_and_overdue(project_file, capsys):
     # exposure 16 (L4: api cost, Model hallucination by title, case-blind), 15 (L5 Budget before L3 数据隐私泄露)
     assert titles == ["api cost", "Model hallucination", "Budget", "数据隐私泄露"]
     assert "2024-01-10 OVERDUE" in rows[1] and "OVERDUE" not in rows[3] and "王芳" in rows[1]
-    assert rows[1].split()[:3] == ["16", "4×4", "open"]
+    assert rows[1].split()[:4] == ["16", "high", "4×4", "open"]
     title_columns = {display_width(line[: line.rindex(title)]) for line, title in zip(rows, titles, strict=True)}
     assert len(title_columns) == 1
     assert "Done deal" not in out and "1 closed risk hidden (--all shows them)" in out
@@ -159,6 +159,7 @@ def test_risks_all_json(project_file, capsys):
     risks = data["risks"]
     assert [r["title"] for r in risks] == ["Done deal", "api cost", "Model hallucination", "Budget", "数据隐私泄露"]
     assert risks[0]["exposure"] == 25 and risks[0]["overdue"] is False  # closed: never overdue
+    assert [r["band"] for r in risks] == ["high", "high", "high", "high", "high"]
     assert risks[2]["overdue"] is True and risks[2]["review_date"] == "2024-01-10"
     assert data["closed_hidden"] == 0
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from roadmap_desktop.domain import prioritisation as prio
 from roadmap_desktop.domain.project import FRAMEWORKS, Project
 from roadmap_desktop.domain.requirement import Requirement
+from roadmap_desktop.wording import wording
 
 
 def req(title: str = "R", **values) -> Requirement:
@@ -321,8 +322,8 @@ def test_invalid_inputs_in_chinese():
     assert "工作量为 0" in prio.value_effort(req(value=5, effort=0), language="zh").reason
     assert prio.weighted(req(), {}, "zh").reason == "项目没有权重大于 0 的加权评分标准"
     # a missing field and nothing invalid: one part; both never meet, but they would join with "；"
-    both = prio.Score(None, "", ("Impact",), "x", language="zh", missing_shown=("影响",))
-    assert both.reason == "缺少影响；x"
+    both = prio.Score(None, missing_fields=("rice_impact",), invalid_id="rice_zero", language="zh")
+    assert both.reason == "缺少影响；工作量为 0，RICE 需要除以工作量"
 
 
 def test_rank_in_chinese_keeps_order_and_numbers():
@@ -342,12 +343,17 @@ def test_rank_in_chinese_keeps_order_and_numbers():
     ]
 
 
-def test_chinese_field_labels_are_the_interface_catalogs():
-    """Each Chinese label is the catalog's translation (context "Fields") of the field's English label."""
+def test_field_labels_in_the_wording_catalogs_are_the_interfaces():
+    """The scores' field names are the columns' English labels, and in Chinese the interface catalog's
+    translation (context "Fields"), so a reason names a field as its column does."""
     catalog = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "roadmap_desktop_zh_CN.ts"
     fields = next(c for c in ET.parse(catalog).getroot() if c.findtext("name") == "Fields")
     translations = {m.findtext("source"): m.findtext("translation") for m in fields.findall("message")}
-    for name, chinese in prio.FIELD_LABELS_ZH.items():
-        assert translations[Requirement.spec(name).label] == chinese, name
-    for english in prio.MOSCOW_LABELS.values():
-        assert translations[english.capitalize()] == prio.CATEGORY_LABELS_ZH[english]
+    en, zh = wording("en"), wording("zh")
+    for key in en.keys("field."):
+        name = key.removeprefix("field.")
+        assert en[key] == Requirement.spec(name).label, name
+        assert translations[Requirement.spec(name).label] == zh[key], name
+    for code, english in prio.MOSCOW_LABELS.items():
+        assert en[f"score.category.{code}"] == english
+        assert translations[english.capitalize()] == zh[f"score.category.{code}"]

@@ -14,6 +14,7 @@ from roadmap_desktop.qtmodels.document import ProjectDocument
 from roadmap_desktop.ui import i18n
 from roadmap_desktop.ui.editors import value_effort_chart
 from roadmap_desktop.ui.editors.ranking_view import RankingView
+from roadmap_desktop.wording import wording
 
 
 @pytest.fixture
@@ -128,7 +129,8 @@ def test_chinese_interface_shows_chinese_categories(qtbot, document, chinese_int
 
 def test_domain_quadrant_names_are_the_charts():
     chart = value_effort_chart.QUADRANT_NAMES["zh"]
-    domain = prioritisation.CATEGORY_LABELS_ZH
+    zh = wording("zh")
+    domain = {name: zh[f"score.category.{key}"] for name, key in prioritisation.CATEGORY_KEYS.items()}
     assert domain[prioritisation.QUICK_WIN] == chart[value_effort_chart.QUICK_WINS]
     assert domain[prioritisation.BIG_BET] == chart[value_effort_chart.BIG_BETS]
     assert domain[prioritisation.FILL_IN] == chart[value_effort_chart.FILL_INS]

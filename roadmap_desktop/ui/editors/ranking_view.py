@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.commands import SetField
 from ...domain.fields import FieldValueError, coerce, format_value, parse_num_map
-from ...domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, fmt, rank
+from ...domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, rank
 from ...domain.project import FRAMEWORKS, ProjectInfo
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.labels import translate_label
+from ...wording import number
 from .. import i18n
 
 UNSCORED = QColor("#8a8f98")
@@ -146,7 +147,7 @@ class RankingView(QWidget):
             req, score = entry.requirement, entry.score
             if score.scored:
                 scored += 1
-                value = fmt(score.value) + (f"  {score.shown_category}" if score.category else "")
+                value = number(score.value) + (f"  {score.shown_category}" if score.category else "")
                 row = QTreeWidgetItem([str(entry.rank), req.title, value, score.breakdown])
             else:
                 row = QTreeWidgetItem(["–", req.title, "", score.reason or self.tr("not scored")])

@@ -21,10 +21,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from ...domain.prioritisation import fmt, rank
+from ...domain.prioritisation import rank
 from ...domain.project import Project, ProjectEvent
 from ...export.timeline_paint import PaintOptions, TimelineLayout, paint_timeline
 from ...qtmodels.document import ProjectDocument
+from ...wording import number as format_number
 from ..editors.risk_heat_map import AXIS_TITLES, IMPACT_WORDS, LIKELIHOOD_WORDS, heat_colour
 from .step_bar import GuidedFlowBar
 from .steps import STEPS, format_clock
@@ -551,7 +552,7 @@ class PresenterView(QWidget):
             else:
                 painter.setFont(number_font)
                 painter.setPen(TEXT)
-                painter.drawText(score_rect, right, fmt(round(entry.score.value, 1)))
+                painter.drawText(score_rect, right, format_number(round(entry.score.value, 1)))
         if hidden:  # the last row says how many more there are, as on the requirements page
             cell = QRectF(body.left() + rank_w, body.top() + len(rows) * row_h, body.width() - rank_w, row_h)
             painter.setFont(self._font(30))
