@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.prioritisation import fmt, rank
 from ...domain.project import Project, ProjectEvent
-from ...domain.risk import ExposureBand
+from ...domain.risk import ExposureBand, Risk
 from ...export.timeline_paint import PaintOptions, TimelineLayout, paint_timeline
 from ...qtmodels.document import ProjectDocument
 from ...render.heat_map import HeatMapLayout, HeatMapStyle, cell_counts, layout_heat_map, paint_heat_map
@@ -609,7 +609,7 @@ class PresenterView(QWidget):
         u = self._unit()
         words = self.words()
         open_risks = [r for r in project.risks if r.status != "closed"]
-        high = sum(1 for r in open_risks if r.band is ExposureBand.HIGH)
+        high = high_risk_count(open_risks)
         ends = [i.end for i in project.items if i.end is not None]
         requirements = [r for r in project.requirements if r.status != "dropped"]
         tiles = [
@@ -662,6 +662,11 @@ class PresenterView(QWidget):
         painter.setFont(self._font(36))
         painter.setPen(MUTED)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
+
+
+def high_risk_count(risks: list[Risk]) -> int:
+    """The summary page's "N high": risks in the domain's high exposure band."""
+    return sum(1 for risk in risks if risk.band is ExposureBand.HIGH)
 
 
 def ranking_rows(ranked: list, limit: int = RANKING_ROWS) -> tuple[list, int]:
