@@ -14,6 +14,7 @@ from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldSpec, FieldValueError, format_value, parse_text_list
 from ..domain.project import ENTITY_TYPES, ProjectEvent
 from ..domain.risk import Risk
+from ..render.risk_colours import exposure_colour, readable_ink
 from .document import ProjectDocument
 from .labels import choice_label, edit_label, translate_label
 
@@ -32,15 +33,6 @@ class Column:
     # For an editable computed column: entity and typed value -> command.
     assign: Callable[[Entity, object], Command] | None = None
     edit_spec: FieldSpec | None = None  # how the delegate edits a computed column
-
-
-def exposure_colour(exposure: int) -> QColor:
-    """Green to red across the 1..25 likelihood x impact range."""
-    if exposure >= 15:
-        return QColor("#f4b6b0")
-    if exposure >= 8:
-        return QColor("#fbe0a8")
-    return QColor("#cfe8cf")
 
 
 def _item_end_command(entity: Entity, value: object) -> Command:
@@ -171,7 +163,8 @@ class EntityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and column.header == "Exposure":
             return QBrush(exposure_colour(entity.exposure))  # type: ignore[attr-defined]
         if role == Qt.ItemDataRole.ForegroundRole and column.header == "Exposure":
-            return QBrush(QColor("#1d1d1d"))  # stays readable on the pale fill in dark themes
+            # Set in every theme: the palette's text colour would not read on the fill.
+            return QBrush(readable_ink(exposure_colour(entity.exposure)))  # type: ignore[attr-defined]
         overdue = (
             spec is not None
             and spec.name == "review_date"

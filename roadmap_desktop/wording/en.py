@@ -150,9 +150,102 @@ WORDS: dict[str, str] = {
     # (end of PDF)
     #
     # -- charts: timeline, heat map, value/effort (render/, ui/editors/) -----------------------------------
+    # heat map (render/heat_map.py, ui/editors/risk_heat_map.py); ".one"/".many" by the count
+    "chart.heat_map.cell": (
+        "{likelihood_title} {likelihood} ({likelihood_word}) × {impact_title} {impact} ({impact_word})"
+        " = exposure {exposure} ({band})"
+    ),
+    "chart.heat_map.open.one": "{n} open risk",
+    "chart.heat_map.open.many": "{n} open risks",
+    "chart.heat_map.all.one": "{n} risk incl. closed",
+    "chart.heat_map.all.many": "{n} risks incl. closed",
+    "chart.heat_map.cell_open.none": "No open risks",
+    "chart.heat_map.cell_open.one": "{n} open risk",
+    "chart.heat_map.cell_open.many": "{n} open risks",
+    "chart.heat_map.cell_all.none": "No risks",
+    "chart.heat_map.cell_all.one": "{n} risk",
+    "chart.heat_map.cell_all.many": "{n} risks",
+    "chart.heat_map.closed": " (closed)",
+    "chart.heat_map.more": "and {n} more",
+    # value / effort chart (ui/editors/value_effort_chart.py)
+    "chart.value_effort.quadrant.quick_wins": "Quick wins",
+    "chart.value_effort.quadrant.big_bets": "Big bets",
+    "chart.value_effort.quadrant.fill_ins": "Fill-ins",
+    "chart.value_effort.quadrant.time_sinks": "Money pits",  # the score's "money pit": one name per quadrant
+    "chart.value_effort.hint.quick_wins": "high value, low effort",
+    "chart.value_effort.hint.big_bets": "high value, high effort",
+    "chart.value_effort.hint.fill_ins": "low value, low effort",
+    "chart.value_effort.hint.time_sinks": "low value, high effort",
+    "chart.value_effort.effort_axis": "Effort (person-weeks)",
+    "chart.value_effort.value_axis": "Value (0–10)",
+    "chart.value_effort.median": "median {value}",
+    "chart.value_effort.empty": (
+        "No requirement has both a value and an effort yet.\n"
+        "Fill in Value (0–10) and Effort (weeks) in the table to place it here."
+    ),
+    "chart.value_effort.position": "Value {value} · effort {effort} weeks",
+    "chart.value_effort.more_here": "and {n} more at this spot",
+    "chart.value_effort.drag_hint": "Drag to change value and effort; Edit ▸ Undo reverts.",
+    # the risk library's list and preview (ui/dialogs/risk_library_dialog.py), in the project's language
+    "risk_library.all_categories": "All categories",
+    "risk_library.added": "already added",
+    "risk_library.added_tip": "Already in this project",
+    "risk_library.already": "Already in this project: adding it again makes a second entry.",
+    "risk_library.category": "Category",
+    "risk_library.description": "Description",
+    "risk_library.scores": "Default scores",
+    "risk_library.mitigations": "Typical mitigations",
+    "risk_library.phases": "Phases it touches",
     # (end of charts)
     #
     # -- workshop presenter (ui/workshop/) --------------------------------------------------------------
+    # presenter pages (ui/workshop/presenter.py)
+    "workshop.page.brief": "Product brief",
+    "workshop.page.requirements": "Requirements",
+    "workshop.page.ranking": "Priorities",
+    "workshop.page.timeline": "Timeline",
+    "workshop.page.risks": "Risks",
+    "workshop.page.summary": "Roadmap at a glance",
+    "workshop.no_vision": "No vision yet: write it in Project Properties.",
+    "workshop.no_requirements": "No requirements yet.",
+    "workshop.votes": "Votes",
+    "workshop.score": "Score",
+    "workshop.rank_by": "Ranked by {framework}",
+    "workshop.not_scored": "not scored",
+    "workshop.no_items": "Nothing is scheduled yet: Auto-schedule places the items.",
+    "workshop.unscheduled": "{n} item(s) without dates are not shown.",
+    "workshop.top_risks": "Top risks",
+    "workshop.no_risks": "No open risks.",
+    "workshop.open_risks": "open risks",
+    "workshop.high_risks": "{n} high",
+    "workshop.req_count": "requirements",
+    "workshop.items": "timeline items",
+    "workshop.finish": "finish",
+    "workshop.top_priorities": "Top priorities",
+    "workshop.step": "Step {n} of {total}",
+    "workshop.keys": "← → page   1–6 jump   Esc leave",
+    "workshop.summary_hint": "File > Export > Roadmap PDF (Ctrl+P)",
+    # the six workshop steps (ui/workshop/steps.py): title and the participants' instruction
+    "workshop.step.brief": "Product brief",
+    "workshop.step.brief.instruction": (
+        "Agree in one or two sentences what we build, for whom, and how we will know it works."
+    ),
+    "workshop.step.requirements": "Requirements",
+    "workshop.step.requirements.instruction": (
+        "Call out what users need; the assistant drafts, we keep, edit or drop each line."
+    ),
+    "workshop.step.prioritise": "Prioritise",
+    "workshop.step.prioritise.instruction": (
+        "Place your dots on what matters most, then check the ranking against the framework."
+    ),
+    "workshop.step.timeline": "Timeline",
+    "workshop.step.timeline.instruction": "Auto-schedule the plan, then move what must happen sooner or later.",
+    "workshop.step.risks": "Risks",
+    "workshop.step.risks.instruction": (
+        "Name what could stop us, rate likelihood and impact, and agree an owner for each red one."
+    ),
+    "workshop.step.export": "Export PDF",
+    "workshop.step.export.instruction": ("Review the roadmap together and export the PDF to share after the workshop."),
     # (end of workshop)
     #
     # -- assistant prompts (llm/) ---------------------------------------------------------------------

@@ -143,9 +143,89 @@ WORDS: dict[str, str] = {
     # (end of PDF)
     #
     # -- charts -----------------------------------------------------------------------------------------
+    # heat map
+    "chart.heat_map.cell": (
+        "{likelihood_title} {likelihood}（{likelihood_word}）× {impact_title} {impact}（{impact_word}）"
+        "= 风险值 {exposure}（{band}）"
+    ),
+    "chart.heat_map.open.one": "{n} 个未关闭风险",
+    "chart.heat_map.open.many": "{n} 个未关闭风险",
+    "chart.heat_map.all.one": "{n} 个风险（含已关闭）",
+    "chart.heat_map.all.many": "{n} 个风险（含已关闭）",
+    "chart.heat_map.cell_open.none": "没有风险",
+    "chart.heat_map.cell_open.one": "{n} 个风险",
+    "chart.heat_map.cell_open.many": "{n} 个风险",
+    "chart.heat_map.cell_all.none": "没有风险",
+    "chart.heat_map.cell_all.one": "{n} 个风险",
+    "chart.heat_map.cell_all.many": "{n} 个风险",
+    "chart.heat_map.more": "还有 {n} 个",
+    # value / effort chart ("more_here" still English, as before the catalogs; the drag hint is English-only)
+    "chart.value_effort.quadrant.quick_wins": "速赢",
+    "chart.value_effort.quadrant.big_bets": "大投入",
+    "chart.value_effort.quadrant.fill_ins": "填充项",
+    "chart.value_effort.quadrant.time_sinks": "耗时陷阱",
+    "chart.value_effort.hint.quick_wins": "高价值、低工作量",
+    "chart.value_effort.hint.big_bets": "高价值、高工作量",
+    "chart.value_effort.hint.fill_ins": "低价值、低工作量",
+    "chart.value_effort.hint.time_sinks": "低价值、高工作量",
+    "chart.value_effort.effort_axis": "工作量（人周）",
+    "chart.value_effort.value_axis": "价值（0–10）",
+    "chart.value_effort.median": "中位数 {value}",
+    "chart.value_effort.empty": "还没有同时设置价值和工作量的需求。\n在表格中填写“价值”和“工作量”后即会显示在这里。",
+    "chart.value_effort.position": "价值 {value} · 工作量 {effort} 人周",
+    "chart.value_effort.drag_hint": "",
+    # the risk library's list and preview
+    "risk_library.all_categories": "所有类别",
+    "risk_library.added": "已添加",
+    "risk_library.added_tip": "本项目中已有",
+    "risk_library.already": "本项目中已有此风险：再次添加会产生重复条目。",
+    "risk_library.category": "类别",
+    "risk_library.description": "描述",
+    "risk_library.scores": "默认评分",
+    "risk_library.mitigations": "常见缓解措施",
+    "risk_library.phases": "涉及阶段",
     # (end of charts)
     #
     # -- workshop presenter -----------------------------------------------------------------------------
+    # presenter pages
+    "workshop.page.brief": "产品简介",
+    "workshop.page.requirements": "需求",
+    "workshop.page.ranking": "优先级",
+    "workshop.page.timeline": "时间线",
+    "workshop.page.risks": "风险",
+    "workshop.page.summary": "路线图概览",
+    "workshop.no_vision": "还没有愿景：请在“项目属性”中填写。",
+    "workshop.no_requirements": "还没有需求。",
+    "workshop.votes": "票数",
+    "workshop.score": "得分",
+    "workshop.rank_by": "排序依据：{framework}",
+    "workshop.not_scored": "未评分",
+    "workshop.no_items": "还没有排期：用“自动排期”安排事项。",
+    "workshop.unscheduled": "另有 {n} 个未排期的事项未显示。",
+    "workshop.top_risks": "主要风险",
+    "workshop.no_risks": "没有未关闭的风险。",
+    "workshop.open_risks": "个未关闭风险",
+    "workshop.high_risks": "其中 {n} 个高风险",
+    "workshop.req_count": "项需求",
+    "workshop.items": "个时间线事项",
+    "workshop.finish": "完成",
+    "workshop.top_priorities": "最优先",
+    "workshop.step": "第 {n} 步 / 共 {total} 步",
+    "workshop.keys": "← → 翻页   1–6 跳转   Esc 退出",
+    "workshop.summary_hint": "文件 > 导出 > 路线图 PDF（Ctrl+P）",
+    # the six workshop steps
+    "workshop.step.brief": "产品简介",
+    "workshop.step.brief.instruction": "用一两句话说清：我们做什么、为谁做、怎样判断它成功。",
+    "workshop.step.requirements": "需求",
+    "workshop.step.requirements.instruction": "说出用户需要什么；助手起草，我们逐条保留、修改或删除。",
+    "workshop.step.prioritise": "排优先级",
+    "workshop.step.prioritise.instruction": "把票投给最重要的需求，再对照评分框架检查排序。",
+    "workshop.step.timeline": "时间线",
+    "workshop.step.timeline.instruction": "先自动排期，再调整必须提前或推后的事项。",
+    "workshop.step.risks": "风险",
+    "workshop.step.risks.instruction": "列出可能阻碍我们的风险，评估可能性和影响，并为每个红色风险指定负责人。",
+    "workshop.step.export": "导出 PDF",
+    "workshop.step.export.instruction": "一起回顾路线图，导出 PDF，会后分享给大家。",
     # (end of workshop)
     #
     # -- assistant prompts ------------------------------------------------------------------------------

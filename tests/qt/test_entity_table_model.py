@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from roadmap_desktop.domain.commands import InsertEntity, SetField
 from roadmap_desktop.domain.project import Project
@@ -14,6 +15,7 @@ from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
 from roadmap_desktop.qtmodels.document import ProjectDocument
 from roadmap_desktop.qtmodels.entity_table_model import EntityTableModel
+from roadmap_desktop.render.risk_colours import exposure_colour
 
 
 @pytest.fixture
@@ -96,6 +98,20 @@ def test_exposure_and_end_columns(document):
     assert "start date" in errors[0]
     risks.detach()
     items.detach()
+
+
+def test_exposure_cell_takes_the_heat_map_colour_with_readable_text(document):
+    """The table had its own three pastel colours; it now shows the heat map's colour for each exposure."""
+    risks = EntityTableModel(document, "risk")
+    column = _column(risks, "Exposure")
+    for row, exposure, ink in ((0, 20, "#ffffff"), (1, 6, "#000000")):  # 4 x 5 is dark red, 2 x 3 pale yellow
+        index = risks.index(row, column)
+        background = risks.data(index, Qt.ItemDataRole.BackgroundRole).color()
+        assert background == exposure_colour(exposure)
+        assert risks.data(index, Qt.ItemDataRole.ForegroundRole).color() == QColor(ink)
+    document.execute(SetField("risk", document.project.risks[0].id, "likelihood", 1))
+    assert risks.data(risks.index(0, column), Qt.ItemDataRole.BackgroundRole).color() == exposure_colour(5)
+    risks.detach()
 
 
 def test_check_state_and_lists(document):

@@ -75,7 +75,7 @@ def test_every_page_renders_a_template(make_view, template, language):
         image = view.grab().toImage()
         assert image.width() == 1920 and image.height() == 1080
         assert _drawn_share(image) > 0.01, key
-    assert view.words()["risks"] == ("风险" if language == "zh" else "Risks")
+    assert view.words()["workshop.page.risks"] == ("风险" if language == "zh" else "Risks")
 
 
 def test_timeline_is_large_and_fills_the_width(make_view):
@@ -157,7 +157,7 @@ def test_follows_an_edit_made_through_the_document(make_view):
     document.undo_stack.undo()
     assert view.grab().toImage() == before
     document.execute(SetField("project", document.project.info.id, "language", "zh"))
-    assert view.words()["ranking"] == "优先级"
+    assert view.words()["workshop.page.ranking"] == "优先级"
 
 
 def test_replacing_the_document(make_view):

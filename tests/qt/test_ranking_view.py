@@ -128,13 +128,12 @@ def test_chinese_interface_shows_chinese_categories(qtbot, document, chinese_int
 
 
 def test_domain_quadrant_names_are_the_charts():
-    chart = value_effort_chart.QUADRANT_NAMES["zh"]
-    zh = wording("zh")
-    domain = {name: zh[f"score.category.{key}"] for name, key in prioritisation.CATEGORY_KEYS.items()}
-    assert domain[prioritisation.QUICK_WIN] == chart[value_effort_chart.QUICK_WINS]
-    assert domain[prioritisation.BIG_BET] == chart[value_effort_chart.BIG_BETS]
-    assert domain[prioritisation.FILL_IN] == chart[value_effort_chart.FILL_INS]
-    assert domain[prioritisation.MONEY_PIT] == chart[value_effort_chart.TIME_SINKS]
+    w = wording("zh")
+    domain = {name: w[f"score.category.{key}"] for name, key in prioritisation.CATEGORY_KEYS.items()}
+    assert domain[prioritisation.QUICK_WIN] == value_effort_chart.quadrant_name(w, value_effort_chart.QUICK_WINS)
+    assert domain[prioritisation.BIG_BET] == value_effort_chart.quadrant_name(w, value_effort_chart.BIG_BETS)
+    assert domain[prioritisation.FILL_IN] == value_effort_chart.quadrant_name(w, value_effort_chart.FILL_INS)
+    assert domain[prioritisation.MONEY_PIT] == value_effort_chart.quadrant_name(w, value_effort_chart.TIME_SINKS)
 
 
 def test_every_framework_formula_is_in_the_catalog_and_shown_in_chinese(qtbot, qapp, document):

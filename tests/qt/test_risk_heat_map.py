@@ -7,9 +7,10 @@ from PySide6.QtCore import QPoint, Qt
 
 from roadmap_desktop.domain.commands import InsertEntity, SetField
 from roadmap_desktop.domain.project import Project
-from roadmap_desktop.domain.risk import Risk
+from roadmap_desktop.domain.risk import Risk, exposure_band
 from roadmap_desktop.qtmodels.document import ProjectDocument
-from roadmap_desktop.ui.editors.risk_heat_map import RiskHeatMap, exposure_band, heat_colour
+from roadmap_desktop.render.risk_colours import exposure_colour
+from roadmap_desktop.ui.editors.risk_heat_map import RiskHeatMap
 
 
 @pytest.fixture
@@ -116,7 +117,7 @@ def test_tooltip_lists_titles_and_exposure(heat_map):
 
 
 def test_colours_darken_with_exposure():
-    lightness = [heat_colour(e).lightnessF() for e in range(1, 26)]
+    lightness = [exposure_colour(e).lightnessF() for e in range(1, 26)]
     assert lightness == sorted(lightness, reverse=True)
     assert [exposure_band(e) for e in (7, 8, 14, 15)] == [0, 1, 1, 2]
 

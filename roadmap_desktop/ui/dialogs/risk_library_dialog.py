@@ -26,37 +26,11 @@ from ...domain.commands import Command, InsertEntity, Macro
 from ...domain.phases import phase_label
 from ...domain.risk_library import LANGUAGES, LibraryRisk, RiskLibrary
 from ...qtmodels.document import ProjectDocument
-from ..editors.risk_heat_map import AXIS_TITLES, IMPACT_WORDS, LIKELIHOOD_WORDS, exposure_band
+from ...render.heat_map import describe_cell
+from ...wording import wording
 
 RISK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL_CATEGORIES = ""
-
-_TEXT = {
-    "en": {
-        "description": "Description",
-        "scores": "Default scores",
-        "exposure": "exposure",
-        "mitigations": "Typical mitigations",
-        "phases": "Phases it touches",
-        "category": "Category",
-        "already": "Already in this project: adding it again makes a second entry.",
-        "bands": ("low", "medium", "high"),
-        "colon": ":",
-        "brackets": (" (", ")"),
-    },
-    "zh": {
-        "description": "描述",
-        "scores": "默认评分",
-        "exposure": "风险值",
-        "mitigations": "常见缓解措施",
-        "phases": "涉及阶段",
-        "category": "类别",
-        "already": "本项目中已有此风险：再次添加会产生重复条目。",
-        "bands": ("低", "中", "高"),
-        "colon": "：",
-        "brackets": ("（", "）"),
-    },
-}
 
 
 def normalise_title(title: str) -> str:
@@ -92,7 +66,8 @@ class RiskLibraryDialog(QDialog):
         self.setWindowTitle(self.tr("Add Risks from Library"))
         self.document = document
         self.library = library
-        self.language = "zh" if document.project.info.language == "zh" else "en"
+        self.words = wording(document.project.info.language)
+        self.language = self.words.code  # the library's texts and the risks it adds follow the project
         self.inserted_ids: list[str] = []
         self._haystacks = {risk.id: search_text(library, risk) for risk in library.risks}
         self._items: dict[str, QListWidgetItem] = {}
@@ -107,7 +82,7 @@ class RiskLibraryDialog(QDialog):
 
         self.category_combo = QComboBox()
         self.category_combo.setObjectName("riskLibraryCategory")
-        self.category_combo.addItem("所有类别" if self.language == "zh" else "All categories", ALL_CATEGORIES)
+        self.category_combo.addItem(self.words["risk_library.all_categories"], ALL_CATEGORIES)
         for code in library.categories:
             self.category_combo.addItem(library.category_label(code, self.language), code)
         self.category_combo.currentIndexChanged.connect(self._apply_filter)
@@ -185,17 +160,17 @@ class RiskLibraryDialog(QDialog):
             item.setData(RISK_ID_ROLE, risk.id)
             title = risk.title_in(self.language)
             if any(normalise_title(t) in existing for t in risk.title.values()):
-                item.setText(f"{title}  — {'已添加' if self.language == 'zh' else 'already added'}")
+                item.setText(f"{title}  — {self.words['risk_library.added']}")
                 item.setForeground(self.palette().placeholderText())
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip("Already in this project" if self.language == "en" else "本项目中已有")
+                item.setToolTip(self.words["risk_library.added_tip"])
             else:
                 item.setText(title)
                 item.setFlags(
                     Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
                 )
                 item.setCheckState(Qt.CheckState.Unchecked)
-                other = risk.title_in("en" if self.language == "zh" else "zh")
+                other = risk.title_in(next(code for code in LANGUAGES if code != self.language))
                 item.setToolTip(f"{risk.id} · {other}")
             self.list.addItem(item)
             self._items[risk.id] = item
@@ -267,33 +242,26 @@ class RiskLibraryDialog(QDialog):
         self.preview.setHtml(self.preview_html(self.library.by_id(risk_id)))
 
     def preview_html(self, risk: LibraryRisk) -> str:
-        language = self.language
-        text = _TEXT[language]
-        esc = html.escape
-        likelihood, impact = risk.default_likelihood, risk.default_impact
-        exposure = likelihood * impact
-        y_title, x_title = AXIS_TITLES[language]
-        colon = text["colon"]
-        open_b, close_b = text["brackets"]
-        scores = (
-            f"{y_title} {likelihood}{open_b}{LIKELIHOOD_WORDS[language][likelihood - 1]}{close_b} × "
-            f"{x_title} {impact}{open_b}{IMPACT_WORDS[language][impact - 1]}{close_b} = "
-            f"{text['exposure']} {exposure}{open_b}{text['bands'][exposure_band(exposure)]}{close_b}"
-        )
+        language, w, esc = self.language, self.words, html.escape
+
+        def label(key: str) -> str:
+            return f"<b>{esc(w[key] + w['colon'].rstrip())}</b>"
+
+        scores = describe_cell(w, risk.default_likelihood, risk.default_impact)
         parts = [f"<h3>{esc(risk.title_in(language))}</h3>"]
         parts.append(
-            f"<p><b>{text['category']}{colon}</b> {esc(self.library.category_label(risk.category, language))}"
+            f"<p>{label('risk_library.category')} {esc(self.library.category_label(risk.category, language))}"
             f" &nbsp;·&nbsp; <span style='color: gray'>{esc(risk.id)}</span></p>"
         )
         if self.is_in_project(risk):
-            parts.append(f"<p><i>{esc(text['already'])}</i></p>")
-        parts.append(f"<p><b>{text['description']}{colon}</b><br>{esc(risk.description_in(language))}</p>")
-        parts.append(f"<p><b>{text['scores']}{colon}</b> {esc(scores)}</p>")
+            parts.append(f"<p><i>{esc(w['risk_library.already'])}</i></p>")
+        parts.append(f"<p>{label('risk_library.description')}<br>{esc(risk.description_in(language))}</p>")
+        parts.append(f"<p>{label('risk_library.scores')} {esc(scores)}</p>")
         if risk.mitigations:
             bullets = "".join(f"<li>{esc(self.library.mitigation_label(m, language))}</li>" for m in risk.mitigations)
-            parts.append(f"<p><b>{text['mitigations']}{colon}</b></p><ul>{bullets}</ul>")
+            parts.append(f"<p>{label('risk_library.mitigations')}</p><ul>{bullets}</ul>")
         phases = "".join(f"<li>{esc(phase_label(code, language))}</li>" for code in risk.phases)
-        parts.append(f"<p><b>{text['phases']}{colon}</b></p><ul>{phases}</ul>")
+        parts.append(f"<p>{label('risk_library.phases')}</p><ul>{phases}</ul>")
         return "".join(parts)
 
     # -- adding ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from ...domain.prioritisation import FRAMEWORK_FORMULAS, FRAMEWORK_LABELS, rank
 from ...domain.project import FRAMEWORKS, ProjectInfo
 from ...qtmodels.document import ProjectDocument
 from ...qtmodels.labels import translate_label
-from ...wording import number
+from ...wording import language_code, number
 from .. import i18n
 
 UNSCORED = QColor("#8a8f98")
@@ -140,7 +140,7 @@ class RankingView(QWidget):
         selected = self.selected_id()
         self.tree.clear()
         # The interface's language, not the project's: the breakdowns sit among translated labels.
-        language = "zh" if i18n.installed_language() == i18n.CHINESE else "en"
+        language = language_code(i18n.installed_language())
         ranked = rank(self.document.project, language=language)
         scored = 0
         for entry in ranked:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import html
-import itertools
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QBrush,
-    QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
@@ -17,55 +14,18 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPen,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QMenu, QToolButton, QToolTip, QWidget
 
 from ...domain.project import ProjectEvent
-from ...domain.risk import Risk
+from ...domain.risk import SCALE, Risk
 from ...qtmodels.document import ProjectDocument
+from ...render.heat_map import HeatMapLayout, HeatMapStyle, describe_cell, layout_heat_map, paint_heat_map
+from ...wording import Wording, wording
 
-SCALE = (1, 2, 3, 4, 5)
-LIKELIHOOD_WORDS = {
-    "en": ("Rare", "Unlikely", "Possible", "Likely", "Almost certain"),
-    "zh": ("罕见", "不太可能", "可能", "很可能", "几乎确定"),
-}
-IMPACT_WORDS = {
-    "en": ("Negligible", "Minor", "Moderate", "Major", "Severe"),
-    "zh": ("可忽略", "轻微", "中等", "重大", "严重"),
-}
-AXIS_TITLES = {"en": ("Likelihood", "Impact"), "zh": ("可能性", "影响")}
-BANDS = {"en": ("low", "medium", "high"), "zh": ("低", "中", "高")}
 TOOLTIP_TITLES = 15  # risk titles listed in a cell's tooltip before "and N more"
-
-# Green -> amber -> red with lightness falling all the way, so the order survives colour-blindness
-# and a washed-out projector; high cells are also hatched and every cell shows its exposure number.
-_STOPS = ((1, QColor("#dcefb0")), (6, QColor("#fee08b")), (12, QColor("#fdae61")), (16, QColor("#e8553b")))
-_STOPS += ((25, QColor("#a50026")),)
-HIGH_EXPOSURE = 15  # the risk table's own threshold for red
-MEDIUM_EXPOSURE = 8
-
-
-def exposure_band(exposure: int) -> int:
-    """0 low, 1 medium, 2 high: the same thresholds the risk table colours by."""
-    return 2 if exposure >= HIGH_EXPOSURE else 1 if exposure >= MEDIUM_EXPOSURE else 0
-
-
-def heat_colour(exposure: int) -> QColor:
-    for (low, low_colour), (high, high_colour) in itertools.pairwise(_STOPS):
-        if exposure <= high:
-            t = (exposure - low) / (high - low)
-            return QColor.fromRgbF(
-                low_colour.redF() + (high_colour.redF() - low_colour.redF()) * t,
-                low_colour.greenF() + (high_colour.greenF() - low_colour.greenF()) * t,
-                low_colour.blueF() + (high_colour.blueF() - low_colour.blueF()) * t,
-            )
-    return QColor(_STOPS[-1][1])
-
-
-def _is_dark(colour: QColor) -> bool:
-    return 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF() < 0.55
+MARGIN = 6.0
 
 
 class RiskHeatMap(QWidget):
@@ -148,8 +108,8 @@ class RiskHeatMap(QWidget):
         risk = self.document.project.find("risk", risk_id)
         return isinstance(risk, Risk) and (risk.likelihood, risk.impact) == self._selected and self.counted(risk)
 
-    def _language(self) -> str:
-        return "zh" if self.document.project.info.language == "zh" else "en"
+    def _wording(self) -> Wording:
+        return wording(self.document.project.info.language)
 
     def _on_document_project_changed(self, event: ProjectEvent) -> None:
         if event.kind in ("risk", "project"):
@@ -194,265 +154,58 @@ class RiskHeatMap(QWidget):
         title.setBold(True)
         return tick, title
 
-    def _layout(self) -> dict[str, object]:
-        """Every rectangle paintEvent and the mouse handlers need, for the current size and language."""
-        language = self._language()
-        tick_font, title_font = self._fonts()
-        tick_fm, title_fm = QFontMetricsF(tick_font), QFontMetricsF(title_font)
-        margin = 6.0
-        header_h = max(title_fm.height(), self.show_all_button.sizeHint().height()) + 4
-        title_h = title_fm.height() + 2
-        width, height = float(self.width()), float(self.height())
-        y_words, x_words = LIKELIHOOD_WORDS[language], IMPACT_WORDS[language]
+    def _header_height(self, title_font: QFont) -> float:
+        return max(QFontMetricsF(title_font).height(), self.show_all_button.sizeHint().height()) + 4
 
-        # Full mode writes "n word" beside each tick (wrapped at spaces) when that fits; compact mode
-        # writes only numbers and puts the end words on the axis-title line, if even those fit.
-        number_w = tick_fm.horizontalAdvance("5") + 6
-        widest_token = max(tick_fm.horizontalAdvance(token) for word in y_words for token in word.split())
-        full_y_w = number_w + widest_token + 6
-        full_y = full_y_w <= width * 0.27
-        y_ticks_w = full_y_w if full_y else number_w
-        avail_h_full = height - margin - header_h - title_h - tick_fm.height() * 2 - 4 - margin
-        if full_y:
-            cell_guess = max(0.0, min(width - margin - title_h - y_ticks_w - margin, avail_h_full)) / 5
-            wrap = int(Qt.TextFlag.TextWordWrap)
-            needed = max(
-                tick_fm.boundingRect(QRectF(0, 0, widest_token + 1, 1e4), wrap, word).height() for word in y_words
-            )
-            if needed > cell_guess or cell_guess < 38:  # words are worth less than room for the cells
-                full_y, y_ticks_w = False, number_w
-        left = margin + title_h + y_ticks_w
-        avail_w = width - left - margin
-        side_full = max(0.0, min(avail_w, avail_h_full))
-        widest_x_word = max(tick_fm.horizontalAdvance(word) for word in x_words)
-        full_x = widest_x_word + 4 <= side_full / 5
-        x_ticks_h = tick_fm.height() * (2 if full_x else 1) + 4
-        avail_h = height - margin - header_h - title_h - x_ticks_h - margin
-        side = max(0.0, min(avail_w, avail_h))
-        cell = side / 5
-        grid_left = left + (avail_w - side) / 2
-        grid_top = margin + header_h  # spare height goes below, so the map hugs its header
-        return {
-            "language": language,
-            "tick_font": tick_font,
-            "title_font": title_font,
-            "margin": margin,
-            "header_h": header_h,
-            "title_h": title_h,
-            "y_ticks_w": y_ticks_w,
-            "x_ticks_h": x_ticks_h,
-            "full_x": full_x,
-            "full_y": full_y,
-            "grid": QRectF(grid_left, grid_top, side, side),
-            "cell": cell,
-        }
+    def _style(self) -> HeatMapStyle:
+        tick_font, title_font = self._fonts()
+        palette = self.palette()
+        text = palette.windowText().color()
+        return HeatMapStyle(
+            tick_font,
+            title_font,
+            ink=text,
+            tick_ink=text,
+            word_ink=palette.placeholderText().color(),
+            focus_ink=palette.highlight().color(),
+        )
+
+    def map_layout(self) -> HeatMapLayout:
+        """Where the cells, ticks and titles go at the current size and in the project's language."""
+        style = self._style()
+        top = MARGIN + self._header_height(style.bold_title_font())
+        target = QRectF(MARGIN, top, self.width() - 2 * MARGIN, self.height() - top - MARGIN)
+        return layout_heat_map(target, self._wording(), style)
 
     def cell_rect(self, likelihood: int, impact: int) -> QRectF:
-        layout = self._layout()
-        grid: QRectF = layout["grid"]  # type: ignore[assignment]
-        cell: float = layout["cell"]  # type: ignore[assignment]
-        return QRectF(grid.left() + (impact - 1) * cell, grid.top() + (5 - likelihood) * cell, cell, cell)
+        return self.map_layout().cell_rect(likelihood, impact)
 
     def cell_at(self, point: QPointF) -> tuple[int, int] | None:
-        layout = self._layout()
-        grid: QRectF = layout["grid"]  # type: ignore[assignment]
-        cell: float = layout["cell"]  # type: ignore[assignment]
-        if cell <= 0 or not grid.contains(point):
-            return None
-        impact = min(5, int((point.x() - grid.left()) // cell) + 1)
-        likelihood = 5 - min(4, int((point.y() - grid.top()) // cell))
-        return likelihood, impact
+        return self.map_layout().cell_at(point)
 
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
-        layout = self._layout()
-        language: str = layout["language"]  # type: ignore[assignment]
-        grid: QRectF = layout["grid"]  # type: ignore[assignment]
-        cell: float = layout["cell"]  # type: ignore[assignment]
-        tick_font: QFont = layout["tick_font"]  # type: ignore[assignment]
-        title_font: QFont = layout["title_font"]  # type: ignore[assignment]
-        margin: float = layout["margin"]  # type: ignore[assignment]
-        text_colour = self.palette().windowText().color()
-        muted = self.palette().placeholderText().color()
-
+        layout = self.map_layout()
+        title_font = layout.style.bold_title_font()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
 
         # Header: what is counted.
         painter.setFont(title_font)
-        painter.setPen(text_colour)
-        header = QRectF(margin, margin, self.width() - 2 * margin, layout["header_h"])  # type: ignore[arg-type]
+        painter.setPen(layout.style.ink)
+        header = QRectF(MARGIN, MARGIN, self.width() - 2 * MARGIN, self._header_height(title_font))
         if self.show_all_button.isVisible():
             header.setRight(self.show_all_button.geometry().left() - 4)
         total = self.total()
-        if language == "zh":
-            noun = "个风险（含已关闭）" if self._include_closed else "个未关闭风险"
-            headline = f"{total} {noun}"
-        else:
-            noun = "risk" if total == 1 else "risks"
-            headline = f"{total} {noun} incl. closed" if self._include_closed else f"{total} open {noun}"
+        kind = "all" if self._include_closed else "open"
+        headline = layout.wording(f"chart.heat_map.{kind}.{'one' if total == 1 else 'many'}", n=total)
         elided = QFontMetricsF(title_font).elidedText(headline, Qt.TextElideMode.ElideRight, header.width())
         painter.drawText(header, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), elided)
 
-        if cell < 4:
-            painter.end()
-            return
-        self._paint_cells(painter, grid, cell)
-        self._paint_axes(painter, layout, grid, cell, tick_font, title_font, text_colour, muted)
+        focus = self._focus_cell if self.hasFocus() else None
+        paint_heat_map(painter, layout, self.counts(), selected=self._selected, focus=focus)
         painter.end()
-
-    def _paint_cells(self, painter: QPainter, grid: QRectF, cell: float) -> None:
-        cells = self._grid()
-        count_font = QFont(self.font())
-        count_font.setPixelSize(round(max(10.0, min(56.0, cell * 0.3))))
-        count_font.setBold(True)
-        exposure_font = QFont(self.font())
-        exposure_font.setPixelSize(round(max(8.0, min(24.0, cell * 0.19))))
-        gap = max(1.0, cell * 0.03)
-        for likelihood in SCALE:
-            for impact in SCALE:
-                rect = QRectF(grid.left() + (impact - 1) * cell, grid.top() + (5 - likelihood) * cell, cell, cell)
-                inner = rect.adjusted(gap, gap, -gap, -gap)
-                exposure = likelihood * impact
-                colour = heat_colour(exposure)
-                dark = _is_dark(colour)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(inner, 3, 3)
-                if exposure_band(exposure) == 2:  # hatched, so "high" does not rest on red alone
-                    hatch = QBrush(QColor(255, 255, 255, 70), Qt.BrushStyle.BDiagPattern)
-                    painter.setBrush(hatch)
-                    painter.drawRoundedRect(inner, 3, 3)
-
-                count = len(cells[(likelihood, impact)])
-                # Exposure number in the top-left corner; in very small cells only where no count
-                # badge would cover it (the tooltip and the hatching still tell).
-                if cell >= 40 or not count:
-                    painter.setFont(exposure_font)
-                    painter.setPen(QColor(255, 255, 255, 225) if dark else QColor(0, 0, 0, 170))
-                    pad = max(2.0, cell * 0.06)
-                    painter.drawText(
-                        inner.adjusted(pad, pad * 0.5, -pad, -pad),
-                        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                        str(exposure),
-                    )
-
-                if count:
-                    # A white disc with a dark number reads the same on every cell colour.
-                    radius = max(7.0, min(cell * 0.24, 40.0))
-                    centre = QPointF(inner.center().x(), inner.center().y() + cell * 0.08)
-                    painter.setPen(QPen(QColor("#202020"), max(1.0, cell * 0.02)))
-                    painter.setBrush(QColor("#ffffff"))
-                    painter.drawEllipse(centre, radius, radius)
-                    painter.setFont(count_font)
-                    painter.setPen(QColor("#111111"))
-                    disc = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
-                    painter.drawText(disc, int(Qt.AlignmentFlag.AlignCenter), str(count))
-
-                if (likelihood, impact) == self._selected:
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.setPen(QPen(QColor("#0b3d91"), max(3.0, cell * 0.06)))
-                    painter.drawRoundedRect(inner.adjusted(1, 1, -1, -1), 3, 3)
-                if self.hasFocus() and (likelihood, impact) == self._focus_cell:
-                    pen = QPen(self.palette().highlight().color(), 1.5, Qt.PenStyle.DashLine)
-                    painter.setBrush(Qt.BrushStyle.NoBrush)
-                    painter.setPen(pen)
-                    painter.drawRoundedRect(inner.adjusted(3, 3, -3, -3), 2, 2)
-        if self._selected is not None:  # dim the rest so the filtered cell stands out on a projector
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 90))
-            for likelihood in SCALE:
-                for impact in SCALE:
-                    if (likelihood, impact) != self._selected:
-                        rect = QRectF(
-                            grid.left() + (impact - 1) * cell, grid.top() + (5 - likelihood) * cell, cell, cell
-                        )
-                        painter.drawRoundedRect(rect.adjusted(gap, gap, -gap, -gap), 3, 3)
-
-    def _paint_axes(
-        self,
-        painter: QPainter,
-        layout: dict[str, object],
-        grid: QRectF,
-        cell: float,
-        tick_font: QFont,
-        title_font: QFont,
-        text_colour: QColor,
-        muted: QColor,
-    ) -> None:
-        language: str = layout["language"]  # type: ignore[assignment]
-        y_words, x_words = LIKELIHOOD_WORDS[language], IMPACT_WORDS[language]
-        y_title, x_title = AXIS_TITLES[language]
-        title_h: float = layout["title_h"]  # type: ignore[assignment]
-        y_ticks_w: float = layout["y_ticks_w"]  # type: ignore[assignment]
-        x_ticks_h: float = layout["x_ticks_h"]  # type: ignore[assignment]
-        full_x: bool = layout["full_x"]  # type: ignore[assignment]
-        full_y: bool = layout["full_y"]  # type: ignore[assignment]
-        tick_fm = QFontMetricsF(tick_font)
-        bold_tick = QFont(tick_font)
-        bold_tick.setBold(True)
-        left_align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        right_align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        centre = int(Qt.AlignmentFlag.AlignCenter)
-
-        # Likelihood ticks, 5 at the top.
-        number_w = tick_fm.horizontalAdvance("5") + 6
-        for likelihood in SCALE:
-            row = QRectF(grid.left() - y_ticks_w, grid.top() + (5 - likelihood) * cell, y_ticks_w - 4, cell)
-            painter.setFont(bold_tick)
-            painter.setPen(text_colour)
-            painter.drawText(row, right_align, str(likelihood))
-            if full_y:
-                word_rect = row.adjusted(0, 0, -number_w, 0)
-                painter.setFont(tick_font)
-                painter.setPen(muted)
-                painter.drawText(word_rect, right_align | int(Qt.TextFlag.TextWordWrap), y_words[likelihood - 1])
-
-        # Impact ticks, 1 at the left.
-        for impact in SCALE:
-            column = QRectF(grid.left() + (impact - 1) * cell, grid.bottom() + 2, cell, tick_fm.height())
-            painter.setFont(bold_tick)
-            painter.setPen(text_colour)
-            painter.drawText(column, centre, str(impact))
-            if full_x:
-                painter.setFont(tick_font)
-                painter.setPen(muted)
-                painter.drawText(column.translated(0, tick_fm.height()), centre, x_words[impact - 1])
-
-        # Axis titles; in compact mode the end words ride on the title line ("1 Rare ... 5 Almost certain").
-        painter.setFont(title_font)
-        painter.setPen(text_colour)
-        x_line = QRectF(grid.left(), grid.bottom() + x_ticks_h, grid.width(), title_h)
-        painter.drawText(x_line, centre, f"{x_title} →")
-        if not full_x and self._ends_fit(x_words, f"{x_title} →", tick_font, title_font, grid.width()):
-            painter.setFont(tick_font)
-            painter.setPen(muted)
-            painter.drawText(x_line, left_align, x_words[0])
-            painter.drawText(x_line, right_align, x_words[-1])
-
-        painter.save()
-        title_left = grid.left() - y_ticks_w - title_h
-        painter.translate(title_left, grid.bottom())
-        painter.rotate(-90)
-        y_line = QRectF(0, 0, grid.height(), title_h)
-        painter.setFont(title_font)
-        painter.setPen(text_colour)
-        painter.drawText(y_line, centre, f"{y_title} →")
-        if not full_y and self._ends_fit(y_words, f"{y_title} →", tick_font, title_font, grid.height()):
-            painter.setFont(tick_font)
-            painter.setPen(muted)
-            painter.drawText(y_line, left_align, y_words[0])
-            painter.drawText(y_line, right_align, y_words[-1])
-        painter.restore()
-
-    @staticmethod
-    def _ends_fit(words: tuple[str, ...], title: str, tick_font: QFont, title_font: QFont, length: float) -> bool:
-        """Whether the first and last tick words fit either side of the centred axis title."""
-        ends = max(
-            QFontMetricsF(tick_font).horizontalAdvance(words[0]), QFontMetricsF(tick_font).horizontalAdvance(words[-1])
-        )
-        return 2 * ends + QFontMetricsF(title_font).horizontalAdvance(title) + 16 <= length
 
     # -- events --------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -521,27 +274,19 @@ class RiskHeatMap(QWidget):
         return super().event(event)
 
     def cell_tooltip(self, likelihood: int, impact: int) -> str:
-        language = self._language()
-        exposure = likelihood * impact
-        band = BANDS[language][exposure_band(exposure)]
+        w = self._wording()
         risks = self.risks_in(likelihood, impact)
-        y_word, x_word = LIKELIHOOD_WORDS[language][likelihood - 1], IMPACT_WORDS[language][impact - 1]
-        y_title, x_title = AXIS_TITLES[language]
-        if language == "zh":
-            head = f"{y_title} {likelihood}（{y_word}）× {x_title} {impact}（{x_word}）= 风险值 {exposure}（{band}）"
-            count_line = f"{len(risks)} 个风险" if risks else "没有风险"
-        else:
-            head = f"{y_title} {likelihood} ({y_word}) × {x_title} {impact} ({x_word}) = exposure {exposure} ({band})"
-            noun = "risk" if len(risks) == 1 else "risks"
-            kind = "" if self._include_closed else "open "
-            count_line = f"{len(risks)} {kind}{noun}" if risks else f"No {kind}risks"
-        lines = [f"<b>{html.escape(head)}</b>", html.escape(count_line)]
+        kind = "all" if self._include_closed else "open"
+        amount = "none" if not risks else "one" if len(risks) == 1 else "many"
+        lines = [
+            f"<b>{html.escape(describe_cell(w, likelihood, impact))}</b>",
+            html.escape(w(f"chart.heat_map.cell_{kind}.{amount}", n=len(risks))),
+        ]
         for risk in risks[:TOOLTIP_TITLES]:
-            closed = " (closed)" if risk.status == "closed" else ""
+            closed = w["chart.heat_map.closed"] if risk.status == "closed" else ""
             lines.append("• " + html.escape(_short(risk.title) + closed))
         if len(risks) > TOOLTIP_TITLES:
-            more = len(risks) - TOOLTIP_TITLES
-            lines.append(html.escape(f"还有 {more} 个" if language == "zh" else f"and {more} more"))
+            lines.append(html.escape(w("chart.heat_map.more", n=len(risks) - TOOLTIP_TITLES)))
         return "<p style='white-space:pre'>" + "<br>".join(lines) + "</p>"
 
 

@@ -26,6 +26,7 @@ from ...domain.commands import Macro, SetField
 from ...domain.project import ProjectEvent
 from ...domain.requirement import Requirement
 from ...qtmodels.document import ProjectDocument
+from ...wording import Wording, wording
 
 VALUE_MAX = 10.0
 VALUE_THRESHOLD = 5.0
@@ -34,25 +35,6 @@ STEP = 0.5  # dragging snaps value and effort to this
 SHOWN_MISSING = 6  # titles linked in the "no value or effort" line before "and N more"
 
 QUICK_WINS, BIG_BETS, FILL_INS, TIME_SINKS = "quick_wins", "big_bets", "fill_ins", "time_sinks"
-QUADRANT_NAMES = {
-    "en": {QUICK_WINS: "Quick wins", BIG_BETS: "Big bets", FILL_INS: "Fill-ins", TIME_SINKS: "Time sinks"},
-    "zh": {QUICK_WINS: "速赢", BIG_BETS: "大投入", FILL_INS: "填充项", TIME_SINKS: "耗时陷阱"},
-}
-QUADRANT_HINTS = {
-    "en": {
-        QUICK_WINS: "high value, low effort",
-        BIG_BETS: "high value, high effort",
-        FILL_INS: "low value, low effort",
-        TIME_SINKS: "low value, high effort",
-    },
-    "zh": {
-        QUICK_WINS: "高价值、低工作量",
-        BIG_BETS: "高价值、高工作量",
-        FILL_INS: "低价值、低工作量",
-        TIME_SINKS: "低价值、高工作量",
-    },
-}
-AXIS_TITLES = {"en": ("Effort (person-weeks)", "Value (0–10)"), "zh": ("工作量（人周）", "价值（0–10）")}
 # (background tint, point colour) per quadrant; the points also differ in shape, not colour alone.
 QUADRANT_COLOURS = {
     QUICK_WINS: (QColor(46, 125, 50, 28), QColor("#2e7d32")),
@@ -69,6 +51,11 @@ def quadrant(value: float, effort: float, effort_threshold: float) -> str:
     if high_value:
         return QUICK_WINS if low_effort else BIG_BETS
     return FILL_INS if low_effort else TIME_SINKS
+
+
+def quadrant_name(w: Wording, name: str) -> str:
+    """ "Quick wins", "Big bets" ... in ``w``'s language."""
+    return w[f"chart.value_effort.quadrant.{name}"]
 
 
 def snap(number: float) -> float:
@@ -205,7 +192,7 @@ class _Canvas(QWidget):
 
     def _paint_scene(self, painter: QPainter, skip_id: str | None = None) -> None:
         chart = self.chart
-        language = chart.language()
+        w = chart.words()
         tick_font, title_font, quadrant_font = self.fonts()
         tick_fm = QFontMetricsF(tick_font)
         plot = self.plot_rect()
@@ -257,9 +244,7 @@ class _Canvas(QWidget):
         if threshold is not None:
             painter.drawLine(QPointF(centre_split.x(), plot.top()), QPointF(centre_split.x(), plot.bottom()))
             painter.setFont(tick_font)
-            median = (
-                f"中位数 {_fmt(round(threshold, 2))}" if language == "zh" else f"median {_fmt(round(threshold, 2))}"
-            )
+            median = w("chart.value_effort.median", value=_fmt(round(threshold, 2)))
             median_w = tick_fm.horizontalAdvance(median) + 6
             mx = min(centre_split.x() + 4, plot.right() - median_w)
             median_rect = QRectF(mx, plot.top() + 2, median_w, tick_fm.height())
@@ -271,7 +256,7 @@ class _Canvas(QWidget):
             reserved.append(median_rect)
 
         # Axis titles, and the quadrant names beside the plot's corners with their marker shapes.
-        x_title, y_title = AXIS_TITLES[language]
+        x_title, y_title = w["chart.value_effort.effort_axis"], w["chart.value_effort.value_axis"]
         painter.setFont(title_font)
         painter.setPen(text_colour)
         title_fm = QFontMetricsF(title_font)
@@ -286,8 +271,7 @@ class _Canvas(QWidget):
         painter.restore()
 
         names = {
-            key: ("● " if key in (QUICK_WINS, BIG_BETS) else "◆ ") + QUADRANT_NAMES[language][key]
-            for key in QUADRANT_COLOURS
+            key: ("● " if key in (QUICK_WINS, BIG_BETS) else "◆ ") + quadrant_name(w, key) for key in QUADRANT_COLOURS
         }
         font = QFont(quadrant_font)
         title_w = title_fm.horizontalAdvance(f"{x_title} →")
@@ -314,12 +298,7 @@ class _Canvas(QWidget):
         if not points:
             painter.setFont(title_font)
             painter.setPen(muted)
-            message = (
-                "还没有同时设置价值和工作量的需求。\n在表格中填写“价值”和“工作量”后即会显示在这里。"
-                if language == "zh"
-                else "No requirement has both a value and an effort yet.\n"
-                "Fill in Value (0–10) and Effort (weeks) in the table to place it here."
-            )
+            message = w["chart.value_effort.empty"]
             flags = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
             painter.drawText(plot.adjusted(12, 12, -12, -12), flags, message)
             return
@@ -554,8 +533,9 @@ class ValueEffortChart(QWidget):
         self._refresh_missing()
 
     # -- data ----------------------------------------------------------------------------
-    def language(self) -> str:
-        return "zh" if self.document.project.info.language == "zh" else "en"
+    def words(self) -> Wording:
+        """The chart speaks the project's language."""
+        return wording(self.document.project.info.language)
 
     def points(self) -> list[_Point]:
         if self._points is None:
@@ -654,27 +634,23 @@ class ValueEffortChart(QWidget):
 
     # -- text ------------------------------------------------------------------------------
     def drag_text(self, effort: float, value: float) -> str:
-        threshold = self.effort_threshold() or 0.0
-        name = QUADRANT_NAMES[self.language()][quadrant(value, effort, threshold)]
-        if self.language() == "zh":
-            return f"价值 {_fmt(value)} · 工作量 {_fmt(effort)} 人周 · {name}"
-        return f"Value {_fmt(value)} · effort {_fmt(effort)} weeks · {name}"
+        w = self.words()
+        name = quadrant_name(w, quadrant(value, effort, self.effort_threshold() or 0.0))
+        return f"{w('chart.value_effort.position', value=_fmt(value), effort=_fmt(effort))} · {name}"
 
     def points_tooltip(self, points: list[_Point]) -> str:
-        language = self.language()
+        w = self.words()
         threshold = self.effort_threshold() or 0.0
         lines = []
         for point in points[:8]:
             name = quadrant(point.value, point.effort, threshold)
-            where = f"{QUADRANT_NAMES[language][name]} ({QUADRANT_HINTS[language][name]})"
-            if language == "zh":
-                numbers = f"价值 {_fmt(point.value)} · 工作量 {_fmt(point.effort)} 人周"
-            else:
-                numbers = f"Value {_fmt(point.value)} · effort {_fmt(point.effort)} weeks"
+            where = f"{quadrant_name(w, name)} ({w[f'chart.value_effort.hint.{name}']})"
+            numbers = w("chart.value_effort.position", value=_fmt(point.value), effort=_fmt(point.effort))
             lines.append(f"<b>{html.escape(point.title)}</b><br>{html.escape(numbers)}<br>{html.escape(where)}")
         if len(points) > 8:
-            lines.append(html.escape(f"and {len(points) - 8} more at this spot"))
-        hint = "<br><i>Drag to change value and effort; Edit ▸ Undo reverts.</i>" if language == "en" else ""
+            lines.append(html.escape(w("chart.value_effort.more_here", n=len(points) - 8)))
+        hint = w["chart.value_effort.drag_hint"]
+        hint = f"<br><i>{html.escape(hint)}</i>" if hint else ""
         return "<p>" + "<br><br>".join(lines) + hint + "</p>"
 
     def _refresh_missing(self) -> None:

@@ -23,10 +23,13 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.prioritisation import rank
 from ...domain.project import Project, ProjectEvent
+from ...domain.risk import ExposureBand, Risk
 from ...export.timeline_paint import PaintOptions, TimelineLayout, paint_timeline
 from ...qtmodels.document import ProjectDocument
+from ...render.heat_map import HeatMapLayout, HeatMapStyle, cell_counts, layout_heat_map, paint_heat_map
+from ...render.risk_colours import exposure_colour, readable_ink
+from ...wording import Wording, wording
 from ...wording import number as format_number
-from ..editors.risk_heat_map import AXIS_TITLES, IMPACT_WORDS, LIKELIHOOD_WORDS, heat_colour
 from .step_bar import GuidedFlowBar
 from .steps import STEPS, format_clock
 
@@ -44,92 +47,8 @@ AMBER = QColor("#ffb000")
 RED = QColor("#ff5a4f")
 GREEN = QColor("#5ee08a")
 
-# Project-language labels (en / zh), like the other bilingual data the app shows.
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "brief": "Product brief",
-        "requirements": "Requirements",
-        "ranking": "Priorities",
-        "timeline": "Timeline",
-        "risks": "Risks",
-        "summary": "Roadmap at a glance",
-        "no_vision": "No vision yet: write it in Project Properties.",
-        "no_requirements": "No requirements yet.",
-        "more": "+ {n} more",
-        "votes": "Votes",
-        "score": "Score",
-        "rank_by": "Ranked by {framework}",
-        "not_scored": "not scored",
-        "no_items": "Nothing is scheduled yet: Auto-schedule places the items.",
-        "unscheduled": "{n} item(s) without dates are not shown.",
-        "top_risks": "Top risks",
-        "no_risks": "No open risks.",
-        "open_risks": "open risks",
-        "high_risks": "{n} high",
-        "req_count": "requirements",
-        "items": "timeline items",
-        "finish": "finish",
-        "top_priorities": "Top priorities",
-        "step": "Step {n} of {total}",
-        "keys": "← → page   1–6 jump   Esc leave",
-        "summary_hint": "File > Export > Roadmap PDF (Ctrl+P)",
-    },
-    "zh": {
-        "brief": "产品简介",
-        "requirements": "需求",
-        "ranking": "优先级",
-        "timeline": "时间线",
-        "risks": "风险",
-        "summary": "路线图概览",
-        "no_vision": "还没有愿景：请在“项目属性”中填写。",
-        "no_requirements": "还没有需求。",
-        "more": "另有 {n} 项",
-        "votes": "票数",
-        "score": "得分",
-        "rank_by": "排序依据：{framework}",
-        "not_scored": "未评分",
-        "no_items": "还没有排期：用“自动排期”安排事项。",
-        "unscheduled": "另有 {n} 个未排期的事项未显示。",
-        "top_risks": "主要风险",
-        "no_risks": "没有未关闭的风险。",
-        "open_risks": "个未关闭风险",
-        "high_risks": "其中 {n} 个高风险",
-        "req_count": "项需求",
-        "items": "个时间线事项",
-        "finish": "完成",
-        "top_priorities": "最优先",
-        "step": "第 {n} 步 / 共 {total} 步",
-        "keys": "← → 翻页   1–6 跳转   Esc 退出",
-        "summary_hint": "文件 > 导出 > 路线图 PDF（Ctrl+P）",
-    },
-}
-FRAMEWORK_WORDS = {
-    "en": {
-        "rice": "RICE",
-        "ice": "ICE",
-        "wsjf": "WSJF",
-        "moscow": "MoSCoW",
-        "value_effort": "value ÷ effort",
-        "weighted": "weighted scoring",
-        "votes": "dot votes",
-    },
-    "zh": {
-        "rice": "RICE",
-        "ice": "ICE",
-        "wsjf": "WSJF",
-        "moscow": "MoSCoW",
-        "value_effort": "价值 ÷ 投入",
-        "weighted": "加权评分",
-        "votes": "投票",
-    },
-}
-MOSCOW_WORDS = {
-    "en": {"must": "Must", "should": "Should", "could": "Could", "wont": "Won't"},
-    "zh": {"must": "必须有", "should": "应该有", "could": "可以有", "wont": "暂不做"},
-}
 TIMELINE_TEXT_PX = 14.0  # layout units; painter.scale makes them large on screen
 TIMELINE_TARGET_SCALE = 2.1  # 14 px text becomes about 29 px at 1920 x 1080
-HIGH_EXPOSURE = 15
 RANKING_ROWS = 10  # rows on the ranking page, the "+ N more" line included
 
 
@@ -286,12 +205,11 @@ class PresenterView(QWidget):
     # -- geometry and fonts ------------------------------------------------------------------
     @property
     def language(self) -> str:
-        if self.document is None:
-            return "en"
-        return "zh" if self.document.project.info.language == "zh" else "en"
+        """The project's language code: the pages speak it, whatever the interface's language."""
+        return self.words().code
 
-    def words(self) -> dict[str, str]:
-        return WORDS[self.language]
+    def words(self) -> Wording:
+        return wording(self.document.project.info.language if self.document is not None else None)
 
     def _unit(self) -> float:
         """Pixels per design pixel: the pages are designed for 1920 x 1080 and scale with the window."""
@@ -354,7 +272,7 @@ class PresenterView(QWidget):
             painter.drawText(clock_rect, Qt.AlignmentFlag.AlignCenter, clock)
             painter.setFont(self._font(28))
             painter.setPen(MUTED)
-            caption = f"{words['step'].format(n=step + 1, total=len(STEPS))} · {STEPS[step].title_in(self.language)}"
+            caption = f"{words('workshop.step', n=step + 1, total=len(STEPS))} · {STEPS[step].title_in(words.code)}"
             caption_rect = QRectF(self.width() / 2, 118 * u, self.width() / 2 - m, 40 * u)
             painter.drawText(caption_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, caption)
         text_w = self.width() - 2 * m - clock_w - 32 * u
@@ -365,7 +283,11 @@ class PresenterView(QWidget):
         painter.drawText(QRectF(m, 24 * u, text_w, 44 * u), Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(self._font(60, bold=True))
         painter.setPen(ACCENT)
-        painter.drawText(QRectF(m, 66 * u, text_w, 84 * u), Qt.AlignmentFlag.AlignVCenter, words[PAGES[self._page]])
+        painter.drawText(
+            QRectF(m, 66 * u, text_w, 84 * u),
+            Qt.AlignmentFlag.AlignVCenter,
+            words[f"workshop.page.{PAGES[self._page]}"],
+        )
         painter.setPen(QPen(RULE, 2 * u))
         painter.drawLine(QPointF(m, 166 * u), QPointF(self.width() - m, 166 * u))
 
@@ -387,7 +309,9 @@ class PresenterView(QWidget):
         painter.setFont(self._font(24))
         painter.setPen(MUTED)
         hint = QRectF(self.width() / 2, y, self.width() / 2 - m, size)
-        painter.drawText(hint, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.words()["keys"])
+        painter.drawText(
+            hint, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.words()["workshop.keys"]
+        )
 
     # -- flowing text ------------------------------------------------------------------------
     def _paint_blocks(self, painter: QPainter, rect: QRectF, blocks: list[_Block]) -> None:
@@ -437,7 +361,7 @@ class PresenterView(QWidget):
             blocks.append(_Block(info.domain, 30, MUTED))
         paragraphs = [p.strip() for p in info.description.split("\n\n") if p.strip()]
         if not paragraphs:
-            blocks.append(_Block(words["no_vision"], 36, MUTED, space_before=20))
+            blocks.append(_Block(words["workshop.no_vision"], 36, MUTED, space_before=20))
         for number, paragraph in enumerate(paragraphs):
             lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
             for line in lines:
@@ -458,7 +382,7 @@ class PresenterView(QWidget):
         words = self.words()
         requirements = [r for r in project.requirements if r.status != "dropped"]
         if not requirements:
-            self._paint_empty(painter, rect, words["no_requirements"])
+            self._paint_empty(painter, rect, words["workshop.no_requirements"])
             return
         u = self._unit()
         font = self._font(34)
@@ -471,7 +395,7 @@ class PresenterView(QWidget):
             shown = shown[:-1]
         gap = 48 * u
         col_w = (rect.width() - gap * (columns - 1)) / columns
-        moscow = MOSCOW_WORDS[self.language]
+        moscow = {code: words.choice(code) for code in ("must", "should", "could", "wont")}
         tag_fm = QFontMetricsF(tag_font)
         tag_w = max(tag_fm.horizontalAdvance(t) for t in moscow.values()) + 28 * u
         for index, requirement in enumerate(shown):
@@ -499,27 +423,27 @@ class PresenterView(QWidget):
             cell = QRectF(rect.left() + column * (col_w + gap), rect.top() + row * row_h, col_w, row_h)
             painter.setFont(self._font(30))
             painter.setPen(MUTED)
-            painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter, words["more"].format(n=hidden))
+            painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter, words("more", n=hidden))
 
     # -- ranking -----------------------------------------------------------------------------
     def _paint_ranking(self, painter: QPainter, project: Project, rect: QRectF) -> None:
         words = self.words()
         ranked = rank(project)
         if not ranked:
-            self._paint_empty(painter, rect, words["no_requirements"])
+            self._paint_empty(painter, rect, words["workshop.no_requirements"])
             return
         u = self._unit()
-        framework = FRAMEWORK_WORDS[self.language].get(project.info.framework, project.info.framework)
+        framework = words.choice(project.info.framework)
         head_font = self._font(28)
         head_h = 48 * u
         painter.setFont(head_font)
         painter.setPen(MUTED)
         votes_w, score_w, rank_w = 190 * u, 230 * u, 96 * u
         head = QRectF(rect.left(), rect.top(), rect.width(), head_h)
-        painter.drawText(head, Qt.AlignmentFlag.AlignVCenter, words["rank_by"].format(framework=framework))
+        painter.drawText(head, Qt.AlignmentFlag.AlignVCenter, words("workshop.rank_by", framework=framework))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(head.adjusted(0, 0, -score_w, 0), right, words["votes"])
-        painter.drawText(head, right, words["score"])
+        painter.drawText(head.adjusted(0, 0, -score_w, 0), right, words["workshop.votes"])
+        painter.drawText(head, right, words["workshop.score"])
         body = rect.adjusted(0, head_h + 8 * u, 0, 0)
         rows, hidden = ranking_rows(ranked)
         row_h = min(body.height() / max(len(rows) + (1 if hidden else 0), 1), 84 * u)
@@ -548,7 +472,7 @@ class PresenterView(QWidget):
             if entry.score.value is None:
                 painter.setFont(self._font(28))
                 painter.setPen(MUTED)
-                painter.drawText(score_rect, right, words["not_scored"])
+                painter.drawText(score_rect, right, words["workshop.not_scored"])
             else:
                 painter.setFont(number_font)
                 painter.setPen(TEXT)
@@ -557,7 +481,7 @@ class PresenterView(QWidget):
             cell = QRectF(body.left() + rank_w, body.top() + len(rows) * row_h, body.width() - rank_w, row_h)
             painter.setFont(self._font(30))
             painter.setPen(MUTED)
-            painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter, words["more"].format(n=hidden))
+            painter.drawText(cell, Qt.AlignmentFlag.AlignVCenter, words("more", n=hidden))
 
     # -- timeline ----------------------------------------------------------------------------
     def timeline_layout(self, project: Project, rect: QRectF) -> tuple[TimelineLayout, float] | None:
@@ -598,7 +522,7 @@ class PresenterView(QWidget):
         area = rect.adjusted(0, 0, 0, -note_h)
         fitted = self.timeline_layout(project, area)
         if fitted is None:
-            self._paint_empty(painter, rect, words["no_items"])
+            self._paint_empty(painter, rect, words["workshop.no_items"])
             return
         layout, scale = fitted
         content = QRectF(0, 0, layout.width, layout.height)
@@ -612,69 +536,53 @@ class PresenterView(QWidget):
             painter.setFont(self._font(28))
             painter.setPen(MUTED)
             note = QRectF(rect.left(), rect.bottom() - note_h, rect.width(), note_h)
-            painter.drawText(note, Qt.AlignmentFlag.AlignVCenter, words["unscheduled"].format(n=unscheduled))
+            painter.drawText(note, Qt.AlignmentFlag.AlignVCenter, words("workshop.unscheduled", n=unscheduled))
 
     # -- risks -------------------------------------------------------------------------------
+    def risk_map_layout(self, rect: QRectF) -> HeatMapLayout:
+        """The heat map in the left 55 % of the risks page: words on the ticks, large counts, no hatching."""
+        style = HeatMapStyle(
+            self._font(26),
+            self._font(28, bold=True),
+            unit=self._unit(),
+            numbers=False,
+            words="always",
+            likelihood_title="above",
+            count_disc=False,
+            exposures=False,
+            hatch=0,
+            empty_opacity=0.3,  # empty cells recede so the filled ones stand out
+            gap=2,
+            corner=0,
+            count_size=(0.45, 6, 60),
+            tick_gap=16,
+            centred=False,
+            ink=ACCENT,
+            word_ink=TEXT,
+        )
+        return layout_heat_map(QRectF(rect.left(), rect.top(), rect.width() * 0.55, rect.height()), self.words(), style)
+
     def _paint_risks(self, painter: QPainter, project: Project, rect: QRectF) -> None:
         u = self._unit()
-        language = self.language
         words = self.words()
         open_risks = [r for r in project.risks if r.status != "closed"]
-        counts: dict[tuple[int, int], int] = {}
-        for risk in open_risks:
-            key = (risk.likelihood, risk.impact)
-            counts[key] = counts.get(key, 0) + 1
-        tick_font = self._font(26)
-        title_font = self._font(28, bold=True)
-        tick_fm = QFontMetricsF(tick_font)
-        y_words, x_words = LIKELIHOOD_WORDS[language], IMPACT_WORDS[language]
-        y_title, x_title = AXIS_TITLES[language]
-        label_w = max(tick_fm.horizontalAdvance(w) for w in y_words) + 24 * u
-        label_w = min(label_w, 240 * u)
-        axis_h = tick_fm.height() * 2 + 20 * u
-        side = min(rect.height() - axis_h, rect.width() * 0.55 - label_w)
-        cell = side / 5
-        grid = QRectF(rect.left() + label_w, rect.top(), side, side)
-        wrap_center = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter)
-        count_font = self._font(min(60, cell / u * 0.45), bold=True)
-        for likelihood in range(1, 6):
-            for impact in range(1, 6):
-                box = QRectF(grid.left() + (impact - 1) * cell, grid.top() + (5 - likelihood) * cell, cell, cell)
-                colour = heat_colour(likelihood * impact)
-                count = counts.get((likelihood, impact), 0)
-                if not count:  # empty cells recede so the filled ones stand out
-                    colour = _mix(colour, BACKGROUND, 0.3)
-                painter.fillRect(box.adjusted(2 * u, 2 * u, -2 * u, -2 * u), colour)
-                if count:
-                    painter.setFont(count_font)
-                    painter.setPen(_ink_on(colour))
-                    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, str(count))
-        painter.setFont(tick_font)
-        painter.setPen(TEXT)
-        for likelihood in range(1, 6):
-            box = QRectF(rect.left(), grid.top() + (5 - likelihood) * cell, label_w - 16 * u, cell)
-            painter.drawText(box, wrap_center | int(Qt.AlignmentFlag.AlignRight), y_words[likelihood - 1])
-        for impact in range(1, 6):
-            box = QRectF(grid.left() + (impact - 1) * cell, grid.bottom() + 6 * u, cell, tick_fm.height() + 4 * u)
-            painter.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, x_words[impact - 1])
-        painter.setFont(title_font)
-        painter.setPen(ACCENT)
-        axes = QRectF(grid.left(), grid.bottom() + tick_fm.height() + 12 * u, side, tick_fm.height() + 8 * u)
-        painter.drawText(axes, Qt.AlignmentFlag.AlignCenter, f"{x_title} →")
-        up = QRectF(rect.left(), grid.top() - 2 * u, label_w - 16 * u, 0)
-        painter.drawText(up.adjusted(0, 0, 0, tick_fm.height()), int(Qt.AlignmentFlag.AlignRight), f"↑ {y_title}")
+        layout = self.risk_map_layout(rect)
+        paint_heat_map(painter, layout, cell_counts(open_risks))
+        grid = layout.grid
 
         # The top risks beside the map, highest exposure first.
         left = grid.right() + 64 * u
         side_rect = QRectF(left, rect.top(), rect.right() - left, rect.height())
         painter.setFont(self._font(34, bold=True))
         painter.setPen(ACCENT)
-        painter.drawText(QRectF(side_rect.left(), side_rect.top(), side_rect.width(), 52 * u), 0, words["top_risks"])
+        painter.drawText(
+            QRectF(side_rect.left(), side_rect.top(), side_rect.width(), 52 * u), 0, words["workshop.top_risks"]
+        )
         top = sorted(open_risks, key=lambda r: (-r.exposure, -r.impact))[:7]
         if not top:
             painter.setFont(self._font(30))
             painter.setPen(MUTED)
-            painter.drawText(side_rect.adjusted(0, 70 * u, 0, 0), 0, words["no_risks"])
+            painter.drawText(side_rect.adjusted(0, 70 * u, 0, 0), 0, words["workshop.no_risks"])
             return
         row_h = min((side_rect.height() - 70 * u) / len(top), 110 * u)
         title_font = self._font(30)
@@ -683,12 +591,12 @@ class PresenterView(QWidget):
             row = QRectF(side_rect.left(), side_rect.top() + 70 * u + index * row_h, side_rect.width(), row_h)
             badge_h = min(row_h - 12 * u, 60 * u)
             badge = QRectF(row.left(), row.center().y() - badge_h / 2, 72 * u, badge_h)
-            colour = heat_colour(risk.exposure)
+            colour = exposure_colour(risk.exposure)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(badge, 8 * u, 8 * u)
             painter.setFont(badge_font)
-            painter.setPen(_ink_on(colour))
+            painter.setPen(readable_ink(colour))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, str(risk.exposure))
             text_rect = QRectF(badge.right() + 20 * u, row.top(), row.right() - badge.right() - 20 * u, row_h)
             painter.setFont(title_font)
@@ -702,16 +610,16 @@ class PresenterView(QWidget):
         u = self._unit()
         words = self.words()
         open_risks = [r for r in project.risks if r.status != "closed"]
-        high = sum(1 for r in open_risks if r.exposure >= HIGH_EXPOSURE)
+        high = high_risk_count(open_risks)
         ends = [i.end for i in project.items if i.end is not None]
         requirements = [r for r in project.requirements if r.status != "dropped"]
         tiles = [
-            (str(len(requirements)), words["req_count"], TEXT),
-            (str(len(project.items)), words["items"], TEXT),
-            (max(ends).isoformat() if ends else "–", words["finish"], TEXT),
+            (str(len(requirements)), words["workshop.req_count"], TEXT),
+            (str(len(project.items)), words["workshop.items"], TEXT),
+            (max(ends).isoformat() if ends else "–", words["workshop.finish"], TEXT),
             (
                 str(len(open_risks)),
-                words["open_risks"] + (" · " + words["high_risks"].format(n=high) if high else ""),
+                words["workshop.open_risks"] + (" · " + words("workshop.high_risks", n=high) if high else ""),
                 TEXT,
             ),
         ]
@@ -736,8 +644,8 @@ class PresenterView(QWidget):
         top_risks = sorted(open_risks, key=lambda r: (-r.exposure, -r.impact))[:3]
         for column, (heading, lines) in enumerate(
             (
-                (words["top_priorities"], [f"{e.rank}. {e.requirement.title}" for e in ranked]),
-                (words["top_risks"], [f"{r.exposure} · {r.title}" for r in top_risks]),
+                (words["workshop.top_priorities"], [f"{e.rank}. {e.requirement.title}" for e in ranked]),
+                (words["workshop.top_risks"], [f"{r.exposure} · {r.title}" for r in top_risks]),
             )
         ):
             area = QRectF(below.left() + column * (half + gap), below.top(), half, below.height())
@@ -749,7 +657,7 @@ class PresenterView(QWidget):
         painter.setFont(self._font(26))
         painter.setPen(MUTED)
         hint = QRectF(rect.left(), rect.bottom() - 44 * u, rect.width(), 44 * u)
-        painter.drawText(hint, Qt.AlignmentFlag.AlignVCenter, words["summary_hint"])
+        painter.drawText(hint, Qt.AlignmentFlag.AlignVCenter, words["workshop.summary_hint"])
 
     def _paint_empty(self, painter: QPainter, rect: QRectF, text: str) -> None:
         painter.setFont(self._font(36))
@@ -757,26 +665,16 @@ class PresenterView(QWidget):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), text)
 
 
+def high_risk_count(risks: list[Risk]) -> int:
+    """The summary page's "N high": risks in the domain's high exposure band."""
+    return sum(1 for risk in risks if risk.band is ExposureBand.HIGH)
+
+
 def ranking_rows(ranked: list, limit: int = RANKING_ROWS) -> tuple[list, int]:
     """The rows the ranking page shows and how many are left off; a "+ N more" line takes the last row."""
     if len(ranked) <= limit:
         return list(ranked), 0
     return list(ranked[: limit - 1]), len(ranked) - (limit - 1)
-
-
-def _mix(colour: QColor, base: QColor, amount: float) -> QColor:
-    """``amount`` of ``colour`` over ``base``."""
-    return QColor.fromRgbF(
-        colour.redF() * amount + base.redF() * (1 - amount),
-        colour.greenF() * amount + base.greenF() * (1 - amount),
-        colour.blueF() * amount + base.blueF() * (1 - amount),
-    )
-
-
-def _ink_on(colour: QColor) -> QColor:
-    """Black or white text, whichever reads on ``colour``."""
-    light = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
-    return QColor("#000000") if light > 0.55 else QColor("#ffffff")
 
 
 def _fit_lines(fm: QFontMetricsF, text: str, width: float, lines: int) -> str:

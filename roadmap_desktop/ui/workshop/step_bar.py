@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
+from ...wording import language_code
 from .steps import MAX_MINUTES, MIN_MINUTES, SETTINGS_KEY, STEPS, format_clock, minutes_from
 
 NEXT_KEY = "Ctrl+Alt+Right"
@@ -226,8 +227,8 @@ class GuidedFlowBar(QWidget):
         self._refresh()
 
     def set_language(self, language: str) -> None:
-        """Step titles and instructions follow the project's language (en or zh)."""
-        self.language = language if language in ("en", "zh") else "en"
+        """Step titles and instructions follow the project's language (a catalog code; unknown ones get English)."""
+        self.language = language_code(language)
         self._refresh()
         self._update_compact(self.width())
 

@@ -1,9 +1,10 @@
-"""The six steps of a guided founder workshop, in English and Chinese, with default minutes (no Qt)."""
+"""The six steps of a guided founder workshop and their default minutes (no Qt; words in the catalogs)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
+
+from ...wording import wording
 
 SETTINGS_KEY = "workshop_step_minutes"
 MIN_MINUTES, MAX_MINUTES = 1, 180
@@ -11,75 +12,26 @@ MIN_MINUTES, MAX_MINUTES = 1, 180
 
 @dataclass(frozen=True)
 class WorkshopStep:
-    """One step: a key the code uses, and its title and participant instruction by project language."""
+    """One step: a key the code uses, and its default length; its title and the participants'
+    instruction are the wording catalogs' ``workshop.step.<key>`` and ``workshop.step.<key>.instruction``."""
 
     key: str
-    title: Mapping[str, str]
-    instruction: Mapping[str, str]
     default_minutes: int
 
     def title_in(self, language: str) -> str:
-        return self.title.get(language) or self.title["en"]
+        return wording(language)[f"workshop.step.{self.key}"]
 
     def instruction_in(self, language: str) -> str:
-        return self.instruction.get(language) or self.instruction["en"]
+        return wording(language)[f"workshop.step.{self.key}.instruction"]
 
 
 STEPS: tuple[WorkshopStep, ...] = (
-    WorkshopStep(
-        "brief",
-        {"en": "Product brief", "zh": "产品简介"},
-        {
-            "en": "Agree in one or two sentences what we build, for whom, and how we will know it works.",
-            "zh": "用一两句话说清：我们做什么、为谁做、怎样判断它成功。",
-        },
-        10,
-    ),
-    WorkshopStep(
-        "requirements",
-        {"en": "Requirements", "zh": "需求"},
-        {
-            "en": "Call out what users need; the assistant drafts, we keep, edit or drop each line.",
-            "zh": "说出用户需要什么；助手起草，我们逐条保留、修改或删除。",
-        },
-        20,
-    ),
-    WorkshopStep(
-        "prioritise",
-        {"en": "Prioritise", "zh": "排优先级"},
-        {
-            "en": "Place your dots on what matters most, then check the ranking against the framework.",
-            "zh": "把票投给最重要的需求，再对照评分框架检查排序。",
-        },
-        15,
-    ),
-    WorkshopStep(
-        "timeline",
-        {"en": "Timeline", "zh": "时间线"},
-        {
-            "en": "Auto-schedule the plan, then move what must happen sooner or later.",
-            "zh": "先自动排期，再调整必须提前或推后的事项。",
-        },
-        15,
-    ),
-    WorkshopStep(
-        "risks",
-        {"en": "Risks", "zh": "风险"},
-        {
-            "en": "Name what could stop us, rate likelihood and impact, and agree an owner for each red one.",
-            "zh": "列出可能阻碍我们的风险，评估可能性和影响，并为每个红色风险指定负责人。",
-        },
-        15,
-    ),
-    WorkshopStep(
-        "export",
-        {"en": "Export PDF", "zh": "导出 PDF"},
-        {
-            "en": "Review the roadmap together and export the PDF to share after the workshop.",
-            "zh": "一起回顾路线图，导出 PDF，会后分享给大家。",
-        },
-        5,
-    ),
+    WorkshopStep("brief", 10),
+    WorkshopStep("requirements", 20),
+    WorkshopStep("prioritise", 15),
+    WorkshopStep("timeline", 15),
+    WorkshopStep("risks", 15),
+    WorkshopStep("export", 5),
 )
 
 
