@@ -1917,7 +1917,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+141"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+136"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2224,22 +2224,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>风险(&amp;K)</translation>
     </message>
     <message>
-        <location line="+108"/>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Now / Next / Later</source>
-        <translation>现在 / 下一步 / 以后</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location line="+119"/>
         <source>Added {count} risk(s) from the library; Edit &gt; Undo takes them back in one step</source>
         <translation>已从风险库添加 {count} 个风险；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+24"/>
         <source>Auto-schedule</source>
         <translation>自动排期</translation>
     </message>
@@ -2276,7 +2266,7 @@ Remove one of these dependencies.</source>
         <translation>（“编辑 &gt; 撤销”可恢复日期）</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+24"/>
         <source>{requirements} requirements · {items} timeline items · {risks} risks</source>
         <translation>{requirements} 个需求 · {items} 个时间线事项 · {risks} 个风险</translation>
     </message>
@@ -3251,6 +3241,19 @@ Recover it?</source>
         <location line="+2"/>
         <source>Move {count} items to {column}</source>
         <translation>将 {count} 个事项移到“{column}”</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/tab_pages.py" line="+86"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now / Next / Later</source>
+        <translation>现在 / 下一步 / 以后</translation>
     </message>
 </context>
 <context>

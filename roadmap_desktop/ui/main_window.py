@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QToolBar,
-    QToolButton,
     QWidget,
 )
 
@@ -38,11 +36,8 @@ from .dialogs.risk_library_dialog import add_from_library
 from .document_controller import APP_NAME, DocumentController, file_filter
 from .editors.entity_editor import EntityEditor
 from .editors.ranking_view import RankingView
-from .editors.risk_heat_map import RiskHeatMap
-from .editors.value_effort_chart import ValueEffortChart
 from .interchange_actions import InterchangeActions
-from .timeline import NowNextLaterBoard, TimelineView
-from .timeline.forecast_panel import ForecastPanel
+from .tab_pages import RequirementPage, RiskPage, TimelinePage
 from .workshop.flow import GuidedFlowController
 from .workshop.presenter import PresenterView
 from .workshop.step_bar import GuidedFlowBar
@@ -55,7 +50,7 @@ class MainWindow(QMainWindow):
         self.files = DocumentController(self, settings, recovery, self.show_info, self.show_error)
         self.files.document_replaced.connect(self._on_files_document_replaced)
         self.editors: dict[str, EntityEditor] = {}
-        self._hosts: list[QWidget] = []  # tab pages wrapping an editor; replaced with the document
+        self._pages: list[QWidget] = []  # the tabs' pages; replaced with the document
         self.undo_group = QUndoGroup(self)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
@@ -490,9 +485,9 @@ class MainWindow(QMainWindow):
         document = self.document
         assert document is not None
         selections = {kind: editor.selected_ids() for kind, editor in self.editors.items()}
-        timeline_page = self.timeline_views.currentIndex()
+        timeline_page = self.timeline_page.views.currentIndex()
         self._build_views(document)
-        self.timeline_views.setCurrentIndex(timeline_page)
+        self.timeline_page.views.setCurrentIndex(timeline_page)
         for kind, ids in selections.items():
             if ids and kind in self.editors:
                 self.editors[kind].select_ids(ids)
@@ -505,25 +500,26 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.model.detach()
             editor.deleteLater()
-        for host in self._hosts:
-            host.deleteLater()
+        for page in self._pages:
+            page.deleteLater()
         self.editors = {}
-        self._hosts = []
+        self._pages = []
         for title, kind in self._tab_kinds():
             factory = self._new_item if kind == "item" else None
             editor = EntityEditor(document, kind, self.show_error, new_entity=factory)
             self.editors[kind] = editor
             if kind == "item":
-                lanes = QToolButton()
-                lanes.setDefaultAction(self.lanes_action)
-                editor.add_toolbar_widget(lanes)
-                self.tabs.addTab(self._timeline_host(document, editor), _plain(title))
+                page = self.timeline_page = TimelinePage(document, editor, self.lanes_action, self.schedule_action)
+                page.message.connect(self.show_error)
             elif kind == "risk":
-                self.tabs.addTab(self._risk_host(document, editor), _plain(title))
-            elif kind == "requirement":
-                self.tabs.addTab(self._requirement_host(document, editor), _plain(title))
+                page = RiskPage(document, editor, self.library_action)
+                self.heat_map = page.heat_map
             else:
-                self.tabs.addTab(editor, _plain(title))
+                page = RequirementPage(document, editor, self.chart_action)
+                self.value_effort_chart = page.chart
+            # The pages go with the document: else a rebuild would leave the old views and forecast running.
+            self._pages.append(page)
+            self.tabs.addTab(page, _plain(title))
         self.tabs.setCurrentIndex(max(current_tab, 0))
         self.ranking = RankingView(document)
         self.ranking.requirement_selected.connect(self._on_ranking_requirement_selected)
@@ -532,70 +528,6 @@ class MainWindow(QMainWindow):
         self.prioritisation_dock.setWidget(self.ranking)
         if old_ranking is not None:
             old_ranking.deleteLater()
-
-    def _timeline_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
-        """The Timeline tab: the drawn timeline (or the Now / Next / Later board) over the item table."""
-        self.timeline_view = TimelineView(document)
-        self.board = NowNextLaterBoard(document)
-        self.timeline_views = QTabWidget()
-        self.timeline_views.setDocumentMode(True)
-        self.timeline_views.addTab(self.timeline_view, self.tr("Timeline"))
-        self.timeline_views.addTab(self.board, self.tr("Now / Next / Later"))
-        schedule_button = QToolButton()
-        schedule_button.setDefaultAction(self.schedule_action)
-        schedule_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.timeline_view.add_toolbar_widget(schedule_button)
-        self.forecast_panel = ForecastPanel(document)
-        self.forecast_panel.forecast_ready.connect(self._on_forecast_panel_forecast_ready)
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.timeline_views)
-        upper.addWidget(self.forecast_panel)
-        upper.setStretchFactor(0, 4)
-        upper.setStretchFactor(1, 1)
-        upper.setSizes([1000, 330])
-        host = QSplitter(Qt.Orientation.Vertical)
-        host.addWidget(upper)
-        host.addWidget(editor)
-        host.setStretchFactor(0, 3)
-        host.setStretchFactor(1, 2)
-        self._syncing_selection = False
-        editor.table.selectionModel().selectionChanged.connect(self._on_item_table_selection_changed)
-        for source in (self.timeline_view, self.board):
-            source.selection_changed.connect(self._on_timeline_selection_changed)
-            source.item_activated.connect(self._on_timeline_item_activated)
-            source.message.connect(self.show_error)
-        self.timeline_view.board_requested.connect(lambda: self.timeline_views.setCurrentWidget(self.board))
-        self._hosts.append(host)  # else a rebuild would leave the old view and forecast panel running
-        return host
-
-    def _risk_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
-        """The Risks tab: the risk table with the heat map beside it; a clicked cell filters the table."""
-        library = QToolButton()
-        library.setDefaultAction(self.library_action)
-        editor.add_toolbar_widget(library)
-        self.heat_map = RiskHeatMap(document)
-        self.heat_map.cell_clicked.connect(self._on_heat_map_cell_clicked)
-        self.heat_map.filter_cleared.connect(self._on_heat_map_filter_cleared)
-        self.heat_map.include_closed_action.toggled.connect(self._on_heat_map_include_closed_toggled)
-        host = QSplitter(Qt.Orientation.Horizontal)
-        host.addWidget(editor)
-        host.addWidget(self.heat_map)
-        host.setStretchFactor(0, 4)
-        host.setStretchFactor(1, 1)
-        host.setSizes([1000, 300])
-        host.setChildrenCollapsible(False)
-        self._hosts.append(host)
-        return host
-
-    def _on_heat_map_cell_clicked(self, _likelihood: int, _impact: int) -> None:
-        self.editors["risk"].set_row_filter(self.heat_map.accepts)
-
-    def _on_heat_map_filter_cleared(self) -> None:
-        self.editors["risk"].set_row_filter(None)
-
-    def _on_heat_map_include_closed_toggled(self, _checked: bool) -> None:
-        if self.heat_map.selected_cell() is not None:  # the table lists what the cell counts
-            self.editors["risk"].set_row_filter(self.heat_map.accepts)
 
     def add_risks_from_library(self) -> None:
         library = self._risk_library()
@@ -618,43 +550,12 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _requirement_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
-        """The Requirements tab: the value / effort chart (View menu) over the requirement table."""
-        chart_button = QToolButton()
-        chart_button.setDefaultAction(self.chart_action)
-        editor.add_toolbar_widget(chart_button)
-        self.value_effort_chart = ValueEffortChart(document)
-        self.value_effort_chart.requirement_selected.connect(self._on_chart_requirement_selected)
-        editor.selection_changed.connect(self.value_effort_chart.set_selected_id)
-        self.value_effort_chart.setVisible(self.chart_action.isChecked())
-        host = QSplitter(Qt.Orientation.Vertical)
-        host.addWidget(self.value_effort_chart)
-        host.addWidget(editor)
-        host.setStretchFactor(0, 1)
-        host.setStretchFactor(1, 1)
-        host.setChildrenCollapsible(False)
-        self._hosts.append(host)
-        return host
-
     def _on_chart_action_toggled(self, checked: bool) -> None:
         chart = getattr(self, "value_effort_chart", None)
         if chart is not None:
             chart.setVisible(checked)
             if checked:
                 self.show_tab("requirement")
-
-    def _on_chart_requirement_selected(self, requirement_id: str) -> None:
-        self.editors["requirement"].select_id(requirement_id)
-
-    def _on_item_table_selection_changed(self, *_args) -> None:
-        ids = self.editors["item"].selected_ids()
-        self.forecast_panel.show_item(ids[0] if len(ids) == 1 else None)
-        if not self._syncing_selection:
-            self.timeline_view.set_selection(ids)
-            self.board.set_selection(ids)
-
-    def _on_forecast_panel_forecast_ready(self, plan, _outlook) -> None:
-        self.timeline_view.set_critical_path(list(plan.critical_path))
 
     def auto_schedule(self) -> None:
         """Place every item by its dependencies, lane capacity and pinned dates: one undo step."""
@@ -690,23 +591,6 @@ class MainWindow(QMainWindow):
             )
         else:
             self.show_info(text + (self.tr(" (Edit > Undo restores the dates)") if moved else ""))
-
-    def _on_timeline_selection_changed(self, ids: list) -> None:
-        self._syncing_selection = True  # keeps a multi-selection made in the timeline
-        try:
-            editor = self.editors["item"]
-            if ids:
-                editor.select_ids(ids)  # the details panel follows the first
-            else:
-                editor.table.clearSelection()
-        finally:
-            self._syncing_selection = False
-
-    def _on_timeline_item_activated(self, item_id: str) -> None:
-        editor = self.editors["item"]
-        editor.select_id(item_id)
-        if editor.details is not None:
-            editor.details.focus_title()
 
     def _on_ranking_requirement_selected(self, requirement_id: str) -> None:
         self.show_tab("requirement")

@@ -260,6 +260,6 @@ def test_a_multi_selection_in_the_timeline_selects_those_rows(qtbot, window):
     ids = [items[0].id, items[2].id]  # as a rubber band or Ctrl+clicks leave them
     qtbot.waitUntil(lambda: window.editors["item"].model.rowCount() == 3)
     editor = window.editors["item"]
-    window.timeline_view.canvas._select(ids)
+    window.timeline_page.timeline_view.canvas._select(ids)
     assert editor.selected_ids() == ids
-    assert window.timeline_view.selected_ids() == ids  # the table's echo does not narrow it
+    assert window.timeline_page.timeline_view.selected_ids() == ids  # the table's echo does not narrow it
