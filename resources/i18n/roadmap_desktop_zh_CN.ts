@@ -3134,17 +3134,17 @@ Recover it?</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+621"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_interaction.py" line="+206"/>
         <source>Add timeline item</source>
         <translation>添加时间线条目</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Nudge item</source>
         <translation>微调事项</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Nudge %1 items</source>
         <translation>微调 %1 个事项</translation>
     </message>
@@ -3259,7 +3259,7 @@ Recover it?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+88"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+526"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>
