@@ -1609,18 +1609,18 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>ForecastPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+77"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+67"/>
         <source>The forecast failed: {problem}</source>
         <translation>预测失败：{problem}</translation>
     </message>
     <message>
         <location line="+92"/>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -1635,7 +1635,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>P80：10 次模拟中有 8 次在此日期前完成。每个事项的工期在其乐观天数与悲观天数之间变化；关联的风险按其可能性增加延误。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{runs} runs · seed {seed}</source>
         <translation>{runs} 次模拟 · 种子 {seed}</translation>
     </message>
@@ -1806,7 +1806,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-219"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-220"/>
         <source>No forecast yet</source>
         <translation>尚无预测</translation>
     </message>
