@@ -2728,7 +2728,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/preferences_dialog.py" line="+28"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/preferences_dialog.py" line="+29"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -3108,7 +3108,7 @@ Recover it?</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/template_dialog.py" line="+63"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/template_dialog.py" line="+40"/>
         <location line="+183"/>
         <source>New from Template</source>
         <translation>从模板新建</translation>
