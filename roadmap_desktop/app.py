@@ -40,9 +40,9 @@ def run_gui(path: Path | None = None, quit_after_ms: int | None = None) -> int:
     window = MainWindow(settings, RecoveryStore(data_dir() / "recovery"))
     window.show()
     if path is not None:
-        window.open_path(path)
+        window.files.open_path(path)
     else:
-        QTimer.singleShot(0, window.offer_recovery)
+        QTimer.singleShot(0, window.files.offer_recovery)
     # Python only sees Ctrl+C between Qt events; a periodic no-op timer lets it in.
     signal.signal(signal.SIGINT, lambda *_: window.close())
     tick = QTimer()

@@ -232,7 +232,7 @@ def _check_project(state: _State) -> str:
     state.project, state.project_path = reopened, path
     shown = ""
     if state.window is not None:
-        if not state.window.open_path(path):
+        if not state.window.files.open_path(path):
             raise CheckFailed(f"the window could not open {path.name}")
         _settle()
         shown = f"; opened in the window as {state.window.windowTitle().replace('[*]', '')!r}"

@@ -779,6 +779,100 @@ Loading may make the computer very slow. Load anyway?</source>
     </message>
 </context>
 <context>
+    <name>DocumentController</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/document_controller.py" line="+91"/>
+        <source>“{name}” has unsaved changes.
+Save them before closing?</source>
+        <translation>“{name}”有未保存的更改。
+关闭前要保存吗？</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>New project</source>
+        <translation>新项目</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>New project from template: {name}</source>
+        <translation>已从模板新建项目：{name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Converted from file format version {version}; the original is kept as {backup}. Save to keep the conversion.</source>
+        <translation>已从文件格式版本 {version} 转换；原文件保留为 {backup}。保存后转换才会生效。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opened {path}</source>
+        <translation>已打开 {path}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save Project As</source>
+        <translation>项目另存为</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot save project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{problem}
+
+Your changes are still open. Free some space, or use Save As to choose another folder.</source>
+        <translation>{problem}
+
+您的更改仍然保留在窗口中。请释放一些空间，或使用“另存为”选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not remember recent files: {problem}</source>
+        <translation>无法记录最近的文件：{problem}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Autosave failed: {problem}</source>
+        <translation>自动保存失败：{problem}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cannot recover project</source>
+        <translation>无法恢复项目</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Recovered unsaved work. Save it to keep it.</source>
+        <translation>已恢复未保存的工作。请保存以保留它。</translation>
+    </message>
+</context>
+<context>
     <name>EntityEditor</name>
     <message>
         <location filename="../../roadmap_desktop/ui/editors/entity_editor.py" line="+39"/>
@@ -1515,18 +1609,18 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>ForecastPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+77"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+67"/>
         <source>The forecast failed: {problem}</source>
         <translation>预测失败：{problem}</translation>
     </message>
     <message>
         <location line="+92"/>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-72"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -1541,7 +1635,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>P80：10 次模拟中有 8 次在此日期前完成。每个事项的工期在其乐观天数与悲观天数之间变化；关联的风险按其可能性增加延误。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>{runs} runs · seed {seed}</source>
         <translation>{runs} 次模拟 · 种子 {seed}</translation>
     </message>
@@ -1712,7 +1806,7 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-219"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-220"/>
         <source>No forecast yet</source>
         <translation>尚无预测</translation>
     </message>
@@ -1818,12 +1912,12 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+57"/>
+        <location filename="../../roadmap_desktop/ui/document_controller.py" line="-237"/>
         <source>Roadmap projects (*.roadmap);;All files (*)</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+136"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2130,32 +2224,12 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>风险(&amp;K)</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>No recent projects</source>
-        <translation>没有最近的项目</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Clear List</source>
-        <translation>清除列表</translation>
-    </message>
-    <message>
-        <location line="+82"/>
-        <source>Timeline</source>
-        <translation>时间线</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Now / Next / Later</source>
-        <translation>现在 / 下一步 / 以后</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location line="+119"/>
         <source>Added {count} risk(s) from the library; Edit &gt; Undo takes them back in one step</source>
         <translation>已从风险库添加 {count} 个风险；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+24"/>
         <source>Auto-schedule</source>
         <translation>自动排期</translation>
     </message>
@@ -2192,78 +2266,12 @@ Remove one of these dependencies.</source>
         <translation>（“编辑 &gt; 撤销”可恢复日期）</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+24"/>
         <source>{requirements} requirements · {items} timeline items · {risks} risks</source>
         <translation>{requirements} 个需求 · {items} 个时间线事项 · {risks} 个风险</translation>
     </message>
     <message>
         <location line="+32"/>
-        <source>“{name}” has unsaved changes.
-Save them before closing?</source>
-        <translation>“{name}”有未保存的更改。
-关闭前要保存吗？</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>New project</source>
-        <translation>新项目</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>New project from template: {name}</source>
-        <translation>已从模板新建项目：{name}</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Open Project</source>
-        <translation>打开项目</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cannot open project</source>
-        <translation>无法打开项目</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Converted from file format version {version}; the original is kept as {backup}. Save to keep the conversion.</source>
-        <translation>已从文件格式版本 {version} 转换；原文件保留为 {backup}。保存后转换才会生效。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Opened {path}</source>
-        <translation>已打开 {path}</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Save Project As</source>
-        <translation>项目另存为</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Cannot save project</source>
-        <translation>无法保存项目</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{problem}
-
-Your changes are still open. Free some space, or use Save As to choose another folder.</source>
-        <translation>{problem}
-
-您的更改仍然保留在窗口中。请释放一些空间，或使用“另存为”选择其他文件夹。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Saved {path}</source>
-        <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Could not remember recent files: {problem}</source>
-        <translation>无法记录最近的文件：{problem}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
         <source>Edit project properties</source>
         <translation>编辑项目属性</translation>
     </message>
@@ -2281,21 +2289,6 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <location line="+2"/>
         <source>An offline product-roadmap planner for AI startups.&lt;br&gt;Your projects stay on this computer.</source>
         <translation>面向 AI 创业公司的离线产品路线图规划工具。&lt;br&gt;您的项目只保存在这台电脑上。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Autosave failed: {problem}</source>
-        <translation>自动保存失败：{problem}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Cannot recover project</source>
-        <translation>无法恢复项目</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Recovered unsaved work. Save it to keep it.</source>
-        <translation>已恢复未保存的工作。请保存以保留它。</translation>
     </message>
 </context>
 <context>
@@ -2735,7 +2728,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/preferences_dialog.py" line="+28"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/preferences_dialog.py" line="+29"/>
         <source>Preferences</source>
         <translation>首选项</translation>
     </message>
@@ -3115,7 +3108,7 @@ Recover it?</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/template_dialog.py" line="+63"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/template_dialog.py" line="+40"/>
         <location line="+183"/>
         <source>New from Template</source>
         <translation>从模板新建</translation>
@@ -3141,17 +3134,17 @@ Recover it?</source>
 <context>
     <name>TimelineCanvas</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+621"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_interaction.py" line="+206"/>
         <source>Add timeline item</source>
         <translation>添加时间线条目</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+68"/>
         <source>Nudge item</source>
         <translation>微调事项</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Nudge %1 items</source>
         <translation>微调 %1 个事项</translation>
     </message>
@@ -3251,9 +3244,22 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>TimelinePage</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/tab_pages.py" line="+86"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now / Next / Later</source>
+        <translation>现在 / 下一步 / 以后</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+88"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+526"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>

@@ -15,6 +15,7 @@ from ..domain.requirement import Requirement
 from ..domain.risk_library import RiskLibrary
 from ..domain.scheduling import ScheduleError, schedule
 from ..domain.timeline import TimelineItem
+from ..wording import wording
 from .data_file import read_json_object
 from .errors import ProjectFileError
 from .paths import resources_dir
@@ -26,17 +27,6 @@ TEMPLATES_DIR_NAME = "templates"
 BLANK_ID = "blank"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 BULLET = "• "
-
-_BLANK_NAME = {"en": "Blank project", "zh": "空白项目"}
-_BLANK_SUMMARY = {
-    "en": "An empty project with the phase lanes P0–P7 and nothing else.",
-    "zh": "只含 P0–P7 阶段泳道的空项目。",
-}
-_BLANK_PROJECT_NAME = {"en": "Untitled roadmap", "zh": "未命名路线图"}
-_METRICS_HEADING = {
-    "en": "Success metrics (measure the baseline in P0; agree the targets before the go / no-go gate):",
-    "zh": "成功指标（P0 阶段测量基线，上线决策前商定目标值）：",
-}
 
 _TOP_KEYS = {"format", "version", "id", "order", "name", "summary", "project", "requirements", "items", "risks"}
 _PROJECT_KEYS = {"name", "vision", "domain", "metrics"}
@@ -95,7 +85,13 @@ def list_templates() -> list[TemplateInfo]:
         except (ProjectFileError, _Broken):
             continue
     found.sort(key=lambda info: (info.order, info.id))
-    return [TemplateInfo(BLANK_ID, _BLANK_NAME, _BLANK_SUMMARY, -1), *found]
+    return [_blank_info(), *found]
+
+
+def _blank_info() -> TemplateInfo:
+    names = {code: wording(code)["template.blank.name"] for code in LANGUAGES}
+    summaries = {code: wording(code)["template.blank.summary"] for code in LANGUAGES}
+    return TemplateInfo(BLANK_ID, names, summaries, -1)
 
 
 def template_path(template_id: str) -> Path:
@@ -115,7 +111,7 @@ def load_template(
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}")
     if template_id == BLANK_ID:
-        return Project.new(_BLANK_PROJECT_NAME[language], language)
+        return Project.new(wording(language)["template.untitled_project"], language)
     file = template_path(template_id)
     if not template_id or Path(template_id).name != template_id:
         raise ProjectFileError(file, "not a template id")
@@ -189,7 +185,7 @@ def _build(data: dict, language: str, today: dt.date, library: RiskLibrary) -> P
     metrics = _texts(info.get("metrics", []), "project metrics", language)
     if metrics:
         lines = "\n".join(BULLET + metric for metric in metrics)
-        description = f"{description}\n\n{_METRICS_HEADING[language]}\n{lines}"
+        description = f"{description}\n\n{wording(language)['template.metrics_heading']}\n{lines}"
     project.info.description = description
 
     lanes = {phase.code: lane for phase, lane in zip(PHASES, project.lanes, strict=True)}

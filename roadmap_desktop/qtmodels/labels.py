@@ -40,5 +40,5 @@ def in_sentence(spec: FieldSpec) -> str:
 
 
 def edit_label(spec: FieldSpec) -> str:
-    """The undo text of an edit of one field: "Edit status" / "编辑状态"."""
+    """The undo text of an edit of one field ("Edit status"), in the interface language."""
     return QCoreApplication.translate(CONTEXT, "Edit {field}").format(field=in_sentence(spec))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
@@ -17,10 +16,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QTabWidget,
     QToolBar,
-    QToolButton,
     QWidget,
 )
 
@@ -30,41 +27,30 @@ from ..domain.project import Project
 from ..domain.timeline import TimelineItem
 from ..persistence.autosave import RecoveryStore
 from ..persistence.errors import ProjectFileError, SaveError
-from ..persistence.project_file import load_project
 from ..persistence.settings import Settings
 from ..qtmodels.document import ProjectDocument
 from .assistant.assistant_panel import AssistantPanel
 from .dialogs.lanes_dialog import LanesDialog
 from .dialogs.project_properties import ProjectPropertiesDialog
-from .dialogs.recovery import ask_recover
 from .dialogs.risk_library_dialog import add_from_library
+from .document_controller import APP_NAME, DocumentController, file_filter
 from .editors.entity_editor import EntityEditor
 from .editors.ranking_view import RankingView
-from .editors.risk_heat_map import RiskHeatMap
-from .editors.value_effort_chart import ValueEffortChart
 from .interchange_actions import InterchangeActions
-from .timeline import NowNextLaterBoard, TimelineView
-from .timeline.forecast_panel import ForecastPanel
+from .tab_pages import RequirementPage, RiskPage, TimelinePage
 from .workshop.flow import GuidedFlowController
 from .workshop.presenter import PresenterView
 from .workshop.step_bar import GuidedFlowBar
-
-APP_NAME = "Roadmap Desktop"  # a product name: not translated
-AUTOSAVE_INTERVAL_MS = 60_000
-
-
-def file_filter() -> str:
-    return QApplication.translate("MainWindow", "Roadmap projects (*.roadmap);;All files (*)")
 
 
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, recovery: RecoveryStore) -> None:
         super().__init__()
         self.settings = settings
-        self.recovery = recovery
-        self.document: ProjectDocument | None = None
+        self.files = DocumentController(self, settings, recovery, self.show_info, self.show_error)
+        self.files.document_replaced.connect(self._on_files_document_replaced)
         self.editors: dict[str, EntityEditor] = {}
-        self._hosts: list[QWidget] = []  # tab pages wrapping an editor; replaced with the document
+        self._pages: list[QWidget] = []  # the tabs' pages; replaced with the document
         self.undo_group = QUndoGroup(self)
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
@@ -86,11 +72,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._retranslate_actions()
 
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
-
         geometry = self.settings.get("window_geometry")
         if isinstance(geometry, str):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
@@ -99,7 +80,16 @@ class MainWindow(QMainWindow):
         state = self.settings.get("window_state")
         if isinstance(state, str):
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
-        self.set_document(ProjectDocument(Project.new()))
+        self.files.set_document(ProjectDocument(Project.new()))
+
+    @property
+    def document(self) -> ProjectDocument | None:
+        """The project this window shows (its DocumentController owns it)."""
+        return self.files.document
+
+    def set_document(self, document: ProjectDocument) -> None:
+        """Show ``document`` in this window in place of the current one."""
+        self.files.set_document(document)
 
     # -- actions and menus -----------------------------------------------------------
     def _action(self, slot, shortcut=None) -> QAction:
@@ -112,11 +102,11 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_action = self._action(self.new_project, keys.New)
-        self.new_template_action = self._action(self.new_project_from_template, "Ctrl+Shift+T")
-        self.open_action = self._action(self.open_dialog, keys.Open)
-        self.save_action = self._action(self.save, keys.Save)
-        self.save_as_action = self._action(self.save_as, keys.SaveAs)
+        self.new_action = self._action(self.files.new_project, keys.New)
+        self.new_template_action = self._action(self.files.new_project_from_template, "Ctrl+Shift+T")
+        self.open_action = self._action(self.files.open_dialog, keys.Open)
+        self.save_action = self._action(self.files.save, keys.Save)
+        self.save_as_action = self._action(self.files.save_as, keys.SaveAs)
         self.properties_action = self._action(self.edit_properties, "Ctrl+I")
         self.quit_action = self._action(self.close, keys.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -383,7 +373,7 @@ class MainWindow(QMainWindow):
         file_menu = self.file_menu = bar.addMenu("")
         file_menu.addActions([self.new_action, self.new_template_action, self.open_action])
         self.recent_menu = file_menu.addMenu("")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
@@ -472,35 +462,15 @@ class MainWindow(QMainWindow):
         # Accepting installs the new translators; the LanguageChange event then retranslates this window.
         PreferencesDialog(self.settings, self).exec()
 
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = [p for p in self.settings.recent_files() if Path(p).is_file()]
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setStatusTip(path)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
-        if not recent:
-            empty = self.recent_menu.addAction(self.tr("No recent projects"))
-            empty.setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            clear = self.recent_menu.addAction(self.tr("Clear List"))
-            clear.triggered.connect(self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        for path in self.settings.recent_files():
-            self.settings.remove_recent(path)
+    def _on_recent_menu_about_to_show(self) -> None:
+        self.files.fill_recent_menu(self.recent_menu)
 
     # -- the document ----------------------------------------------------------------
-    def set_document(self, document: ProjectDocument) -> None:
-        old = self.document
-        self.document = document
+    def _on_files_document_replaced(self, document: ProjectDocument, old: ProjectDocument | None) -> None:
+        """New views over ``document``; the controller closes ``old`` once this returns."""
         self._build_views(document)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        document.modified_changed.connect(self._update_title)
-        document.path_changed.connect(self._update_title)
         document.project_changed.connect(self._on_document_project_changed)
         self.workshop.set_document(document)
         self.assistant.refresh_notes()  # they depend on the project's language
@@ -508,9 +478,6 @@ class MainWindow(QMainWindow):
             self.presenter.set_document(document)
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
-            old.close()
-            old.deleteLater()
-        self._update_title()
         self._update_counts()
 
     def _rebuild_views(self) -> None:
@@ -518,9 +485,9 @@ class MainWindow(QMainWindow):
         document = self.document
         assert document is not None
         selections = {kind: editor.selected_ids() for kind, editor in self.editors.items()}
-        timeline_page = self.timeline_views.currentIndex()
+        timeline_page = self.timeline_page.views.currentIndex()
         self._build_views(document)
-        self.timeline_views.setCurrentIndex(timeline_page)
+        self.timeline_page.views.setCurrentIndex(timeline_page)
         for kind, ids in selections.items():
             if ids and kind in self.editors:
                 self.editors[kind].select_ids(ids)
@@ -533,25 +500,26 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.model.detach()
             editor.deleteLater()
-        for host in self._hosts:
-            host.deleteLater()
+        for page in self._pages:
+            page.deleteLater()
         self.editors = {}
-        self._hosts = []
+        self._pages = []
         for title, kind in self._tab_kinds():
             factory = self._new_item if kind == "item" else None
             editor = EntityEditor(document, kind, self.show_error, new_entity=factory)
             self.editors[kind] = editor
             if kind == "item":
-                lanes = QToolButton()
-                lanes.setDefaultAction(self.lanes_action)
-                editor.add_toolbar_widget(lanes)
-                self.tabs.addTab(self._timeline_host(document, editor), _plain(title))
+                page = self.timeline_page = TimelinePage(document, editor, self.lanes_action, self.schedule_action)
+                page.message.connect(self.show_error)
             elif kind == "risk":
-                self.tabs.addTab(self._risk_host(document, editor), _plain(title))
-            elif kind == "requirement":
-                self.tabs.addTab(self._requirement_host(document, editor), _plain(title))
+                page = RiskPage(document, editor, self.library_action)
+                self.heat_map = page.heat_map
             else:
-                self.tabs.addTab(editor, _plain(title))
+                page = RequirementPage(document, editor, self.chart_action)
+                self.value_effort_chart = page.chart
+            # The pages go with the document: else a rebuild would leave the old views and forecast running.
+            self._pages.append(page)
+            self.tabs.addTab(page, _plain(title))
         self.tabs.setCurrentIndex(max(current_tab, 0))
         self.ranking = RankingView(document)
         self.ranking.requirement_selected.connect(self._on_ranking_requirement_selected)
@@ -560,70 +528,6 @@ class MainWindow(QMainWindow):
         self.prioritisation_dock.setWidget(self.ranking)
         if old_ranking is not None:
             old_ranking.deleteLater()
-
-    def _timeline_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
-        """The Timeline tab: the drawn timeline (or the Now / Next / Later board) over the item table."""
-        self.timeline_view = TimelineView(document)
-        self.board = NowNextLaterBoard(document)
-        self.timeline_views = QTabWidget()
-        self.timeline_views.setDocumentMode(True)
-        self.timeline_views.addTab(self.timeline_view, self.tr("Timeline"))
-        self.timeline_views.addTab(self.board, self.tr("Now / Next / Later"))
-        schedule_button = QToolButton()
-        schedule_button.setDefaultAction(self.schedule_action)
-        schedule_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.timeline_view.add_toolbar_widget(schedule_button)
-        self.forecast_panel = ForecastPanel(document)
-        self.forecast_panel.forecast_ready.connect(self._on_forecast_panel_forecast_ready)
-        upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.timeline_views)
-        upper.addWidget(self.forecast_panel)
-        upper.setStretchFactor(0, 4)
-        upper.setStretchFactor(1, 1)
-        upper.setSizes([1000, 330])
-        host = QSplitter(Qt.Orientation.Vertical)
-        host.addWidget(upper)
-        host.addWidget(editor)
-        host.setStretchFactor(0, 3)
-        host.setStretchFactor(1, 2)
-        self._syncing_selection = False
-        editor.table.selectionModel().selectionChanged.connect(self._on_item_table_selection_changed)
-        for source in (self.timeline_view, self.board):
-            source.selection_changed.connect(self._on_timeline_selection_changed)
-            source.item_activated.connect(self._on_timeline_item_activated)
-            source.message.connect(self.show_error)
-        self.timeline_view.board_requested.connect(lambda: self.timeline_views.setCurrentWidget(self.board))
-        self._hosts.append(host)  # else a rebuild would leave the old view and forecast panel running
-        return host
-
-    def _risk_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
-        """The Risks tab: the risk table with the heat map beside it; a clicked cell filters the table."""
-        library = QToolButton()
-        library.setDefaultAction(self.library_action)
-        editor.add_toolbar_widget(library)
-        self.heat_map = RiskHeatMap(document)
-        self.heat_map.cell_clicked.connect(self._on_heat_map_cell_clicked)
-        self.heat_map.filter_cleared.connect(self._on_heat_map_filter_cleared)
-        self.heat_map.include_closed_action.toggled.connect(self._on_heat_map_include_closed_toggled)
-        host = QSplitter(Qt.Orientation.Horizontal)
-        host.addWidget(editor)
-        host.addWidget(self.heat_map)
-        host.setStretchFactor(0, 4)
-        host.setStretchFactor(1, 1)
-        host.setSizes([1000, 300])
-        host.setChildrenCollapsible(False)
-        self._hosts.append(host)
-        return host
-
-    def _on_heat_map_cell_clicked(self, _likelihood: int, _impact: int) -> None:
-        self.editors["risk"].set_row_filter(self.heat_map.accepts)
-
-    def _on_heat_map_filter_cleared(self) -> None:
-        self.editors["risk"].set_row_filter(None)
-
-    def _on_heat_map_include_closed_toggled(self, _checked: bool) -> None:
-        if self.heat_map.selected_cell() is not None:  # the table lists what the cell counts
-            self.editors["risk"].set_row_filter(self.heat_map.accepts)
 
     def add_risks_from_library(self) -> None:
         library = self._risk_library()
@@ -646,43 +550,12 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _requirement_host(self, document: ProjectDocument, editor: EntityEditor) -> QSplitter:
-        """The Requirements tab: the value / effort chart (View menu) over the requirement table."""
-        chart_button = QToolButton()
-        chart_button.setDefaultAction(self.chart_action)
-        editor.add_toolbar_widget(chart_button)
-        self.value_effort_chart = ValueEffortChart(document)
-        self.value_effort_chart.requirement_selected.connect(self._on_chart_requirement_selected)
-        editor.selection_changed.connect(self.value_effort_chart.set_selected_id)
-        self.value_effort_chart.setVisible(self.chart_action.isChecked())
-        host = QSplitter(Qt.Orientation.Vertical)
-        host.addWidget(self.value_effort_chart)
-        host.addWidget(editor)
-        host.setStretchFactor(0, 1)
-        host.setStretchFactor(1, 1)
-        host.setChildrenCollapsible(False)
-        self._hosts.append(host)
-        return host
-
     def _on_chart_action_toggled(self, checked: bool) -> None:
         chart = getattr(self, "value_effort_chart", None)
         if chart is not None:
             chart.setVisible(checked)
             if checked:
                 self.show_tab("requirement")
-
-    def _on_chart_requirement_selected(self, requirement_id: str) -> None:
-        self.editors["requirement"].select_id(requirement_id)
-
-    def _on_item_table_selection_changed(self, *_args) -> None:
-        ids = self.editors["item"].selected_ids()
-        self.forecast_panel.show_item(ids[0] if len(ids) == 1 else None)
-        if not self._syncing_selection:
-            self.timeline_view.set_selection(ids)
-            self.board.set_selection(ids)
-
-    def _on_forecast_panel_forecast_ready(self, plan, _outlook) -> None:
-        self.timeline_view.set_critical_path(list(plan.critical_path))
 
     def auto_schedule(self) -> None:
         """Place every item by its dependencies, lane capacity and pinned dates: one undo step."""
@@ -719,23 +592,6 @@ class MainWindow(QMainWindow):
         else:
             self.show_info(text + (self.tr(" (Edit > Undo restores the dates)") if moved else ""))
 
-    def _on_timeline_selection_changed(self, ids: list) -> None:
-        self._syncing_selection = True  # keeps a multi-selection made in the timeline
-        try:
-            editor = self.editors["item"]
-            if ids:
-                editor.select_ids(ids)  # the details panel follows the first
-            else:
-                editor.table.clearSelection()
-        finally:
-            self._syncing_selection = False
-
-    def _on_timeline_item_activated(self, item_id: str) -> None:
-        editor = self.editors["item"]
-        editor.select_id(item_id)
-        if editor.details is not None:
-            editor.details.focus_title()
-
     def _on_ranking_requirement_selected(self, requirement_id: str) -> None:
         self.show_tab("requirement")
         self.editors["requirement"].select_id(requirement_id)
@@ -755,13 +611,6 @@ class MainWindow(QMainWindow):
         kinds = [k for _t, k in self._tab_kinds()]
         self.tabs.setCurrentIndex(kinds.index(kind))
 
-    def _update_title(self, *_args) -> None:
-        document = self.document
-        if document is None:
-            return
-        self.setWindowTitle(f"{document.project.info.name} — {document.display_name()}[*] — {APP_NAME}")
-        self.setWindowModified(document.is_modified())
-
     def _update_counts(self) -> None:
         project = self.document.project  # type: ignore[union-attr]
         self.status_label.setText(
@@ -773,8 +622,6 @@ class MainWindow(QMainWindow):
     def _on_document_project_changed(self, event) -> None:
         if event.type in ("inserted", "removed"):
             self._update_counts()
-        if event.kind == "project":
-            self._update_title()
 
     # -- messages ----------------------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -788,119 +635,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setStyleSheet("")
         self.statusBar().showMessage(message, 6_000)
 
-    # -- file commands -------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """Ask about unsaved changes; False means the user cancelled."""
-        document = self.document
-        if document is None or not document.is_modified():
-            return True
-        answer = QMessageBox.warning(
-            self,
-            APP_NAME,
-            self.tr("“{name}” has unsaved changes.\nSave them before closing?").format(name=document.project.info.name),
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
-        )
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            self.recovery.discard(document.project.info.id)
-            return True
-        return False
-
-    def new_project(self) -> None:
-        if self.maybe_save():
-            self.set_document(ProjectDocument(Project.new()))
-            self.show_info(self.tr("New project"))
-
-    def new_project_from_template(self) -> None:
-        from .dialogs.template_dialog import new_project_from_template
-
-        if not self.maybe_save():
-            return
-        project = new_project_from_template(self, self.settings)
-        if project is not None:
-            self.set_document(ProjectDocument(project))
-            self.show_info(self.tr("New project from template: {name}").format(name=project.info.name))
-
-    def open_dialog(self) -> None:
-        start = self.settings.get("last_folder") or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Project"), start, file_filter())
-        if path:
-            self.open_path(Path(path))
-
-    def open_path(self, path: Path) -> bool:
-        if not self.maybe_save():
-            return False
-        try:
-            loaded = load_project(path)
-        except ProjectFileError as exc:
-            QMessageBox.critical(self, self.tr("Cannot open project"), str(exc))
-            return False
-        document = ProjectDocument(loaded.project, loaded.path)
-        self.set_document(document)
-        self._remember(path)
-        if loaded.migrated_from is not None:
-            document.mark_dirty()
-            self.show_info(
-                self.tr(
-                    "Converted from file format version {version}; the original is kept as {backup}. "
-                    "Save to keep the conversion."
-                ).format(version=loaded.migrated_from, backup=loaded.backup_path)
-            )
-        else:
-            self.show_info(self.tr("Opened {path}").format(path=path))
-        return True
-
-    def save(self) -> bool:
-        document = self.document
-        if document is None:
-            return False
-        if document.path is None:
-            return self.save_as()
-        return self._save_to(document.path)
-
-    def save_as(self) -> bool:
-        document = self.document
-        if document is None:
-            return False
-        folder = Path(self.settings.get("last_folder") or Path.home())
-        suggested = document.path or folder / f"{_safe_file_name(document.project.info.name)}.roadmap"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Project As"), str(suggested), file_filter())
-        if not path:
-            return False
-        target = Path(path)
-        if target.suffix != ".roadmap":
-            target = target.with_name(target.name + ".roadmap")
-        return self._save_to(target)
-
-    def _save_to(self, path: Path) -> bool:
-        document = self.document
-        assert document is not None
-        try:
-            document.save(path)
-        except (SaveError, OSError) as exc:
-            QMessageBox.critical(
-                self,
-                self.tr("Cannot save project"),
-                self.tr(
-                    "{problem}\n\nYour changes are still open. "
-                    "Free some space, or use Save As to choose another folder."
-                ).format(problem=exc),
-            )
-            return False
-        self.recovery.discard(document.project.info.id)
-        self._remember(path)
-        self.show_info(self.tr("Saved {path}").format(path=path))
-        return True
-
-    def _remember(self, path: Path) -> None:
-        try:
-            self.settings.add_recent(str(path))
-            self.settings.set("last_folder", str(path.parent))
-        except SaveError as exc:  # settings are a convenience; never block the user's work
-            self.show_error(self.tr("Could not remember recent files: {problem}").format(problem=exc))
-
+    # -- project commands ----------------------------------------------------------------
     def edit_properties(self) -> None:
         document = self.document
         assert document is not None
@@ -927,42 +662,9 @@ class MainWindow(QMainWindow):
             + self.tr("An offline product-roadmap planner for AI startups.<br>Your projects stay on this computer."),
         )
 
-    # -- autosave and recovery -----------------------------------------------------------
-    def autosave(self) -> None:
-        document = self.document
-        if document is None or not document.needs_recovery_copy():
-            return
-        try:
-            self.recovery.write(document.project, document.path)
-            document.autosaved_index = document.undo_stack.index()
-        except (SaveError, OSError) as exc:
-            self.show_error(self.tr("Autosave failed: {problem}").format(problem=exc))
-
-    def offer_recovery(self) -> None:
-        for entry in self.recovery.entries():
-            if self.document is not None and entry.project_id == self.document.project.info.id:
-                continue
-            choice = ask_recover(entry, self)
-            if choice == "discard":
-                self.recovery.discard(entry.project_id)
-            elif choice == "recover":
-                try:
-                    project = self.recovery.load(entry)
-                except ProjectFileError as exc:
-                    QMessageBox.critical(self, self.tr("Cannot recover project"), str(exc))
-                    continue
-                if not self.maybe_save():
-                    return
-                source = Path(entry.source_path) if entry.source_path else None
-                document = ProjectDocument(project, source)
-                self.set_document(document)
-                document.mark_dirty()
-                self.show_info(self.tr("Recovered unsaved work. Save it to keep it."))
-                return
-
     # -- window events -------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not self.files.maybe_save():
             event.ignore()
             return
         self.assistant.shutdown()
@@ -977,24 +679,14 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.toLocalFile().endswith(".roadmap") for url in event.mimeData().urls()):
+        if self.files.accepts_drop(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls()]
-        for path in paths:
-            if path.suffix == ".roadmap":
-                event.acceptProposedAction()
-                # Open after the drop returns, so a modal question does not block the drag source.
-                QTimer.singleShot(0, lambda p=path: self.open_path(p))
-                return
+        if self.files.open_dropped(event.mimeData()):
+            event.acceptProposedAction()
 
 
 def _plain(text: str) -> str:
-    """A menu text without its shortcut marker: "&Timeline" and Chinese-style "时间线(&T)" alike."""
+    """A menu text without its shortcut marker: "&Timeline", and the "(&T)" that East Asian menus append."""
     return re.sub(r"\(&\w\)|&(?=\w)", "", text)
-
-
-def _safe_file_name(name: str) -> str:
-    cleaned = "".join(c if c.isalnum() or c in " -_" else "_" for c in name).strip()
-    return cleaned or "roadmap"

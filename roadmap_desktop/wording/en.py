@@ -251,6 +251,20 @@ WORDS: dict[str, str] = {
     # -- assistant prompts (llm/) ---------------------------------------------------------------------
     # (end of assistant)
     #
+    # -- templates and new projects (persistence/template_file.py, ui/dialogs/template_dialog.py) -------
+    "template.untitled_project": "Untitled roadmap",
+    "template.blank.name": "Blank project",
+    "template.blank.summary": "An empty project with the phase lanes P0–P7 and nothing else.",
+    "template.metrics_heading": (
+        "Success metrics (measure the baseline in P0; agree the targets before the go / no-go gate):"
+    ),
+    "template.preview.requirements": "Requirements",
+    "template.preview.timeline": "Timeline",
+    "template.preview.risks": "Linked risks",
+    "template.preview.items": "{items} items over {phases} phases, {milestones} milestone(s), about {weeks} weeks",
+    "template.preview.blank": "Starts with the phase lanes P0–P7 only.",
+    # (end of templates)
+    #
     # -- command line (commandline/) ---------------------------------------------------------------------
     # (end of command line)
 }

@@ -231,6 +231,18 @@ WORDS: dict[str, str] = {
     # -- assistant prompts ------------------------------------------------------------------------------
     # (end of assistant)
     #
+    # -- templates and new projects ---------------------------------------------------------------------
+    "template.untitled_project": "未命名路线图",
+    "template.blank.name": "空白项目",
+    "template.blank.summary": "只含 P0–P7 阶段泳道的空项目。",
+    "template.metrics_heading": "成功指标（P0 阶段测量基线，上线决策前商定目标值）：",
+    "template.preview.requirements": "需求",
+    "template.preview.timeline": "时间线",
+    "template.preview.risks": "关联风险",
+    "template.preview.items": "{items} 个事项，覆盖 {phases} 个阶段，{milestones} 个里程碑，约 {weeks} 周",
+    "template.preview.blank": "只包含 P0–P7 阶段泳道。",
+    # (end of templates)
+    #
     # -- command line -----------------------------------------------------------------------------------
     # (end of command line)
 }

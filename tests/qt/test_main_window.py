@@ -79,12 +79,12 @@ def test_three_of_each_save_and_reopen(qtbot, window, tmp_path):
             QApplication.processEvents()
             _edit_cell(qtbot, editor, n, "Title", f"{kind} {n} 中文")
     path = tmp_path / "demo.roadmap"
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     assert not window.isWindowModified()
     saved = project_to_dict(window.document.project)
-    window.new_project()
+    window.files.new_project()
     assert window.document.project.requirements == []
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert project_to_dict(window.document.project) == saved
     assert str(path) in window.settings.recent_files()[0]
 
@@ -131,7 +131,7 @@ def test_bad_file_shows_dialog_and_keeps_running(qtbot, window, tmp_path, monkey
     path = tmp_path / "bad.roadmap"
     path.write_bytes(content)
     before = window.document
-    assert not window.open_path(path)
+    assert not window.files.open_path(path)
     assert shown and "bad.roadmap" in shown[0]
     assert window.document is before
     assert path.read_bytes() == content
@@ -149,7 +149,7 @@ def test_save_failure_keeps_changes(qtbot, window, tmp_path, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    assert not window._save_to(tmp_path / "x.roadmap")
+    assert not window.files.save_to(tmp_path / "x.roadmap")
     assert shown and "full" in shown[0].lower()
     assert window.isWindowModified()
     assert len(window.document.project.requirements) == 1
@@ -158,29 +158,29 @@ def test_save_failure_keeps_changes(qtbot, window, tmp_path, monkeypatch):
 
 def test_autosave_and_recovery(qtbot, window, tmp_path, monkeypatch):
     window.editors["requirement"].add_entity()
-    window.autosave()
-    entries = window.recovery.entries()
+    window.files.autosave()
+    entries = window.files.recovery.entries()
     assert len(entries) == 1 and entries[0].project_name == window.document.project.info.name
     # A new window (after a crash) offers the copy; the user recovers it.
-    other = MainWindow(window.settings, window.recovery)
+    other = MainWindow(window.settings, window.files.recovery)
     qtbot.addWidget(other)
-    monkeypatch.setattr("roadmap_desktop.ui.main_window.ask_recover", lambda *_a: "recover")
-    other.offer_recovery()
+    monkeypatch.setattr("roadmap_desktop.ui.document_controller.ask_recover", lambda *_a: "recover")
+    other.files.offer_recovery()
     assert len(other.document.project.requirements) == 1
     assert other.isWindowModified()
     # Saving discards the recovery copy.
-    assert other._save_to(tmp_path / "recovered.roadmap")
-    assert window.recovery.entries() == []
+    assert other.files.save_to(tmp_path / "recovered.roadmap")
+    assert window.files.recovery.entries() == []
 
 
 def test_migrated_file_opens_dirty_with_backup(qtbot, window, tmp_path):
     fixture = Path(__file__).parent.parent / "fixtures" / "v1_project.roadmap"
     path = tmp_path / "old.roadmap"
     path.write_bytes(fixture.read_bytes())
-    assert window.open_path(path)
+    assert window.files.open_path(path)
     assert window.isWindowModified()
     assert window.document.project.items
-    assert window._save_to(path)
+    assert window.files.save_to(path)
     assert json.loads(path.read_text("utf-8"))["format_version"] == 2
     assert load_project(path).migrated_from is None
 
@@ -260,6 +260,6 @@ def test_a_multi_selection_in_the_timeline_selects_those_rows(qtbot, window):
     ids = [items[0].id, items[2].id]  # as a rubber band or Ctrl+clicks leave them
     qtbot.waitUntil(lambda: window.editors["item"].model.rowCount() == 3)
     editor = window.editors["item"]
-    window.timeline_view.canvas._select(ids)
+    window.timeline_page.timeline_view.canvas._select(ids)
     assert editor.selected_ids() == ids
-    assert window.timeline_view.selected_ids() == ids  # the table's echo does not narrow it
+    assert window.timeline_page.timeline_view.selected_ids() == ids  # the table's echo does not narrow it

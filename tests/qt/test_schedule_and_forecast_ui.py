@@ -45,7 +45,7 @@ def window(qtbot, tmp_path, monkeypatch):
 def open_project(qtbot, win, project, signal="forecast_ready"):
     document = ProjectDocument(project)
     win.set_document(document)  # the panel is new: wait for its first forecast
-    with qtbot.waitSignal(getattr(win.forecast_panel, signal), timeout=20_000) as ready:
+    with qtbot.waitSignal(getattr(win.timeline_page.forecast_panel, signal), timeout=20_000) as ready:
         pass
     return ready
 
@@ -53,7 +53,7 @@ def open_project(qtbot, win, project, signal="forecast_ready"):
 def test_auto_schedule_is_one_undo_step_and_highlights_the_critical_path(qtbot, window):
     project = roadmap()
     open_project(qtbot, window, project)
-    with qtbot.waitSignal(window.forecast_panel.forecast_ready, timeout=20_000) as ready:
+    with qtbot.waitSignal(window.timeline_page.forecast_panel.forecast_ready, timeout=20_000) as ready:
         window.schedule_action.trigger()
     starts = [item.start for item in project.items]
     assert starts == [START, START + dt.timedelta(days=10), START + dt.timedelta(days=15)]
@@ -62,8 +62,8 @@ def test_auto_schedule_is_one_undo_step_and_highlights_the_critical_path(qtbot, 
     launch = project.items[2].id
     p = outlook.milestones[launch]
     assert p.p50 <= p.p80 <= p.p90
-    assert "Launch" in window.forecast_panel.milestones.topLevelItem(1).text(0)
-    assert window.forecast_panel.milestones.topLevelItem(1).text(2) == p.p80.isoformat()
+    assert "Launch" in window.timeline_page.forecast_panel.milestones.topLevelItem(1).text(0)
+    assert window.timeline_page.forecast_panel.milestones.topLevelItem(1).text(2) == p.p80.isoformat()
     window.undo_action.trigger()
     assert [item.start for item in project.items] == [START, START, START]
 
@@ -71,25 +71,25 @@ def test_auto_schedule_is_one_undo_step_and_highlights_the_critical_path(qtbot, 
 def test_moving_an_item_moves_the_forecast(qtbot, window):
     project = roadmap()
     open_project(qtbot, window, project)
-    with qtbot.waitSignal(window.forecast_panel.forecast_ready, timeout=20_000) as first:
+    with qtbot.waitSignal(window.timeline_page.forecast_panel.forecast_ready, timeout=20_000) as first:
         window.schedule_action.trigger()
     launch = project.items[2].id
     before = first.args[1].milestones[launch].p80
     build = project.items[0]
     # Moved by hand, not pinned: the forecast follows the roadmap as drawn.
-    with qtbot.waitSignal(window.forecast_panel.forecast_ready, timeout=20_000) as second:
+    with qtbot.waitSignal(window.timeline_page.forecast_panel.forecast_ready, timeout=20_000) as second:
         window.document.execute(SetField("item", build.id, "start", START + dt.timedelta(days=14), "Move"))
     assert second.args[1].milestones[launch].p80 == before + dt.timedelta(days=14)
     # Test and Launch are still drawn where they were, before Build now ends: the panel says so.
-    assert "“Test” starts before “Build” ends" in window.forecast_panel.roadmap_label.text()
-    with qtbot.waitSignal(window.forecast_panel.forecast_ready, timeout=20_000) as third:
+    assert "“Test” starts before “Build” ends" in window.timeline_page.forecast_panel.roadmap_label.text()
+    with qtbot.waitSignal(window.timeline_page.forecast_panel.forecast_ready, timeout=20_000) as third:
         window.undo_action.trigger()
     assert third.args[1].milestones[launch].p80 == before
-    assert "starts before" not in window.forecast_panel.roadmap_label.text()
+    assert "starts before" not in window.timeline_page.forecast_panel.roadmap_label.text()
     window.editors["item"].select_id(build.id)
     assert (
-        "Build" in window.forecast_panel.item_label.text()
-        and "1 linked risk" in window.forecast_panel.item_label.text()
+        "Build" in window.timeline_page.forecast_panel.item_label.text()
+        and "1 linked risk" in window.timeline_page.forecast_panel.item_label.text()
     )
 
 
@@ -102,4 +102,4 @@ def test_a_dependency_cycle_is_named_and_nothing_moves(qtbot, window):
     assert len(window.warnings) == 1
     assert "dependency cycle: Build → Test → Build" in window.warnings[0]
     assert [item.start for item in project.items] == [START, START, START]
-    assert "dependency cycle" in window.forecast_panel.roadmap_label.text()
+    assert "dependency cycle" in window.timeline_page.forecast_panel.roadmap_label.text()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
+from ...wording import language_name
 from .. import i18n
 
 
@@ -30,8 +31,8 @@ class PreferencesDialog(QDialog):
         self.language_combo = QComboBox()
         # Each language is named in itself, so it can be found whatever the interface shows now.
         self.language_combo.addItem(self.tr("System default"), i18n.SYSTEM)
-        self.language_combo.addItem("English", i18n.ENGLISH)
-        self.language_combo.addItem("中文（简体）", i18n.CHINESE)
+        for language in i18n.LANGUAGES:
+            self.language_combo.addItem(language_name(language), language)
         self.language_combo.setCurrentIndex(self.language_combo.findData(i18n.stored_choice(settings)))
         note = QLabel(
             self.tr(

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.fields import CHOICE_LABELS
 from ...domain.project import LANGUAGES, ProjectInfo
+from ...wording import language_name
 
 
 class ProjectPropertiesDialog(QDialog):
@@ -25,7 +25,7 @@ class ProjectPropertiesDialog(QDialog):
         self.description_edit.setPlaceholderText(self.tr("What the product is, for whom, and why now"))
         self.language_combo = QComboBox()
         for code in LANGUAGES:
-            self.language_combo.addItem(CHOICE_LABELS[code], code)
+            self.language_combo.addItem(language_name(code), code)
         self.language_combo.setCurrentIndex(LANGUAGES.index(info.language))
         self.domain_edit = QLineEdit(info.domain)
         self.domain_edit.setPlaceholderText(self.tr("e.g. intelligent customer service"))

@@ -21,38 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.fields import CHOICE_LABELS
 from ...domain.phases import phase_label
 from ...domain.project import LANGUAGES, Project
 from ...persistence.errors import ProjectFileError, SaveError
 from ...persistence.settings import Settings
 from ...persistence.template_file import TemplateInfo, list_templates, load_template
+from ...wording import language_name, wording
 
 LANGUAGE_KEY = "template_language"
 TEMPLATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-TITLE = "New from Template"
-_LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
-
-_TEXT: dict[str, dict] = {
-    "en": {
-        "requirements": "Requirements",
-        "timeline": "Timeline",
-        "risks": "Linked risks",
-        "items": "{items} items over {phases} phases, {milestones} milestone(s), about {weeks} weeks",
-        "blank": "Starts with the phase lanes P0–P7 only.",
-        "moscow": {code: CHOICE_LABELS[code] for code in ("must", "should", "could", "wont")},
-        "brackets": (" (", ")"),
-    },
-    "zh": {
-        "requirements": "需求",
-        "timeline": "时间线",
-        "risks": "关联风险",
-        "items": "{items} 个事项，覆盖 {phases} 个阶段，{milestones} 个里程碑，约 {weeks} 周",
-        "blank": "只包含 P0–P7 阶段泳道。",
-        "moscow": {"must": "必须有", "should": "应该有", "could": "可以有", "wont": "暂不做"},
-        "brackets": ("（", "）"),
-    },
-}
 
 
 class TemplateDialog(QDialog):
@@ -67,7 +44,7 @@ class TemplateDialog(QDialog):
 
         self.language_combo = QComboBox()
         for code in LANGUAGES:
-            self.language_combo.addItem(_LANGUAGE_NAMES.get(code, code), code)
+            self.language_combo.addItem(language_name(code), code)
         stored = settings.get(LANGUAGE_KEY)
         self.language_combo.setCurrentIndex(LANGUAGES.index(stored) if stored in LANGUAGES else 0)
         language_label = QLabel(self.tr("Content &language:"))
@@ -184,46 +161,46 @@ class TemplateDialog(QDialog):
             return
         language = self.language()
         info = self._infos[self.template_list.currentRow()]
-        text = _TEXT[language]
         parts = [f"<h3>{html.escape(info.name_in(language))}</h3>", f"<p>{html.escape(info.summary_in(language))}</p>"]
         preview = self._preview(template_id, language)
         ok.setEnabled(not isinstance(preview, str))
         if isinstance(preview, str):
             parts.append(f"<p style='color:#b00020'>{html.escape(preview)}</p>")
         elif not preview.items:
-            parts.append(f"<p>{text['blank']}</p>")
+            parts.append(f"<p>{html.escape(wording(language)['template.preview.blank'])}</p>")
         else:
             parts.append(_project_html(preview, language))
         self.description.setHtml("".join(parts))
 
 
 def _project_html(project: Project, language: str) -> str:
-    text = _TEXT[language]
+    """The preview of a template's project, in the template's language like the project itself."""
+    w = wording(language)
     esc = html.escape
     vision = esc(project.info.description).replace("\n", "<br>")
-    opening, closing = text["brackets"]
     requirements = "".join(
-        f"<li>{esc(req.title)}<span style='color:#666'>{opening}{esc(text['moscow'].get(req.moscow, req.moscow))}"
-        f"{closing}</span></li>"
+        f"<li>{esc(req.title)}<span style='color:#666'>{esc(w['paren'].format(w.choice(req.moscow)))}</span></li>"
         for req in project.requirements
     )
     phases = sorted({item.phase for item in project.items})
     starts = [item.start for item in project.items if item.start]
     ends = [item.end for item in project.items if item.end]
     weeks = round(((max(ends) - min(starts)).days + 1) / 7) if starts and ends else 0
-    timeline = text["items"].format(
+    timeline = w(
+        "template.preview.items",
         items=len(project.items),
         phases=len(phases),
         milestones=sum(item.milestone for item in project.items),
         weeks=weeks,
     )
-    phase_list = ", ".join(esc(phase_label(code, language)) for code in phases)
+    phase_list = esc(w.join(phase_label(code, language) for code in phases))
     risks = "".join(f"<li>{esc(risk.title)}</li>" for risk in project.risks)
     return (
         f"<p>{vision}</p>"
-        f"<h4>{text['requirements']}</h4><ul>{requirements}</ul>"
-        f"<h4>{text['timeline']}</h4><p>{timeline}<br><span style='color:#666'>{phase_list}</span></p>"
-        f"<h4>{text['risks']}</h4><ul>{risks}</ul>"
+        f"<h4>{esc(w['template.preview.requirements'])}</h4><ul>{requirements}</ul>"
+        f"<h4>{esc(w['template.preview.timeline'])}</h4><p>{esc(timeline)}<br>"
+        f"<span style='color:#666'>{phase_list}</span></p>"
+        f"<h4>{esc(w['template.preview.risks'])}</h4><ul>{risks}</ul>"
     )
 
 

@@ -35,16 +35,6 @@ _generation = itertools.count(1)
 _RUNNING: dict[int, QRunnable] = {}
 
 
-def snapshot(project: Project) -> Project:
-    """A private copy for the worker thread, which must never read the live, editable project."""
-    return Project(
-        info=project.info.clone(),  # type: ignore[arg-type]
-        lanes=[lane.clone() for lane in project.lanes],  # type: ignore[misc]
-        items=[item.clone() for item in project.items],  # type: ignore[misc]
-        risks=[risk.clone() for risk in project.risks],  # type: ignore[misc]
-    )
-
-
 class _Signals(QObject):
     finished = Signal(int, object, object)  # generation, Schedule, Forecast
     failed = Signal(int, str)
@@ -210,7 +200,8 @@ class ForecastPanel(QWidget):
 
     def recompute(self) -> None:
         self._generation = next(_generation)
-        job = _ForecastJob(self._generation, snapshot(self.document.project), self.runs, self.seed)
+        project = self.document.project.snapshot()  # the worker never reads the live, editable project
+        job = _ForecastJob(self._generation, project, self.runs, self.seed)
         job.setAutoDelete(False)  # kept in _jobs until its signal arrives
         job.signals.finished.connect(self._on_job_finished)
         job.signals.failed.connect(self._on_job_failed)

@@ -1,24 +1,20 @@
-"""The graphical timeline: a zoomable, scrollable canvas of lanes and bars that edits by dragging."""
+"""The graphical timeline: a zoomable, scrollable canvas of lanes and bars (geometry, painting) and its toolbar."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import math
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QKeyEvent,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
     QPixmap,
     QResizeEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -31,9 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.commands import InsertEntity, delete_entities
 from ...domain.project import ProjectEvent
-from ...domain.timeline import TimelineItem
 from ...export.timeline_paint import (
     CONNECTOR_RADIUS,
     INK,
@@ -53,32 +47,16 @@ from ...export.timeline_paint import (
     zoom_for_scale,
 )
 from ...qtmodels.document import ProjectDocument
-from . import edits
+from .timeline_interaction import Drag, TimelineInteraction
 
-DRAG_THRESHOLD = 4  # pixels before a press becomes a drag
 EDGE_PX = 6  # grab zone at each end of a bar for resizing
-ZOOM_STEP = 1.15  # per wheel notch
 
 
-@dataclass
-class _Drag:
-    mode: str  # move, left, right, link, pan, band (rubber-band selection)
-    press: QPointF  # content coordinates (viewport for pan)
-    bar_id: str = ""
-    ids: list[str] = field(default_factory=list)
-    lane: int = -1  # target lane band while moving
-    days: int = 0
-    pos: QPointF = field(default_factory=QPointF)
-    target: str | None = None  # link target
-    active: bool = False
-    scroll: tuple[int, int] = (0, 0)
-
-
-class TimelineCanvas(QAbstractScrollArea):
+class TimelineCanvas(TimelineInteraction, QAbstractScrollArea):
     """Paints with export.timeline_paint and turns drags, clicks and keys into undoable commands.
 
     Snapping: moves and resizes snap to whole days; hold Shift, or set ``snap_weeks``, to snap
-    to whole weeks (7-day steps from where the bar was).
+    to whole weeks (7-day steps from where the bar was). The input handling is TimelineInteraction's.
     """
 
     selection_changed = Signal(list)
@@ -107,7 +85,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self._selected_link: tuple[str, str] | None = None
         self._critical: frozenset[str] = frozenset()
         self._hover: str | None = None
-        self._drag: _Drag | None = None
+        self._drag: Drag | None = None
         self._space = False
         self._scrolled_to_start = False
         font = QFont(self.font())
@@ -377,7 +355,7 @@ class TimelineCanvas(QAbstractScrollArea):
             fill.setAlphaF(0.12)
             painter.setPen(QPen(SELECT, 1.0, Qt.PenStyle.DashLine))
             painter.setBrush(fill)
-            painter.drawRect(self._band_rect(drag))
+            painter.drawRect(drag.band_rect())
             return
         if drag.mode == "link":
             source = lay.bars.get(drag.bar_id)
@@ -401,7 +379,7 @@ class TimelineCanvas(QAbstractScrollArea):
             if item_id == drag.bar_id:
                 self._paint_drag_tip(painter, lay, bar, ghost, drag)
 
-    def _ghost_rect(self, lay: TimelineLayout, bar: Bar, drag: _Drag) -> QRectF:
+    def _ghost_rect(self, lay: TimelineLayout, bar: Bar, drag: Drag) -> QRectF:
         r = lay.bar_rect(bar)
         shift = drag.days * lay.scale
         if drag.mode == "move":
@@ -415,7 +393,7 @@ class TimelineCanvas(QAbstractScrollArea):
             r.setLeft(min(r.left() + shift, r.right() - lay.scale + 1))
         return r
 
-    def _paint_drag_tip(self, painter: QPainter, lay: TimelineLayout, bar: Bar, ghost: QRectF, drag: _Drag) -> None:
+    def _paint_drag_tip(self, painter: QPainter, lay: TimelineLayout, bar: Bar, ghost: QRectF, drag: Drag) -> None:
         item = bar.item
         start = item.start
         if start is None:
@@ -464,267 +442,6 @@ class TimelineCanvas(QAbstractScrollArea):
         if point.x() >= r.right() - edge:
             return bar, "right"
         return bar, "body"
-
-    # -- mouse ---------------------------------------------------------------------------------
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        pos = event.position()
-        if event.button() == Qt.MouseButton.MiddleButton or (
-            event.button() == Qt.MouseButton.LeftButton and self._space
-        ):
-            self._drag = _Drag(
-                "pan", pos, scroll=(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-            )
-            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
-            return
-        if event.button() != Qt.MouseButton.LeftButton or not self._in_body(pos):
-            return
-        point = self.to_content(pos)
-        bar, zone = self.hit(point)
-        mods = event.modifiers()
-        if bar is None:
-            link = self.timeline_layout().link_at(point)
-            if link is not None:
-                self._selected_link = link
-                if self._selected:
-                    self._selected = []
-                    self.selection_changed.emit([])
-                self.viewport().update()
-                return
-            # Empty space: a rubber band selects the bars it touches (Ctrl adds to the selection).
-            keep = list(self._selected) if mods & Qt.KeyboardModifier.ControlModifier else []
-            if not keep:
-                self._select([])
-            self._drag = _Drag("band", point, ids=keep, pos=point)
-            return
-        if mods & Qt.KeyboardModifier.ControlModifier and zone == "body":
-            ids = [i for i in self._selected if i != bar.id] if bar.id in self._selected else [*self._selected, bar.id]
-            self._select(ids)
-            return
-        if bar.id not in self._selected:
-            self._select([bar.id])
-        mode = {"body": "move", "left": "left", "right": "right", "connector": "link"}[zone]
-        if mods & Qt.KeyboardModifier.AltModifier:
-            mode = "link"
-        ids = list(self._selected) if mode == "move" else [bar.id]
-        self._drag = _Drag(mode, point, bar.id, ids, lane=bar.lane, pos=point)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        drag = self._drag
-        if drag is None:
-            self._update_hover(pos)
-            return
-        if drag.mode == "pan":
-            delta = pos - drag.press
-            self.horizontalScrollBar().setValue(drag.scroll[0] - round(delta.x()))
-            self.verticalScrollBar().setValue(drag.scroll[1] - round(delta.y()))
-            return
-        point = self.to_content(pos)
-        drag.pos = point
-        if not drag.active:
-            if (point - drag.press).manhattanLength() < DRAG_THRESHOLD:
-                return
-            drag.active = True
-            cursor = {
-                "move": Qt.CursorShape.ClosedHandCursor,
-                "left": Qt.CursorShape.SizeHorCursor,
-                "right": Qt.CursorShape.SizeHorCursor,
-                "link": Qt.CursorShape.CrossCursor,
-                "band": Qt.CursorShape.CrossCursor,
-            }[drag.mode]
-            self.viewport().setCursor(cursor)
-        lay = self.timeline_layout()
-        if drag.mode == "band":
-            self._selected = self._band_selection(lay, drag)  # shown live; announced on release
-        elif drag.mode == "link":
-            target, _zone = self.hit(point)
-            drag.target = target.id if target is not None else None
-        else:
-            step = 7 if (self.snap_weeks or event.modifiers() & Qt.KeyboardModifier.ShiftModifier) else 1
-            raw = (point.x() - drag.press.x()) / lay.scale
-            drag.days = int(round(raw / step) * step)
-            if drag.mode == "move":
-                lane = lay.lane_at(point.y())
-                drag.lane = lane if lane >= 0 and lay.lanes[lane].lane_id else drag.lane
-        self.viewport().update()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        drag, self._drag = self._drag, None
-        self._update_hover(event.position())
-        if drag is None or drag.mode == "pan" or not drag.active:
-            if drag is not None and drag.mode == "pan":
-                self.viewport().unsetCursor()
-            self.viewport().update()
-            return
-        self._finish_drag(drag)
-        self.viewport().update()
-
-    def _band_rect(self, drag: _Drag) -> QRectF:
-        return QRectF(drag.press, drag.pos).normalized()
-
-    def _band_selection(self, lay: TimelineLayout, drag: _Drag) -> list[str]:
-        band = self._band_rect(drag)
-        hit = [bar.id for bar in lay.visible_bars(band, label_margin=0) if lay.bar_rect(bar).intersects(band)]
-        return [*drag.ids, *(i for i in hit if i not in drag.ids)]
-
-    def _finish_drag(self, drag: _Drag) -> None:
-        project = self.document.project
-        lay = self.timeline_layout()
-        if drag.mode == "band":  # the table and details panel follow once, on release
-            self._selected_link = None
-            self._selected = self._band_selection(lay, drag)
-            self.selection_changed.emit(list(self._selected))
-            return
-        if drag.mode == "link":
-            if drag.target is None:
-                return
-            command, text = edits.add_dependency(project, drag.bar_id, drag.target)
-            self.message.emit(text)
-            if command is not None:
-                self._execute(command)
-            return
-        if drag.mode == "move":
-            lane_id = None
-            if len(drag.ids) == 1 and 0 <= drag.lane < len(lay.lanes):
-                lane_id = lay.lanes[drag.lane].lane_id or None
-            command = edits.move_items(project, drag.ids, drag.days, lane_id)
-        else:
-            command = edits.resize_item(project, drag.bar_id, drag.mode, drag.days)
-        if command is not None:
-            self._execute(command)
-
-    def _execute(self, command) -> bool:
-        try:
-            self.document.execute(command)
-        except ValueError as exc:  # FieldValueError: out-of-range dates or durations
-            self.message.emit(str(exc))
-            return False
-        return True
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        pos = event.position()
-        if event.button() != Qt.MouseButton.LeftButton or not self._in_body(pos):
-            return
-        self._drag = None
-        point = self.to_content(pos)
-        bar, _zone = self.hit(point)
-        if bar is not None:
-            self.item_activated.emit(bar.id)
-            return
-        lay = self.timeline_layout()
-        if point.y() > lay.height:
-            return
-        lane = lay.lanes[lay.lane_at(point.y())] if lay.lanes else None
-        duration = 5 if self.zoom() == "week" else 10
-        item = TimelineItem(lane_id=lane.lane_id if lane else "", start=lay.date_at(point.x()), duration_days=duration)
-        if self._execute(InsertEntity("item", item, None, self.tr("Add timeline item"))):
-            self._select([item.id])
-            self.item_activated.emit(item.id)
-
-    def _update_hover(self, pos: QPointF) -> None:
-        if self._space:
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-            return
-        hover = None
-        cursor = Qt.CursorShape.ArrowCursor
-        if self._in_body(pos):
-            point = self.to_content(pos)
-            bar, zone = self.hit(point)
-            if bar is not None:
-                hover = bar.id
-                cursor = {
-                    "body": Qt.CursorShape.OpenHandCursor,
-                    "left": Qt.CursorShape.SizeHorCursor,
-                    "right": Qt.CursorShape.SizeHorCursor,
-                    "connector": Qt.CursorShape.CrossCursor,
-                }[zone]
-            elif self.timeline_layout().link_at(point) is not None:
-                cursor = Qt.CursorShape.PointingHandCursor
-        self.viewport().setCursor(cursor)
-        if hover != self._hover:
-            self._hover = hover
-            self.viewport().update()
-
-    def leaveEvent(self, event) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.viewport().update()
-        super().leaveEvent(event)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        mods = event.modifiers()
-        if mods & Qt.KeyboardModifier.ControlModifier:
-            notches = event.angleDelta().y() / 120
-            if notches:
-                self.set_scale(self._scale * ZOOM_STEP**notches, event.position().x())
-            event.accept()
-            return
-        if mods & Qt.KeyboardModifier.ShiftModifier and event.angleDelta().x() == 0:
-            bar = self.horizontalScrollBar()
-            bar.setValue(bar.value() - round(event.angleDelta().y() / 120 * bar.singleStep() * 3))
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    # -- keys -------------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space = True
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
-            return
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.delete_selected()
-            return
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self._selected:
-            days = (7 if shift else 1) * (-1 if key == Qt.Key.Key_Left else 1)
-            command = edits.move_items(self.document.project, self._selected, days)
-            if command is not None:
-                count = len(self._selected)
-                command.label = (
-                    self.tr("Nudge item") if count == 1 else self.tr("Nudge %1 items").replace("%1", str(count))
-                )
-                self._execute(command)
-            return
-        if key == Qt.Key.Key_Escape:
-            if self._drag is not None:
-                drag, self._drag = self._drag, None
-                self.viewport().unsetCursor()
-                if drag.mode == "band":  # back to what was selected before the band
-                    self._select(list(drag.ids))
-            else:
-                self._select([])
-            self.viewport().update()
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and len(self._selected) == 1:
-            self.item_activated.emit(self._selected[0])
-            return
-        super().keyPressEvent(event)
-
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space = False
-            self.viewport().unsetCursor()
-            return
-        super().keyReleaseEvent(event)
-
-    def delete_selected(self) -> None:
-        """Delete the selected dependency arrow, or else the selected items with their links."""
-        project = self.document.project
-        if self._selected_link is not None:
-            command = edits.remove_dependency(project, *self._selected_link)
-            self._selected_link = None
-            if command is not None:
-                self._execute(command)
-                self.message.emit(self.tr("Dependency removed"))
-            self.viewport().update()
-            return
-        ids = [i for i in self._selected if project.find("item", i) is not None]
-        if ids:
-            self._execute(delete_entities(project, "item", ids))
-            self._select([])
 
 
 def _dist(a: QPointF, b: QPointF) -> float:
