@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 from ...domain.commands import InsertEntity, delete_entities
 from ...domain.project import ProjectEvent
 from ...domain.timeline import TimelineItem
-from ...export.timeline_paint import (
+from ...qtmodels.document import ProjectDocument
+from ...render.timeline import paint_selection, paint_timeline
+from ...render.timeline_bars import bar_color, paint_bar
+from ...render.timeline_layout import (
     CONNECTOR_RADIUS,
     INK,
     MAX_SCALE,
@@ -45,14 +48,9 @@ from ...export.timeline_paint import (
     Bar,
     PaintOptions,
     TimelineLayout,
-    bar_color,
-    legend_size,
-    paint_bar,
-    paint_selection,
-    paint_timeline,
     zoom_for_scale,
 )
-from ...qtmodels.document import ProjectDocument
+from ...render.timeline_legend import legend_size
 from . import edits
 
 DRAG_THRESHOLD = 4  # pixels before a press becomes a drag
@@ -75,7 +73,7 @@ class _Drag:
 
 
 class TimelineCanvas(QAbstractScrollArea):
-    """Paints with export.timeline_paint and turns drags, clicks and keys into undoable commands.
+    """Paints with render.timeline and turns drags, clicks and keys into undoable commands.
 
     Snapping: moves and resizes snap to whole days; hold Shift, or set ``snap_weeks``, to snap
     to whole weeks (7-day steps from where the bar was).

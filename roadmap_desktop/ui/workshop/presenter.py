@@ -23,8 +23,9 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain.prioritisation import fmt, rank
 from ...domain.project import Project, ProjectEvent
-from ...export.timeline_paint import PaintOptions, TimelineLayout, paint_timeline
 from ...qtmodels.document import ProjectDocument
+from ...render.timeline import paint_timeline
+from ...render.timeline_layout import PaintOptions, TimelineLayout
 from ..editors.risk_heat_map import AXIS_TITLES, IMPACT_WORDS, LIKELIHOOD_WORDS, heat_colour
 from .step_bar import GuidedFlowBar
 from .steps import STEPS, format_clock

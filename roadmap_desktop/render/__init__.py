@@ -1,0 +1,1 @@
+"""QtGui painting shared by the screen, the workshop presenter and the PDF: timeline and charts."""
