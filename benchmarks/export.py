@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from roadmap_desktop.domain.project import Project  # noqa: E402
-from roadmap_desktop.export.pdf import export_pdf  # noqa: E402
+from roadmap_desktop.export.pdf.document import export_pdf  # noqa: E402
 
 TARGET_S = 5.0
 

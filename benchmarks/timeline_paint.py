@@ -24,8 +24,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter  # noqa: E40
 
 from roadmap_desktop.domain.project import Project  # noqa: E402
 from roadmap_desktop.domain.timeline import Lane, TimelineItem  # noqa: E402
-from roadmap_desktop.export import timeline_paint  # noqa: E402
-from roadmap_desktop.export.timeline_paint import ZOOM_SCALES, PaintOptions, TimelineLayout, paint_timeline  # noqa: E402
+from roadmap_desktop.render import timeline as timeline_painter  # noqa: E402
+from roadmap_desktop.render.timeline import paint_timeline  # noqa: E402
+from roadmap_desktop.render.timeline_layout import ZOOM_SCALES, PaintOptions, TimelineLayout  # noqa: E402
 
 
 def big_project(items: int = 2000, lanes: int = 20, dependencies: int = 1000, seed: int = 7) -> Project:
@@ -70,7 +71,7 @@ def measure_paint(
     ``arrays``: None paints as the app does (numpy path for big timelines); True/False force the
     array or the per-item reference painter, for a same-run comparison."""
     _app = QGuiApplication.instance() or QGuiApplication([])
-    timeline_paint.FORCE_ARRAY_PATH = arrays
+    timeline_painter.FORCE_ARRAY_PATH = arrays
     started = time.perf_counter()
     layout = TimelineLayout(project, scale=ZOOM_SCALES["month"])
     build_ms = (time.perf_counter() - started) * 1000
@@ -95,7 +96,7 @@ def measure_paint(
         painter.end()
         times.append((time.perf_counter() - t0) * 1000)
         painted.append(stats["bars"])
-    timeline_paint.FORCE_ARRAY_PATH = None
+    timeline_painter.FORCE_ARRAY_PATH = None
     times.sort()
     return {
         "frames": frames,

@@ -241,7 +241,8 @@ def _check_project(state: _State) -> str:
 
 
 def _check_pdf(state: _State) -> str:
-    from .export.pdf import cjk_family, export_pdf
+    from .export.pdf.document import export_pdf
+    from .export.pdf.fonts import cjk_family
 
     if state.project is None:
         raise CheckFailed("skipped: no project (see the project check)")

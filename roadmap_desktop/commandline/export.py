@@ -13,6 +13,7 @@ HELP = "export a project as Markdown, CSV, Mermaid, JSON, PDF or PNG (format fro
 
 TEXT_FORMATS = {".md": "markdown", ".markdown": "markdown", ".csv": "csv", ".mmd": "mermaid", ".json": "json"}
 PAGE_FORMATS = {".pdf": "pdf", ".png": "png"}
+PAGE_MODULES = {"pdf": "roadmap_desktop.export.pdf.document", "png": "roadmap_desktop.export.png"}
 SUPPORTED = ".md, .csv, .mmd, .json, .pdf, .png"
 
 
@@ -55,19 +56,19 @@ def _export_text(project, out: Path, fmt: str, kind: str) -> None:
 
     try:
         if fmt == "csv":
-            from ..export.csv_export import write_csv
+            from ..interchange.csv_export import write_csv
 
             write_csv(project, kind, out)
         elif fmt == "json":
-            from ..export.json_export import write_json
+            from ..interchange.json_export import write_json
 
             write_json(project, out)
         elif fmt == "markdown":
-            from ..export.markdown import project_to_markdown
+            from ..interchange.markdown import project_to_markdown
 
             atomic_write_text(out, project_to_markdown(project))
         else:
-            from ..export.mermaid import project_to_mermaid
+            from ..interchange.mermaid import project_to_mermaid
 
             atomic_write_text(out, project_to_mermaid(project))
     except ProjectFileError as exc:
@@ -78,7 +79,7 @@ def _export_pages(project, out: Path, fmt: str, options: dict[str, str | None]) 
     """PDF and PNG come from Qt-based modules added separately; call ``export_<fmt>(project, path, **options)``."""
     from ..persistence.errors import ProjectFileError
 
-    module_name = f"roadmap_desktop.export.{fmt}"
+    module_name = PAGE_MODULES[fmt]
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:

@@ -25,7 +25,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.csv_import import CsvReadError, import_requirements, import_targets, read_csv_table, suggest_mapping
+    from ..interchange.csv_import import (
+        CsvReadError,
+        import_requirements,
+        import_targets,
+        read_csv_table,
+        suggest_mapping,
+    )
 
     try:
         table = read_csv_table(Path(args.csv))

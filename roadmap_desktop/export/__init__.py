@@ -1,1 +1,1 @@
-"""Exports of a project: PDF, Markdown, CSV, and the timeline painting shared with the view."""
+"""Page exports of a project: the roadmap PDF (pdf/) and the timeline as a PNG (png.py); QtGui only."""

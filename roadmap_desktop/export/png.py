@@ -9,21 +9,14 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from ..domain.project import Project
 from ..persistence.atomic import atomic_write_bytes
-from .pdf import (
-    INK,
-    INK_SOFT,
-    TIMELINE_FONT_PX,
-    ExportCancelled,
-    ProgressCallback,
-    choose_families,
-    ensure_gui_application,
-    make_font,
-    resolve_options,
-    timeline_layout,
-    timeline_legend_height,
-)
-from .pdf_options import PdfOptions
-from .timeline_paint import ZOOM_SCALES, PaintOptions, paint_legend, paint_timeline
+from ..render.timeline import paint_timeline
+from ..render.timeline_layout import ZOOM_SCALES, PaintOptions
+from ..render.timeline_legend import paint_legend
+from .pdf.document import ExportCancelled, ProgressCallback, ensure_gui_application
+from .pdf.fonts import choose_families, make_font
+from .pdf.options import PdfOptions, resolve_options
+from .pdf.style import INK, INK_SOFT, TIMELINE_FONT_PX
+from .pdf.timeline_pages import timeline_layout, timeline_legend_height
 
 DEFAULT_WIDTH = 2400
 MIN_WIDTH, MAX_WIDTH = 600, 16000

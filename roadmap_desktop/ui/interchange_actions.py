@@ -22,14 +22,14 @@ TEXT_EXPORTS: list[tuple[str, str, str, Callable[[Project, Path], None]]] = []
 
 
 def _markdown(project: Project, path: Path) -> None:
-    from ..export.markdown import project_to_markdown
+    from ..interchange.markdown import project_to_markdown
     from ..persistence.atomic import atomic_write_text
 
     atomic_write_text(path, project_to_markdown(project))
 
 
 def _mermaid(project: Project, path: Path) -> None:
-    from ..export.mermaid import project_to_mermaid
+    from ..interchange.mermaid import project_to_mermaid
     from ..persistence.atomic import atomic_write_text
 
     atomic_write_text(path, project_to_mermaid(project))
@@ -37,7 +37,7 @@ def _mermaid(project: Project, path: Path) -> None:
 
 def _csv(kind: str) -> Callable[[Project, Path], None]:
     def write(project: Project, path: Path) -> None:
-        from ..export.csv_export import write_csv
+        from ..interchange.csv_export import write_csv
 
         write_csv(project, kind, path)
 
@@ -45,7 +45,7 @@ def _csv(kind: str) -> Callable[[Project, Path], None]:
 
 
 def _json(project: Project, path: Path) -> None:
-    from ..export.json_export import write_json
+    from ..interchange.json_export import write_json
 
     write_json(project, path)
 
@@ -160,7 +160,7 @@ class InterchangeActions:
         return True
 
     def import_csv(self) -> bool:
-        from ..export.csv_import import CsvReadError
+        from ..interchange.csv_import import CsvReadError
         from .dialogs.csv_import_dialog import CsvImportDialog
 
         document = self.document()

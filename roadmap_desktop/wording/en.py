@@ -144,9 +144,96 @@ WORDS: dict[str, str] = {
     # (end of scores)
     #
     # -- documents: Markdown, Mermaid, CSV (interchange/) -----------------------------------------------
+    # Words every document shows (Markdown, PDF; the timeline legend too).
+    "document.as_of": "As of {date}",
+    "document.vision": "Vision",
+    "document.summary": "Executive summary",
+    "document.requirements": "Requirements",
+    "document.timeline": "Timeline",
+    "document.risks": "Risks",
+    "document.status": "Status",
+    "document.owner": "Owner",
+    "document.mitigation": "Mitigation",
+    "document.not_scheduled": "not scheduled",
+    "document.unassigned": "Unassigned",  # the group of items whose lane is missing
+    # Markdown tables.
+    "markdown.counts": "{r} requirements · {i} timeline items · {k} risks",
+    "markdown.title": "Title",
+    "markdown.effort": "Effort (weeks)",
+    "markdown.rice": "RICE score",
+    "markdown.item": "Item",
+    "markdown.start": "Start",
+    "markdown.end": "End",
+    "markdown.depends_on": "Depends on",
+    "markdown.exposure": "L × I = exposure",
+    # CSV import: column names and choice words of spreadsheets and trackers (Jira, Trello), separated
+    # by "|"; every catalog's words are accepted, and so is any catalog's label of a choice.
+    "import.column.title": "title|summary|name|issue|subject|requirement|feature",
+    "import.column.description": "description|details|detail|body|user story|story",
+    "import.column.moscow": "priority|moscow",
+    "import.column.status": "status|state",
+    "import.column.tags": "labels|label|tags|tag|keywords",
+    "import.column.due": "due date|due|due on|deadline",
+    "import.column.effort": "effort|story points|story point estimate|estimate|size",
+    "import.column.owner": "owner|assignee|assigned to|responsible",
+    "import.column.rice_reach": "reach|rice reach",
+    "import.column.rice_impact": "impact|rice impact",
+    "import.column.rice_confidence": "confidence|rice confidence",
+    "import.column.value": "value|business value",
+    "import.column.acceptance_criteria": "acceptance criteria",
+    "import.column.target_users": "target users|users",
+    "import.column.pain_points": "pain points",
+    "import.column.competitors": "competitors",
+    "import.status.idea": "to do|todo|open|backlog|new|proposed",
+    "import.status.planned": "selected for development|ready|scheduled|approved|committed",
+    "import.status.in_progress": "doing|in development|in review|review|testing|started|active",
+    "import.status.done": "closed|resolved|complete|completed|finished|released",
+    "import.status.dropped": "won't do|wont do|won't fix|cancelled|canceled|rejected|declined|duplicate",
+    "import.moscow.must": "highest|high|blocker|critical|p0|p1",
+    "import.moscow.should": "medium|normal|major|p2",
+    "import.moscow.could": "low|minor|p3",
+    "import.moscow.wont": "won't|lowest|trivial|p4",
     # (end of interchange)
     #
     # -- documents: PDF (export/pdf/) --------------------------------------------------------------------
+    "pdf.kicker": "PRODUCT ROADMAP",
+    "pdf.document": "Product roadmap",
+    "pdf.page": "Page {n} of {m}",
+    "pdf.continued": "{title} (continued)",
+    "pdf.overview": "Overview",
+    "pdf.contents": "In this document",
+    "pdf.board": "Now / Next / Later",
+    "pdf.requirements": "Prioritised requirements",
+    "pdf.about.timeline": "Work by lane over time; ◆ milestones, arrows show dependencies.",
+    "pdf.about.board": "What we do now, next and later.",
+    "pdf.about.requirements": "Ranked by {framework}; each score shows its arithmetic.",
+    "pdf.about.risks": "Likelihood × impact heat map and the register, highest exposure first.",
+    "pdf.stat.items": "Timeline items",
+    "pdf.stat.milestones": "Milestones",
+    "pdf.stat.high": "High exposure risks",
+    "pdf.stat.span": "Planned span",
+    "pdf.unsorted": "Unsorted",
+    "pdf.board_note": (
+        "Items without a horizon are placed by start date: within {now} days Now, within {next} days "
+        "Next, after that Later; finished ones are left out."
+    ),
+    "pdf.rank": "#",
+    "pdf.requirement": "Requirement",
+    "pdf.score": "Score",
+    "pdf.breakdown": "Score breakdown",
+    "pdf.unranked": "–",
+    "pdf.dropped_note": "{n} dropped requirements are left out.",
+    "pdf.lxi": "L × I",
+    "pdf.risk": "Risk",
+    "pdf.register": "Risk register",
+    "pdf.risk_count": "{n} risks",
+    "pdf.risk_count_1": "1 risk",
+    "pdf.timeline_range": "{first} – {last}",
+    # Dates: {month} is the catalog's "month.<n>", {month_number} its number.
+    "pdf.date": "{day} {month} {year}",
+    "pdf.date_no_year": "{day} {month}",
+    "pdf.month": "{month} {year}",
+    "pdf.months_in_year": "{first} – {last} {year}",  # "Jan – Nov 2025"; {first_number}, {last_number} too
     # (end of PDF)
     #
     # -- charts: timeline, heat map, value/effort (render/, ui/editors/) -----------------------------------
@@ -196,6 +283,15 @@ WORDS: dict[str, str] = {
     "risk_library.scores": "Default scores",
     "risk_library.mitigations": "Typical mitigations",
     "risk_library.phases": "Phases it touches",
+    # Timeline (render/timeline*.py): legend titles, the "No lane" band, the Today flag, axis labels.
+    "timeline.lanes": "Lanes",
+    "timeline.no_lane": "No lane",
+    "timeline.today": "Today",
+    "timeline.axis.year": "{year}",
+    "timeline.axis.quarter": "Q{quarter} {year}",
+    "timeline.axis.quarter_short": "Q{quarter}",
+    "timeline.axis.month": "{month} {year}",  # {month}: "month_long.<n>"
+    "timeline.axis.week": "W{week} · {day} {month}",  # {month}: "month.<n>"; {month_number} too
     # (end of charts)
     #
     # -- workshop presenter (ui/workshop/) --------------------------------------------------------------

@@ -65,16 +65,16 @@ def test_export_missing_project(tmp_path, capsys):
 
 
 def test_pdf_not_available(project_file, tmp_path, capsys, monkeypatch):
-    monkeypatch.setitem(sys.modules, "roadmap_desktop.export.pdf", None)  # as if the module were absent
+    monkeypatch.setitem(sys.modules, "roadmap_desktop.export.pdf.document", None)  # as if the module were absent
     assert main(["export", str(project_file), "-o", str(tmp_path / "x.pdf"), "--orientation", "landscape"]) == 2
     assert "PDF export is not available in this build" in capsys.readouterr().err
 
 
 def test_pdf_module_receives_options(project_file, tmp_path, capsys, monkeypatch):
     calls = []
-    fake = type(sys)("roadmap_desktop.export.pdf")
+    fake = type(sys)("roadmap_desktop.export.pdf.document")
     fake.export_pdf = lambda project, path, **options: calls.append((project.info.name, path, options))
-    monkeypatch.setitem(sys.modules, "roadmap_desktop.export.pdf", fake)
+    monkeypatch.setitem(sys.modules, "roadmap_desktop.export.pdf.document", fake)
     out = tmp_path / "x.pdf"
     args = ["export", str(project_file), "-o", str(out), "--sections", "summary, risks", "--page-size", "A3"]
     assert main(args) == 0, capsys.readouterr().err

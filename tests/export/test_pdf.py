@@ -192,14 +192,14 @@ needs_poppler = pytest.mark.skipif(
 
 
 def has_cjk_font() -> bool:
-    from roadmap_desktop.export.pdf import cjk_family
+    from roadmap_desktop.export.pdf.fonts import cjk_family
 
     return cjk_family() is not None
 
 
 def chinese_warnings() -> list[str]:
     """What exporting a Chinese project warns on this machine: nothing, or that no font has Chinese."""
-    from roadmap_desktop.export.pdf import NO_CJK_FONT_WARNING
+    from roadmap_desktop.export.pdf.fonts import NO_CJK_FONT_WARNING
 
     return [] if has_cjk_font() else [NO_CJK_FONT_WARNING]
 
@@ -228,7 +228,7 @@ def pdf_text(path: Path) -> str:
 
 
 def export(project: Project, path: Path, **options) -> list[str]:
-    from roadmap_desktop.export.pdf import export_pdf
+    from roadmap_desktop.export.pdf.document import export_pdf
 
     return export_pdf(project, path, as_of=AS_OF, **options)
 
@@ -270,6 +270,39 @@ def test_chinese_text_extracts_as_the_same_characters(tmp_path):
     assert not re.search("[\u2e80-\u2fdf]", text)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
     assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # every font embedded
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["High (15–25): 1 risk", "Medium (8–14): 3 risks", "Low (1–7): 2 risks"]),
+        ("zh", ["高（15–25）: 1 项风险", "中（8–14）: 3 项风险", "低（1–7）: 2 项风险"]),
+    ],
+)
+def test_the_heat_map_key_has_the_apps_three_exposure_bands(tmp_path, language, expected):
+    """4 × 3 = 12 is medium, as in the risk table and the heat map on screen (domain/risk.py)."""
+    if language == "zh":
+        skip_without_cjk_font()
+    out = tmp_path / "risks.pdf"
+    export(roadmap_sample(language), out, sections="title,risks")
+    text = pdf_text(out)
+    assert all(line in text for line in expected), text
+    assert "Critical" not in text and "严重" not in text
+
+
+def test_the_title_page_counts_open_risks_in_the_high_band():
+    from PySide6.QtCore import QRectF
+
+    from roadmap_desktop.export.pdf.options import PdfOptions
+    from roadmap_desktop.export.pdf.sheet import Sheet
+    from roadmap_desktop.export.pdf.title_page import stats
+
+    project = roadmap_sample("en")
+    project.risks[1].likelihood, project.risks[1].impact = 5, 3  # 15: high; 4 × 4 = 16 was high already
+    project.risks[-1].likelihood, project.risks[-1].impact = 5, 5  # closed: not counted
+    sheet = Sheet(project, PdfOptions(as_of=AS_OF), ["Sans"], QRectF(0, 0, 12000, 9000))
+    assert {label: figure for figure, label in stats(sheet)}["High exposure risks"] == "2"
 
 
 @needs_poppler
@@ -356,7 +389,8 @@ def test_bad_options(tmp_path, options, message):
 def test_long_titles_wrap_and_never_overflow(tmp_path):
     from PySide6.QtGui import QFontMetricsF
 
-    from roadmap_desktop.export.pdf import make_font, wrap_lines
+    from roadmap_desktop.export.pdf.fonts import make_font
+    from roadmap_desktop.export.pdf.layout import wrap_lines
 
     font = make_font(["Noto Sans CJK SC"], 9)
     width = 2000.0
@@ -378,7 +412,7 @@ def test_long_titles_wrap_and_never_overflow(tmp_path):
 
 
 def test_cancel_leaves_no_file(tmp_path):
-    from roadmap_desktop.export.pdf import ExportCancelled
+    from roadmap_desktop.export.pdf.document import ExportCancelled
 
     calls = []
 
@@ -400,7 +434,7 @@ def test_progress_reaches_the_total(tmp_path):
 
 
 def test_existing_file_untouched_on_failure_and_replaced_on_success(tmp_path, monkeypatch):
-    from roadmap_desktop.export.pdf import ExportCancelled
+    from roadmap_desktop.export.pdf.document import ExportCancelled
     from roadmap_desktop.persistence import atomic
     from roadmap_desktop.persistence.errors import SaveError
 
@@ -434,17 +468,17 @@ def test_missing_folder_is_a_save_error(tmp_path):
 
 
 def test_without_a_cjk_font_export_works_and_warns(tmp_path, monkeypatch):
-    from roadmap_desktop.export import pdf
+    from roadmap_desktop.export.pdf import fonts
 
-    monkeypatch.setattr(pdf, "cjk_family", lambda: None)
+    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
     out = tmp_path / "x.pdf"
-    assert export(roadmap_sample("zh"), out) == [pdf.NO_CJK_FONT_WARNING]
+    assert export(roadmap_sample("zh"), out) == [fonts.NO_CJK_FONT_WARNING]
     assert page_count(out) == 5
     assert export(roadmap_sample("en"), tmp_path / "en.pdf") == []  # nothing to warn about
 
 
 def test_to_unicode_fix_rewrites_ranges_and_offsets():
-    from roadmap_desktop.export.pdf import fix_to_unicode_maps
+    from roadmap_desktop.export.pdf.tounicode import fix_to_unicode_maps
 
     cmap = b"1 beginbfrange\n<0001> <0002> <2ED3>\n<0003> <0004> [<2FA6> <0041>]\nendbfrange\nbegincmap\n"
     head = b"%PDF-1.4\n1 0 obj\n<< /Length 5 >>\nstream\nhello\nendstream\nendobj\n"
@@ -466,7 +500,7 @@ def test_to_unicode_fix_rewrites_ranges_and_offsets():
 
 
 def test_options_round_trip_and_lenient_loading():
-    from roadmap_desktop.export.pdf_options import PdfOptions
+    from roadmap_desktop.export.pdf.options import PdfOptions
 
     options = PdfOptions(page_size="letter", orientation="Portrait", fit="split", sections="risks,title")
     assert options.page_size == "Letter" and options.sections == ("title", "risks")

@@ -52,7 +52,7 @@ def test_png_bad_options(tmp_path, options, message):
 
 
 def test_png_cancel(tmp_path):
-    from roadmap_desktop.export.pdf import ExportCancelled
+    from roadmap_desktop.export.pdf.document import ExportCancelled
 
     with pytest.raises(ExportCancelled):
         export_png(roadmap_sample("en"), tmp_path / "t.png", progress=lambda done, total: done < 1)

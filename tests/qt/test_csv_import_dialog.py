@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from roadmap_desktop.domain.project import Project
-from roadmap_desktop.export.csv_import import CsvReadError
+from roadmap_desktop.interchange.csv_import import CsvReadError
 from roadmap_desktop.qtmodels.document import ProjectDocument
 from roadmap_desktop.ui.dialogs.csv_import_dialog import IGNORE_TEXT, CsvImportDialog
 

@@ -38,7 +38,7 @@ def settings(tmp_path):
 
 def expected_warnings() -> list[str]:
     """The project is Chinese: a machine without a CJK font warns (and still exports)."""
-    from roadmap_desktop.export.pdf import NO_CJK_FONT_WARNING, cjk_family
+    from roadmap_desktop.export.pdf.fonts import NO_CJK_FONT_WARNING, cjk_family
 
     return [] if cjk_family() else [NO_CJK_FONT_WARNING]
 
@@ -96,16 +96,16 @@ def test_failure_shows_one_message(qtbot, project, settings, tmp_path):
 def test_cancel_writes_nothing(qtbot, project, settings, tmp_path, monkeypatch):
     import time
 
-    from roadmap_desktop.export import pdf
+    from roadmap_desktop.export.pdf import document
 
     def slow_export(project, path, options=None, progress=None):
         deadline = time.monotonic() + 20
         while progress(1, 3) is not False:  # pages keep coming until the dialog cancels
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        raise pdf.ExportCancelled("export cancelled")
+        raise document.ExportCancelled("export cancelled")
 
-    monkeypatch.setattr(pdf, "export_pdf", slow_export)
+    monkeypatch.setattr(document, "export_pdf", slow_export)
     dialog = make_dialog(qtbot, project, settings, tmp_path)
     with qtbot.waitSignal(dialog.export_cancelled, timeout=30000):
         dialog.export_button.click()

@@ -1,4 +1,4 @@
-"""The numpy painter for big timelines (export/timeline_dense.py) draws exactly what the reference
+"""The numpy painter for big timelines (render/timeline_dense.py) draws exactly what the reference
 per-item painter draws: both render the same frames and the images are compared pixel for pixel."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from benchmarks.timeline_paint import big_project
-from roadmap_desktop.export import timeline_paint as tp
+from roadmap_desktop.render import timeline as tp
+from roadmap_desktop.render.timeline_layout import ZOOM_SCALES, PaintOptions, TimelineLayout
 
 
 @pytest.fixture(scope="module")
@@ -20,14 +21,14 @@ def project():
 
 def _render(project, monkeypatch, use_arrays: bool, scale: float, x: float, y: float, **options):
     monkeypatch.setattr(tp, "FORCE_ARRAY_PATH", use_arrays)
-    layout = tp.TimelineLayout(project, scale=scale)
+    layout = TimelineLayout(project, scale=scale)
     image = QImage(900, 500, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("white"))
     x, y = x % max(layout.width - 900, 1), y % max(layout.height - 500, 1)
     stats: dict[str, int] = {}
     painter = QPainter(image)
     painter.translate(-x, -y)
-    tp.paint_timeline(painter, layout, QRectF(x, y, 900, 500), tp.PaintOptions(stats=stats, **options))
+    tp.paint_timeline(painter, layout, QRectF(x, y, 900, 500), PaintOptions(stats=stats, **options))
     painter.end()
     return image, stats
 
@@ -38,7 +39,7 @@ def _render(project, monkeypatch, use_arrays: bool, scale: float, x: float, y: f
 )
 @pytest.mark.parametrize("color_by", ["lane", "status"])
 def test_the_array_painter_matches_the_reference(qapp, monkeypatch, project, zoom, factor, x, y, color_by):
-    layout = tp.TimelineLayout(project)
+    layout = TimelineLayout(project)
     ids = list(layout.bars)
     pred, succ = layout.links[3]
     options = dict(
@@ -50,7 +51,7 @@ def test_the_array_painter_matches_the_reference(qapp, monkeypatch, project, zoo
         hover_id=ids[70],
         selected_link=(pred.id, succ.id),
     )
-    scale = tp.ZOOM_SCALES[zoom] * factor
+    scale = ZOOM_SCALES[zoom] * factor
     fast, fast_stats = _render(project, monkeypatch, True, scale, x, y, **options)
     reference, reference_stats = _render(project, monkeypatch, False, scale, x, y, **options)
     assert fast_stats == reference_stats
@@ -59,6 +60,6 @@ def test_the_array_painter_matches_the_reference(qapp, monkeypatch, project, zoo
 
 
 def test_big_timelines_take_the_array_path_small_ones_do_not(qapp, project):
-    assert tp._use_arrays(tp.TimelineLayout(project))
+    assert tp._use_arrays(TimelineLayout(project))
     small = big_project(items=20, lanes=2, dependencies=10)
-    assert not tp._use_arrays(tp.TimelineLayout(small))
+    assert not tp._use_arrays(TimelineLayout(small))

@@ -13,13 +13,9 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.timeline import TimelineItem
-from roadmap_desktop.export.timeline_paint import (
-    ZOOM_SCALES,
-    PaintOptions,
-    TimelineLayout,
-    bar_label,
-    paint_timeline,
-)
+from roadmap_desktop.render.timeline import paint_timeline
+from roadmap_desktop.render.timeline_bars import bar_label
+from roadmap_desktop.render.timeline_layout import ZOOM_SCALES, PaintOptions, TimelineLayout
 
 D = dt.date
 

@@ -305,7 +305,7 @@ def test_zoom_buttons_and_critical_path(view, document):
 def test_selection_and_hover_repaint_over_the_kept_frame(view, document):
     from PySide6.QtGui import QImage, QPainter
 
-    from roadmap_desktop.export.timeline_paint import paint_timeline
+    from roadmap_desktop.render.timeline import paint_timeline
 
     canvas = view.canvas
     canvas.viewport().repaint()

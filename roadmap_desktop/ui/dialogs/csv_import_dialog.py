@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.fields import format_value
 from ...domain.requirement import Requirement
-from ...export.csv_import import (
+from ...interchange.csv_import import (
     DUE,
     CsvTable,
     ImportResult,

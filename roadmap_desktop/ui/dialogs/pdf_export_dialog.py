@@ -4,7 +4,6 @@ both running the export in a worker thread behind a cancellable progress dialog.
 from __future__ import annotations
 
 import contextlib
-import copy
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.project import Project
-from ...export.pdf_options import FITS, ORIENTATIONS, PAGE_SIZES, SECTIONS, PdfOptions
+from ...export.pdf.options import FITS, ORIENTATIONS, PAGE_SIZES, SECTIONS, PdfOptions
 from ...persistence.errors import ProjectFileError
 from ...persistence.settings import Settings
 from ..interchange_actions import safe_stem
@@ -61,19 +60,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("PdfExportDialog", text)
 
 
-def snapshot(project: Project) -> Project:
-    """A copy the worker thread can read while the user keeps editing (listeners left behind)."""
-    return Project(
-        info=copy.deepcopy(project.info),
-        created=project.created,
-        modified=project.modified,
-        lanes=copy.deepcopy(project.lanes),
-        requirements=copy.deepcopy(project.requirements),
-        items=copy.deepcopy(project.items),
-        risks=copy.deepcopy(project.risks),
-    )
-
-
 class _ExportWorker(QObject):
     progressed = Signal(int, int)
     export_finished = Signal(list)
@@ -97,7 +83,7 @@ class _ExportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from ...export.pdf import ExportCancelled
+        from ...export.pdf.document import ExportCancelled
 
         try:
             if self._cancel.is_set():
@@ -132,7 +118,7 @@ class ExportJob(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self._thread = QThread(self)
-        self._worker = _ExportWorker(function, snapshot(project), self.path, dict(options or {}))
+        self._worker = _ExportWorker(function, project.snapshot(), self.path, dict(options or {}))
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._thread.finished.connect(self._worker.deleteLater)
@@ -371,7 +357,7 @@ class PdfExportDialog(QDialog):
             return
         path = self.output_path()
         self._save_settings(path)
-        from ...export.pdf import export_pdf
+        from ...export.pdf.document import export_pdf
 
         self.status_label.setText(self.tr("Exporting…"))
         self.open_button.setVisible(False)

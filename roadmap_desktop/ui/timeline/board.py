@@ -41,8 +41,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.project import ProjectEvent
 from ...domain.timeline import TimelineItem
-from ...export.timeline_paint import INK, INK_SOFT, SELECT, STATUS_COLORS, STATUS_LABELS, lane_color
 from ...qtmodels.document import ProjectDocument
+from ...render.timeline_layout import INK, INK_SOFT, SELECT, STATUS_COLORS, lane_color
+from ...wording import wording
 from . import edits
 
 MIME_TYPE = "application/x-roadmap-item-ids"
@@ -115,8 +116,7 @@ class _CardDelegate(QStyledItemDelegate):
         )
         # Status dot and label, and the dates when scheduled.
         y3 = card.top() + 11 + 2 * line
-        language = project.info.language if project.info.language in STATUS_LABELS else "en"
-        status = STATUS_LABELS[language].get(item.status, item.status)
+        status = wording(project.info.language).choice(item.status)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATUS_COLORS.get(item.status, "#8D99A6")))
         painter.drawEllipse(QRectF(text_left, y3 + line / 2 - 4, 8, 8))

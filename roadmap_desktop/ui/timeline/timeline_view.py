@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.project import ProjectEvent
-from ...export.timeline_paint import (
+from ...qtmodels.document import ProjectDocument
+from ...render.timeline import paint_selection, paint_timeline
+from ...render.timeline_bars import bar_color, paint_bar
+from ...render.timeline_layout import (
     CONNECTOR_RADIUS,
     INK,
     MAX_SCALE,
@@ -39,21 +42,16 @@ from ...export.timeline_paint import (
     Bar,
     PaintOptions,
     TimelineLayout,
-    bar_color,
-    legend_size,
-    paint_bar,
-    paint_selection,
-    paint_timeline,
     zoom_for_scale,
 )
-from ...qtmodels.document import ProjectDocument
+from ...render.timeline_legend import legend_size
 from .timeline_interaction import Drag, TimelineInteraction
 
 EDGE_PX = 6  # grab zone at each end of a bar for resizing
 
 
 class TimelineCanvas(TimelineInteraction, QAbstractScrollArea):
-    """Paints with export.timeline_paint and turns drags, clicks and keys into undoable commands.
+    """Paints with render.timeline and turns drags, clicks and keys into undoable commands.
 
     Snapping: moves and resizes snap to whole days; hold Shift, or set ``snap_weeks``, to snap
     to whole weeks (7-day steps from where the bar was). The input handling is TimelineInteraction's.

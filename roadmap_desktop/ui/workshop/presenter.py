@@ -24,10 +24,11 @@ from PySide6.QtWidgets import QWidget
 from ...domain.prioritisation import rank
 from ...domain.project import Project, ProjectEvent
 from ...domain.risk import ExposureBand, Risk
-from ...export.timeline_paint import PaintOptions, TimelineLayout, paint_timeline
 from ...qtmodels.document import ProjectDocument
 from ...render.heat_map import HeatMapLayout, HeatMapStyle, cell_counts, layout_heat_map, paint_heat_map
 from ...render.risk_colours import exposure_colour, readable_ink
+from ...render.timeline import paint_timeline
+from ...render.timeline_layout import PaintOptions, TimelineLayout
 from ...wording import Wording, wording
 from ...wording import number as format_number
 from .step_bar import GuidedFlowBar

@@ -92,6 +92,13 @@ class PdfOptions:
         }
 
 
+def resolve_options(options: PdfOptions | dict | None, overrides: dict[str, object] | None = None) -> PdfOptions:
+    """``options`` (or the defaults) with ``overrides`` (the command line's keywords) applied; ValueError
+    names a bad option."""
+    base = options.to_dict() if isinstance(options, PdfOptions) else dict(options or {})
+    return PdfOptions.from_dict({**base, **(overrides or {})})
+
+
 def parse_sections(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """Sections from "title, risks" or a list, in the document's order; ValueError names a bad one."""
     if value is None:

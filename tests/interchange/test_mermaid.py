@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from export_samples import build_project
+from interchange_samples import build_project
 
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.timeline import TimelineItem
-from roadmap_desktop.export.mermaid import project_to_mermaid, sanitize, task_ids
+from roadmap_desktop.interchange.mermaid import project_to_mermaid, sanitize, task_ids
 
 # Statements Mermaid's gantt lexer (case-insensitive, first match wins) recognises at a token start.
 KEYWORD = re.compile(

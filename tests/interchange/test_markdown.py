@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from export_samples import build_project
+from interchange_samples import build_project
 
+from roadmap_desktop.domain.prioritisation import rice
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
-from roadmap_desktop.export.markdown import escape_cell, project_to_markdown, rice_score
+from roadmap_desktop.interchange.markdown import escape_cell, project_to_markdown
 
 TODAY = dt.date(2024, 3, 15)
 
@@ -50,12 +51,12 @@ def test_requirements_by_status_with_rice():
     assert any(r[0] == "Pipe | title" for r in rows)
 
 
-def test_rice_score():
+def test_rice_score_is_the_domains():
     r = Requirement(effort=2, rice_reach=100, rice_impact=1.5, rice_confidence=50)
-    assert rice_score(r) == 37.5
+    assert rice(r).value == 37.5
     r.effort = 0
-    assert rice_score(r) is None
-    assert rice_score(Requirement(effort=1, rice_reach=5)) is None
+    assert rice(r).value is None
+    assert rice(Requirement(effort=1, rice_reach=5)).value is None
 
 
 def test_timeline_by_lane_with_milestones_and_dependencies():

@@ -1,4 +1,4 @@
-"""Vectorised geometry for big timelines: the same bars, labels and arrows as timeline_paint.py.
+"""Vectorised geometry for big timelines: the same bars, labels and arrows as timeline.py paints.
 
 At quarter zoom a 2,000-item roadmap shows ~500 bars and ~500 arrows at once; the per-item Python of
 the reference painter (~10 µs an item) alone overran a 16 ms frame. Here the boxes, culling, routes
@@ -11,16 +11,26 @@ pixel (tests/qt/test_timeline_dense.py renders both and compares).
 from __future__ import annotations
 
 from itertools import starmap
-from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
-from . import timeline_paint as tp
-
-if TYPE_CHECKING:
-    from .timeline_paint import Bar, PaintOptions, TimelineLayout
+from .timeline_bars import bar_color, paint_bar, paint_bar_label, paint_connector, text_color_on
+from .timeline_layout import (
+    ARROW,
+    ARROW_LATE,
+    CRITICAL,
+    DENSE_BARS,
+    INK,
+    LABEL_GAP,
+    MAX_LABEL_PX,
+    SELECT,
+    STATUS_COLORS,
+    Bar,
+    PaintOptions,
+    TimelineLayout,
+)
 
 
 class DenseArrays:
@@ -35,9 +45,9 @@ class DenseArrays:
         self.row = np.array([b.row for b in bars], dtype=np.int64)
         self.milestone = np.array([b.milestone for b in bars], dtype=bool)
         self.lane = np.array([b.lane for b in bars], dtype=np.int64)
-        statuses = list(tp.STATUS_COLORS)
+        statuses = list(STATUS_COLORS)
         self.status = np.array(
-            [statuses.index(b.status) if b.status in tp.STATUS_COLORS else len(statuses) for b in bars], dtype=np.int64
+            [statuses.index(b.status) if b.status in STATUS_COLORS else len(statuses) for b in bars], dtype=np.int64
         )
         self.row_y = np.array([row.y for row in layout.rows], dtype=np.float64)
         self.row_offset = np.zeros(len(layout.rows) + 1, dtype=np.int64)
@@ -161,10 +171,10 @@ def paint_links(
     left, right = rect.left(), rect.right()
     tip_ok = (xb >= left - 8) & (xb <= right + 8) & (yb >= top - 8) & (yb <= bottom + 8)
     pens = [
-        QPen(tp.SELECT, 2),
-        QPen(tp.CRITICAL, 2),
-        QPen(tp.ARROW_LATE, 1, tp.Qt.PenStyle.DashLine),
-        QPen(tp.ARROW, 1),
+        QPen(SELECT, 2),
+        QPen(CRITICAL, 2),
+        QPen(ARROW_LATE, 1, Qt.PenStyle.DashLine),
+        QPen(ARROW, 1),
     ]
     order = [3, 2, 1, 0]  # the reference's pen order: normal, late, critical, chosen
     painter.save()
@@ -185,7 +195,7 @@ def paint_links(
         tips = (kind == k) & tip_ok
         if tips.any():
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            painter.setPen(tp.Qt.PenStyle.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(pen.color())
             for tx, ty in zip(xb[tips].tolist(), yb[tips].tolist(), strict=True):
                 painter.drawPolygon(_TIP.translated(tx, ty))
@@ -208,7 +218,7 @@ def paint_bars(
         stats.update(bars=0, labels=0, rows=0)
         return
     lo, hi = int(a.row_offset[rows.start]), int(a.row_offset[rows.stop])
-    d0 = np.floor(layout.day_at(rect.left() - tp.MAX_LABEL_PX)) - 1
+    d0 = np.floor(layout.day_at(rect.left() - MAX_LABEL_PX)) - 1
     d1 = np.ceil(layout.day_at(rect.right())) + 1
     span = np.arange(lo, hi)
     span = span[(a.end[span] > d0) & (a.start[span] <= d1)]
@@ -229,7 +239,7 @@ def paint_bars(
 
     # Plain bars: one batch per colour, in order of first appearance like the reference.
     plain_idx = np.flatnonzero(plain)
-    dense = len(plain_idx) > tp.DENSE_BARS
+    dense = len(plain_idx) > DENSE_BARS
     if dense:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
     keys = color_key[plain_idx]
@@ -237,7 +247,7 @@ def paint_bars(
     _u, first = np.unique(keys, return_index=True)
     for key in keys[np.sort(first)].tolist():
         sel = plain_idx[keys == key]
-        color = tp.bar_color(layout, bars[int(idx[sel[0]])], options.color_by)
+        color = bar_color(layout, bars[int(idx[sel[0]])], options.color_by)
         painter.setPen(QPen(color.darker(125), 1))
         painter.setBrush(color)
         boxes = list(starmap(QRectF, rect_args[sel].tolist()))
@@ -253,12 +263,12 @@ def paint_bars(
     for j in np.flatnonzero(shown & special).tolist():
         bar = bars[int(idx[j])]
         box = QRectF(x0[j], y0[j], x1[j] - x0[j], y1[j] - y0[j])
-        tp.paint_bar(
+        paint_bar(
             painter,
             layout,
             bar,
             box,
-            tp.bar_color(layout, bar, options.color_by),
+            bar_color(layout, bar, options.color_by),
             selected=bar.id in selected,
             critical=bar.id in critical,
             alpha=0.35 if bar.id in dimmed else 1.0,
@@ -273,7 +283,7 @@ def paint_bars(
     limit = np.full(len(idx), layout.width)
     if has_next.any():
         limit[has_next] = a.boxes(layout, nxt[has_next])[0]
-    room = np.minimum(np.maximum(limit - x1 - 2 * tp.LABEL_GAP, 0.0), tp.MAX_LABEL_PX)
+    room = np.minimum(np.maximum(limit - x1 - 2 * LABEL_GAP, 0.0), MAX_LABEL_PX)
     code = np.full(len(idx), _REFERENCE, dtype=np.int64)
     simple = ~a.milestone[idx] & ~((x0 < visible_left) & (x1 - visible_left >= 40))
     if dimmed:
@@ -289,21 +299,21 @@ def paint_bars(
     code[cut_inside] = _ELIDED_INSIDE
     code[cut_beside] = _ELIDED_BESIDE
     # Skipped like the reference: an inside title of a bar left of view, a beside title out of view.
-    beside_x = x1 + tp.LABEL_GAP
+    beside_x = x1 + LABEL_GAP
     code[(inside | cut_inside) & (x1 < left)] = 0
     code[(beside | cut_beside) & ((beside_x > right) | (beside_x + room < left))] = 0
     centre = y0 + (y1 - y0) / 2
     fm = layout.metrics
     lift = (fm.ascent() - fm.descent()) / 2
     labels = 0
-    ink = QColor(tp.INK)
+    ink = QColor(INK)
     for j, c in enumerate(code.tolist()):
         if not c:
             continue
         bar = bars[int(idx[j])]
         if c in (_INSIDE, _ELIDED_INSIDE):
             text = bar.title if c == _INSIDE else layout.elide(bar, float(inner[j]))
-            painter.setPen(tp.text_color_on(tp.bar_color(layout, bar, options.color_by)))
+            painter.setPen(text_color_on(bar_color(layout, bar, options.color_by)))
             painter.drawText(QPointF(float(x0[j]) + 6, float(centre[j]) + lift), text)
             labels += 1
         elif c in (_BESIDE, _ELIDED_BESIDE):
@@ -313,11 +323,11 @@ def paint_bars(
             labels += 1
         else:
             box = QRectF(x0[j], y0[j], x1[j] - x0[j], y1[j] - y0[j])
-            color = tp.bar_color(layout, bar, options.color_by)
-            if tp._paint_bar_label(painter, layout, bar, box, color, rect, bar.id in dimmed):
+            color = bar_color(layout, bar, options.color_by)
+            if paint_bar_label(painter, layout, bar, box, color, rect, bar.id in dimmed):
                 labels += 1
     hover = a.index.get(options.hover_id) if options.hover_id is not None else None
     if hover is not None and np.any(idx == hover):
-        tp.paint_connector(painter, layout, bars[hover])
+        paint_connector(painter, layout, bars[hover])
     stats["bars"] = int(shown.sum())
     stats["labels"] = labels

@@ -1,4 +1,4 @@
-"""The text exporters and the CSV import load no Qt: the command line and headless scripts use them."""
+"""The text formats (interchange/) and the PDF options load no Qt: the command line and headless scripts use them."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import subprocess
 import sys
 
 QT_FREE = [
-    "roadmap_desktop.export.markdown",
-    "roadmap_desktop.export.csv_export",
-    "roadmap_desktop.export.csv_import",
-    "roadmap_desktop.export.mermaid",
-    "roadmap_desktop.export.json_export",
+    "roadmap_desktop.interchange.markdown",
+    "roadmap_desktop.interchange.csv_export",
+    "roadmap_desktop.interchange.csv_import",
+    "roadmap_desktop.interchange.mermaid",
+    "roadmap_desktop.interchange.json_export",
+    "roadmap_desktop.export.pdf.options",
     "roadmap_desktop.commandline.export",
     "roadmap_desktop.commandline.import_csv",
 ]

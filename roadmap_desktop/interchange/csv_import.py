@@ -22,13 +22,15 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from ..domain.commands import InsertEntity, Macro
-from ..domain.fields import CHOICE_LABELS, FieldKind, FieldSpec, FieldValueError, coerce, parse_num_map
+from ..domain.fields import FieldKind, FieldSpec, FieldValueError, coerce, parse_num_map
 from ..domain.project import Project
 from ..domain.requirement import Requirement
 from ..persistence.errors import ProjectFileError
+from ..wording import Wording, languages, wording
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -80,24 +82,19 @@ def import_targets() -> list[tuple[str, str]]:
     return targets
 
 
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "summary", "name", "issue", "subject", "requirement", "feature", "标题", "名称", "需求", "主题"),
-    "description": ("description", "details", "detail", "body", "user story", "story", "描述", "说明", "详情"),
-    "moscow": ("priority", "moscow", "优先级"),
-    "status": ("status", "state", "状态"),
-    "tags": ("labels", "label", "tags", "tag", "keywords", "标签"),
-    DUE: ("due date", "due", "due on", "deadline", "截止日期", "到期日"),
-    "effort": ("effort", "story points", "story point estimate", "estimate", "size", "工作量", "故事点", "估算"),
-    "owner": ("owner", "assignee", "assigned to", "responsible", "负责人", "经办人", "处理人"),
-    "rice_reach": ("reach", "rice reach", "覆盖面"),
-    "rice_impact": ("impact", "rice impact", "影响"),
-    "rice_confidence": ("confidence", "rice confidence", "信心", "置信度"),
-    "value": ("value", "business value", "价值"),
-    "acceptance_criteria": ("acceptance criteria", "验收标准"),
-    "target_users": ("target users", "users", "目标用户"),
-    "pain_points": ("pain points", "痛点"),
-    "competitors": ("competitors", "竞品"),
-}
+# Column names and choice words that spreadsheets and trackers use come from every wording catalog:
+# "import.column.<field>" and "import.<field>.<value>" list words separated by ALIAS_SEPARATOR, so a new
+# language's catalog brings its own. A choice's label in any catalog is accepted too.
+ALIAS_SEPARATOR = "|"
+
+
+def _catalogs() -> tuple[Wording, ...]:
+    return tuple(wording(code) for code in languages())
+
+
+def _aliases(key: str, catalogs: tuple[Wording, ...]) -> list[str]:
+    """Every catalog's words under ``key``, in catalog order."""
+    return [word for w in catalogs for word in w.get(key).split(ALIAS_SEPARATOR) if word.strip()]
 
 
 def _normalise_header(text: str) -> str:
@@ -113,8 +110,9 @@ def _header_lookup() -> dict[str, str]:
     for spec in Requirement.FIELDS:
         if spec.kind not in _LINK_KINDS:
             lookup.setdefault(_normalise_header(spec.label), spec.name)
-    for name, words in _SYNONYMS.items():
-        for word in words:
+    catalogs = _catalogs()
+    for name, _label in import_targets():
+        for word in _aliases(f"import.column.{name}", catalogs):
             lookup[_normalise_header(word)] = name
     return lookup
 
@@ -267,37 +265,31 @@ def _unique_headers(cells: list[str]) -> list[str]:
 
 # -- value conversion ---------------------------------------------------------------------------
 
-_STATUS_WORDS: dict[str, tuple[str, ...]] = {
-    "idea": ("to do", "todo", "open", "backlog", "new", "proposed", "待办", "新建", "想法", "未开始"),
-    "planned": ("selected for development", "ready", "scheduled", "approved", "committed", "计划中", "已计划"),
-    "in_progress": ("doing", "in development", "in review", "review", "testing", "started", "active", "进行中",
-                    "处理中", "开发中"),
-    "done": ("closed", "resolved", "complete", "completed", "finished", "released", "完成", "已完成", "已关闭",
-             "已解决"),
-    "dropped": ("won't do", "wont do", "won't fix", "cancelled", "canceled", "rejected", "declined", "duplicate",
-                "放弃", "已放弃", "已取消", "已拒绝"),
-}  # fmt: skip
-_MOSCOW_WORDS: dict[str, tuple[str, ...]] = {
-    "must": ("must", "must have", "highest", "high", "blocker", "critical", "p0", "p1", "最高", "高"),
-    "should": ("should", "should have", "medium", "normal", "major", "p2", "中"),
-    "could": ("could", "could have", "low", "minor", "p3", "低"),
-    "wont": ("won't", "won't have", "wont", "lowest", "trivial", "p4", "最低"),
-}
-_CHOICE_WORDS = {"status": _STATUS_WORDS, "moscow": _MOSCOW_WORDS}
-
 
 def _word(text: str) -> str:
     return " ".join(text.casefold().replace("’", "'").replace("_", " ").split())
 
 
+@cache
+def _choice_lookup(field: str, choices: tuple[str, ...], catalogs: tuple[Wording, ...]) -> dict[str, str]:
+    """{word: stored value}: the stored values, every catalog's label for them, then the words other
+    tools use ("import.<field>.<value>"); the first entry for a word wins. ``catalogs`` is part of the
+    cache key, so a catalog registered later gets a new lookup."""
+    values = [value for value in choices if value]
+    lookup = {_word(value): value for value in values}
+    for w in catalogs:
+        for value in values:
+            lookup.setdefault(_word(w.choice(value)), value)
+    for value in values:
+        for word in _aliases(f"import.{field}.{value}", catalogs):
+            lookup.setdefault(_word(word), value)
+    return lookup
+
+
 def _choice(spec: FieldSpec, text: str) -> str:
-    wanted = _word(text)
-    for value in spec.choices:  # the stored value or its English label
-        if value and wanted in (_word(value), _word(CHOICE_LABELS.get(value, value))):
-            return value
-    for value, words in _CHOICE_WORDS.get(spec.name, {}).items():
-        if wanted in words:
-            return value
+    value = _choice_lookup(spec.name, tuple(spec.choices), _catalogs()).get(_word(text))
+    if value is not None:
+        return value
     allowed = ", ".join(c for c in spec.choices if c)
     raise FieldValueError(f"{text!r} is not one of {allowed}")
 

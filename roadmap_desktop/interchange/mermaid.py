@@ -18,6 +18,7 @@ import re
 
 from ..domain.project import Project
 from ..domain.timeline import TimelineItem
+from ..wording import wording
 
 _REPLACEMENTS = str.maketrans({":": "：", "#": "＃", ";": "；", "%": "％", "\n": " ", "\r": " "})
 # Statements of Mermaid's gantt lexer (case-insensitive, first match wins) that a task name must not start with.
@@ -28,7 +29,6 @@ _RESERVED_START = re.compile(
     re.IGNORECASE,
 )
 _STATUS_TAGS = {"done": "done", "in_progress": "active", "blocked": "crit"}
-_UNASSIGNED = {"en": "Unassigned", "zh": "未分配"}
 
 
 def sanitize(text: str, fallback: str = "untitled") -> str:
@@ -49,7 +49,6 @@ def task_ids(items: list[TimelineItem]) -> dict[str, str]:
 
 
 def project_to_mermaid(project: Project) -> str:
-    language = project.info.language if project.info.language in _UNASSIGNED else "en"
     ids = task_ids(project.items)
     scheduled = {item.id: item for item in project.items if item.start is not None}
     starts = _start_expressions(project.items, scheduled, ids)
@@ -57,7 +56,9 @@ def project_to_mermaid(project: Project) -> str:
     lines = ["gantt", f"    title {sanitize(project.info.name, 'Roadmap')}", "    dateFormat YYYY-MM-DD"]
     lane_ids = {lane.id for lane in project.lanes}
     groups = [(lane.name, [i for i in project.items if i.lane_id == lane.id]) for lane in project.lanes]
-    groups.append((_UNASSIGNED[language], [i for i in project.items if i.lane_id not in lane_ids]))
+    groups.append(
+        (wording(project.info.language)["document.unassigned"], [i for i in project.items if i.lane_id not in lane_ids])
+    )
     for name, items in groups:
         items = sorted((i for i in items if i.start is not None), key=lambda i: i.start)  # type: ignore[arg-type, return-value]
         if not items:

@@ -1,4 +1,4 @@
-"""A small but awkward project for the export tests: pipes, line breaks, formulas, Chinese, links."""
+"""A small but awkward project for the interchange tests: pipes, line breaks, formulas, Chinese, links."""
 
 from __future__ import annotations
 

@@ -7,14 +7,14 @@ import csv
 import io
 
 import pytest
-from export_samples import build_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from interchange_samples import build_project
 
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import REQUIREMENT_STATUSES, Requirement
-from roadmap_desktop.export.csv_export import BOM, columns, csv_text, write_csv
-from roadmap_desktop.export.csv_import import (
+from roadmap_desktop.interchange.csv_export import BOM, columns, csv_text, write_csv
+from roadmap_desktop.interchange.csv_import import (
     DUE,
     MAX_CSV_BYTES,
     CsvReadError,
@@ -139,6 +139,23 @@ def test_chinese_headers_and_values():
     assert r.tags == ["问答；FAQ"]  # a full-width semicolon is part of the tag
 
 
+def test_every_catalogs_choice_labels_and_aliases_are_accepted():
+    from roadmap_desktop.wording import register, unregister
+
+    text = "Title,Priority,Status\nA,必须有,已完成\nB,Kann,fertig\n"
+    _table, result, _ = import_text(text)
+    assert [(r.moscow, r.status) for r in result.requirements] == [("must", "done"), ("", "idea")]
+    assert len(result.problems) == 2  # a language nobody registered yet
+    # A new language brings its words with its catalog: its labels and its "import.*" aliases.
+    register("xx", "Pseudo", {"choice.could": "Kann", "import.status.done": "erledigt|fertig"})
+    try:
+        _table, result, _ = import_text(text)
+    finally:
+        unregister("xx")
+    assert [(r.moscow, r.status) for r in result.requirements] == [("must", "done"), ("could", "done")]
+    assert result.problems == []
+
+
 def test_jira_export():
     text = (
         "Issue key,Summary,Issue Type,Status,Priority,Assignee,Labels,Labels,Due date,Story Points\n"
@@ -220,7 +237,7 @@ def test_non_utf8_is_refused_naming_the_file(tmp_path):
 
 
 def test_size_cap_and_missing_file(tmp_path, monkeypatch):
-    from roadmap_desktop.export import csv_import
+    from roadmap_desktop.interchange import csv_import
 
     monkeypatch.setattr(csv_import, "MAX_CSV_BYTES", 100)
     path = tmp_path / "big.csv"

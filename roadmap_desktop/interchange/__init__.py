@@ -1,0 +1,1 @@
+"""Text formats other tools read and write: CSV import and export, JSON, Markdown and Mermaid (no Qt)."""

@@ -1,0 +1,163 @@
+"""A project as a Markdown document for docs and wikis (GitHub-flavoured tables; no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.prioritisation import rice
+from ..domain.project import Project
+from ..domain.requirement import REQUIREMENT_STATUSES
+from ..domain.timeline import TimelineItem
+from ..wording import Wording, wording
+
+MILESTONE = "◆"
+
+
+def project_to_markdown(project: Project, today: dt.date | None = None) -> str:
+    """The whole project as Markdown; ``today`` is the "as of" date (default: the local date)."""
+    w = wording(project.info.language)
+    info = project.info
+    out: list[str] = [f"# {_inline(info.name)}", ""]
+    as_of = (today or dt.date.today()).isoformat()
+    out += [f"*{w('document.as_of', date=as_of)}*", ""]
+    if info.description.strip():
+        out += [f"**{w['document.vision']}{w['colon'].rstrip()}** {_paragraph(info.description)}", ""]
+    out += [w("markdown.counts", r=len(project.requirements), i=len(project.items), k=len(project.risks)), ""]
+    if info.summary.strip():
+        out += [f"## {w['document.summary']}", "", _paragraph(info.summary), ""]
+    out += _requirements(project, w)
+    out += _timeline(project, w)
+    out += _risks(project, w)
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+# -- sections -----------------------------------------------------------------------------------
+
+
+def _requirements(project: Project, w: Wording) -> list[str]:
+    out = [f"## {w['document.requirements']}", ""]
+    if not project.requirements:
+        return [*out, w["none_yet"], ""]
+    rank = {status: index for index, status in enumerate(REQUIREMENT_STATUSES)}
+    ordered = sorted(project.requirements, key=lambda r: rank.get(r.status, len(rank)))  # stable
+    rows = []
+    for r in ordered:
+        score = rice(r).value
+        rows.append(
+            [
+                r.title,
+                w.choice(r.status),
+                w.choice(r.moscow),
+                w.number(r.effort),
+                "" if score is None else w.number(round(score, 1)),
+                r.owner,
+            ]
+        )
+    header = [
+        w["markdown.title"],
+        w["document.status"],
+        w.choice("moscow"),
+        w["markdown.effort"],
+        w["markdown.rice"],
+        w["document.owner"],
+    ]
+    return [*out, *_table(header, rows, numeric={3, 4}), ""]
+
+
+def _timeline(project: Project, w: Wording) -> list[str]:
+    out = [f"## {w['document.timeline']}", ""]
+    if not project.items:
+        return [*out, w["none_yet"], ""]
+    lane_ids = {lane.id for lane in project.lanes}
+    groups: list[tuple[str, list[TimelineItem]]] = [
+        (lane.name, [i for i in project.items if i.lane_id == lane.id]) for lane in project.lanes
+    ]
+    groups.append((w["document.unassigned"], [i for i in project.items if i.lane_id not in lane_ids]))
+    titles = {item.id: item.title for item in project.items}
+    header = [
+        w["markdown.item"],
+        w["markdown.start"],
+        w["markdown.end"],
+        w["document.status"],
+        w["document.owner"],
+        w["markdown.depends_on"],
+    ]
+    for name, items in groups:
+        if not items:
+            continue
+        # Scheduled items by date; unscheduled ones after them, in their stored order.
+        items = sorted(items, key=lambda i: (i.start is None, i.start or dt.date.min))
+        rows = []
+        for item in items:
+            title = f"{MILESTONE} {item.title}" if item.milestone else item.title
+            start = item.start.isoformat() if item.start else w["document.not_scheduled"]
+            end = item.end.isoformat() if item.end else ""
+            depends = "; ".join(titles[d] for d in item.depends_on if d in titles)
+            rows.append([title, start, end, w.choice(item.status), item.owner, depends])
+        out += [f"### {_inline(name)}", "", *_table(header, rows), ""]
+    return out
+
+
+def _risks(project: Project, w: Wording) -> list[str]:
+    out = [f"## {w['document.risks']}", ""]
+    if not project.risks:
+        return [*out, w["none_yet"], ""]
+    ordered = sorted(project.risks, key=lambda r: -r.exposure)  # stable: equal exposure keeps file order
+    rows = [
+        [r.title, f"{r.likelihood}×{r.impact}={r.exposure}", w.choice(r.status), r.owner, r.mitigation] for r in ordered
+    ]
+    header = [
+        w["markdown.title"],
+        w["markdown.exposure"],
+        w["document.status"],
+        w["document.owner"],
+        w["document.mitigation"],
+    ]
+    return [*out, *_table(header, rows), ""]
+
+
+# -- Markdown helpers ---------------------------------------------------------------------------
+
+
+def _table(header: list[str], rows: list[list[str]], numeric: set[int] | None = None) -> list[str]:
+    numeric = numeric or set()
+    rule = ["---:" if index in numeric else "---" for index in range(len(header))]
+    lines = [_row(header), "| " + " | ".join(rule) + " |"]
+    lines += [_row(row) for row in rows]
+    return lines
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(escape_cell(cell) for cell in cells) + " |"
+
+
+def escape_cell(text: str) -> str:
+    """Text safe inside one table cell: pipes escaped, line breaks as <br>, no raw HTML."""
+    text = _escape(text)
+    lines = [line.strip() for line in text.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "<br>".join(lines).replace("|", "\\|")
+
+
+def _escape(text: str) -> str:
+    # A backslash would escape our own pipe escape; angle brackets would open raw HTML.
+    return text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _inline(text: str) -> str:
+    return " ".join(_escape(text).split())
+
+
+def _paragraph(text: str) -> str:
+    """Long text as one Markdown block: its line breaks kept (two trailing spaces), blank lines kept."""
+    lines = [line.rstrip() for line in _escape(text).strip().splitlines()]
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        out.append(line + "  " if line and following else line)
+    return "\n".join(out)
