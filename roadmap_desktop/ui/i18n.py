@@ -30,10 +30,15 @@ def catalog_path(language: str):
 
 
 def system_language() -> str:
-    """The shipped language nearest the system's preferred UI language: Chinese locales get zh_CN."""
+    """The shipped language nearest the system's preferred UI language: any Chinese locale gets zh_CN."""
     preferred = QLocale.system().uiLanguages()
-    first = preferred[0] if preferred else QLocale.system().name()
-    return CHINESE if first.lower().startswith("zh") else ENGLISH
+    return nearest_language(preferred[0] if preferred else QLocale.system().name())
+
+
+def nearest_language(locale_name: str) -> str:
+    """The shipped interface language of ``locale_name``'s language ("zh-Hant-TW" -> "zh_CN"), else English."""
+    wanted = QLocale(locale_name).language()
+    return next((code for code in LANGUAGES if QLocale(code).language() == wanted), ENGLISH)
 
 
 def stored_choice(settings: Settings) -> str:

@@ -218,3 +218,18 @@ def test_preferences_dialog_stores_and_applies_the_language(qapp, qtbot, window)
     assert window.settings.get(i18n.SETTING_KEY) == i18n.CHINESE
     assert _menu_titles(window)[0] == "文件(&F)"
     assert window.preferences_action.text() == "首选项(&F)…"
+
+
+@pytest.mark.parametrize(
+    ("locale_name", "language"),
+    [
+        ("zh-Hant-TW", "zh_CN"),
+        ("zh_CN", "zh_CN"),
+        ("zh-Hans-CN", "zh_CN"),
+        ("en_US", "en"),
+        ("de_DE", "en"),
+        ("", "en"),
+    ],
+)
+def test_the_system_locale_picks_the_nearest_shipped_language(locale_name, language):
+    assert i18n.nearest_language(locale_name) == language
