@@ -9,13 +9,14 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 
 from ..domain.project import Project
 from ..persistence.atomic import atomic_write_bytes
+from ..render.ink import INK
 from ..render.timeline import paint_timeline
 from ..render.timeline_layout import ZOOM_SCALES, PaintOptions
 from ..render.timeline_legend import paint_legend
 from .pdf.document import ExportCancelled, ProgressCallback, ensure_gui_application
 from .pdf.fonts import choose_families, make_font
 from .pdf.options import PdfOptions, resolve_options
-from .pdf.style import INK, INK_SOFT, TIMELINE_FONT_PX
+from .pdf.style import INK_SOFT, TIMELINE_FONT_PX
 from .pdf.timeline_pages import timeline_layout, timeline_legend_height
 
 DEFAULT_WIDTH = 2400

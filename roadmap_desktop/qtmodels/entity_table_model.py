@@ -14,7 +14,8 @@ from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldSpec, FieldValueError, format_value, parse_text_list
 from ..domain.project import ENTITY_TYPES, ProjectEvent
 from ..domain.risk import Risk
-from ..render.risk_colours import exposure_colour, readable_ink
+from ..render.ink import readable_ink
+from ..render.risk_colours import exposure_colour
 from .document import ProjectDocument
 from .labels import choice_label, edit_label, translate_label
 

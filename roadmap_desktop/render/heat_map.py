@@ -18,7 +18,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QLinearGradient, QPainte
 
 from ..domain.risk import SCALE, ExposureBand, Risk, exposure_band
 from ..wording import Wording
-from .risk_colours import exposure_colour, is_dark, readable_ink
+from .ink import is_dark, readable_ink
+from .risk_colours import exposure_colour
 
 Cell = tuple[int, int]  # (likelihood, impact)
 TickWords = Literal["fit", "always", "never"]

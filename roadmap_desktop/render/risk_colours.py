@@ -1,4 +1,4 @@
-"""One colour per risk exposure (likelihood x impact) for every surface, and the ink that reads on it."""
+"""One colour per risk exposure (likelihood x impact) for every surface (readable text on it: render.ink)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ _STOPS = (
     (16, QColor("#e8553b")),
     (25, QColor("#a50026")),
 )
-_DARK_BELOW = 0.55  # perceived lightness under which white text reads better than black
 
 
 def exposure_colour(exposure: int) -> QColor:
@@ -29,13 +28,3 @@ def exposure_colour(exposure: int) -> QColor:
                 low_colour.blueF() + (high_colour.blueF() - low_colour.blueF()) * t,
             )
     return QColor(_STOPS[-1][1])
-
-
-def is_dark(colour: QColor) -> bool:
-    """Whether white text reads better than black on ``colour``."""
-    return 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF() < _DARK_BELOW
-
-
-def readable_ink(colour: QColor) -> QColor:
-    """Black or white, whichever reads on ``colour``."""
-    return QColor("#ffffff") if is_dark(colour) else QColor("#000000")

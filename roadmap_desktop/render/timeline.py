@@ -13,6 +13,7 @@ import datetime as dt
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QRegion
 
+from .ink import INK, readable_ink
 from .timeline_bars import (
     bar_color,
     bar_label,
@@ -20,7 +21,6 @@ from .timeline_bars import (
     paint_bar,
     paint_bar_label,
     paint_connector,
-    text_color_on,
 )
 from .timeline_layout import (
     ARROW,
@@ -33,7 +33,6 @@ from .timeline_layout import (
     GRID_MAJOR,
     GUTTER_BG,
     HEADER_BG,
-    INK,
     INK_SOFT,
     SELECT,
     TODAY_COLOR,
@@ -101,7 +100,7 @@ def paint_selection(painter: QPainter, layout: TimelineLayout, rect: QRectF, opt
             label = bar_label(layout, bar, box, rect.left() + layout.gutter_width)
             if label is not None and label.placement == "inside":
                 painter.setFont(layout.font)
-                painter.setPen(text_color_on(bar_color(layout, bar, options.color_by)))
+                painter.setPen(readable_ink(bar_color(layout, bar, options.color_by)))
                 draw_centred_text(painter, layout.metrics, label.x, box, label.text)
     hover = layout.bars.get(options.hover_id) if options.hover_id is not None else None
     if hover is not None:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from .ink import INK, readable_ink
 from .timeline_layout import (
     CONNECTOR_RADIUS,
     CRITICAL,
-    INK,
     LABEL_GAP,
     MAX_LABEL_PX,
     NO_LANE_COLOR,
@@ -20,27 +20,6 @@ from .timeline_layout import (
     Bar,
     TimelineLayout,
 )
-
-_TEXT_COLORS: dict[int, QColor] = {}
-
-
-def text_color_on(fill: QColor) -> QColor:
-    """White or ink, whichever contrasts more with ``fill``."""
-    key = fill.rgba()
-    cached = _TEXT_COLORS.get(key)
-    if cached is None:
-        cached = _TEXT_COLORS[key] = _text_color_on(fill)
-    return cached
-
-
-def _text_color_on(fill: QColor) -> QColor:
-
-    def channel(c: float) -> float:
-        c /= 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    lum = 0.2126 * channel(fill.red()) + 0.7152 * channel(fill.green()) + 0.0722 * channel(fill.blue())
-    return QColor("#FFFFFF") if (1.05 / (lum + 0.05)) >= 3.6 else INK
 
 
 def bar_color(layout: TimelineLayout, bar: Bar, color_by: str) -> QColor:
@@ -177,7 +156,7 @@ def paint_bar_label(
     if label.placement == "inside":
         if box.right() < rect.left():
             return False
-        painter.setPen(text_color_on(color))
+        painter.setPen(readable_ink(color))
         draw_centred_text(painter, layout.metrics, label.x, box, label.text)
         return True
     left = label.x - label.width if label.placement == "before" else label.x

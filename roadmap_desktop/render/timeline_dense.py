@@ -16,13 +16,13 @@ import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
-from .timeline_bars import bar_color, paint_bar, paint_bar_label, paint_connector, text_color_on
+from .ink import INK, readable_ink
+from .timeline_bars import bar_color, paint_bar, paint_bar_label, paint_connector
 from .timeline_layout import (
     ARROW,
     ARROW_LATE,
     CRITICAL,
     DENSE_BARS,
-    INK,
     LABEL_GAP,
     MAX_LABEL_PX,
     SELECT,
@@ -313,7 +313,7 @@ def paint_bars(
         bar = bars[int(idx[j])]
         if c in (_INSIDE, _ELIDED_INSIDE):
             text = bar.title if c == _INSIDE else layout.elide(bar, float(inner[j]))
-            painter.setPen(text_color_on(bar_color(layout, bar, options.color_by)))
+            painter.setPen(readable_ink(bar_color(layout, bar, options.color_by)))
             painter.drawText(QPointF(float(x0[j]) + 6, float(centre[j]) + lift), text)
             labels += 1
         elif c in (_BESIDE, _ELIDED_BESIDE):

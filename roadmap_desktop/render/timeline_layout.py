@@ -32,7 +32,6 @@ LANE_COLORS = ("#3F6FB5", "#2F8C7E", "#C17A2B", "#7A63AE", "#2E87A3", "#B3566A",
 NO_LANE_COLOR = "#7B8794"
 STATUS_COLORS = {"not_started": "#8D99A6", "in_progress": "#3A78C2", "done": "#3C9461", "blocked": "#CF4B3B"}
 
-INK = QColor("#1F2933")
 INK_SOFT = QColor("#52606D")
 GRID = QColor("#E6EAEE")
 GRID_MAJOR = QColor("#C9D1D9")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
-from .timeline_layout import GRID_MAJOR, INK, TimelineLayout
+from .ink import INK
+from .timeline_layout import GRID_MAJOR, TimelineLayout
 
 
 def legend_size(layout: TimelineLayout, color_by: str, max_width: float) -> tuple[float, float]:

@@ -277,7 +277,7 @@ def test_chinese_text_extracts_as_the_same_characters(tmp_path):
     ("language", "expected"),
     [
         ("en", ["High (15–25): 1 risk", "Medium (8–14): 3 risks", "Low (1–7): 2 risks"]),
-        ("zh", ["高（15–25）: 1 项风险", "中（8–14）: 3 项风险", "低（1–7）: 2 项风险"]),
+        ("zh", ["高（15–25）：1 项风险", "中（8–14）：3 项风险", "低（1–7）：2 项风险"]),
     ],
 )
 def test_the_heat_map_key_has_the_apps_three_exposure_bands(tmp_path, language, expected):

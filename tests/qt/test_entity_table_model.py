@@ -104,7 +104,10 @@ def test_exposure_cell_takes_the_heat_map_colour_with_readable_text(document):
     """The table had its own three pastel colours; it now shows the heat map's colour for each exposure."""
     risks = EntityTableModel(document, "risk")
     column = _column(risks, "Exposure")
-    for row, exposure, ink in ((0, 20, "#ffffff"), (1, 6, "#000000")):  # 4 x 5 is dark red, 2 x 3 pale yellow
+    for row, exposure, ink in (
+        (0, 20, "#ffffff"),
+        (1, 6, "#1f2933"),
+    ):  # 4 x 5 is dark red, 2 x 3 pale yellow (ink: render.ink.INK)
         index = risks.index(row, column)
         background = risks.data(index, Qt.ItemDataRole.BackgroundRole).color()
         assert background == exposure_colour(exposure)

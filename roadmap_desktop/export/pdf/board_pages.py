@@ -8,10 +8,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from ...domain.timeline import TimelineItem
+from ...render.ink import INK
 from ...render.timeline_layout import lane_color
 from .layout import Page, draw_lines, line_height, wrap_lines
 from .sheet import Sheet
-from .style import COLUMN_COLORS, FILL_CARD, INK, INK_FAINT, INK_SOFT, RULE, pt
+from .style import COLUMN_COLORS, FILL_CARD, INK_FAINT, INK_SOFT, RULE, pt
 
 NOW_DAYS, NEXT_DAYS = 30, 120  # dated items without a horizon: Now if they start within 30 days, Next within 120
 

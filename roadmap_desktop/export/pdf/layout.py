@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextLayout, QTextOption
 
-from .style import INK
+from ...render.ink import INK
 
 
 def wrap_lines(text: str, font: QFont, width: float, max_lines: int = 0) -> list[str]:

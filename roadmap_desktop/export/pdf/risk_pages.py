@@ -1,27 +1,29 @@
 """The PDF's risk pages: the likelihood x impact heat map with its band key, then the risk register.
 
-The exposure bands are the domain's (domain/risk.py); the heat map is painted here until
-render/heat_map.py paints it for the screen, the presenter and the PDF alike.
+The exposure bands are the domain's (domain/risk.py); the heat map and its colours are the ones the
+screen and the presenter show (render/heat_map.py, render/risk_colours.py).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QPainter
 
-from ...domain.risk import ExposureBand, exposure_band
+from ...render.heat_map import (
+    HeatMapLayout,
+    HeatMapStyle,
+    band_totals,
+    cell_counts,
+    layout_heat_map,
+    paint_band_swatch,
+    paint_heat_map,
+)
+from ...render.ink import INK
+from ...render.risk_colours import exposure_colour
 from .layout import Page, draw_lines, line_height
 from .sheet import Sheet
-from .style import INK, INK_SOFT, pt
+from .style import INK_SOFT, pt
 from .table import Cell, Column, Table
-
-# Calm tints that keep dark text readable, one per exposure band.
-# colour: render.risk_colours after the merge
-BAND_COLOURS = {ExposureBand.HIGH: "#E07A6E", ExposureBand.MEDIUM: "#F4D06F", ExposureBand.LOW: "#A8D5A2"}
-
-
-def exposure_color(exposure: int) -> QColor:
-    return QColor(BAND_COLOURS[exposure_band(exposure)])
 
 
 def plan_risks(sheet: Sheet) -> list[Page]:
@@ -41,7 +43,7 @@ def plan_risks(sheet: Sheet) -> list[Page]:
     ]
     rows: list[list[Cell | str]] = [
         [
-            Cell(str(r.exposure), exposure_color(r.exposure)),
+            Cell(str(r.exposure), exposure_colour(r.exposure)),
             f"{r.likelihood} × {r.impact}",
             r.title,
             sheet.w.choice(r.status),
@@ -76,95 +78,51 @@ def plan_risks(sheet: Sheet) -> list[Page]:
     return pages
 
 
+def _heat_map_style(sheet: Sheet) -> HeatMapStyle:
+    """The shared heat map, printed: small type, no tick words or corner numbers, counts in plain ink."""
+    return HeatMapStyle(
+        sheet.font(8),
+        sheet.font(8, bold=True),
+        unit=pt(1),
+        words="never",
+        count_disc=False,
+        exposures=False,
+        hatch=4,
+        empty_opacity=0.35,
+        gap=1,
+        corner=2,
+        count_size=(10 / 24, 0, 1e6),
+        tick_gap=3,
+        centred=False,
+        max_cell=pt(24),
+        ink=INK,
+        tick_ink=INK_SOFT,
+    )
+
+
+def _heat_map_layout(sheet: Sheet, top: float) -> HeatMapLayout:
+    target = QRectF(0, top, sheet.body.width() / 2, sheet.body.height())
+    return layout_heat_map(target, sheet.w, _heat_map_style(sheet))
+
+
 def heat_map_height(sheet: Sheet) -> float:
-    return 5 * pt(24) + line_height(sheet.font(8)) * 2 + pt(12)
+    return _heat_map_layout(sheet, 0).bounds.height()
 
 
 def draw_heat_map(sheet: Sheet, painter: QPainter, top: float, risks: list) -> None:
-    cell = pt(24)
-    label_font, axis_font = sheet.font(8), sheet.font(8, bold=True)
-    axis_w = line_height(axis_font) + pt(4)
-    num_w = pt(12)
-    x0 = axis_w + num_w
-    counts: dict[tuple[int, int], int] = {}
-    for r in risks:
-        counts[(r.likelihood, r.impact)] = counts.get((r.likelihood, r.impact), 0) + 1
-    count_font = sheet.font(10, bold=True)
-    for likelihood in range(5, 0, -1):
-        y = top + (5 - likelihood) * cell
-        draw_lines(
-            painter,
-            [str(likelihood)],
-            label_font,
-            axis_w,
-            y + (cell - line_height(label_font)) / 2,
-            num_w - pt(3),
-            INK_SOFT,
-            Qt.AlignmentFlag.AlignRight,
-        )
-        for impact in range(1, 6):
-            box = QRectF(x0 + (impact - 1) * cell, y, cell, cell).adjusted(pt(1), pt(1), -pt(1), -pt(1))
-            color = exposure_color(likelihood * impact)
-            n = counts.get((likelihood, impact), 0)
-            if not n:
-                color = QColor(color)
-                color.setAlphaF(0.35)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawRoundedRect(box, pt(2), pt(2))
-            if n:
-                draw_lines(
-                    painter,
-                    [str(n)],
-                    count_font,
-                    box.left(),
-                    box.top() + (box.height() - line_height(count_font)) / 2,
-                    box.width(),
-                    INK,
-                    Qt.AlignmentFlag.AlignHCenter,
-                )
-    grid_bottom = top + 5 * cell
-    for impact in range(1, 6):
-        draw_lines(
-            painter,
-            [str(impact)],
-            label_font,
-            x0 + (impact - 1) * cell,
-            grid_bottom + pt(2),
-            cell,
-            INK_SOFT,
-            Qt.AlignmentFlag.AlignHCenter,
-        )
-    draw_lines(
-        painter,
-        [sheet.w["risk.impact"] + " →"],
-        axis_font,
-        x0,
-        grid_bottom + pt(2) + line_height(label_font),
-        5 * cell,
-        INK,
-        Qt.AlignmentFlag.AlignHCenter,
-    )
-    # The vertical axis title reads bottom to top.
-    painter.save()
-    painter.translate(0, top + 5 * cell)
-    painter.rotate(-90)
-    draw_lines(
-        painter, [sheet.w["risk.likelihood"] + " →"], axis_font, 0, 0, 5 * cell, INK, Qt.AlignmentFlag.AlignHCenter
-    )
-    painter.restore()
-    # Key: the bands and how many risks sit in each.
-    kx = x0 + 5 * cell + pt(28)
+    layout = _heat_map_layout(sheet, top)
+    counts = cell_counts(risks)
+    paint_heat_map(painter, layout, counts)
+    # Key: the bands, high first, and how many risks sit in each.
+    style = layout.style
+    kx = layout.bounds.right() + pt(28)
     ky = top + pt(4)
     key_font = sheet.font(9)
-    for band in reversed(ExposureBand):  # high first
-        n = sum(1 for r in risks if exposure_band(r.exposure) is band)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BAND_COLOURS[band]))
-        lh = line_height(key_font)
-        painter.drawRoundedRect(QRectF(kx, ky + (lh - pt(9)) / 2, pt(14), pt(9)), pt(2), pt(2))
+    lh = line_height(key_font)
+    for band, n in sorted(band_totals(counts).items(), reverse=True):
+        paint_band_swatch(painter, QRectF(kx, ky + (lh - pt(9)) / 2, pt(14), pt(9)), band, style)
         count = sheet.w["pdf.risk_count_1"] if n == 1 else sheet.w("pdf.risk_count", n=n)
         low, high = band.range
-        text = f"{sheet.w(f'risk.band_range.{band.key}', low=low, high=high)}: {count}"
+        text = sheet.w(f"risk.band_range.{band.key}", low=low, high=high) + sheet.w["colon"] + count
         draw_lines(painter, [text], key_font, kx + pt(20), ky, sheet.body.width() - kx - pt(20), INK)
         ky += lh + pt(4)

@@ -8,11 +8,12 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPainter
 
 from ...domain.project import FRAMEWORKS, Project
+from ...render.ink import INK
 from ...wording import wording
 from .fonts import make_font
 from .layout import draw_lines, line_height, wrap_lines
 from .options import PdfOptions
-from .style import INK, INK_SOFT, pt
+from .style import INK_SOFT, pt
 
 # The wording key of each section's title.
 SECTION_TITLES = {

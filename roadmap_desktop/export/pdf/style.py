@@ -14,7 +14,6 @@ PAGE_SIZE_IDS = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.L
 MARGINS_MM = QMarginsF(15, 13, 15, 12)
 TIMELINE_FONT_PX = 13  # layout units; the on-screen view's text size
 
-INK = QColor("#1F2933")
 INK_SOFT = QColor("#5B6773")
 INK_FAINT = QColor("#8A96A3")
 ACCENT = QColor("#2B4C7E")

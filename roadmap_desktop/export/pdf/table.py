@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
-from ...render.timeline_bars import text_color_on
+from ...render.ink import INK, readable_ink
 from .layout import draw_lines, line_height, wrap_lines
 from .sheet import Sheet
-from .style import FILL_HEADER, FILL_ZEBRA, INK, INK_SOFT, RULE, RULE_SOFT, pt
+from .style import FILL_HEADER, FILL_ZEBRA, INK_SOFT, RULE, RULE_SOFT, pt
 
 
 @dataclass
@@ -131,7 +131,7 @@ class Table:
                         chip.left(),
                         chip.top(),
                         chip.width(),
-                        text_color_on(cell.chip),
+                        readable_ink(cell.chip),
                         Qt.AlignmentFlag.AlignHCenter,
                     )
                 else:

@@ -6,9 +6,10 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
 from ...domain.risk import ExposureBand, exposure_band
+from ...render.ink import INK
 from .layout import Page, draw_lines, line_height, wrap_lines
 from .sheet import Sheet
-from .style import ACCENT, FILL_HEADER, INK, INK_SOFT, RULE, pt
+from .style import ACCENT, FILL_HEADER, INK_SOFT, RULE, pt
 
 
 def plan_title(sheet: Sheet, starts: dict[str, int]) -> Page:

@@ -42,7 +42,8 @@ from PySide6.QtWidgets import (
 from ...domain.project import ProjectEvent
 from ...domain.timeline import TimelineItem
 from ...qtmodels.document import ProjectDocument
-from ...render.timeline_layout import INK, INK_SOFT, SELECT, STATUS_COLORS, lane_color
+from ...render.ink import INK
+from ...render.timeline_layout import INK_SOFT, SELECT, STATUS_COLORS, lane_color
 from ...wording import wording
 from . import edits
 

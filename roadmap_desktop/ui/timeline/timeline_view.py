@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.project import ProjectEvent
 from ...qtmodels.document import ProjectDocument
+from ...render.ink import INK
 from ...render.timeline import paint_selection, paint_timeline
 from ...render.timeline_bars import bar_color, paint_bar
 from ...render.timeline_layout import (
     CONNECTOR_RADIUS,
-    INK,
     MAX_SCALE,
     MIN_SCALE,
     SELECT,

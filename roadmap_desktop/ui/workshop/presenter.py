@@ -26,7 +26,8 @@ from ...domain.project import Project, ProjectEvent
 from ...domain.risk import ExposureBand, Risk
 from ...qtmodels.document import ProjectDocument
 from ...render.heat_map import HeatMapLayout, HeatMapStyle, cell_counts, layout_heat_map, paint_heat_map
-from ...render.risk_colours import exposure_colour, readable_ink
+from ...render.ink import readable_ink
+from ...render.risk_colours import exposure_colour
 from ...render.timeline import paint_timeline
 from ...render.timeline_layout import PaintOptions, TimelineLayout
 from ...wording import Wording, wording
