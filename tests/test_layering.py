@@ -1,6 +1,8 @@
-"""Architecture guard: the domain and persistence layers stay free of Qt and llama.cpp, and only
-roadmap_desktop/llm/engine.py touches llama_cpp. Checked statically (every import statement,
-including ones inside functions) and dynamically (what importing those packages really loads)."""
+"""Architecture guard: the pure layers (wording, domain, persistence, interchange) stay free of Qt and
+llama.cpp, only roadmap_desktop/llm/engine.py touches llama_cpp, packages depend downwards only
+(import-linter's contracts in pyproject.toml), and no module grows past MAX_MODULE_LINES. Checked
+statically (every import statement, including ones inside functions, and string imports) and
+dynamically (what importing those packages really loads)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "roadmap_desktop"
-PURE_PACKAGES = ("roadmap_desktop.domain", "roadmap_desktop.persistence")
+PURE_PACKAGES = (
+    "roadmap_desktop.wording",
+    "roadmap_desktop.domain",
+    "roadmap_desktop.persistence",
+    "roadmap_desktop.interchange",
+)
 FORBIDDEN_IN_PURE = ("PySide6", "shiboken6", "llama_cpp")
 LLAMA_OWNER = PACKAGE / "llm" / "engine.py"
 DYNAMIC_IMPORTERS = {"import_module", "__import__", "find_spec"}
@@ -155,3 +162,20 @@ def test_the_window_starts_without_llama_cpp_or_numpy():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+MAX_MODULE_LINES = 800  # past this a module holds more than one thing: split it by what the code is
+
+
+def test_the_import_contracts_hold():
+    """pyproject.toml's [tool.importlinter] contracts: layers, pure packages, the llama_cpp owner."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr[-2000:]
+    assert " KEPT" in done.stdout and "BROKEN" not in done.stdout
+
+
+def test_no_module_is_over_the_size_limit():
+    sizes = {path: len(path.read_text(encoding="utf-8").splitlines()) for path in python_files("roadmap_desktop")}
+    large = [f"{path.relative_to(ROOT)}: {lines} lines" for path, lines in sizes.items() if lines > MAX_MODULE_LINES]
+    assert not large, "split these by what the code is:\n" + "\n".join(large)
