@@ -7,6 +7,7 @@ import datetime as dt
 from ..domain.prioritisation import rice
 from ..domain.project import Project
 from ..domain.requirement import REQUIREMENT_STATUSES
+from ..domain.risk import Risk
 from ..domain.timeline import TimelineItem
 from ..wording import Wording, wording
 
@@ -105,9 +106,7 @@ def _risks(project: Project, w: Wording) -> list[str]:
     if not project.risks:
         return [*out, w["none_yet"], ""]
     ordered = sorted(project.risks, key=lambda r: -r.exposure)  # stable: equal exposure keeps file order
-    rows = [
-        [r.title, f"{r.likelihood}×{r.impact}={r.exposure}", w.choice(r.status), r.owner, r.mitigation] for r in ordered
-    ]
+    rows = [[r.title, _exposure(r, w), w.choice(r.status), r.owner, r.mitigation] for r in ordered]
     header = [
         w["markdown.title"],
         w["markdown.exposure"],
@@ -116,6 +115,12 @@ def _risks(project: Project, w: Wording) -> list[str]:
         w["document.mitigation"],
     ]
     return [*out, *_table(header, rows), ""]
+
+
+def _exposure(risk: Risk, w: Wording) -> str:
+    """ "4×3=12 (medium)": likelihood × impact = exposure, and the domain's band in the project's language."""
+    band = w["paren"].format(w[f"risk.band.{risk.band.key}"])
+    return f"{risk.likelihood}×{risk.impact}={risk.exposure}{band}"
 
 
 # -- Markdown helpers ---------------------------------------------------------------------------

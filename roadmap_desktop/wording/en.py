@@ -165,7 +165,7 @@ WORDS: dict[str, str] = {
     "markdown.start": "Start",
     "markdown.end": "End",
     "markdown.depends_on": "Depends on",
-    "markdown.exposure": "L × I = exposure",
+    "markdown.exposure": "L × I = exposure (band)",
     # CSV import: column names and choice words of spreadsheets and trackers (Jira, Trello), separated
     # by "|"; every catalog's words are accepted, and so is any catalog's label of a choice.
     "import.column.title": "title|summary|name|issue|subject|requirement|feature",

@@ -156,7 +156,7 @@ WORDS: dict[str, str] = {
     "markdown.start": "开始",
     "markdown.end": "结束",
     "markdown.depends_on": "依赖",
-    "markdown.exposure": "可能性 × 影响 = 风险值",
+    "markdown.exposure": "可能性 × 影响 = 风险值（等级）",
     "import.column.title": "标题|名称|需求|主题",
     "import.column.description": "描述|说明|详情",
     "import.column.moscow": "优先级",

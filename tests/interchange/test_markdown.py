@@ -73,8 +73,8 @@ def test_timeline_by_lane_with_milestones_and_dependencies():
 
 def test_risks_by_exposure():
     rows = table_rows(project_to_markdown(build_project(), TODAY), "## Risks")
-    assert rows[0] == ["Data | leak", "3×5=15", "Open", "Li", "Mask data.<br>Audit."]
-    assert rows[1][:3] == ["Minor slip", "2×2=4", "Accepted"]
+    assert rows[0] == ["Data | leak", "3×5=15 (high)", "Open", "Li", "Mask data.<br>Audit."]
+    assert rows[1][:3] == ["Minor slip", "2×2=4 (low)", "Accepted"]
 
 
 def test_escape_cell():
@@ -101,6 +101,7 @@ def test_chinese_headings():
     for heading in ("## 执行摘要", "## 需求", "## 时间线", "## 风险", "### 未分配", "*截至 2024-03-15*"):
         assert heading in text.splitlines(), heading
     assert "| 标题 | 状态 |" in text and "必须有" in text
+    assert "| 标题 | 可能性 × 影响 = 风险值（等级） |" in text and "| 3×5=15（高） |" in text
 
 
 def test_empty_project():

@@ -6,9 +6,12 @@ screen and the presenter show (render/heat_map.py, render/risk_colours.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPainter
 
+from ...domain.risk import ExposureBand, Risk
 from ...render.heat_map import (
     HeatMapLayout,
     HeatMapStyle,
@@ -41,18 +44,7 @@ def plan_risks(sheet: Sheet) -> list[Page]:
         Column(sheet.w["document.owner"], 0.11),
         Column(sheet.w["document.mitigation"], 0.36),
     ]
-    rows: list[list[Cell | str]] = [
-        [
-            Cell(str(r.exposure), exposure_colour(r.exposure)),
-            f"{r.likelihood} × {r.impact}",
-            r.title,
-            sheet.w.choice(r.status),
-            r.owner,
-            r.mitigation,
-        ]
-        for r in risks
-    ]
-    table = Table(sheet, columns, rows, sheet.body.width())
+    table = Table(sheet, columns, register_rows(sheet, risks), sheet.body.width())
     top = sheet.section_heading(None, heading, subtitle)
     map_h = heat_map_height(sheet)
     register_font = sheet.font(12, bold=True)
@@ -78,6 +70,22 @@ def plan_risks(sheet: Sheet) -> list[Page]:
     return pages
 
 
+def register_rows(sheet: Sheet, risks: list[Risk]) -> list[list[Cell | str]]:
+    """The register's rows in the order of ``risks``: the exposure on a chip of its colour, L × I, title,
+    status, owner, mitigation."""
+    return [
+        [
+            Cell(str(r.exposure), exposure_colour(r.exposure)),
+            f"{r.likelihood} × {r.impact}",
+            r.title,
+            sheet.w.choice(r.status),
+            r.owner,
+            r.mitigation,
+        ]
+        for r in risks
+    ]
+
+
 def _heat_map_style(sheet: Sheet) -> HeatMapStyle:
     """The shared heat map, printed: small type, no tick words or corner numbers, counts in plain ink."""
     return HeatMapStyle(
@@ -100,29 +108,37 @@ def _heat_map_style(sheet: Sheet) -> HeatMapStyle:
     )
 
 
-def _heat_map_layout(sheet: Sheet, top: float) -> HeatMapLayout:
+def heat_map_layout(sheet: Sheet, top: float) -> HeatMapLayout:
+    """Where the heat map sits when its top is at ``top`` (the left half of the body)."""
     target = QRectF(0, top, sheet.body.width() / 2, sheet.body.height())
     return layout_heat_map(target, sheet.w, _heat_map_style(sheet))
 
 
 def heat_map_height(sheet: Sheet) -> float:
-    return _heat_map_layout(sheet, 0).bounds.height()
+    return heat_map_layout(sheet, 0).bounds.height()
 
 
 def draw_heat_map(sheet: Sheet, painter: QPainter, top: float, risks: list) -> None:
-    layout = _heat_map_layout(sheet, top)
+    layout = heat_map_layout(sheet, top)
     counts = cell_counts(risks)
     paint_heat_map(painter, layout, counts)
-    # Key: the bands, high first, and how many risks sit in each.
     style = layout.style
     kx = layout.bounds.right() + pt(28)
     ky = top + pt(4)
     key_font = sheet.font(9)
     lh = line_height(key_font)
-    for band, n in sorted(band_totals(counts).items(), reverse=True):
+    for band, text in band_key(sheet, counts):
         paint_band_swatch(painter, QRectF(kx, ky + (lh - pt(9)) / 2, pt(14), pt(9)), band, style)
-        count = sheet.w["pdf.risk_count_1"] if n == 1 else sheet.w("pdf.risk_count", n=n)
-        low, high = band.range
-        text = sheet.w(f"risk.band_range.{band.key}", low=low, high=high) + sheet.w["colon"] + count
         draw_lines(painter, [text], key_font, kx + pt(20), ky, sheet.body.width() - kx - pt(20), INK)
         ky += lh + pt(4)
+
+
+def band_key(sheet: Sheet, counts: Mapping[tuple[int, int], int]) -> list[tuple[ExposureBand, str]]:
+    """The key's lines, high band first: each band, its range and how many risks it holds
+    ("High (15–25): 3 risks"); ``counts`` are risks per (likelihood, impact) cell."""
+    lines = []
+    for band, n in sorted(band_totals(counts).items(), reverse=True):
+        count = sheet.w["pdf.risk_count_1"] if n == 1 else sheet.w("pdf.risk_count", n=n)
+        low, high = band.range
+        lines.append((band, sheet.w(f"risk.band_range.{band.key}", low=low, high=high) + sheet.w["colon"] + count))
+    return lines
