@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from ..domain.commands import Macro
     from ..llm.catalog import ModelFileError, read_model_info
     from ..llm.drafting import run_task
-    from ..llm.engine import Engine, EngineError
+    from ..llm.engine_api import ChatEngine, EngineError
     from ..llm.remote_engine import RemoteEngine, is_server_url
     from ..llm.suggestions import accept_command
     from ..llm.tasks import TaskInputs, get_task
@@ -95,7 +95,12 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{args.task}: {exc}")
     except ModelFileError as exc:
         return fail(str(exc))
-    engine = RemoteEngine() if remote else Engine()
+    if remote:
+        engine: ChatEngine = RemoteEngine()
+    else:
+        from ..llm.engine import Engine  # llama.cpp, loaded only for a local model
+
+        engine = Engine()
     try:
         info = engine.load(model, n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=args.gpu_layers)
         for note in info.notes:

@@ -17,7 +17,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from roadmap_desktop.llm.engine import EngineError
+from roadmap_desktop.llm.engine_api import EngineError
 from roadmap_desktop.llm.remote_engine import RemoteEngine, is_server_url, normalise_url
 
 ROOT = Path(__file__).resolve().parents[2]

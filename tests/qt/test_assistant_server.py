@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_desktop.llm.engine import ChatStream, GenerationResult
+from roadmap_desktop.llm.engine_api import ChatStream, GenerationResult
 from roadmap_desktop.persistence.settings import Settings
 from roadmap_desktop.ui.assistant.assistant_panel import SERVER_URL_KEY, USE_SERVER_KEY, AssistantPanel, ServerChoice
 
@@ -52,7 +52,7 @@ def free_port() -> int:
 def make_panel(qtbot, tmp_path, monkeypatch):
     if not MODEL.is_file():
         pytest.skip("run packaging/setup.sh to install the default model")
-    monkeypatch.setattr("roadmap_desktop.llm.worker.Engine", FakeEngine)
+    monkeypatch.setattr("roadmap_desktop.llm.worker.local_engine", FakeEngine)
     settings = Settings(tmp_path / "settings.json")
     settings.set("llm_model_path", str(MODEL))
     panels: list[AssistantPanel] = []

@@ -516,7 +516,7 @@ class AssistantPanel(QWidget):
         return True
 
     def _connect_server(self) -> bool:
-        from ...llm.engine import EngineError
+        from ...llm.engine_api import EngineError
         from ...llm.remote_engine import normalise_url
 
         try:
