@@ -42,7 +42,7 @@ def default_model() -> Path:
 
 def suggestion_json(suggestion: object) -> dict[str, object]:
     from ..domain.entity import Entity
-    from ..llm.tasks import FieldChanges
+    from ..llm.task_base import FieldChanges
     from ..persistence.serialize import entity_to_dict
 
     if isinstance(suggestion, Entity):
@@ -73,7 +73,8 @@ def run(args: argparse.Namespace) -> int:
     from ..llm.engine_api import ChatEngine, EngineError
     from ..llm.remote_engine import RemoteEngine, is_server_url
     from ..llm.suggestions import accept_command
-    from ..llm.tasks import TaskInputs, get_task
+    from ..llm.task_base import TaskInputs
+    from ..llm.tasks import get_task
     from ..persistence.risk_library_file import LibraryError, load_default_risk_library
 
     try:

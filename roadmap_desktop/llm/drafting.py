@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from .tasks import Task, TaskInputs, TaskResult
+from .task_base import Task, TaskInputs, TaskResult
 
 
 def titles_of(suggestions: list) -> list[str]:

@@ -14,7 +14,9 @@ from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
 from roadmap_desktop.llm.json_salvage import salvage
-from roadmap_desktop.llm.tasks import TASKS, FieldChanges, TaskInputs, clean_title, get_task, normalise_title
+from roadmap_desktop.llm.task_base import FieldChanges, TaskInputs
+from roadmap_desktop.llm.tasks import TASKS, get_task
+from roadmap_desktop.llm.titles import clean_title, normalise_title
 from roadmap_desktop.persistence.risk_library_file import load_default_risk_library
 
 LIBRARY = [
@@ -481,7 +483,7 @@ def test_placeholder_titles_are_dropped():
 
 
 def test_requirements_drop_copies_of_the_prompt_example_and_placeholders():
-    from roadmap_desktop.llm.tasks import example_titles
+    from roadmap_desktop.llm.titles import example_titles
 
     # The shipped prompts carry no example (the grammar fixes the shape); a copy of any still counts.
     example = (example_titles("requirements", "en") or ["Meeting notes summary"])[0]
@@ -557,7 +559,7 @@ def test_run_on_titles_keep_their_name_and_extensions_count_as_repeats():
 
 
 def test_prompt_files_must_be_well_formed(tmp_path, monkeypatch):
-    import roadmap_desktop.llm.tasks as tasks_module
+    import roadmap_desktop.llm.task_base as tasks_module
 
     monkeypatch.setattr(tasks_module, "prompts_dir", lambda: tmp_path)
     tasks_module.load_prompt.cache_clear()
@@ -662,3 +664,26 @@ def test_risks_already_taken_are_not_offered_again():
     later.drafted = ["Data privacy and security", "Compute demand and cost", "Overfitting"]
     with pytest.raises(ValueError, match="every risk in the library is already in the project"):
         task.build_messages(later)
+
+
+def test_a_language_with_only_a_wording_catalog_gets_english_prompts_and_its_own_reply_marks():
+    from roadmap_desktop.wording import register, unregister, wording
+
+    words = {key: wording("en")[key] for key in wording("en").keys("")}
+    words["reply.placeholder_words"] = "platzhalter"
+    words["reply.sentence_ends"] = "¡"
+    register("xx", "Pseudo", words)
+    try:
+        pseudo = inputs("en")
+        pseudo.project.info.language = "xx"
+        for name in TASKS:
+            assert TASKS[name].build_messages(pseudo) == TASKS[name].build_messages(inputs("en"))
+        assert get_task("requirements").parse(json.dumps({"requirements": [req_item("Platzhalter 3")]})).dropped == [
+            "item 1 is a placeholder, not a title"
+        ]
+        cut_off = '{"summary": "Eins¡ Zwei'  # its sentence mark ends the last full sentence
+        assert get_task("summary").parse(cut_off, pseudo).suggestions == ["Eins¡"]
+    finally:
+        unregister("xx")
+    assert not get_task("requirements").parse(json.dumps({"requirements": [req_item("Platzhalter 3")]})).dropped
+    assert get_task("summary").parse(cut_off, inputs("en")).suggestions == []

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from ...llm import catalog
 from ...llm.drafting import merge, next_round_inputs
 from ...llm.suggestions import accept_command, describe
-from ...llm.tasks import TaskInputs, TaskResult, get_task
+from ...llm.task_base import TaskInputs, TaskResult
+from ...llm.tasks import get_task
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
 from ...qtmodels.document import ProjectDocument
