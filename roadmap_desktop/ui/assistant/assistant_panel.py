@@ -7,7 +7,7 @@ llm.drafting.DraftingSession's; the review list is a SuggestionsModel.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QFont, QTextCursor
@@ -36,6 +36,9 @@ from .. import i18n
 from .model_picker import ModelPicker
 from .server_messages import server_message
 from .suggestions_model import SuggestionsModel
+
+if TYPE_CHECKING:
+    from ...llm.worker import LlmController
 
 # English; shown through QCoreApplication.translate("AssistantPanel", ...), so a language switch re-labels them.
 TASK_LABELS = {
@@ -84,7 +87,7 @@ class AssistantPanel(QWidget):
         self._selected_requirement = selected_requirement
         self._on_error = on_error
         self._risk_library = risk_library
-        self.controller = None  # created on first use: no thread until the assistant is used
+        self.controller: LlmController | None = None  # created on first use: no thread until the assistant is used
         self.request_id: int | None = None
         self.session: DraftingSession | None = None  # the Generate running, round after round
         self._dropped: list[str] = []  # why model output was left out, as the task reported it
@@ -229,7 +232,7 @@ class AssistantPanel(QWidget):
         self._stats_text = text
         self.stats_label.setText(text())
 
-    def ensure_controller(self):
+    def ensure_controller(self) -> LlmController:
         """The LLM thread's controller, started on first use."""
         if self.controller is None:
             from ...llm.worker import LlmController
