@@ -185,7 +185,8 @@ def _check_resources(state: _State) -> str:
 
 def _check_model(state: _State) -> str:
     from .llm.catalog import ModelFileError, read_model_info
-    from .llm.engine import Engine, EngineError, default_threads
+    from .llm.engine import Engine, default_threads
+    from .llm.engine_api import EngineError
 
     path = model_path()
     try:

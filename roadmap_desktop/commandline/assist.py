@@ -42,7 +42,7 @@ def default_model() -> Path:
 
 def suggestion_json(suggestion: object) -> dict[str, object]:
     from ..domain.entity import Entity
-    from ..llm.tasks import FieldChanges
+    from ..llm.task_base import FieldChanges
     from ..persistence.serialize import entity_to_dict
 
     if isinstance(suggestion, Entity):
@@ -69,11 +69,12 @@ def _requirement_id(project, wanted: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..domain.commands import Macro
     from ..llm.catalog import ModelFileError, read_model_info
-    from ..llm.drafting import run_task
-    from ..llm.engine import Engine, EngineError
+    from ..llm.drafting import STOPPED_EARLY, DraftingSession, run_session
+    from ..llm.engine_api import ChatEngine, EngineError
     from ..llm.remote_engine import RemoteEngine, is_server_url
     from ..llm.suggestions import accept_command
-    from ..llm.tasks import TaskInputs, get_task
+    from ..llm.task_base import TaskInputs
+    from ..llm.tasks import get_task
     from ..persistence.risk_library_file import LibraryError, load_default_risk_library
 
     try:
@@ -84,24 +85,30 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.task == "risks":
             inputs.library = load_default_risk_library()
-        task.build_messages(inputs)  # a missing brief or requirement fails here, before loading
+        session = DraftingSession(task, inputs, seed=args.seed)
+        first = session.start()  # a missing brief or requirement fails here, before loading
         remote = bool(args.model) and is_server_url(args.model)
         model = args.model.strip() if remote else Path(args.model) if args.model else default_model()
         if not remote:
             read_model_info(model)  # header check: not GGUF, truncated, missing
     except (CommandError, LibraryError) as exc:
         return fail(str(exc))
-    except ValueError as exc:
+    except (ValueError, LookupError) as exc:
         return fail(f"{args.task}: {exc}")
     except ModelFileError as exc:
         return fail(str(exc))
-    engine = RemoteEngine() if remote else Engine()
+    if remote:
+        engine: ChatEngine = RemoteEngine()
+    else:
+        from ..llm.engine import Engine  # llama.cpp, loaded only for a local model
+
+        engine = Engine()
     try:
         info = engine.load(model, n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=args.gpu_layers)
         for note in info.notes:
             print(f"note: {note}", file=sys.stderr)
         on_text = None if args.quiet else lambda piece: print(piece, end="", file=sys.stderr, flush=True)
-        result = run_task(engine, task, inputs, seed=args.seed, on_text=on_text)
+        result = run_session(engine, session, first, on_text=on_text)
     except EngineError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -110,6 +117,8 @@ def run(args: argparse.Namespace) -> int:
         engine.close()
     if not args.quiet:
         print(file=sys.stderr)
+    if result.stopped:
+        print(f"note: {STOPPED_EARLY}", file=sys.stderr)
     report = {
         "task": args.task,
         "model": str(model),

@@ -1,32 +1,135 @@
-"""Running a task to the end on a loaded engine, round after round, without Qt (CLI, tests, benchmarks)."""
+"""One drafting run of a task, round after round, without Qt: the assistant panel and the ``assist`` command drive it.
+
+Small models repeat themselves within one answer, so a task may ask again, with what it already
+has listed as "do not repeat", until it has what it wants. The session says what to send
+(``start``, then each ``finish`` until it returns None), turns streamed text into live
+suggestions (``feed``) and keeps the merged result (``result``). It never talks to an engine.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from .tasks import Task, TaskInputs, TaskResult
+from .engine_api import ChatEngine
+from .task_base import Task, TaskInputs, TaskResult
+
+# How every surface says that a run was stopped (the panel shows it translated).
+STOPPED_EARLY = "Stopped early: complete items are kept."
+
+
+@dataclass(frozen=True)
+class DraftRequest:
+    """One round's request: what ``stream_chat`` gets."""
+
+    messages: list[dict[str, str]]
+    options: dict[str, Any]
+    round: int  # 1 for the first
 
 
 def titles_of(suggestions: list) -> list[str]:
     return [title for s in suggestions if isinstance(title := getattr(s, "title", None), str)]
 
 
-def next_round_inputs(inputs: TaskInputs, result: TaskResult) -> TaskInputs:
-    """The inputs of the next round: everything suggested so far goes on the do-not-repeat list."""
-    return dataclasses.replace(inputs, drafted=[*inputs.drafted, *titles_of(result.suggestions)])
+class DraftingSession:
+    """The rounds of one request for ``task``.
+
+    ``overrides`` replace the task's sampling (the panel's temperature and token settings); with a
+    ``seed``, round n samples with ``seed + n - 1`` so a fixed seed repeats the whole run.
+    """
+
+    def __init__(
+        self, task: Task, inputs: TaskInputs, *, seed: int | None = None, overrides: dict[str, Any] | None = None
+    ) -> None:
+        self.task = task
+        self.inputs = inputs  # the current round's: earlier drafts listed as "do not repeat"
+        self.seed = seed
+        self.overrides = dict(overrides or {})
+        self.result = TaskResult(task.name)
+        self.rounds_done = 0
+        self.done = False
+        self._round_text = ""
+
+    @property
+    def rounds(self) -> int:
+        """The most rounds the task asks for."""
+        return self.task.rounds
+
+    def start(self) -> DraftRequest:
+        """The first round's request. ValueError or LookupError when the inputs do not fit the task
+        (no brief, no requirements, every library risk taken ...): say so, nothing was sent."""
+        return self._request()
+
+    def feed(self, piece: str) -> list[object] | None:
+        """Take a streamed piece. When an item may have just closed, every suggestion so far (earlier
+        rounds' and this round's complete ones, in order); else None: nothing new to show."""
+        self._round_text += piece
+        if "}" not in piece:
+            return None
+        live = self.task.parse(self._round_text, self.inputs)
+        return [*self.result.suggestions, *live.suggestions]
+
+    def finish(self, text: str, *, cancelled: bool = False) -> DraftRequest | None:
+        """End the current round with its whole ``text``: the next round's request, or None when the
+        run is over (``result`` is then final). A cancelled round keeps its complete items and ends the run."""
+        self.rounds_done += 1
+        part = self.task.parse(text, self.inputs)
+        self._merge(part)
+        self._round_text = ""
+        if cancelled:
+            self.result.stopped = True
+        elif self.task.wants_another_round(self.rounds_done, len(self.result.suggestions)):
+            following = dataclasses.replace(self.inputs, drafted=[*self.inputs.drafted, *titles_of(part.suggestions)])
+            try:
+                request = self._request(following)
+            except (ValueError, LookupError):
+                pass  # nothing left to ask for (every library risk taken): keep what we have
+            else:
+                self.inputs = following
+                return request
+        self.done = True
+        return None
+
+    def _request(self, inputs: TaskInputs | None = None) -> DraftRequest:
+        inputs = inputs or self.inputs
+        messages = self.task.build_messages(inputs)
+        options: dict[str, Any] = {**self.task.spec.sampling(), "response_format": self.task.response_format(inputs)}
+        options.update(self.overrides)
+        if self.seed is not None:
+            options["seed"] = self.seed + self.rounds_done
+        return DraftRequest(messages, options, self.rounds_done + 1)
+
+    def _merge(self, part: TaskResult) -> None:
+        self.result.suggestions.extend(part.suggestions)
+        prefix = f"round {self.rounds_done}: " if self.task.rounds > 1 else ""
+        self.result.dropped.extend(prefix + reason for reason in part.dropped)
+        self.result.complete = part.complete
 
 
-def merge(total: TaskResult, part: TaskResult, round_number: int, rounds: int) -> None:
-    total.suggestions.extend(part.suggestions)
-    prefix = f"round {round_number}: " if rounds > 1 else ""
-    total.dropped.extend(prefix + reason for reason in part.dropped)
-    total.complete = part.complete
+def run_session(
+    engine: ChatEngine,
+    session: DraftingSession,
+    request: DraftRequest,
+    *,
+    on_text: Callable[[str], None] | None = None,
+) -> TaskResult:
+    """Drive ``session`` to the end on a loaded engine, blocking, from its first ``request``."""
+    current: DraftRequest | None = request
+    while current is not None:
+        stream = engine.stream_chat(current.messages, **current.options)
+        pieces = []
+        for piece in stream:
+            pieces.append(piece)
+            if on_text is not None:
+                on_text(piece)
+        current = session.finish("".join(pieces), cancelled=stream.result.cancelled)
+    return session.result
 
 
 def run_task(
-    engine: Any,
+    engine: ChatEngine,
     task: Task,
     inputs: TaskInputs,
     *,
@@ -34,37 +137,8 @@ def run_task(
     on_text: Callable[[str], None] | None = None,
     overrides: dict[str, Any] | None = None,
 ) -> TaskResult:
-    """Generate with ``engine`` (an llm.engine.Engine) until the task has what it wants.
+    """Run ``task`` to the end on a loaded engine (tests, benchmarks).
 
-    Each round asks again with the earlier suggestions listed as "do not repeat"; a cancelled
-    round ends the run with what is complete so far.
-    """
-    total = TaskResult(task.name)
-    current = inputs
-    rounds_done = 0
-    while True:
-        try:
-            messages = task.build_messages(current)
-            options: dict[str, Any] = {**task.spec.sampling(), "response_format": task.response_format(current)}
-        except ValueError:
-            if rounds_done == 0:
-                raise
-            return total  # nothing left to ask for (every library risk taken): keep what we have
-        options.update(overrides or {})
-        if seed is not None:
-            options["seed"] = seed + rounds_done
-        stream = engine.stream_chat(messages, **options)
-        pieces = []
-        for piece in stream:
-            pieces.append(piece)
-            if on_text is not None:
-                on_text(piece)
-        rounds_done += 1
-        part = task.parse("".join(pieces), current)
-        merge(total, part, rounds_done, task.rounds)
-        if stream.result.cancelled:
-            total.dropped.append("stopped early: complete items are kept")
-            return total
-        if not task.wants_another_round(rounds_done, len(total.suggestions)):
-            return total
-        current = next_round_inputs(current, part)
+    ValueError or LookupError when the inputs do not fit the task; EngineError from the engine."""
+    session = DraftingSession(task, inputs, seed=seed, overrides=overrides)
+    return run_session(engine, session, session.start(), on_text=on_text)

@@ -18,7 +18,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,40 +26,24 @@ from typing import Any
 import llama_cpp
 from llama_cpp import llama_chat_format, llama_grammar
 
+from .engine_api import (
+    DEFAULT_N_CTX,
+    FREQUENCY_PENALTY,
+    PRESENCE_PENALTY,
+    REPEAT_PENALTY,
+    CancelFlag,
+    Cancelled,
+    ChatStream,
+    EngineError,
+    GenerationResult,
+    check_response_format,
+    run_to_end,
+)
+
 GGUF_MAGIC = b"GGUF"
-DEFAULT_N_CTX = 4096
 FALLBACK_CHAT_FORMAT = "chatml"
-# Repetition guards: small models loop (SmolLM2 repeats the same title until the token budget is
-# spent). Modest values: strong penalties break JSON syntax, whose punctuation repeats by nature.
-REPEAT_PENALTY = 1.1
-FREQUENCY_PENALTY = 0.2
-PRESENCE_PENALTY = 0.1
 # llama_decode's return code when the abort callback stopped it.
 _ABORTED_DECODE = "llama_decode returned 2"
-
-CancelFlag = threading.Event | Callable[[], bool] | None
-
-
-class EngineError(Exception):
-    """A model could not be loaded or used; ``str()`` is one line fit for the user."""
-
-
-class Cancelled(Exception):
-    """Raised internally when a request is cancelled; ``stream_chat`` never lets it escape."""
-
-
-@dataclass
-class GenerationResult:
-    """What one ``stream_chat`` call did; complete once its iterator is exhausted."""
-
-    text: str = ""
-    pieces: int = 0  # text pieces yielded (about one per generated token)
-    tokens: int = 0  # tokens generated
-    prompt_tokens: int = 0
-    finish_reason: str | None = None  # "stop", "length", or None when cancelled
-    cancelled: bool = False
-    seconds: float = 0.0
-    time_to_first_token: float | None = None
 
 
 @dataclass
@@ -126,13 +110,9 @@ def _formatter(llama: llama_cpp.Llama, template: str) -> llama_chat_format.Jinja
 
 
 def _grammar(response_format: dict[str, Any] | None) -> llama_grammar.LlamaGrammar | None:
+    check_response_format(response_format)
     if response_format is None:
         return None
-    if response_format.get("type") != "json_object":
-        raise EngineError(
-            'response_format must be {"type": "json_object", "schema": ...}; '
-            f"got type {response_format.get('type')!r}"
-        )
     try:
         if "schema" in response_format:
             return llama_grammar.LlamaGrammar.from_json_schema(json.dumps(response_format["schema"]), verbose=False)
@@ -158,23 +138,29 @@ def _split_at_stop(text: str, stops: list[str]) -> tuple[str, str, bool]:
     return text[: len(text) - hold], text[len(text) - hold :], False
 
 
-class ChatStream:
-    """Iterator of text pieces; ``result`` describes the generation once exhausted."""
+class _StopFilter:
+    """Holds back streamed text that could be the start of a stop string until the next piece decides."""
 
-    def __init__(self, pieces: Iterator[str], result: GenerationResult) -> None:
-        self._pieces = pieces
-        self.result = result
+    def __init__(self, stops: list[str]) -> None:
+        self.stops = stops
+        self.pending = ""
+        self.stopped = False  # a stop string was reached: nothing after it belongs to the answer
 
-    def __iter__(self) -> ChatStream:
-        return self
+    def feed(self, text: str) -> str:
+        """The part of ``pending + text`` that is surely answer text."""
+        safe, self.pending, self.stopped = _split_at_stop(self.pending + text, self.stops)
+        return safe
 
-    def __next__(self) -> str:
-        return next(self._pieces)
-
-    def close(self) -> None:
-        close = getattr(self._pieces, "close", None)
-        if close is not None:
-            close()
+    def flush(self, tail: str = "") -> str:
+        """At the end of generation (end-of-generation token, token budget): the held-back text is
+        answer text after all, unless it (with the decoder's last ``tail``) completes a stop string."""
+        text, self.pending = self.pending + tail, ""
+        for stop in self.stops:
+            at = text.find(stop)
+            if at >= 0:
+                self.stopped = True
+                text = text[:at]
+        return text
 
 
 class Engine:
@@ -315,6 +301,7 @@ class Engine:
         repeat_penalty: float = REPEAT_PENALTY,
         frequency_penalty: float = FREQUENCY_PENALTY,
         presence_penalty: float = PRESENCE_PENALTY,
+        stop: list[str] | str | None = None,
     ) -> ChatStream:
         """Stream the assistant's reply as text pieces, in order.
 
@@ -324,11 +311,14 @@ class Engine:
 
         ``response_format`` follows llama-cpp-python: ``{"type": "json_object"}`` for free JSON,
         plus ``"schema"`` to constrain it. Unlike llama-cpp-python, a schema that cannot be turned
-        into a grammar is an error here, not a silent fall-back to free JSON.
+        into a grammar is an error here, not a silent fall-back to free JSON. ``stop`` adds stop
+        strings to the chat template's own.
         """
         llama = self._require()
         grammar = _grammar(response_format)
         prompt, stops, added_special = self._render(messages)
+        stops += [stop] if isinstance(stop, str) else list(stop or ())
+        stops = [s for s in stops if s]
         tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=not added_special, special=True)
         room = llama.n_ctx() - len(tokens)
         if room <= 0:
@@ -376,7 +366,7 @@ class Engine:
         # bookkeeping) and reached only 0.86-0.93 of the plain loop's speed.
         start = time.perf_counter()
         parts: list[str] = []
-        pending = ""  # text held back because it could be the start of a stop string
+        held = _StopFilter(stops)
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         vocab = llama._model.vocab
         generated = 0
@@ -392,15 +382,14 @@ class Engine:
                     result.finish_reason = "stop"
                     break
                 generated += 1
-                pending += decoder.decode(llama.detokenize([token]))
-                text, pending, stopped = _split_at_stop(pending, stops)
+                text = held.feed(decoder.decode(llama.detokenize([token])))
                 if text:
                     if result.time_to_first_token is None:
                         result.time_to_first_token = time.perf_counter() - start
                     parts.append(text)
                     result.pieces += 1
                     yield text
-                if stopped:
+                if held.stopped:
                     result.finish_reason = "stop"
                     break
                 if generated >= max_tokens:
@@ -408,9 +397,13 @@ class Engine:
                     break
             else:
                 result.finish_reason = "length"
-            if result.finish_reason == "length":
-                tail = pending + decoder.decode(b"", final=True)
+            if not held.stopped:
+                # The answer ended (end-of-generation token or token budget) with text held back as
+                # a possible stop-string start: it never became one, so it is answer text.
+                tail = held.flush(decoder.decode(b"", final=True))
                 if tail:
+                    if result.time_to_first_token is None:
+                        result.time_to_first_token = time.perf_counter() - start
                     parts.append(tail)
                     result.pieces += 1
                     yield tail
@@ -435,7 +428,4 @@ class Engine:
 
     def generate_text(self, messages: list[dict[str, Any]], **options: Any) -> GenerationResult:
         """Convenience: run ``stream_chat`` to the end and return its result."""
-        stream = self.stream_chat(messages, **options)
-        for _ in stream:
-            pass
-        return stream.result
+        return run_to_end(self.stream_chat(messages, **options))

@@ -1,10 +1,11 @@
 """A model server on the local network (``roadmap-desktop serve``) used like a local ``Engine``.
 
 Speaks llama-cpp-python's OpenAI-compatible API with the standard library only: GET /v1/models to
-check the server, POST /v1/chat/completions with ``stream: true`` for Server-Sent Events. Same
-contract as ``engine.Engine``: one thread uses it; ``request_abort()`` and the ``cancel`` flag may
-be set from another thread, and they close the connection so the stream ends within a token (the
-server stops generating when it sees the client gone). Every failure is one EngineError line.
+check the server, POST /v1/chat/completions with ``stream: true`` for Server-Sent Events. The same
+``engine_api.ChatEngine`` contract as ``engine.Engine``, and it never loads llama.cpp: one thread
+uses it; ``request_abort()`` and the ``cancel`` flag may be set from another thread, and they close
+the connection so the stream ends within a token (the server stops generating when it sees the
+client gone). Every failure is one EngineError line.
 
 http.client rather than urllib: urllib honours ``http_proxy`` variables, and a proxy would carry
 the prompts outside the local network.
@@ -24,14 +25,17 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from .engine import (
+from .engine_api import (
     DEFAULT_N_CTX,
     FREQUENCY_PENALTY,
     PRESENCE_PENALTY,
     REPEAT_PENALTY,
+    CancelFlag,
     ChatStream,
     EngineError,
     GenerationResult,
+    check_response_format,
+    run_to_end,
 )
 
 CONNECT_TIMEOUT = 5.0  # seconds for GET /v1/models: a LAN answers in milliseconds
@@ -327,7 +331,7 @@ class RemoteEngine:
         max_tokens: int = 512,
         temperature: float = 0.7,
         response_format: dict[str, Any] | None = None,
-        cancel: Any = None,
+        cancel: CancelFlag = None,
         seed: int | None = None,
         repeat_penalty: float | None = None,
         frequency_penalty: float | None = None,
@@ -337,11 +341,7 @@ class RemoteEngine:
         """Stream the reply as text pieces, like ``Engine.stream_chat``: cancelling ends the stream
         with ``result.cancelled`` and never raises; other failures raise EngineError."""
         base = self._require()
-        if response_format is not None and response_format.get("type") != "json_object":
-            raise EngineError(
-                'response_format must be {"type": "json_object", "schema": ...}; '
-                f"got type {response_format.get('type')!r}"
-            )
+        check_response_format(response_format)
         payload: dict[str, Any] = {
             "messages": list(messages),
             "stream": True,
@@ -428,10 +428,7 @@ class RemoteEngine:
 
     def generate_text(self, messages: list[dict[str, Any]], **options: Any) -> GenerationResult:
         """Convenience: run ``stream_chat`` to the end and return its result."""
-        stream = self.stream_chat(messages, **options)
-        for _ in stream:
-            pass
-        return stream.result
+        return run_to_end(self.stream_chat(messages, **options))
 
 
 class _NoAnswer(EngineError):

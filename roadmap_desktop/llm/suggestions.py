@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..domain.commands import Command, InsertEntity, Macro, SetField, set_fields
 from ..domain.entity import Entity
 from ..domain.project import Project
-from .tasks import FieldChanges
+from .task_base import FieldChanges
 
 KIND_NOUNS = {"requirement": "requirement", "item": "timeline item", "risk": "risk"}
 

@@ -1,107 +1,62 @@
-"""Assistant tasks: the messages, JSON schema and sampling each one sends, and the parser that
+"""The assistant's tasks: the messages, JSON schema and sampling each one sends, and the parser that
 turns the model's (possibly cut-off) output into reviewable suggestions. No Qt, no llama_cpp."""
 
 from __future__ import annotations
 
-import difflib
 import json
-import re
-import string
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..domain.entity import Entity
-from ..domain.fields import FieldValueError
 from ..domain.phases import PHASES
-from ..domain.project import Project
 from ..domain.requirement import LLM_FITS, VALUE_LEVERS, Requirement
 from ..domain.risk import Risk
 from ..domain.timeline import TimelineItem
-from ..persistence.paths import resources_dir
-from .json_salvage import Part, salvage
-
-LANGUAGES = ("en", "zh")
-SIMILARITY = 0.9  # titles at least this alike (difflib ratio) count as one
-PREFIX_MIN = 6  # a normalised title this long that starts another one is the same item
-WORD_OVERLAP = 0.6  # titles sharing this share of their words (Jaccard) count as one
-
-# Grammar bounds. Short strings keep a looping model from filling the token budget with one
-# value; maxItems ends the array even when the model would go on.
-TITLE_LEN = 80
-REQUIREMENT_TITLE_LEN = 48
-SENTENCE_LEN = 200
-SHORT_LEN = 60
-REQUIREMENTS_MAX = 8
-STORY_CRITERIA_MAX = 6
-TIMELINE_MAX = 12
-RISKS_MAX = 6
-PROMPT_REQUIREMENTS_MAX = 20  # requirements listed in a prompt; bounds the prompt size
-IMPACTS = (0.25, 0.5, 1, 2, 3)
-CONFIDENCES = (20, 50, 80, 100)
-MAX_EFFORT_WEEKS = 520
-MAX_PLANNED_DAYS = 365
-
-
-@dataclass(frozen=True)
-class TaskSpec:
-    """Sampling recommended for a task.
-
-    Small models loop under a schema (SmolLM2-135M wrote one title ten times): a repeat penalty
-    over a short window plus a frequency penalty makes a repeated title costlier each time, and
-    the presence penalty nudges towards new words. They stay mild because the JSON keys and
-    punctuation must repeat; the grammar forces those anyway.
-    """
-
-    name: str
-    max_tokens: int
-    temperature: float
-    repeat_penalty: float = 1.15
-    frequency_penalty: float = 0.3
-    presence_penalty: float = 0.2
-
-    def sampling(self) -> dict[str, float | int]:
-        """Keyword arguments for Engine.stream_chat (and llama-cpp-python's create_chat_completion)."""
-        return {
-            "max_tokens": self.max_tokens,
-            "temperature": self.temperature,
-            "repeat_penalty": self.repeat_penalty,
-            "frequency_penalty": self.frequency_penalty,
-            "presence_penalty": self.presence_penalty,
-        }
-
-
-@dataclass
-class TaskInputs:
-    """What a task works from. ``library`` is a RiskLibrary (or any iterable of risk entries)."""
-
-    project: Project | None = None
-    brief: str = ""
-    requirement_id: str = ""
-    library: object = None
-    # Titles suggested by earlier rounds of this request: the prompt asks for others, and the
-    # parser drops repeats of them.
-    drafted: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class FieldChanges:
-    """Suggested new values for fields of an existing entity (apply with commands.set_fields)."""
-
-    kind: str
-    entity_id: str
-    values: dict[str, object]
-    note: str = ""
-
-
-@dataclass
-class TaskResult:
-    task: str
-    suggestions: list = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
-    complete: bool = False
+from ..wording import FALLBACK, languages
+from .json_salvage import salvage
+from .task_base import (
+    CONFIDENCES,
+    IMPACTS,
+    MAX_EFFORT_WEEKS,
+    MAX_PLANNED_DAYS,
+    PROMPT_REQUIREMENTS_MAX,
+    REQUIREMENT_TITLE_LEN,
+    RISKS_MAX,
+    SENTENCE_LEN,
+    SHORT_LEN,
+    STORY_CRITERIA_MAX,
+    TIMELINE_MAX,
+    TITLE_LEN,
+    FieldChanges,
+    Task,
+    TaskInputs,
+    TaskResult,
+    TaskSpec,
+    list_items,
+    list_schema,
+    load_prompt,
+    numbered_requirements,
+    object_schema,
+    product_line,
+    project_language,
+    prompt_messages,
+    prompt_wording,
+    requirement_lines,
+    set_field,
+    string_schema,
+    strings_schema,
+    text_of,
+    texts_of,
+)
+from .titles import (
+    Titles,
+    copies_example,
+    example_texts,
+    example_titles,
+    last_sentence_end,
+    normalise_title,
+    sentences,
+    similar,
+)
 
 
 @dataclass(frozen=True)
@@ -110,358 +65,6 @@ class LibraryRisk:
     title: dict[str, str]
     category: str
     mitigations: tuple[str, ...]
-
-
-# -- shared helpers ------------------------------------------------------------------------
-
-
-def prompts_dir() -> Path:
-    return resources_dir() / "prompts"
-
-
-@dataclass(frozen=True)
-class Prompt:
-    """A prompt file: the system text, worked examples (user, assistant) and the user template."""
-
-    system: str
-    examples: tuple[tuple[str, str], ...]
-    user: str
-
-
-# Placeholders a worked example may use too (the phase list is the same for every product).
-SHARED_PLACEHOLDERS = ("phases",)
-
-_SECTION = re.compile(r"^\[(system|example-user|example-assistant|user)\]\s*$", re.MULTILINE)
-
-
-@cache
-def load_prompt(task: str, language: str) -> Prompt:
-    """resources/prompts/<task>.<language>.md: [system], optional [example-user] /
-    [example-assistant] pairs (a worked example as earlier chat turns), then [user]."""
-    name = f"{task}.{language}"
-    text = (prompts_dir() / f"{name}.md").read_text(encoding="utf-8")
-    pieces = _SECTION.split(text)
-    sections = [(pieces[i], pieces[i + 1].strip()) for i in range(1, len(pieces) - 1, 2)]
-    kinds = [kind for kind, _ in sections]
-    if not kinds or kinds[0] != "system" or kinds[-1] != "user" or kinds.count("user") != 1:
-        raise ValueError(f"prompt {name} needs a [system] section first and one [user] section last")
-    middle = sections[1:-1]
-    if [k for k, _ in middle] != ["example-user", "example-assistant"] * (len(middle) // 2):
-        raise ValueError(f"prompt {name}: examples must come as [example-user] then [example-assistant]")
-    examples = tuple((middle[i][1], middle[i + 1][1]) for i in range(0, len(middle), 2))
-    return Prompt(sections[0][1], examples, sections[-1][1])
-
-
-def _messages(task: str, language: str, **values: object) -> list[dict[str, str]]:
-    prompt = load_prompt(task, language)
-    text = string.Template(prompt.user).substitute({k: str(v) for k, v in values.items()})
-    text = re.sub(r"\n{3,}", "\n\n", text)  # an empty optional block leaves no gap
-    messages = [{"role": "system", "content": prompt.system}]
-    shared = {k: str(v) for k, v in values.items() if k in SHARED_PLACEHOLDERS}
-    for user, assistant in prompt.examples:
-        example = string.Template(user).safe_substitute(shared)
-        messages += [{"role": "user", "content": example}, {"role": "assistant", "content": assistant}]
-    return [*messages, {"role": "user", "content": text}]
-
-
-def project_language(inputs: TaskInputs, language: str | None) -> str:
-    if language is None:
-        language = inputs.project.info.language if inputs.project else "en"
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    return language
-
-
-def _string(max_length: int) -> dict:
-    return {"type": "string", "maxLength": max_length}
-
-
-def _strings(max_items: int, max_length: int, min_items: int = 0) -> dict:
-    return {"type": "array", "items": _string(max_length), "minItems": min_items, "maxItems": max_items}
-
-
-def _object(properties: dict[str, dict]) -> dict:
-    # Every property is required and in a fixed order: optional properties make the grammar
-    # (and a small model's choices) much larger.
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": list(properties),
-        "additionalProperties": False,
-    }
-
-
-def _list_schema(key: str, item: dict, max_items: int, min_items: int = 1) -> dict:
-    return _object({key: {"type": "array", "items": item, "minItems": min_items, "maxItems": max_items}})
-
-
-def normalise_title(title: str) -> str:
-    """Casefolded, with whitespace and punctuation removed: how titles are compared."""
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return "".join("".join(ch for ch in _singular(word) if ch.isalnum()) for word in text.split())
-
-
-def _singular(word: str) -> str:
-    # "Call summary" and "Call summaries" are one suggestion.
-    word = word.rstrip(".,;:!?")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-def similar(a: str, b: str) -> bool:
-    """Normalised titles that name one thing: nearly equal, or one extends the other
-    ("Email marketing" / "Email marketing for small businesses")."""
-    if not a or not b:
-        return False
-    if min(len(a), len(b)) >= PREFIX_MIN and (a.startswith(b) or b.startswith(a)):
-        return True
-    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILARITY
-
-
-_ENUMERATION = re.compile(r"^\s*(?:\d{1,2}|[a-zA-Z])\s*[.)、．]\s+(?=\S)|^\s*\d{1,2}\s*[、．]\s*(?=\S)")
-
-
-def clean_title(title: str) -> str:
-    """The name part of a title a small model ran on past ("Data analysis, this is an improvement"),
-    without stray quotes, capitalised."""
-    title = _ENUMERATION.sub("", title)  # "1. Offline mode" / "2、离线模式": list numbering, not the name
-    head = re.split(r"\s*[,;，；:：(（]\s*", title, maxsplit=1)[0].strip()
-    title = head if len(head) >= 3 else title
-    title = title.strip(" '\"‘’“”.。")
-    return title[:1].upper() + title[1:] if title[:1].islower() else title
-
-
-# Filler a small model writes instead of a name: "Sentence 1", "Feature 2", "<title>".
-_PLACEHOLDER = re.compile(
-    r"<[^>]*>|\[[^\]]*\]|^(sentence|item|feature|requirement|title|name|example|task|risk|功能|需求|标题)\s*\d*$",
-    re.IGNORECASE,
-)
-
-
-def example_titles(task: str, language: str) -> list[str]:
-    """Titles in the prompt's example output, which a copying model must not get credit for."""
-    try:
-        prompt = load_prompt(task, language)
-    except (OSError, ValueError):
-        return []
-    texts = [prompt.system, prompt.user, *(part for pair in prompt.examples for part in pair)]
-    return re.findall(r'"title":\s*"([^"]+)"', "\n".join(texts))
-
-
-def example_texts(task: str, language: str) -> list[str]:
-    """Normalised text values of the worked examples' answers: output that repeats one of them is
-    the example copied, not an answer."""
-    try:
-        prompt = load_prompt(task, language)
-    except (OSError, ValueError):
-        return []
-    found: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            norm = normalise_title(value)
-            if len(norm) >= 8:
-                found.append(norm)
-        elif isinstance(value, dict):
-            for inner in value.values():
-                walk(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                walk(inner)
-
-    for _user, answer in prompt.examples:
-        try:
-            walk(json.loads(answer))
-        except ValueError:
-            continue
-    return found
-
-
-def copies_example(text: str, examples: list[str]) -> bool:
-    norm = normalise_title(text)
-    return any(similar(norm, other) or (len(other) >= 12 and other in norm) for other in examples)
-
-
-def _words(title: str) -> set[str]:
-    text = unicodedata.normalize("NFKC", title).casefold()
-    return {w for w in ("".join(ch for ch in _singular(word) if ch.isalnum()) for word in text.split()) if w}
-
-
-def same_item(a: str, b: str) -> bool:
-    """Two titles that name one thing: nearly equal text, one extending the other, or mostly the
-    same words ("Review a recipe on Facebook" / "Review a recipe on Instagram")."""
-    if similar(normalise_title(a), normalise_title(b)):
-        return True
-    wa, wb = _words(a), _words(b)
-    return min(len(wa), len(wb)) >= 3 and len(wa & wb) / len(wa | wb) >= WORD_OVERLAP
-
-
-class _Titles:
-    """Remembers accepted titles and says which earlier one a new title repeats."""
-
-    def __init__(self, existing: Iterable[str] = (), examples: Iterable[str] = (), drafted: Iterable[str] = ()) -> None:
-        self.existing = list(existing)
-        self.drafted = list(drafted)
-        # Small models copy the prompt's example output; such an item is no suggestion.
-        self.examples = [normalise_title(t) for t in examples]
-        self.seen: list[tuple[str, str]] = []  # (title, label of the item that had it)
-
-    def repeat_of(self, title: str) -> str | None:
-        if _PLACEHOLDER.search(title):
-            return "is a placeholder, not a title"
-        norm = normalise_title(title)
-        if any(similar(norm, other) or other in norm for other in self.examples):
-            return "copies the prompt's example"
-        for other, label in self.seen:
-            if same_item(title, other):
-                return f"repeats {label}'s title"
-        if any(same_item(title, other) for other in self.existing):
-            return "is already in the project"
-        if any(same_item(title, other) for other in self.drafted):
-            return "repeats an earlier suggestion"
-        return None
-
-    def take(self, raw: object, label: str, dropped: list[str]) -> str | None:
-        """The item's title if it has a usable, new one; else None, with the reason in ``dropped``."""
-        title = _text(raw, TITLE_LEN * 2)
-        title = clean_title(title) if title else title
-        if not title:
-            dropped.append(f"{label} has no title")
-            return None
-        if repeat := self.repeat_of(title):
-            dropped.append(f"{label} {repeat}")
-            return None
-        return title
-
-    def add(self, title: str, label: str) -> None:
-        self.seen.append((title, label))
-
-
-def _items(text: str, key: str, result: TaskResult, noun: str = "item") -> list[tuple[int, dict]]:
-    """(1-based position, value) of every complete element of the list under ``key``."""
-    root = salvage(text)
-    if root.kind != "object":
-        result.dropped.append(f"the output held no JSON object ({root.error or root.kind})")
-        return []
-    array = root.member(key)
-    if array.kind != "array" and not root.complete:
-        result.dropped.append(f"the output was cut off before its first {noun}")
-        return []
-    if array.kind == "missing":
-        result.dropped.append(f"the output has no {key!r} list")
-        return []
-    if array.kind != "array":
-        result.dropped.append(f"{key!r} is not a list")
-        return []
-    result.complete = root.complete and array.complete and all(c.complete for c in array.children)
-    kept: list[tuple[int, dict]] = []
-    for position, child in enumerate(array.children, start=1):
-        if child.complete and child.kind == "object":
-            kept.append((position, child.to_python()))  # type: ignore[arg-type]
-        else:
-            result.dropped.append(f"{noun} {position} {_why_incomplete(child)}")
-    if not result.complete and all(c.complete for c in array.children):
-        result.dropped.append(f"the output was cut off after {len(array.children)} {noun}s")
-    return kept
-
-
-def _why_incomplete(part: Part) -> str:
-    if part.kind == "object":
-        bad = [k for k, v in part.members.items() if not v.complete]
-        if bad and bad[-1] and part.members[bad[-1]].error.startswith("not valid"):
-            return f"has an invalid {bad[-1]!r}"
-        return "was cut off"
-    if part.error.startswith("not valid"):
-        return "is not valid JSON"
-    if part.kind == "invalid":
-        return "was cut off"
-    return "is not an object"
-
-
-def _text(value: object, limit: int) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value[:limit] if value else None
-
-
-def _text_list(value: object, limit: int, per_entry: int) -> list[str]:
-    if not isinstance(value, list):
-        return []
-    out = [t for t in (_text(v, per_entry) for v in value) if t]
-    return out[:limit]
-
-
-def _set(entity: Entity, name: str, value: object, label: str, dropped: list[str], required: bool = False) -> bool:
-    """Coerce ``value`` into the field; on failure keep the default and say so (or drop the item)."""
-    try:
-        entity.set(name, value)
-        return True
-    except FieldValueError as exc:
-        shown = repr(value) if not isinstance(value, str) or len(value) < 40 else repr(value[:37] + "...")
-        if required:
-            dropped.append(f"{label}: {name.replace('_', ' ')} {shown} is out of range ({exc}); item dropped")
-        else:
-            dropped.append(f"{label}: {name.replace('_', ' ')} {shown} is not allowed ({exc}); left empty")
-        return False
-
-
-def _numbered_requirements(project: Project | None) -> list[tuple[int, Requirement]]:
-    reqs = list(project.requirements) if project else []
-    return list(enumerate(reqs[:PROMPT_REQUIREMENTS_MAX], start=1))
-
-
-def _requirement_lines(project: Project | None, detail: bool = True) -> str:
-    lines = []
-    for n, req in _numbered_requirements(project):
-        line = f"{n}. {req.title}"
-        if detail and req.description:
-            line += f": {' '.join(req.description.split())[:140]}"
-        lines.append(line)
-    return "\n".join(lines) or "(none yet)"
-
-
-def _product_line(project: Project | None) -> str:
-    if project is None:
-        return ""
-    info = project.info
-    line = info.name
-    if info.domain:
-        line += f" ({info.domain})"
-    if info.description:
-        line += f": {' '.join(info.description.split())[:300]}"
-    return line
-
-
-# -- the tasks -------------------------------------------------------------------------------
-
-
-class Task:
-    name = ""
-    spec: TaskSpec
-    # Small models repeat themselves within one answer; a task may ask again (with what it already
-    # has listed as "do not repeat") until it has ``wanted`` distinct suggestions.
-    rounds = 1
-    wanted = 0
-
-    def wants_another_round(self, rounds_done: int, suggestions: int) -> bool:
-        return rounds_done < self.rounds and suggestions < self.wanted
-
-    def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
-        raise NotImplementedError
-
-    def schema(self, inputs: TaskInputs | None = None) -> dict:
-        raise NotImplementedError
-
-    def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
-        raise NotImplementedError
-
-    def response_format(self, inputs: TaskInputs | None = None) -> dict:
-        # "json_object" + "schema" is the form llama-cpp-python honours; "json_schema" is ignored.
-        return {"type": "json_object", "schema": self.schema(inputs)}
 
 
 class RequirementsTask(Task):
@@ -485,43 +88,43 @@ class RequirementsTask(Task):
         existing = (existing + list(inputs.drafted))[-PROMPT_REQUIREMENTS_MAX:]
         block = ""
         if existing:
-            head = "已有需求（不要重复）：" if language == "zh" else "Already planned (do not repeat):"
+            head = prompt_wording(self.name, language)["prompt.already_planned_requirements"]
             block = head + "\n" + "\n".join(f"- {t}" for t in existing)
-        return _messages(self.name, language, brief=brief[:2000], existing=block, count=self.wanted)
+        return prompt_messages(self.name, language, brief=brief[:2000], existing=block, count=self.wanted)
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        item = _object(
+        item = object_schema(
             {
-                "title": _string(REQUIREMENT_TITLE_LEN),
-                "user_story": _string(SENTENCE_LEN),
+                "title": string_schema(REQUIREMENT_TITLE_LEN),
+                "user_story": string_schema(SENTENCE_LEN),
                 "value_lever": {"enum": [v for v in VALUE_LEVERS if v]},
                 "llm_fit": {"enum": [v for v in LLM_FITS if v]},
             }
         )
-        return _list_schema("requirements", item, self.wanted + 1, min_items=self.wanted)
+        return list_schema("requirements", item, self.wanted + 1, min_items=self.wanted)
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         project = inputs.project if inputs else None
         existing = [r.title for r in project.requirements] if project else []
         drafted = list(inputs.drafted) if inputs else []
-        language = project_language(inputs, None) if inputs else "en"
-        titles = _Titles(existing, example_titles(self.name, language), drafted)
-        for position, data in _items(text, "requirements", result):
+        language = project_language(inputs, None) if inputs else FALLBACK
+        titles = Titles(existing, example_titles(self.name, language), drafted)
+        for position, data in list_items(text, "requirements", result):
             label = f"item {position}"
             title = titles.take(data.get("title"), label, result.dropped)
             if title is None:
                 continue
             req = Requirement(title=title)
-            story = _text(data.get("user_story"), SENTENCE_LEN * 2)
+            story = text_of(data.get("user_story"), SENTENCE_LEN * 2)
             if story:
                 req.set("description", story)
             # Optional: a larger model (or an older prompt) may fill these too.
-            _set(req, "target_users", _text_list(data.get("target_users"), 5, SHORT_LEN * 2), label, result.dropped)
-            _set(req, "pain_points", _text_list(data.get("pain_points"), 5, SENTENCE_LEN), label, result.dropped)
-            _set(req, "value_lever", data.get("value_lever", ""), label, result.dropped)
-            _set(req, "llm_fit", data.get("llm_fit", ""), label, result.dropped)
-            reason = _text(data.get("llm_fit_reason"), SENTENCE_LEN * 2)
+            set_field(req, "target_users", texts_of(data.get("target_users"), 5, SHORT_LEN * 2), label, result.dropped)
+            set_field(req, "pain_points", texts_of(data.get("pain_points"), 5, SENTENCE_LEN), label, result.dropped)
+            set_field(req, "value_lever", data.get("value_lever", ""), label, result.dropped)
+            set_field(req, "llm_fit", data.get("llm_fit", ""), label, result.dropped)
+            reason = text_of(data.get("llm_fit_reason"), SENTENCE_LEN * 2)
             if reason and req.llm_fit:
                 req.set("llm_fit_reason", reason)
             req.validate()
@@ -547,23 +150,23 @@ class UserStoryTask(Task):
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         language = project_language(inputs, language)
         req = self._requirement(inputs)
-        zh = language == "zh"
+        w = prompt_wording(self.name, language)
         details = []
         if req.description:
-            details.append(("说明：" if zh else "Notes: ") + " ".join(req.description.split())[:400])
+            details.append(w("prompt.notes", text=" ".join(req.description.split())[:400]))
         if req.target_users:
-            details.append(("目标用户：" if zh else "Users: ") + ", ".join(req.target_users[:5]))
+            details.append(w("prompt.users", text=", ".join(req.target_users[:5])))
         if req.pain_points:
-            details.append(("痛点：" if zh else "Pain points: ") + "; ".join(req.pain_points[:5]))
-        return _messages(
-            self.name, language, product=_product_line(inputs.project), title=req.title, details="\n".join(details)
+            details.append(w("prompt.pain_points", text="; ".join(req.pain_points[:5])))
+        return prompt_messages(
+            self.name, language, product=product_line(inputs.project), title=req.title, details="\n".join(details)
         )
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        return _object(
+        return object_schema(
             {
-                "user_story": _string(SENTENCE_LEN + 100),
-                "acceptance_criteria": _strings(STORY_CRITERIA_MAX, SENTENCE_LEN - 40, 2),
+                "user_story": string_schema(SENTENCE_LEN + 100),
+                "acceptance_criteria": strings_schema(STORY_CRITERIA_MAX, SENTENCE_LEN - 40, 2),
             }
         )
 
@@ -576,12 +179,12 @@ class UserStoryTask(Task):
             return result
         result.complete = root.complete
         values: dict[str, object] = {}
-        language = project_language(inputs, None) if inputs else "en"
+        language = project_language(inputs, None) if inputs else FALLBACK
         copied = example_texts(self.name, language)
         story = root.member("user_story")
-        if story.complete and (text_value := _text(story.value, 1000)) and copies_example(text_value, copied):
+        if story.complete and (text_value := text_of(story.value, 1000)) and copies_example(text_value, copied):
             result.dropped.append("the user story copies the prompt's example")
-        elif story.complete and (text_value := _text(story.value, 1000)):
+        elif story.complete and (text_value := text_of(story.value, 1000)):
             values["description"] = text_value
         elif story.kind == "string":
             result.dropped.append("the user story was cut off")
@@ -589,10 +192,10 @@ class UserStoryTask(Task):
             result.dropped.append("the output has no user story")
         criteria = root.member("acceptance_criteria")
         kept: list[str] = []
-        seen = _Titles(req.acceptance_criteria)
+        seen = Titles(req.acceptance_criteria)
         for position, child in enumerate(criteria.children, start=1):
             label = f"criterion {position}"
-            entry = _text(child.value, 400) if child.complete else None
+            entry = text_of(child.value, 400) if child.complete else None
             if not child.complete:
                 result.dropped.append(f"{label} was cut off")
             elif not entry:
@@ -608,7 +211,7 @@ class UserStoryTask(Task):
             values["acceptance_criteria"] = [*req.acceptance_criteria, *kept]
         probe = req.clone()
         for name, value in list(values.items()):
-            if not _set(probe, name, value, "user story", result.dropped):
+            if not set_field(probe, name, value, "user story", result.dropped):
                 del values[name]
         if values:
             result.suggestions.append(FieldChanges("requirement", req.id, values, req.title))
@@ -623,16 +226,16 @@ class PrioritiesTask(Task):
         language = project_language(inputs, language)
         if not inputs.project or not inputs.project.requirements:
             raise ValueError("the priorities task needs requirements")
-        return _messages(
+        return prompt_messages(
             self.name,
             language,
-            product=_product_line(inputs.project),
-            requirements=_requirement_lines(inputs.project, detail=False),
+            product=product_line(inputs.project),
+            requirements=requirement_lines(inputs.project, detail=False),
         )
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        count = len(_numbered_requirements(inputs.project if inputs else None)) or PROMPT_REQUIREMENTS_MAX
-        item = _object(
+        count = len(numbered_requirements(inputs.project if inputs else None)) or PROMPT_REQUIREMENTS_MAX
+        item = object_schema(
             {
                 # The requirement's number in the prompt, not its UUID: small models mangle UUIDs.
                 "n": {"enum": list(range(1, count + 1))},
@@ -640,16 +243,16 @@ class PrioritiesTask(Task):
                 "impact": {"enum": list(IMPACTS)},
                 "confidence": {"enum": list(CONFIDENCES)},
                 "effort_weeks": {"type": "number"},
-                "rationale": _string(SENTENCE_LEN - 60),
+                "rationale": string_schema(SENTENCE_LEN - 60),
             }
         )
-        return _list_schema("priorities", item, count)
+        return list_schema("priorities", item, count)
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
-        numbered = dict(_numbered_requirements(inputs.project if inputs else None))
+        numbered = dict(numbered_requirements(inputs.project if inputs else None))
         done: dict[int, str] = {}
-        for position, data in _items(text, "priorities", result, "entry"):
+        for position, data in list_items(text, "priorities", result, "entry"):
             label = f"entry {position}"
             n = data.get("n")
             if isinstance(n, bool) or not isinstance(n, int) or n not in numbered:
@@ -672,7 +275,7 @@ class PrioritiesTask(Task):
                 if value is None:
                     result.dropped.append(f"{label}: no {name.replace('_', ' ')}")
                     continue
-                if _set(probe, name, value, label, result.dropped):
+                if set_field(probe, name, value, label, result.dropped):
                     if ok(getattr(probe, name)):
                         values[name] = getattr(probe, name)
                     else:
@@ -682,7 +285,7 @@ class PrioritiesTask(Task):
                 result.dropped.append(f"{label} has no usable values")
                 continue
             done[n] = req.title
-            note = _text(data.get("rationale"), SENTENCE_LEN) or ""
+            note = text_of(data.get("rationale"), SENTENCE_LEN) or ""
             if note and copies_example(note, example_texts(self.name, project_language(inputs, None))):
                 note = ""  # the numbers are the model's own; a copied rationale is no reason
             result.suggestions.append(FieldChanges("requirement", req.id, values, note))
@@ -703,35 +306,35 @@ class TimelineTask(Task):
         planned = ([i.title for i in inputs.project.items] + list(inputs.drafted))[-PROMPT_REQUIREMENTS_MAX:]
         block = ""
         if planned:
-            head = "已有任务（不要重复）：" if language == "zh" else "Already planned (do not repeat):"
+            head = prompt_wording(self.name, language)["prompt.already_planned_items"]
             block = head + "\n" + "\n".join(f"- {t}" for t in planned)
-        return _messages(
+        return prompt_messages(
             self.name,
             language,
-            product=_product_line(inputs.project),
-            requirements=_requirement_lines(inputs.project, detail=False),
+            product=product_line(inputs.project),
+            requirements=requirement_lines(inputs.project, detail=False),
             existing=block,
             phases=phases,
             count=TIMELINE_MAX,
         )
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        item = _object(
+        item = object_schema(
             {
                 "n": {"type": "integer"},
                 "phase": {"enum": [p.code for p in PHASES]},
-                "title": _string(TITLE_LEN),
+                "title": string_schema(TITLE_LEN),
                 "duration_days": {"type": "integer"},
                 "depends_on": {"type": "array", "items": {"type": "integer"}, "maxItems": 3},
             }
         )
-        return _list_schema("items", item, TIMELINE_MAX)
+        return list_schema("items", item, TIMELINE_MAX)
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         project = inputs.project if inputs else None
-        language = project_language(inputs, None) if inputs else "en"
-        titles = _Titles(
+        language = project_language(inputs, None) if inputs else FALLBACK
+        titles = Titles(
             [i.title for i in project.items] if project else [],
             example_titles(self.name, language),
             inputs.drafted if inputs else [],
@@ -742,7 +345,7 @@ class TimelineTask(Task):
                 code = lane.name.split(" ", 1)[0]
                 lanes.setdefault(code, lane.id)
         kept: list[tuple[int, object, list, TimelineItem]] = []
-        for position, data in _items(text, "items", result):
+        for position, data in list_items(text, "items", result):
             label = f"item {position}"
             title = titles.take(data.get("title"), label, result.dropped)
             if title is None:
@@ -754,9 +357,9 @@ class TimelineTask(Task):
                     f"{label}: duration {days} days is out of range (0-{MAX_PLANNED_DAYS}); item dropped"
                 )
                 continue
-            if not _set(item, "duration_days", days, label, result.dropped, required=True):
+            if not set_field(item, "duration_days", days, label, result.dropped, required=True):
                 continue
-            if _set(item, "phase", data.get("phase", ""), label, result.dropped) and item.phase in lanes:
+            if set_field(item, "phase", data.get("phase", ""), label, result.dropped) and item.phase in lanes:
                 item.lane_id = lanes[item.phase]
             item.milestone = item.duration_days == 0
             deps = data.get("depends_on")
@@ -803,16 +406,16 @@ def library_entries(library: object) -> list[LibraryRisk]:
             return getattr(risk, name, default)
 
         title = get("title")
-        titles = dict(title) if isinstance(title, dict) else {"en": str(title), "zh": str(title)}
+        titles = dict(title) if isinstance(title, dict) else {FALLBACK: str(title)}
         mitigations: list[str] = []
         for m in get("mitigations", ()) or ():  # type: ignore[union-attr]
-            mitigations.append(m if isinstance(m, str) else str(_by_language(m, "en")))
+            mitigations.append(m if isinstance(m, str) else str(_by_language(m, FALLBACK)))
         category = get("category")
         entries.append(
             LibraryRisk(
                 str(get("id")),
                 titles,
-                category if isinstance(category, str) else str(_by_language(category, "en")),
+                category if isinstance(category, str) else str(_by_language(category, FALLBACK)),
                 tuple(mitigations),
             )
         )
@@ -821,8 +424,8 @@ def library_entries(library: object) -> list[LibraryRisk]:
 
 def _by_language(value: object, language: str) -> object:
     if isinstance(value, dict):
-        return value.get(language) or value.get("en") or next(iter(value.values()), "")
-    return getattr(value, language, None) or getattr(value, "en", None) or value
+        return value.get(language) or value.get(FALLBACK) or next(iter(value.values()), "")
+    return getattr(value, language, None) or getattr(value, FALLBACK, None) or value
 
 
 def _library_risk(library: object, rid: str) -> object | None:
@@ -878,12 +481,12 @@ class RisksTask(Task):
             lines.extend(f"- {r.title}" for r in project.requirements[:PROMPT_REQUIREMENTS_MAX])
             phases = sorted({i.phase for i in project.items if i.phase})
             if phases:
-                lines.append(("阶段：" if language == "zh" else "Phases: ") + ", ".join(phases))
+                lines.append(prompt_wording(self.name, language)("prompt.phases", text=", ".join(phases)))
         library = "\n".join(f"{e.id}: {_by_language(e.title, language)}" for e in entries)
-        return _messages(
+        return prompt_messages(
             self.name,
             language,
-            product=_product_line(project),
+            product=product_line(project),
             roadmap="\n".join(lines) or "-",
             library=library,
             count=min(self.wanted, len(entries)),
@@ -891,25 +494,25 @@ class RisksTask(Task):
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
         ids = [e.id for e in self._offered(inputs)]
-        item = _object(
+        item = object_schema(
             {
                 "id": {"enum": ids},  # the model cannot invent a risk outside the library
                 "likelihood": {"enum": [1, 2, 3, 4, 5]},
                 "impact": {"enum": [1, 2, 3, 4, 5]},
-                "why": _string(SENTENCE_LEN - 40),
+                "why": string_schema(SENTENCE_LEN - 40),
             }
         )
-        return _list_schema("risks", item, min(RISKS_MAX, len(ids)))
+        return list_schema("risks", item, min(RISKS_MAX, len(ids)))
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
         entries = {e.id: e for e in self._library(inputs)}
         project = inputs.project if inputs else None
-        language = project.info.language if project and project.info.language in LANGUAGES else "en"
-        titles = _Titles([r.title for r in project.risks] if project else [], (), inputs.drafted if inputs else [])
+        language = project.info.language if project and project.info.language in languages() else FALLBACK
+        titles = Titles([r.title for r in project.risks] if project else [], (), inputs.drafted if inputs else [])
         copied = example_texts(self.name, language)
         seen: dict[str, str] = {}
-        for position, data in _items(text, "risks", result, "risk"):
+        for position, data in list_items(text, "risks", result, "risk"):
             label = f"risk {position}"
             rid = data.get("id")
             entry = entries.get(rid) if isinstance(rid, str) else None
@@ -930,24 +533,20 @@ class RisksTask(Task):
             else:
                 risk = Risk(title=title, category=entry.category)
                 risk.set("mitigation", "\n".join(_mitigations(library, entry, language)))
-            if not _set(risk, "likelihood", data.get("likelihood"), label, result.dropped, required=True):
+            if not set_field(risk, "likelihood", data.get("likelihood"), label, result.dropped, required=True):
                 continue
-            if not _set(risk, "impact", data.get("impact"), label, result.dropped, required=True):
+            if not set_field(risk, "impact", data.get("impact"), label, result.dropped, required=True):
                 continue
-            why = _text(data.get("why"), SENTENCE_LEN * 2) or ""
+            why = text_of(data.get("why"), SENTENCE_LEN * 2) or ""
             if why and copies_example(why, copied):
                 why = ""  # the example's reason is about another product
-            head = ("为什么在这里：" if language == "zh" else "Why here: ") + why if why else ""
+            head = prompt_wording(self.name, language)("prompt.why_here", text=why) if why else ""
             risk.set("description", "\n\n".join(p for p in (head, risk.description, f"[{rid}]") if p))
             risk.validate()
             seen[rid] = label
             titles.add(title, label)
             result.suggestions.append(risk)
         return result
-
-
-def _sentences(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"(?<=[.!?。！？])\s*", text) if part.strip()]
 
 
 class SummaryTask(Task):
@@ -960,11 +559,11 @@ class SummaryTask(Task):
         project = inputs.project
         if project is None:
             raise ValueError("the summary task needs a project")
-        zh = language == "zh"
-        lines = [_product_line(project)]
+        w = prompt_wording(self.name, language)
+        lines = [product_line(project)]
         if project.requirements:
-            lines.append("需求：" if zh else "Requirements:")
-            lines.append(_requirement_lines(project, detail=False))
+            lines.append(w["prompt.requirements"])
+            lines.append(requirement_lines(project, detail=False))
         if project.items:
             dated = [i for i in project.items if i.start]
             span = ""
@@ -972,15 +571,14 @@ class SummaryTask(Task):
                 first = min(i.start for i in dated)  # type: ignore[type-var]
                 last = max(i.end for i in dated)  # type: ignore[type-var]
                 span = f" {first.isoformat()} – {last.isoformat()}"  # type: ignore[union-attr]
-            count = f"{len(project.items)} 个时间线任务" if zh else f"{len(project.items)} timeline items"
-            lines.append(count + span)
+            lines.append(w("prompt.timeline_items", count=len(project.items)) + span)
         if project.risks:
             top = sorted(project.risks, key=lambda r: -r.exposure)[:5]
-            lines.append(("主要风险：" if zh else "Top risks: ") + "; ".join(r.title for r in top))
-        return _messages(self.name, language, project="\n".join(lines))
+            lines.append(w("prompt.top_risks", text="; ".join(r.title for r in top)))
+        return prompt_messages(self.name, language, project="\n".join(lines))
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        return _object({"summary": _string(self.max_chars)})
+        return object_schema({"summary": string_schema(self.max_chars)})
 
     def _without_copied_sentences(self, summary: str, language: str, dropped: list[str]) -> str:
         # A copied sentence states the example's facts ("runs about three months") as this
@@ -988,17 +586,17 @@ class SummaryTask(Task):
         example_sentences = [
             normalise_title(sentence)
             for _user, answer in load_prompt(self.name, language).examples
-            for sentence in _sentences(str(json.loads(answer).get("summary", "")))
+            for sentence in sentences(str(json.loads(answer).get("summary", "")))
         ]
         kept, copied = [], 0
-        for sentence in _sentences(summary):
+        for sentence in sentences(summary):
             if any(similar(normalise_title(sentence), other) for other in example_sentences):
                 copied += 1
             else:
                 kept.append(sentence)
         if copied:
             dropped.append(f"{copied} sentence(s) copied from the prompt's example were removed")
-        return ("" if language == "zh" else " ").join(kept).strip()
+        return prompt_wording(self.name, language).join(kept, "word").strip()
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         result = TaskResult(self.name)
@@ -1009,12 +607,7 @@ class SummaryTask(Task):
             return result
         summary = " ".join(str(part.value).split())
         if not part.complete:
-            ends = [
-                i
-                for i, ch in enumerate(summary)
-                if ch in "。！？" or (ch in ".!?" and summary[i + 1 : i + 2] in ("", " "))
-            ]
-            cut = ends[-1] if ends else -1
+            cut = last_sentence_end(summary)
             if cut >= 0:
                 summary = summary[: cut + 1].strip()
                 result.dropped.append("the summary was cut off; kept up to its last full sentence")
@@ -1022,7 +615,7 @@ class SummaryTask(Task):
                 summary = ""
                 result.dropped.append("the summary was cut off before its first full sentence")
         result.complete = root.complete
-        language = project_language(inputs, None) if inputs and inputs.project else "en"
+        language = project_language(inputs, None) if inputs and inputs.project else FALLBACK
         if summary:
             summary = self._without_copied_sentences(summary, language, result.dropped)
         if summary:

@@ -23,7 +23,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from roadmap_desktop.llm.engine import DEFAULT_N_CTX, Engine, EngineError
+from roadmap_desktop.llm.engine_api import DEFAULT_N_CTX, ChatEngine, EngineError
 from roadmap_desktop.llm.remote_engine import RemoteEngine, is_server_url
 
 GENERATE_OPTIONS = (
@@ -35,6 +35,13 @@ GENERATE_OPTIONS = (
     "frequency_penalty",
     "presence_penalty",
 )
+
+
+def local_engine() -> ChatEngine:
+    """A llama.cpp engine. Imported here, on first use, so a model server never loads llama_cpp."""
+    from roadmap_desktop.llm.engine import Engine
+
+    return Engine()
 
 
 def _message(exc: BaseException) -> str:
@@ -55,7 +62,7 @@ class LlmWorker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self._engine: Engine | RemoteEngine | None = None
+        self._engine: ChatEngine | None = None
         self._lock = threading.Lock()
         self._cancelled: set[int] = set()
         self._cancel_all_upto = 0  # every request id <= this is cancelled
@@ -85,12 +92,12 @@ class LlmWorker(QObject):
         """``path`` is a .gguf file, or the http(s) address of a model server (``roadmap-desktop serve``)."""
         try:
             options = dict(options or {})
-            kind = RemoteEngine if is_server_url(path) else Engine
-            if not isinstance(self._engine, kind):
+            remote = is_server_url(path)
+            if self._engine is None or isinstance(self._engine, RemoteEngine) != remote:
                 if self._engine is not None:
                     self._engine.close()  # frees a local model's memory when switching to a server
                     self._engine = None
-                self._engine = kind()
+                self._engine = RemoteEngine() if remote else local_engine()
             info = self._engine.load(
                 path,
                 n_ctx=int(options.get("n_ctx") or DEFAULT_N_CTX),

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_desktop.llm.engine import Engine, EngineError, gpu_offload_supported
+from roadmap_desktop.llm.engine import Engine, gpu_offload_supported
+from roadmap_desktop.llm.engine_api import EngineError
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -51,6 +52,19 @@ def test_tokens_stream_in_order(engine):
     # Deterministic at temperature 0: the same request gives the same text.
     again = engine.generate_text(POEM, max_tokens=40, temperature=0, seed=1)
     assert again.text == stream.result.text
+
+
+def test_text_held_back_as_a_stop_prefix_is_kept_when_the_model_ends_its_answer(engine):
+    # Regression: text held back because it could start a stop string was dropped when the
+    # end-of-generation token came next. A stop string that starts with the answer's last two
+    # characters makes the engine hold exactly those back until the end.
+    hello = [{"role": "user", "content": "Say hello in three words."}]
+    plain = engine.generate_text(hello, max_tokens=60, temperature=0, seed=1)
+    assert plain.finish_reason == "stop" and plain.tokens < 60 and len(plain.text) > 2  # ended by the model
+    stream = engine.stream_chat(hello, max_tokens=60, temperature=0, seed=1, stop=[plain.text[-2:] + "\u2063never"])
+    pieces = list(stream)
+    assert "".join(pieces) == stream.result.text == plain.text
+    assert stream.result.finish_reason == "stop"
 
 
 def test_structured_json_output_parses(engine):

@@ -17,7 +17,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from roadmap_desktop.llm.engine import EngineError
+from roadmap_desktop.llm.engine_api import EngineError
 from roadmap_desktop.llm.remote_engine import RemoteEngine, is_server_url, normalise_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -311,7 +311,8 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     from roadmap_desktop.domain.project import Project
     from roadmap_desktop.domain.requirement import Requirement
     from roadmap_desktop.llm.drafting import run_task
-    from roadmap_desktop.llm.tasks import TaskInputs, get_task
+    from roadmap_desktop.llm.task_base import TaskInputs
+    from roadmap_desktop.llm.tasks import get_task
     from roadmap_desktop.llm.worker import LlmController
     from roadmap_desktop.persistence.risk_library_file import load_default_risk_library
 

@@ -14,7 +14,9 @@ from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
 from roadmap_desktop.llm.json_salvage import salvage
-from roadmap_desktop.llm.tasks import TASKS, FieldChanges, TaskInputs, clean_title, get_task, normalise_title
+from roadmap_desktop.llm.task_base import FieldChanges, TaskInputs
+from roadmap_desktop.llm.tasks import TASKS, get_task
+from roadmap_desktop.llm.titles import clean_title, normalise_title
 from roadmap_desktop.persistence.risk_library_file import load_default_risk_library
 
 LIBRARY = [
@@ -438,41 +440,6 @@ def test_escaped_chinese_cut_inside_an_escape_is_cut_off_not_garbled():
             assert req.title in ("会议纪要摘要", "客服回复")
 
 
-# -- the real model -----------------------------------------------------------------------------
-
-MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
-
-
-@pytest.mark.llm
-@pytest.mark.slow
-def test_smollm2_drafts_at_least_five_distinct_valid_requirements_over_rounds():
-    if not MODEL.exists():
-        pytest.skip(f"{MODEL.name} is not in models/")
-    from roadmap_desktop.llm.drafting import run_task
-    from roadmap_desktop.llm.engine import Engine
-
-    task = get_task("requirements")
-    inp = TaskInputs(
-        project=Project.new("Shop helper"),
-        brief="An assistant that answers customer chats for small online shops. "
-        "It drafts replies, looks up orders and flags angry customers.",
-    )
-    engine = Engine()
-    engine.load(MODEL, n_ctx=4096, n_threads=1)
-    streamed: list[str] = []
-    try:
-        result = run_task(engine, task, inp, seed=11, on_text=streamed.append)
-    finally:
-        engine.close()
-    titles = [normalise_title(r.title) for r in result.suggestions]
-    assert len(set(titles)) == len(titles) >= 5, (titles, result.dropped)
-    assert "".join(streamed).count('"requirements"') >= 1
-    for req in result.suggestions:
-        req.validate()
-        assert req.value_lever in ("innovation", "ux", "iteration") and req.llm_fit in ("fit", "partial", "unfit")
-        assert req.description  # the user story
-
-
 def test_placeholder_titles_are_dropped():
     data = {"requirements": [req_item("Sentence 1"), req_item("<title>"), req_item("功能 2"), req_item("Order lookup")]}
     result = get_task("requirements").parse(json.dumps(data))
@@ -481,7 +448,7 @@ def test_placeholder_titles_are_dropped():
 
 
 def test_requirements_drop_copies_of_the_prompt_example_and_placeholders():
-    from roadmap_desktop.llm.tasks import example_titles
+    from roadmap_desktop.llm.titles import example_titles
 
     # The shipped prompts carry no example (the grammar fixes the shape); a copy of any still counts.
     example = (example_titles("requirements", "en") or ["Meeting notes summary"])[0]
@@ -557,7 +524,7 @@ def test_run_on_titles_keep_their_name_and_extensions_count_as_repeats():
 
 
 def test_prompt_files_must_be_well_formed(tmp_path, monkeypatch):
-    import roadmap_desktop.llm.tasks as tasks_module
+    import roadmap_desktop.llm.task_base as tasks_module
 
     monkeypatch.setattr(tasks_module, "prompts_dir", lambda: tmp_path)
     tasks_module.load_prompt.cache_clear()
@@ -595,6 +562,11 @@ def test_summary_sentences_copied_from_the_example_are_removed():
     result = get_task("summary").parse(text, inputs())
     assert result.suggestions == ["ShopHelper answers shop chats. It flags angry customers."]
     assert "1 sentence(s) copied" in result.dropped[0]
+
+
+# -- the real model -----------------------------------------------------------------------------
+
+MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
 @pytest.fixture(scope="module")
@@ -662,3 +634,26 @@ def test_risks_already_taken_are_not_offered_again():
     later.drafted = ["Data privacy and security", "Compute demand and cost", "Overfitting"]
     with pytest.raises(ValueError, match="every risk in the library is already in the project"):
         task.build_messages(later)
+
+
+def test_a_language_with_only_a_wording_catalog_gets_english_prompts_and_its_own_reply_marks():
+    from roadmap_desktop.wording import register, unregister, wording
+
+    words = {key: wording("en")[key] for key in wording("en").keys("")}
+    words["reply.placeholder_words"] = "platzhalter"
+    words["reply.sentence_ends"] = "¡"
+    register("xx", "Pseudo", words)
+    try:
+        pseudo = inputs("en")
+        pseudo.project.info.language = "xx"
+        for name in TASKS:
+            assert TASKS[name].build_messages(pseudo) == TASKS[name].build_messages(inputs("en"))
+        assert get_task("requirements").parse(json.dumps({"requirements": [req_item("Platzhalter 3")]})).dropped == [
+            "item 1 is a placeholder, not a title"
+        ]
+        cut_off = '{"summary": "Eins¡ Zwei'  # its sentence mark ends the last full sentence
+        assert get_task("summary").parse(cut_off, pseudo).suggestions == ["Eins¡"]
+    finally:
+        unregister("xx")
+    assert not get_task("requirements").parse(json.dumps({"requirements": [req_item("Platzhalter 3")]})).dropped
+    assert get_task("summary").parse(cut_off, inputs("en")).suggestions == []

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_desktop.llm.engine import ChatStream, GenerationResult
+from roadmap_desktop.llm.engine_api import ChatStream, GenerationResult
 from roadmap_desktop.persistence.settings import Settings
-from roadmap_desktop.ui.assistant.assistant_panel import SERVER_URL_KEY, USE_SERVER_KEY, AssistantPanel, ServerChoice
+from roadmap_desktop.ui.assistant.assistant_panel import AssistantPanel
+from roadmap_desktop.ui.assistant.model_picker import SERVER_URL_KEY, USE_SERVER_KEY, ServerChoice
 
 MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
 ANSWER = '{"requirements": []}'
@@ -52,7 +53,7 @@ def free_port() -> int:
 def make_panel(qtbot, tmp_path, monkeypatch):
     if not MODEL.is_file():
         pytest.skip("run packaging/setup.sh to install the default model")
-    monkeypatch.setattr("roadmap_desktop.llm.worker.Engine", FakeEngine)
+    monkeypatch.setattr("roadmap_desktop.llm.worker.local_engine", FakeEngine)
     settings = Settings(tmp_path / "settings.json")
     settings.set("llm_model_path", str(MODEL))
     panels: list[AssistantPanel] = []
@@ -82,27 +83,29 @@ def server_index(panel: AssistantPanel) -> int:
 def test_local_stays_the_default_and_the_address_field_shows_only_for_a_server(make_panel):
     panel = make_panel()
     assert Path(panel.model_combo.currentData().path) == MODEL
-    assert panel.server_row.isHidden()
+    picker = panel.picker
+    assert picker.server_row.isHidden()
     panel.model_combo.setCurrentIndex(server_index(panel))
-    assert panel.server_row.isVisible()
-    assert not panel.load_button.isEnabled()  # no address typed yet
-    panel.server_edit.setText("192.168.1.20:8080")
-    assert panel.load_button.isEnabled()
+    assert picker.server_row.isVisible()
+    assert not picker.load_button.isEnabled()  # no address typed yet
+    picker.server_edit.setText("192.168.1.20:8080")
+    assert picker.load_button.isEnabled()
 
 
 def test_unreachable_server_is_a_clear_error_and_local_works_again(qtbot, make_panel, tmp_path):
     panel = make_panel()
     url = f"http://127.0.0.1:{free_port()}"
     panel.model_combo.setCurrentIndex(server_index(panel))
-    panel.server_edit.setText(url + "/v1")
-    controller = panel._ensure_controller()
+    picker = panel.picker
+    picker.server_edit.setText(url + "/v1")
+    controller = panel.ensure_controller()
     with qtbot.waitSignal(controller.load_failed, timeout=15_000):
-        assert panel.load_model()
-        assert not panel.load_button.isEnabled()
+        assert picker.load_model()
+        assert not picker.load_button.isEnabled()
     expected = f"Cannot reach the model server at {url}: connection refused. Is `roadmap-desktop serve` running there?"
     assert expected in panel.model_status.text()
     assert make_panel.errors and expected in make_panel.errors[-1]
-    assert panel.loaded_path is None and panel.load_button.isEnabled()
+    assert picker.loaded_path is None and picker.load_button.isEnabled()
     panel.grab().save(str(tmp_path / "server_error.png"))
 
     # The choice and the address are remembered for the next start.
@@ -110,17 +113,17 @@ def test_unreachable_server_is_a_clear_error_and_local_works_again(qtbot, make_p
     assert make_panel.settings.get(USE_SERVER_KEY) is True
     again = make_panel()
     assert isinstance(again.model_combo.currentData(), ServerChoice)
-    assert again.server_edit.text() == url and again.server_row.isVisible()
+    assert again.picker.server_edit.text() == url and again.picker.server_row.isVisible()
 
     # Back to the local model: it loads and generates.
     combo = panel.model_combo
     combo.setCurrentIndex(
         next(i for i in range(combo.count()) if Path(getattr(combo.itemData(i), "path", "")) == MODEL)
     )
-    assert panel.server_row.isHidden()
+    assert picker.server_row.isHidden()
     with qtbot.waitSignal(controller.model_loaded, timeout=15_000):
-        assert panel.load_model(ask_memory=False)
-    assert panel.loaded_path == str(MODEL)
+        assert picker.load_model(ask_memory=False)
+    assert picker.loaded_path == str(MODEL)
     assert panel.model_status.text().startswith(f"Loaded {MODEL.name}")
     assert make_panel.settings.get(USE_SERVER_KEY) is False
     panel.brief_edit.setPlainText("A helper for small online shops.")

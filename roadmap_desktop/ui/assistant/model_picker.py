@@ -1,0 +1,496 @@
+"""The assistant's model picker: the model list, Open…, a model's details and memory check, the model
+server choice, the model settings, and loading a model into the LLM thread."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...llm import catalog
+from ...persistence.errors import SaveError
+from ...persistence.settings import Settings
+from .server_messages import server_message
+
+if TYPE_CHECKING:
+    from ...llm.worker import LlmController
+
+# The picker's texts keep the "AssistantPanel" context of the translation catalog: they were the
+# panel's, and lupdate reads the context from each literal translate() call.
+translate = QCoreApplication.translate
+
+SERVER_URL_KEY = "llm_server_url"  # the model server address last typed
+USE_SERVER_KEY = "llm_use_server"  # True when the server, not a local file, was loaded last
+
+
+class ServerChoice:
+    """The model list's "Model server…" entry: a ``roadmap-desktop serve`` on the local network."""
+
+
+SERVER_CHOICE = ServerChoice()
+
+
+class ModelPicker(QWidget):
+    """Chooses and loads the model; the panel asks it for a loaded model and its sampling overrides."""
+
+    model_chosen = Signal()  # another entry of the model list is current
+
+    def __init__(
+        self,
+        settings: Settings,
+        controller: Callable[[], LlmController],
+        on_error: Callable[[str], None],
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self._controller = controller
+        self._on_error = on_error
+        self.loaded_path: str | None = None
+        self.loading_path: str | None = None
+        # Texts that depend on state are kept as functions, so a language switch can render them again.
+        self._status_text: Callable[[], str] = lambda: translate("AssistantPanel", "No model loaded")
+        self._gpu_supported: bool | None = None  # asked once, when the settings are first shown
+        self._build()
+        self.refresh_models()
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        model_box = self._model_box = QGroupBox()
+        model_form = QFormLayout(model_box)
+        row = QHBoxLayout()
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("modelCombo")
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_combo.setMinimumContentsLength(18)
+        self.model_combo.currentIndexChanged.connect(self._show_model_details)
+        self.model_combo.currentIndexChanged.connect(self.model_chosen)
+        open_button = self._open_button = QPushButton()
+        open_button.clicked.connect(self.open_model_file)
+        self.load_button = QPushButton()
+        self.load_button.clicked.connect(lambda: self.load_model())
+        row.addWidget(self.model_combo, 1)
+        row.addWidget(open_button)
+        row.addWidget(self.load_button)
+        model_form.addRow(row)
+        self.server_row = QWidget()
+        server_layout = QHBoxLayout(self.server_row)
+        server_layout.setContentsMargins(0, 0, 0, 0)
+        self.server_edit = QLineEdit(str(self.settings.get(SERVER_URL_KEY) or ""))
+        self.server_edit.setObjectName("serverUrlEdit")
+        self.server_edit.setClearButtonEnabled(True)
+        self.server_edit.textChanged.connect(self._show_model_details)
+        self.server_edit.returnPressed.connect(lambda: self.load_model())
+        self._address_label = QLabel()
+        server_layout.addWidget(self._address_label)
+        server_layout.addWidget(self.server_edit, 1)
+        self.server_row.hide()
+        model_form.addRow(self.server_row)
+        self.model_details = QLabel()
+        self.model_details.setWordWrap(True)
+        self.model_details.setStyleSheet("color: palette(mid);")
+        model_form.addRow(self.model_details)
+        self.load_progress = QProgressBar()
+        self.load_progress.setRange(0, 0)  # llama.cpp reports no load fraction: show activity
+        self.load_progress.setTextVisible(False)
+        self.load_progress.setMaximumHeight(8)
+        self.load_progress.hide()
+        model_form.addRow(self.load_progress)
+        self.model_status = QLabel(self._status_text())
+        self.model_status.setWordWrap(True)
+        model_form.addRow(self.model_status)
+
+        self.settings_toggle = QCheckBox()
+        settings_box = self._settings_box = QGroupBox()
+        settings_box.hide()
+        self.settings_toggle.toggled.connect(settings_box.setVisible)
+        settings_form = QFormLayout(settings_box)
+        self.n_ctx = QSpinBox()
+        self.n_ctx.setRange(512, 131072)
+        self.n_ctx.setSingleStep(1024)
+        self.n_ctx.setValue(int(self.settings.get("llm_n_ctx") or 4096))
+        self.n_threads = QSpinBox()
+        self.n_threads.setRange(1, max(1, os.cpu_count() or 1))
+        # Leave the GUI a core on small machines.
+        self.n_threads.setValue(int(self.settings.get("llm_n_threads") or max(1, (os.cpu_count() or 2) - 1)))
+        self.gpu_combo = QComboBox()
+        self.gpu_combo.addItem("", "auto")
+        self.gpu_combo.addItem("", "cpu")
+        self.gpu_combo.setCurrentIndex(1 if self.settings.get("llm_gpu") == "cpu" else 0)
+        self.gpu_note = QLabel()
+        self.gpu_note.setWordWrap(True)
+        self.gpu_note.setStyleSheet("color: palette(mid);")
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+
+        self.temperature.setValue(float(self.settings.get("llm_temperature") or 0.0))
+        self.max_tokens = QSpinBox()
+        self.max_tokens.setRange(0, 8192)
+        self.max_tokens.setSingleStep(128)
+
+        self.max_tokens.setValue(int(self.settings.get("llm_max_tokens") or 0))
+        self._settings_labels = [QLabel() for _ in range(5)]
+        context_label, threads_label, gpu_label, temperature_label, tokens_label = self._settings_labels
+        settings_form.addRow(context_label, self.n_ctx)
+        settings_form.addRow(threads_label, self.n_threads)
+        settings_form.addRow(gpu_label, self.gpu_combo)
+        settings_form.addRow(self.gpu_note)
+        settings_form.addRow(temperature_label, self.temperature)
+        settings_form.addRow(tokens_label, self.max_tokens)
+
+        layout.addWidget(model_box)
+        layout.addWidget(self.settings_toggle)
+        layout.addWidget(settings_box)
+        self._retranslate_static()
+        # Asking llama.cpp about GPU support loads its library: only when the settings are shown.
+        self.settings_toggle.toggled.connect(self._update_gpu_note)
+
+    def _retranslate_static(self) -> None:
+        """The texts that do not depend on state: titles, buttons, labels, placeholders, tooltips."""
+        self._model_box.setTitle(translate("AssistantPanel", "Model"))
+        self._open_button.setText(translate("AssistantPanel", "Open…"))
+        self._open_button.setToolTip(translate("AssistantPanel", "Use another .gguf model file"))
+        self.load_button.setText(translate("AssistantPanel", "Load"))
+        self.server_edit.setPlaceholderText(translate("AssistantPanel", "http://192.168.1.20:8080"))
+        self.server_edit.setToolTip(
+            translate("AssistantPanel", "The address `roadmap-desktop serve` printed on the server computer")
+        )
+        self._address_label.setText(translate("AssistantPanel", "Address"))
+        self.settings_toggle.setText(translate("AssistantPanel", "Show model settings"))
+        self._settings_box.setTitle(translate("AssistantPanel", "Settings"))
+        self.gpu_combo.setItemText(0, translate("AssistantPanel", "Auto (all layers on the GPU when available)"))
+        self.gpu_combo.setItemText(1, translate("AssistantPanel", "CPU only"))
+        self.temperature.setSpecialValueText(translate("AssistantPanel", "task default"))
+        self.max_tokens.setSpecialValueText(translate("AssistantPanel", "task default"))
+        for label, text in zip(
+            self._settings_labels,
+            (
+                translate("AssistantPanel", "Context length"),
+                translate("AssistantPanel", "CPU threads"),
+                translate("AssistantPanel", "GPU"),
+                translate("AssistantPanel", "Temperature"),
+                translate("AssistantPanel", "Max tokens"),
+            ),
+            strict=True,
+        ):
+            label.setText(text)
+
+    def retranslate_ui(self) -> None:
+        """Give every text the current language."""
+        self._retranslate_static()
+        self._retranslate_model_list()
+        self._show_model_details()
+        self._show_gpu_note()
+        self.model_status.setText(self._status_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_settings_labels"):
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_status(self, text: Callable[[], str]) -> None:
+        """Show a status line; ``text`` is asked again after a language switch."""
+        self._status_text = text
+        self.model_status.setText(text())
+
+    # -- models ----------------------------------------------------------------------------
+    def refresh_models(self, extra: tuple[Path, ...] = ()) -> None:
+        remembered = self.settings.get("llm_model_path")
+        extras = list(extra)
+        if remembered and Path(remembered).is_file():
+            extras.append(Path(remembered))
+        self.model_combo.blockSignals(True)
+        self.model_combo.clear()
+        for entry in catalog.find_models(tuple(extras)):
+            self.model_combo.addItem(self._model_label(entry), entry)
+            self.model_combo.setItemData(self.model_combo.count() - 1, str(entry.path), Qt.ItemDataRole.ToolTipRole)
+        self.model_combo.addItem(self._model_label(SERVER_CHOICE), SERVER_CHOICE)
+        self.model_combo.setItemData(self.model_combo.count() - 1, self._server_tip(), Qt.ItemDataRole.ToolTipRole)
+        self.model_combo.blockSignals(False)
+        if self.settings.get(USE_SERVER_KEY) is True:
+            self.model_combo.setCurrentIndex(self.model_combo.count() - 1)
+        else:
+            for index in range(self.model_combo.count()):
+                entry = self.model_combo.itemData(index)
+                if isinstance(entry, ServerChoice):
+                    continue
+                path = Path(entry.path)
+                wanted = str(path) == str(remembered) if remembered else path.name == catalog.DEFAULT_MODEL_FILE
+                if wanted:
+                    self.model_combo.setCurrentIndex(index)
+                    break
+        self._show_model_details()
+
+    def _model_label(self, entry: object) -> str:
+        if isinstance(entry, catalog.ModelInfo):
+            return f"{entry.name} · {entry.parameters_label} · {entry.quantization}"
+        if isinstance(entry, ServerChoice):
+            return translate("AssistantPanel", "Model server…")
+        return translate("AssistantPanel", "{file} (unusable)").format(file=Path(entry.path).name)  # type: ignore[attr-defined]
+
+    def _retranslate_model_list(self) -> None:
+        for index in range(self.model_combo.count()):
+            entry = self.model_combo.itemData(index)
+            self.model_combo.setItemText(index, self._model_label(entry))
+            if isinstance(entry, ServerChoice):
+                self.model_combo.setItemData(index, self._server_tip(), Qt.ItemDataRole.ToolTipRole)
+
+    def _server_tip(self) -> str:
+        return translate(
+            "AssistantPanel", "A model served by `roadmap-desktop serve` on a computer of the local network"
+        )
+
+    def current_model(self) -> object | None:
+        return self.model_combo.currentData()
+
+    def _show_model_details(self, *_args) -> None:
+        entry = self.current_model()
+        self.server_row.setVisible(isinstance(entry, ServerChoice))
+        if isinstance(entry, ServerChoice):
+            self.model_details.setText(
+                translate(
+                    "AssistantPanel",
+                    "The address `roadmap-desktop serve` printed on the server computer; its settings apply.",
+                )
+            )
+            self.model_details.setToolTip("")
+            self.load_button.setEnabled(bool(self.server_edit.text().strip()))
+            return
+        if entry is None:
+            self.model_details.setText(
+                translate("AssistantPanel", "No .gguf model found in models/. Use Open… to pick one.")
+            )
+        elif isinstance(entry, catalog.ModelInfo):
+            estimate = catalog.estimate_memory(entry, self.n_ctx.value())
+            _ok, message = self._fits(estimate)
+            template = (
+                translate("AssistantPanel", "chat template")
+                if entry.has_chat_template
+                else translate("AssistantPanel", "no chat template (a default is used)")
+            )
+            self.model_details.setText(
+                translate(
+                    "AssistantPanel",
+                    "{architecture} · context {context} · {size} · {template}\nMemory at context {n_ctx}: {memory}",
+                ).format(
+                    architecture=entry.architecture,
+                    context=entry.context_length or "?",
+                    size=catalog.format_bytes(entry.file_size),
+                    template=template,
+                    n_ctx=self.n_ctx.value(),
+                    memory=message,
+                )
+            )
+            self.model_details.setToolTip(estimate.explanation)
+        else:
+            self.model_details.setText(entry.error)
+        self.load_button.setEnabled(isinstance(entry, catalog.ModelInfo))
+
+    def open_model_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("AssistantPanel", "Open Model File"),
+            str(Path.home()),
+            translate("AssistantPanel", "GGUF models (*.gguf)"),
+        )
+        if not path:
+            return
+        try:
+            catalog.read_model_info(path)
+        except catalog.ModelFileError as exc:
+            QMessageBox.critical(self, translate("AssistantPanel", "Cannot use this model"), str(exc))
+            return
+        self._remember("llm_model_path", path)
+        self._remember(USE_SERVER_KEY, False)
+        self.refresh_models((Path(path),))
+
+    def _update_gpu_note(self, *_args) -> None:
+        if self._gpu_supported is not None:
+            return
+        from ...llm.engine import gpu_offload_supported
+
+        self._gpu_supported = gpu_offload_supported()
+        self._show_gpu_note()
+
+    def _show_gpu_note(self) -> None:
+        if self._gpu_supported is None:
+            self.gpu_note.setText("")
+        elif self._gpu_supported:
+            self.gpu_note.setText(translate("AssistantPanel", "This llama.cpp build can offload to the GPU."))
+        else:
+            self.gpu_note.setText(
+                translate(
+                    "AssistantPanel", "This llama.cpp build has no GPU support (CPU build): the model runs on the CPU."
+                )
+            )
+
+    def load_model(self, ask_memory: bool = True) -> bool:
+        entry = self.current_model()
+        if isinstance(entry, ServerChoice):
+            return self._connect_server()
+        if not isinstance(entry, catalog.ModelInfo):
+            self._on_error(translate("AssistantPanel", "Choose a usable .gguf model first"))
+            return False
+        estimate = catalog.estimate_memory(entry, self.n_ctx.value())
+        ok, message = self._fits(estimate)
+        if not ok and ask_memory:
+            answer = QMessageBox.warning(
+                self,
+                translate("AssistantPanel", "Not enough memory?"),
+                translate(
+                    "AssistantPanel", "{message}\n\nLoading may make the computer very slow. Load anyway?"
+                ).format(message=message),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        from ...llm.engine import gpu_offload_supported
+
+        use_gpu = self.gpu_combo.currentData() == "auto" and gpu_offload_supported()
+        options = {
+            "n_ctx": self.n_ctx.value(),
+            "n_threads": self.n_threads.value(),
+            "n_gpu_layers": -1 if use_gpu else 0,
+        }
+        self.remember_settings()
+        self._remember("llm_model_path", str(entry.path))
+        if self.settings.get(USE_SERVER_KEY) is not False:
+            self._remember(USE_SERVER_KEY, False)
+        self.loading_path = str(entry.path)
+        self.load_progress.show()
+        self.set_status(lambda name=entry.name: translate("AssistantPanel", "Loading {name}…").format(name=name))
+        self.load_button.setEnabled(False)
+        self._controller().load(str(entry.path), options)
+        return True
+
+    def _connect_server(self) -> bool:
+        from ...llm.engine_api import EngineError
+        from ...llm.remote_engine import normalise_url
+
+        try:
+            url = normalise_url(self.server_edit.text())
+        except EngineError as exc:
+            self.set_status(lambda error=str(exc): error)
+            self._on_error(str(exc))
+            self.server_edit.setFocus()
+            return False
+        self._remember(SERVER_URL_KEY, url)
+        self._remember(USE_SERVER_KEY, True)
+        self.loading_path = url
+        self.load_progress.show()
+        self.set_status(lambda: translate("AssistantPanel", "Connecting to {url}…").format(url=url))
+        self.load_button.setEnabled(False)
+        self._controller().load(url, {})
+        return True
+
+    def on_model_loaded(self, path: str, info: dict[str, Any]) -> None:
+        self.loaded_path = path
+        self.loading_path = None
+        self.load_progress.hide()
+        self._show_model_details()  # re-enables Load as fits the chosen entry
+        notes = "".join(f"\n{n}" for n in (info.get("notes") or []) if n)
+        self.set_status(lambda: self._loaded_text(path, info) + notes)
+
+    def _loaded_text(self, path: str, info: dict[str, Any]) -> str:
+        if info.get("remote"):
+            model = str(info.get("model") or "")
+            return (
+                translate("AssistantPanel", "Using {model} on the model server {url}").format(model=model, url=path)
+                if model
+                else translate("AssistantPanel", "Using the model server {url}").format(url=path)
+            )
+        device = translate("AssistantPanel", "GPU") if info.get("n_gpu_layers") else translate("AssistantPanel", "CPU")
+        return translate("AssistantPanel", "Loaded {name} · context {n_ctx} · {device}").format(
+            name=Path(path).name, n_ctx=info.get("n_ctx", "?"), device=device
+        )
+
+    def on_load_failed(self, message: str) -> None:
+        from ...llm.remote_engine import is_server_url  # loaded with the worker already
+
+        server = is_server_url(self.loading_path or "")
+        self.loaded_path = None
+        self.loading_path = None
+        self.load_progress.hide()
+        self._show_model_details()
+
+        # A server's message names the address and asks whether the server runs: complete as it is.
+        def text() -> str:
+            if server:
+                return server_message(message) or message
+            return translate("AssistantPanel", "Could not load the model: {message}").format(message=message)
+
+        self.set_status(text)
+        self._on_error(text())
+
+    def _fits(self, estimate: catalog.MemoryEstimate) -> tuple[bool, str]:
+        """catalog.fits's verdict, worded in the interface language."""
+        ok, _english = catalog.fits(estimate, available := catalog.available_memory_bytes())
+        need = catalog.format_bytes(estimate.total_bytes)
+        if available is None:
+            return ok, translate("AssistantPanel", "needs about {need}; available memory unknown").format(need=need)
+        have = catalog.format_bytes(available)
+        if ok:
+            return ok, translate("AssistantPanel", "needs about {need} of {available} available").format(
+                need=need, available=have
+            )
+        return ok, translate(
+            "AssistantPanel",
+            "needs about {need} but only {available} is available: loading may swap or fail "
+            "(use a smaller context or model)",
+        ).format(need=need, available=have)
+
+    # -- settings ----------------------------------------------------------------------------
+    @property
+    def has_model(self) -> bool:
+        """A model is loaded or loading (requests queue behind the load)."""
+        return self.loaded_path is not None or self.loading_path is not None
+
+    def overrides(self) -> dict[str, Any]:
+        """The settings that replace a task's own sampling; 0 means "task default"."""
+        options: dict[str, Any] = {}
+        if self.temperature.value() > 0:
+            options["temperature"] = self.temperature.value()
+        if self.max_tokens.value() > 0:
+            options["max_tokens"] = self.max_tokens.value()
+        return options
+
+    def _remember(self, key: str, value: object) -> None:
+        try:
+            self.settings.set(key, value)
+        except SaveError as exc:
+            self._on_error(translate("AssistantPanel", "Could not remember settings: {error}").format(error=exc))
+
+    def remember_settings(self) -> None:
+        for key, value in (
+            ("llm_n_ctx", self.n_ctx.value()),
+            ("llm_n_threads", self.n_threads.value()),
+            ("llm_gpu", self.gpu_combo.currentData()),
+            ("llm_temperature", self.temperature.value()),
+            ("llm_max_tokens", self.max_tokens.value()),
+        ):
+            if self.settings.get(key) != value:
+                self._remember(key, value)
