@@ -18,6 +18,10 @@ LANGUAGES = ("en", "zh")
 SOURCES = ("seeds", "added")
 VALID_PHASES: tuple[str, ...] = tuple(p.code for p in PHASES)
 BULLET = "• "
+# Applicability tags (docs/assistant-libraries.md): an empty tuple means "anywhere / any".
+JURISDICTIONS = ("CN", "EU", "US")  # a law of one place (PIPL, the EU AI Act ...) applies only there
+DEPLOYMENTS = ("cloud", "on_premises", "edge")
+DATA_KINDS = ("personal", "health", "financial", "children", "biometric", "voice", "images", "text", "content")
 
 
 def _pick(text: Mapping[str, str], language: str) -> str:
@@ -35,6 +39,9 @@ class LibraryRisk:
     phases: tuple[str, ...]  # P0-P7
     default_likelihood: int
     default_impact: int
+    jurisdictions: tuple[str, ...] = ()  # JURISDICTIONS the risk is tied to; () = anywhere
+    deployments: tuple[str, ...] = ()  # DEPLOYMENTS it concerns; () = any
+    data_kinds: tuple[str, ...] = ()  # DATA_KINDS it concerns; () = any
 
     def title_in(self, language: str) -> str:
         return _pick(self.title, language)
@@ -176,7 +183,25 @@ def _parse_risk(
         phases=tuple(phases),
         default_likelihood=_score(raw.get("default_likelihood"), f"{where}: default_likelihood"),
         default_impact=_score(raw.get("default_impact"), f"{where}: default_impact"),
+        **_applies(raw.get("applies", {}), f"{where}: applies"),
     )
+
+
+def _applies(value: object, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} must be an object")
+    allowed = {"jurisdictions": JURISDICTIONS, "deployments": DEPLOYMENTS, "data": DATA_KINDS}
+    unknown = set(value) - set(allowed)
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {', '.join(sorted(unknown))}")
+    out: dict[str, tuple[str, ...]] = {}
+    for key, choices in allowed.items():
+        entries = _string_list(value.get(key, []), f"{where}.{key}")
+        bad = [e for e in entries if e not in choices]
+        if bad:
+            raise ValueError(f"{where}.{key}: {', '.join(bad)} not in {', '.join(choices)}")
+        out["data_kinds" if key == "data" else key] = tuple(entries)
+    return out
 
 
 def _bilingual(value: object, where: str) -> dict[str, str]:
