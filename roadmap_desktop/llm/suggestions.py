@@ -1,6 +1,9 @@
-"""Turning accepted assistant suggestions into one undoable command."""
+"""What the assistant suggests, with its grounds, and turning accepted suggestions into one undoable command."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..domain.commands import Command, InsertEntity, Macro, SetField, set_fields
 from ..domain.entity import Entity
@@ -9,9 +12,42 @@ from .task_base import FieldChanges
 
 KIND_NOUNS = {"requirement": "requirement", "item": "timeline item", "risk": "risk"}
 
+# Where a suggestion comes from (shown beside it, so a founder knows what rests on what).
+LIBRARY = "library"  # a library entry as it is
+ADAPTED = "adapted"  # a library entry the model fitted to the brief (title, reason)
+NEW = "new"  # the model's own, kept because it shares the brief's words
+FACTS = "facts"  # computed from the project (summary figures, schedules)
+MODEL = "model"  # the model's free text (a task with no library behind it)
+ORIGINS = (LIBRARY, ADAPTED, NEW, FACTS, MODEL)
+
+
+@dataclass(eq=False)
+class Suggestion:
+    """One reviewable suggestion: the value to add or change and why it is there.
+
+    ``value`` is a new entity (requirement, timeline item, risk), a FieldChanges for an existing one,
+    or the summary text. Identity, not value, tells two suggestions apart (eq=False)."""
+
+    value: object
+    origin: str = MODEL
+    source: str = ""  # the library entry's id (CS01, R12, a skeleton key) when there is one
+    matched: tuple[str, ...] = ()  # words of the brief the entry shares
+    why: str = ""  # one sentence: the model's reason, checked, or a computed one
+
+    @property
+    def title(self) -> str | None:
+        return getattr(self.value, "title", None)
+
+
+def values_of(suggestions: Sequence[object]) -> list[object]:
+    """The values to apply, whether given as Suggestions or bare values."""
+    return [s.value if isinstance(s, Suggestion) else s for s in suggestions]
+
 
 def describe(suggestion: object) -> str:
     """One line for the suggestion list."""
+    if isinstance(suggestion, Suggestion):
+        return describe(suggestion.value)
     if isinstance(suggestion, Entity):
         return suggestion.display_name()
     if isinstance(suggestion, FieldChanges):
@@ -26,6 +62,7 @@ def accept_command(project: Project, accepted: list[object], label: str = "Accep
     Links inside a batch (an item depending on another suggested item) are kept only when both
     sides were accepted; links to things already in the project are kept if they still exist.
     """
+    accepted = values_of(accepted)
     new_ids = {s.id for s in accepted if isinstance(s, Entity)}
     commands: list[Command] = []
     for suggestion in accepted:

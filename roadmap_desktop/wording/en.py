@@ -362,6 +362,38 @@ WORDS: dict[str, str] = {
     "reply.clause_marks": ",;:(",  # end the name part of a run-on title
     "reply.full_stops": ".",
     "reply.sentence_ends": ".!?",  # ASCII ones end a sentence only before a space or the end
+    # recognising what a brief names (llm/grounding.py): "|" between words or phrases, matched as whole words
+    "detect.jurisdiction.CN": "china|chinese|prc|mainland|beijing|shanghai|shenzhen|guangzhou|hangzhou|wechat|alipay|taobao|douyin|pipl",
+    "detect.jurisdiction.EU": "eu|europe|european|gdpr|germany|german|france|french|spain|spanish|italy|italian|netherlands|dutch|belgium|austria|sweden|denmark|finland|ireland|poland|portugal|czech|greece|brussels|berlin|paris|madrid",
+    "detect.jurisdiction.US": "united states|usa|america|american|hipaa|ccpa|california|new york|texas",
+    "detect.deployment.edge": "offline|on-device|on device|edge|no internet|without internet|low connectivity|rural|embedded|phone camera",
+    "detect.deployment.on_premises": "on-premises|on premises|on-prem|self-hosted|self hosted|private cloud|air-gapped|inside the firewall",
+    "detect.data.personal": "customer|customers|patient|patients|student|students|employee|employees|applicant|candidates|personal|profile|account|citizen|member",
+    "detect.data.health": "health|patient|clinic|hospital|medical|doctor|nurse|diagnosis|symptom|triage|care|therapy",
+    "detect.data.financial": "bank|banking|payment|loan|credit|fraud|insurance|invoice|transaction|trading|accounting|tax",
+    "detect.data.children": "child|children|kids|pupil|pupils|school|k-12|teen|teenager|parent",
+    "detect.data.biometric": "face|facial|fingerprint|voiceprint|biometric|iris",
+    "detect.data.voice": "voice|speech|call|calls|audio|phone call|podcast|dictation|transcription|meeting",
+    "detect.data.images": "photo|photos|image|images|camera|video|picture|scan|x-ray|drone|satellite",
+    "detect.data.text": "text|document|documents|email|contract|contracts|report|chat|message|ticket|essay",
+    "detect.data.content": "content|article|marketing|copy|script|post|social media|video script|story|blog",
+    # the assistant's own reasons, when the model gives none worth keeping
+    "why.matches": "The brief mentions {words}.",
+    "why.common": "Every AI product needs this before it ships.",
+    "why.risk_matches": "The roadmap mentions {words}.",
+    "why.risk_common": "A common risk for products of this kind.",
+    # retrieval (domain/retrieval.py): words that say nothing about what a product does, space-separated
+    "retrieval.stop_words": (
+        "the and for with that this from into onto over under than then them they their there these those "
+        "are was were will would can could should may might must has have had having been being does did "
+        "our ours your yours its who whom whose which what when where why how all any each every more most "
+        "other some such only own same too very just also not but yet nor per via using used use uses "
+        "about across after before between during within without while because able "
+        "app apps application system systems platform product products tool tools solution solutions service "
+        "services help helps helping want wants need needs make makes way ways new based feature features "
+        "user users people someone thing things work works get gets let lets give gives like one two"
+    ),
+    "retrieval.stop_chars": "",  # characters that join words in a language written without spaces
     # (end of assistant)
     #
     # -- templates and new projects (persistence/template_file.py, ui/dialogs/template_dialog.py) -------

@@ -329,6 +329,29 @@ WORDS: dict[str, str] = {
     "reply.clause_marks": "，；：（",
     "reply.full_stops": "。",
     "reply.sentence_ends": "。！？",
+    "detect.jurisdiction.CN": "中国|国内|大陆|境内|北京|上海|深圳|广州|杭州|微信|支付宝|淘宝|抖音|个人信息保护法",
+    "detect.jurisdiction.EU": "欧盟|欧洲|德国|法国|西班牙|意大利|荷兰|比利时|瑞典|波兰",
+    "detect.jurisdiction.US": "美国|北美|加州",
+    "detect.deployment.edge": "离线|端侧|设备端|边缘|无网络|弱网|农村|嵌入式",
+    "detect.deployment.on_premises": "私有化|本地部署|内网|私有云|自建机房",
+    "detect.data.personal": "客户|患者|学生|员工|求职者|个人信息|用户信息|会员|账户",
+    "detect.data.health": "医疗|医院|诊所|患者|医生|护士|诊断|症状|问诊|健康|分诊",
+    "detect.data.financial": "银行|支付|贷款|信贷|风控|欺诈|保险|发票|交易|财务|税务",
+    "detect.data.children": "儿童|孩子|中小学|小学|初中|学生|家长|未成年",
+    "detect.data.biometric": "人脸|指纹|声纹|生物识别|虹膜",
+    "detect.data.voice": "语音|通话|电话|录音|音频|播客|会议纪要|转写",
+    "detect.data.images": "图片|照片|图像|视频|摄像|拍照|影像|扫描",
+    "detect.data.text": "文本|文档|邮件|合同|报告|聊天|消息|工单|作文",
+    "detect.data.content": "内容|文章|营销|文案|脚本|短视频|社交媒体|博客",
+    "why.matches": "简介中提到了{words}。",
+    "why.common": "每个 AI 产品上线前都需要这一项。",
+    "why.risk_matches": "路线图中提到了{words}。",
+    "why.risk_common": "这类产品常见的风险。",
+    "retrieval.stop_words": (
+        "我们 一个 可以 这个 进行 能够 帮助 系统 产品 平台 应用 提供 功能 用户 需要 希望 通过 以及 并且 "
+        "他们 自己 没有 什么 这些 那些 如何 为了 基于 使用 利用 支持 实现 问题 服务"
+    ),
+    "retrieval.stop_chars": "的了和与及或在是把被从对为让给并等也都而就着过",
     # (end of assistant)
     #
     # -- templates and new projects ---------------------------------------------------------------------
