@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from .common import EXIT_OK, CommandError, fail, load, positive_int, save
@@ -42,9 +43,13 @@ def default_model() -> Path:
 
 def suggestion_json(suggestion: object) -> dict[str, object]:
     from ..domain.entity import Entity
+    from ..llm.suggestions import Suggestion
     from ..llm.task_base import FieldChanges
     from ..persistence.serialize import entity_to_dict
 
+    if isinstance(suggestion, Suggestion):
+        grounds = {"origin": suggestion.origin, "source": suggestion.source, "matched": list(suggestion.matched)}
+        return {**suggestion_json(suggestion.value), **grounds, "why": suggestion.why}
     if isinstance(suggestion, Entity):
         return {"kind": suggestion.KIND, **entity_to_dict(suggestion)}
     if isinstance(suggestion, FieldChanges):
@@ -55,6 +60,34 @@ def suggestion_json(suggestion: object) -> dict[str, object]:
             "note": suggestion.note,
         }
     return {"kind": "summary", "text": str(suggestion)}
+
+
+def _timing(generations: list, first_suggestions: float | None, total: float) -> dict[str, object]:
+    """Seconds to the first suggestions (the library's, before the model), the model's first token,
+    its speed and the whole run, for the JSON report and the one-line note."""
+    tokens = sum(g.tokens for g in generations)
+    seconds = sum(g.seconds for g in generations)
+    first_token = generations[0].time_to_first_token if generations else None
+    return {
+        "first_suggestions_s": None if first_suggestions is None else round(first_suggestions, 3),
+        "first_token_s": None if first_token is None else round(first_token, 3),
+        "tokens": tokens,
+        "tokens_per_s": round(tokens / seconds, 1) if seconds > 0 else None,
+        "rounds": len(generations),
+        "total_s": round(total, 2),
+    }
+
+
+def _timing_line(timing: dict[str, object]) -> str:
+    parts = []
+    if timing["first_suggestions_s"] is not None:
+        parts.append(f"library suggestions after {timing['first_suggestions_s']} s")
+    if timing["first_token_s"] is not None:
+        parts.append(f"first token after {timing['first_token_s']} s")
+    if timing["tokens_per_s"] is not None:
+        parts.append(f"{timing['tokens']} tokens at {timing['tokens_per_s']} tokens/s")
+    parts.append(f"{timing['total_s']} s in all")
+    return ", ".join(parts)
 
 
 def _requirement_id(project, wanted: str) -> str:
@@ -85,12 +118,15 @@ def run(args: argparse.Namespace) -> int:
         )
         if args.task == "risks":
             inputs.library = load_default_risk_library()
-        session = DraftingSession(task, inputs, seed=args.seed)
-        first = session.start()  # a missing brief or requirement fails here, before loading
+        started = time.perf_counter()
         remote = bool(args.model) and is_server_url(args.model)
         model = args.model.strip() if remote else Path(args.model) if args.model else default_model()
         if not remote:
-            read_model_info(model)  # header check: not GGUF, truncated, missing
+            inputs.model_parameters = read_model_info(model).parameter_count or 0  # header check too
+        session = DraftingSession(task, inputs, seed=args.seed)
+        first = session.start()  # a missing brief or requirement fails here, before loading
+        preview = session.preview()
+        first_suggestions = time.perf_counter() - started if preview else None
     except (CommandError, LibraryError) as exc:
         return fail(str(exc))
     except (ValueError, LookupError) as exc:
@@ -119,11 +155,14 @@ def run(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     if result.stopped:
         print(f"note: {STOPPED_EARLY}", file=sys.stderr)
+    timing = _timing(session.generations, first_suggestions, time.perf_counter() - started)
+    print(f"note: {_timing_line(timing)}", file=sys.stderr)
     report = {
         "task": args.task,
         "model": str(model),
         "suggestions": [suggestion_json(s) for s in result.suggestions],
         "dropped": result.dropped,
+        "timing": timing,
     }
     print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     if args.apply and result.suggestions:

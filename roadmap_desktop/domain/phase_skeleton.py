@@ -32,7 +32,7 @@ class SkeletonItem:
         return self.title.get(language) or self.title["en"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: indexes are cached per library
 class PhaseSkeletons:
     skeletons: Mapping[str, tuple[SkeletonItem, ...]]  # DOMAINS code or COMMON -> items in phase order
 

@@ -86,7 +86,7 @@ class Pattern:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: indexes are cached per library
 class RequirementLibrary:
     patterns: tuple[Pattern, ...]
 

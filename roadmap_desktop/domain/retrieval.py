@@ -86,8 +86,11 @@ def matched_words(query: str, text: str) -> list[str]:
     "tickets", "知识库"."""
     shared = set(shared_terms(query, text))
     shown: list[str] = []
+    stems: set[str] = set()
     for word in _WORD.findall(query.casefold()):
-        if len(word) >= 3 and _stem(word) in shared and word not in shown:
+        stem = _stem(word)
+        if len(word) >= 3 and stem in shared and stem not in stems:  # "customer" once, not "customers" too
+            stems.add(stem)
             shown.append(word)
     for run in _HAN_RUN.findall(query):
         pairs = [run[i : i + 2] for i in range(len(run) - 1)] or [run]

@@ -50,7 +50,7 @@ class LibraryRisk:
         return _pick(self.description, language)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: indexes are cached per library
 class RiskLibrary:
     risks: tuple[LibraryRisk, ...]
     mitigations: Mapping[str, Mapping[str, str]]  # id -> {"en", "zh"}

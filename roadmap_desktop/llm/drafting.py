@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .engine_api import ChatEngine
+from .engine_api import ChatEngine, GenerationResult
 from .task_base import Task, TaskInputs, TaskResult
 
 # How every surface says that a run was stopped (the panel shows it translated).
@@ -48,6 +48,7 @@ class DraftingSession:
         self.seed = seed
         self.overrides = dict(overrides or {})
         self.result = TaskResult(task.name)
+        self.generations: list[GenerationResult] = []  # each round's, when run_session drove it
         self.rounds_done = 0
         self.done = False
         self._round_text = ""
@@ -61,6 +62,11 @@ class DraftingSession:
         """The first round's request. ValueError or LookupError when the inputs do not fit the task
         (no brief, no requirements, every library risk taken ...): say so, nothing was sent."""
         return self._request()
+
+    def preview(self) -> list[object]:
+        """Suggestions before the model says anything: a grounded task's best library matches, shown
+        the moment the request starts (the model's answer then adapts and replaces them)."""
+        return list(self.task.preview(self.inputs))
 
     def feed(self, piece: str) -> list[object] | None:
         """Take a streamed piece. When an item may have just closed, every suggestion so far (earlier
@@ -124,6 +130,7 @@ def run_session(
             pieces.append(piece)
             if on_text is not None:
                 on_text(piece)
+        session.generations.append(stream.result)
         current = session.finish("".join(pieces), cancelled=stream.result.cancelled)
     return session.result
 

@@ -20,6 +20,8 @@ DOMAIN_SHARE = 0.34  # the best domain's share of all domain evidence needed to 
 DOMAIN_BOOST = 1.5  # a pattern of the brief's domain outranks an equally matching one of another domain
 COMMON_FLOOR = 0.15  # common needs (evaluation, guardrails ...) rank at least this share of the best score
 ALIAS_SEPARATOR = "|"
+WEAK_MATCH = 0.3  # a risk matching under this share of the best match shares words by chance
+TAG_BONUS = 0.6  # per applicability tag (place, deployment, data kind) the product has
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,8 @@ def project_query(project: Project | None, brief: str = "") -> str:
     """The text retrieval matches library entries against: the brief, name, domain and vision."""
     parts = [brief_text(project, brief)]
     if project is not None:
-        parts += [project.info.name, project.info.domain, project.info.description]
+        # The name only when there is nothing else: "Leaf doctor" is no medical product.
+        parts += [project.info.domain, project.info.description] if parts[0] else [project.info.name]
     return "\n".join(p for p in parts if p)
 
 
@@ -208,19 +211,22 @@ def risk_candidates(
             continue
         if any(normalise_title(risk.title_in(lang)) in taken for lang in ("en", "zh")):
             continue
+        words = score >= WEAK_MATCH * best  # below this, shared words are chance, not evidence
+        score = score if words else 0.0
         if risk.id in linked:
             score += best  # the requirement library names it for these requirements
-        ranked.append((score + 0.01 * risk.default_likelihood * risk.default_impact / 25, i))
-    ranked.sort(key=lambda pair: (-pair[0], pair[1]))
-    return [
-        Candidate(
-            library.risks[i].id,
-            library.risks[i],
-            score,
-            tuple(matched_words(query, _risk_words(library, library.risks[i], language))),
-        )
-        for score, i in ranked[:limit]
-    ]
+        # A risk about exactly what this product has (its place, offline use, its kind of data) first.
+        tags = places & set(risk.jurisdictions), ways & set(risk.deployments) - {"cloud"}, data & set(risk.data_kinds)
+        score += TAG_BONUS * best * sum(1 for tag in tags if tag)
+        prior = 0.01 * risk.default_likelihood * risk.default_impact / 25  # then the more exposed
+        ranked.append((score + prior, i, words))
+    ranked.sort(key=lambda entry: (-entry[0], entry[1]))
+    out = []
+    for score, i, words in ranked[:limit]:
+        risk = library.risks[i]
+        matched = tuple(matched_words(query, _risk_words(library, risk, language))) if words else ()
+        out.append(Candidate(risk.id, risk, score, matched))
+    return out
 
 
 # -- checking what the model writes -------------------------------------------------------------------

@@ -72,6 +72,8 @@ class TaskInputs:
     brief: str = ""
     requirement_id: str = ""
     library: object = None
+    requirement_library: object = None  # a RequirementLibrary; None: the bundled one
+    model_parameters: int = 0  # of the model that will answer (0: unknown, treated as small)
     # Titles suggested by earlier rounds of this request: the prompt asks for others, and the
     # parser drops repeats of them.
     drafted: list[str] = field(default_factory=list)
@@ -295,6 +297,10 @@ class Task:
 
     def wants_another_round(self, rounds_done: int, suggestions: int) -> bool:
         return rounds_done < self.rounds and suggestions < self.wanted
+
+    def preview(self, inputs: TaskInputs) -> list:
+        """Suggestions available before the model answers (a grounded task's library matches)."""
+        return []
 
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         raise NotImplementedError

@@ -391,7 +391,9 @@ WORDS: dict[str, str] = {
         "about across after before between during within without while because able "
         "app apps application system systems platform product products tool tools solution solutions service "
         "services help helps helping want wants need needs make makes way ways new based feature features "
-        "user users people someone thing things work works get gets let lets give gives like one two"
+        "user users people someone thing things work works get gets let lets give gives like one two "
+        "assistant assistants smart intelligent automatic automatically easy easily quickly better good great best "
+        "simple simply ai model models llm"
     ),
     "retrieval.stop_chars": "",  # characters that join words in a language written without spaces
     # (end of assistant)

@@ -1,14 +1,27 @@
-"""The requirements task: a brief becomes draft requirements."""
+"""The requirements task: a brief becomes requirements grounded in the requirement library.
+
+Retrieval ranks the library against the brief; those entries appear at once as suggestions. The model
+then sees the best few (in a shuffled order, so their position does not steer it) and, under a schema
+whose ``base`` is an enum of their ids, keeps the ones the product needs, rewrites each title with the
+brief's nouns and says why. Everything it writes is checked (language, relevance, repeats, junk); what
+fails falls back to the library's own text. Numbers never come from the model: effort and scoring
+levels are the library's. A Chinese project's texts come from the library as they are: a small model
+writes no usable Chinese, so there it only chooses.
+"""
 
 from __future__ import annotations
 
-from ...domain.requirement import LLM_FITS, VALUE_LEVERS, Requirement
-from ...wording import FALLBACK
+import hashlib
+import random
+
+from ...domain.requirement import Requirement
+from ...domain.requirement_library import COMMON, Pattern
+from ...persistence.requirement_library_file import load_default_requirement_library
+from ...wording import wording
+from .. import grounding
+from ..suggestions import ADAPTED, LIBRARY, NEW, Suggestion
 from ..task_base import (
-    PROMPT_REQUIREMENTS_MAX,
     REQUIREMENT_TITLE_LEN,
-    SENTENCE_LEN,
-    SHORT_LEN,
     Task,
     TaskInputs,
     TaskResult,
@@ -18,79 +31,163 @@ from ..task_base import (
     object_schema,
     project_language,
     prompt_messages,
-    prompt_wording,
-    set_field,
     string_schema,
-    text_of,
-    texts_of,
 )
-from ..titles import (
-    Titles,
-    example_titles,
-)
+from ..text_checks import acceptable_title, acceptable_why, free_drafting
+
+OFFERED = 8  # library entries the model sees
+WANTED = 6  # suggestions the task aims for
+NEW_MAX = 2  # the model's own requirements kept, at most (each must share the brief's words)
+WHY_LEN = 120  # one short sentence; a longer string lets a small model ramble
 
 
 class RequirementsTask(Task):
-    """Brief -> draft requirements. A worked example as earlier chat turns (not an inline sample,
-    which SmolLM2 copied) and four short fields keep a 135M model on the brief; titles are capped
-    because a looping model runs on inside a long string."""
-
     name = "requirements"
-    spec = TaskSpec(
-        name, max_tokens=800, temperature=0.7, repeat_penalty=1.1, frequency_penalty=0.2, presence_penalty=0.1
-    )
-    wanted = 5
-    rounds = 4
+    # Low temperature: choosing and rewording, not inventing (0.2 doubled the useful drafts against 0.7).
+    spec = TaskSpec(name, max_tokens=700, temperature=0.2, repeat_penalty=1.1, frequency_penalty=0.2)
+    wanted = WANTED
+    rounds = 1
+
+    def library(self, inputs: TaskInputs):
+        return inputs.requirement_library or load_default_requirement_library()
+
+    def candidates(self, inputs: TaskInputs) -> list[grounding.Candidate]:
+        brief = grounding.brief_text(inputs.project, inputs.brief)
+        if not brief:
+            raise ValueError("the requirements task needs a product brief")
+        language = project_language(inputs, None)
+        found = grounding.requirement_candidates(
+            self.library(inputs), inputs.project, brief, language, OFFERED, exclude=inputs.drafted
+        )
+        if not found:
+            raise LookupError("no library requirement fits this brief, and it is already in the project")
+        return found
+
+    def preview(self, inputs: TaskInputs) -> list[Suggestion]:
+        """The library's best matches as they are: shown the moment Generate is pressed."""
+        language = project_language(inputs, None)
+        return [self._suggestion(c, language) for c in self.candidates(inputs)[:WANTED]]
+
+    def _shuffled(self, inputs: TaskInputs) -> list[grounding.Candidate]:
+        # Deterministic per brief (the schema and the parse must see the same list), but not retrieval
+        # order: a small model prefers what comes first, and retrieval already decided the ranking.
+        found = list(self.candidates(inputs))
+        seed = hashlib.sha1(grounding.brief_text(inputs.project, inputs.brief).encode("utf-8")).digest()
+        random.Random(seed).shuffle(found)
+        return found
 
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         language = project_language(inputs, language)
-        brief = inputs.brief.strip() or (inputs.project.info.description.strip() if inputs.project else "")
-        if not brief:
-            raise ValueError("the requirements task needs a product brief")
-        existing = [r.title for r in inputs.project.requirements] if inputs.project else []
-        existing = (existing + list(inputs.drafted))[-PROMPT_REQUIREMENTS_MAX:]
-        block = ""
-        if existing:
-            head = prompt_wording(self.name, language)["prompt.already_planned_requirements"]
-            block = head + "\n" + "\n".join(f"- {t}" for t in existing)
-        return prompt_messages(self.name, language, brief=brief[:2000], existing=block, count=self.wanted)
+        lines = "\n".join(f"{c.key}: {c.entry.text('title', language)}" for c in self._shuffled(inputs))
+        brief = grounding.brief_text(inputs.project, inputs.brief)[:1500]
+        return prompt_messages(self.name, language, brief=brief, candidates=lines)
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        item = object_schema(
-            {
-                "title": string_schema(REQUIREMENT_TITLE_LEN),
-                "user_story": string_schema(SENTENCE_LEN),
-                "value_lever": {"enum": [v for v in VALUE_LEVERS if v]},
-                "llm_fit": {"enum": [v for v in LLM_FITS if v]},
-            }
+        assert inputs is not None
+        ids = [c.key for c in self.candidates(inputs)]
+        fields: dict[str, dict] = {"base": {"enum": [*ids, NEW]}}
+        if free_drafting(project_language(inputs, None), inputs.model_parameters):
+            fields["title"] = string_schema(REQUIREMENT_TITLE_LEN)
+            fields["why"] = string_schema(WHY_LEN)
+        # At least five items: a small model stops after one when it may.
+        return list_schema(
+            "requirements", object_schema(fields), len(ids) + NEW_MAX, min_items=min(WANTED - 1, len(ids))
         )
-        return list_schema("requirements", item, self.wanted + 1, min_items=self.wanted)
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
+        assert inputs is not None
         result = TaskResult(self.name)
-        project = inputs.project if inputs else None
-        existing = [r.title for r in project.requirements] if project else []
-        drafted = list(inputs.drafted) if inputs else []
-        language = project_language(inputs, None) if inputs else FALLBACK
-        titles = Titles(existing, example_titles(self.name, language), drafted)
-        for position, data in list_items(text, "requirements", result):
-            label = f"item {position}"
-            title = titles.take(data.get("title"), label, result.dropped)
-            if title is None:
+        language = project_language(inputs, None)
+        candidates = self.candidates(inputs)
+        by_id = {c.key: c for c in candidates}
+        brief = grounding.brief_text(inputs.project, inputs.brief)
+        chosen: dict[str, Suggestion] = {}
+        new: list[Suggestion] = []
+        whys: list[str] = []
+        titles = [r.title for r in inputs.project.requirements] if inputs.project else []
+        for position, data in list_items(text, "requirements", result, "requirement"):
+            label = f"requirement {position}"
+            base = data.get("base")
+            if base == NEW:
+                suggestion = self._new(data, brief, language, titles, whys, label, result.dropped)
+                if suggestion is not None and len(new) < NEW_MAX:
+                    new.append(suggestion)
+                    titles.append(suggestion.value.title)
                 continue
-            req = Requirement(title=title)
-            story = text_of(data.get("user_story"), SENTENCE_LEN * 2)
-            if story:
-                req.set("description", story)
-            # Optional: a larger model (or an older prompt) may fill these too.
-            set_field(req, "target_users", texts_of(data.get("target_users"), 5, SHORT_LEN * 2), label, result.dropped)
-            set_field(req, "pain_points", texts_of(data.get("pain_points"), 5, SENTENCE_LEN), label, result.dropped)
-            set_field(req, "value_lever", data.get("value_lever", ""), label, result.dropped)
-            set_field(req, "llm_fit", data.get("llm_fit", ""), label, result.dropped)
-            reason = text_of(data.get("llm_fit_reason"), SENTENCE_LEN * 2)
-            if reason and req.llm_fit:
-                req.set("llm_fit_reason", reason)
-            req.validate()
-            titles.add(title, label)
-            result.suggestions.append(req)
+            if base not in by_id:
+                result.dropped.append(f"{label}: {base!r} is not one of the offered library ids")
+                continue
+            if base in chosen:
+                result.dropped.append(f"{label} repeats {base}")
+                continue
+            candidate = by_id[base]
+            pattern: Pattern = candidate.entry
+            # A rewritten title keeps the entry's meaning (shares its words) and is no other entry's title;
+            # a reason is about this product (shares the brief's words) and names no entry.
+            others = titles + [c.entry.text("title", language) for c in candidates if c.key != base]
+            title = acceptable_title(
+                data.get("title"),
+                language,
+                [pattern.words(language)],
+                others,
+                label,
+                result.dropped,
+                base=pattern.text("title", language),
+                brief=brief,
+            )
+            why = acceptable_why(data.get("why"), language, [brief], [*whys, *others], label, result.dropped)
+            suggestion = self._suggestion(candidate, language, title, why)
+            if title or why:
+                suggestion.origin = ADAPTED
+            titles.append(suggestion.value.title)
+            whys.append(suggestion.why)
+            chosen[base] = suggestion
+        result.complete = result.complete or not text.strip()
+        result.suggestions = self._assemble(candidates, chosen, language) + new
         return result
+
+    def _assemble(self, candidates: list[grounding.Candidate], chosen: dict[str, Suggestion], language: str) -> list:
+        """The model's picks in retrieval order, then the next best library entries up to WANTED: the
+        model's choice can prefer an entry, never push a better-matching one off the list by itself."""
+        out = [chosen[c.key] for c in candidates if c.key in chosen]
+        for candidate in candidates:
+            if len(out) >= WANTED:
+                break
+            if candidate.key not in chosen:
+                out.append(self._suggestion(candidate, language))
+        return out
+
+    def _suggestion(
+        self, candidate: grounding.Candidate, language: str, title: str | None = None, why: str | None = None
+    ) -> Suggestion:
+        pattern: Pattern = candidate.entry
+        w = wording(language)
+        if why is None:
+            if candidate.matched:
+                why = w("why.matches", words=w.join(candidate.matched[:4]))
+            elif pattern.domain == COMMON:
+                why = w["why.common"]
+            else:
+                why = ""
+        return Suggestion(pattern.to_requirement(language, title), LIBRARY, pattern.id, tuple(candidate.matched), why)
+
+    def _new(
+        self,
+        data: dict,
+        brief: str,
+        language: str,
+        titles: list[str],
+        whys: list[str],
+        label: str,
+        dropped: list[str],
+    ) -> Suggestion | None:
+        """A requirement of the model's own: kept only when its title shares the brief's words."""
+        title = acceptable_title(data.get("title"), language, [brief], titles, label, dropped)
+        if title is None:
+            return None
+        matched = grounding.relevant_words(title, brief)
+        if not matched:
+            dropped.append(f"{label}: a new requirement that shares no word with the brief")
+            return None
+        why = acceptable_why(data.get("why"), language, [brief], whys, label, dropped) or ""
+        return Suggestion(Requirement(title=title, description=why), NEW, "", matched, why)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...llm import catalog
+from ...llm import catalog, grounding
 from ...llm.drafting import DraftingSession, DraftRequest
 from ...llm.suggestions import accept_command
 from ...llm.task_base import TaskInputs
@@ -259,19 +259,23 @@ class AssistantPanel(QWidget):
         notes = [_tr(TASK_NOTES[name])] if name in TASK_NOTES else []
         document = self._document()
         entry = self.picker.current_model()
-        if (
-            name != "risks"  # library risks bring their own texts in the project's language
-            and document is not None
-            and language_code(document.project.info.language) != FALLBACK
-            and isinstance(entry, catalog.ModelInfo)
-            and 0 < (entry.parameter_count or 0) < SMALL_MODEL_PARAMETERS
-        ):
-            notes.append(
-                self.tr(
-                    "This model is small ({parameters}) and writes poor Chinese: for Chinese drafts open a larger "
-                    "multilingual model or use a model server."
-                ).format(parameters=entry.parameters_label)
-            )
+        small = isinstance(entry, catalog.ModelInfo) and 0 < (entry.parameter_count or 0) < SMALL_MODEL_PARAMETERS
+        if small and document is not None and name != "risks":  # library risks bring their own texts
+            if language_code(document.project.info.language) != FALLBACK:
+                notes.append(
+                    self.tr(
+                        "This model is small ({parameters}) and writes poor Chinese: it only chooses entries of the "
+                        "built-in library, whose Chinese texts are used as they are. For free drafting open a larger "
+                        "multilingual model or use a model server."
+                    ).format(parameters=entry.parameters_label)
+                )
+            else:
+                notes.append(
+                    self.tr(
+                        "This model is small ({parameters}): it adapts entries of the built-in library to your "
+                        "brief. For drafting beyond the library, open a larger model or use a model server."
+                    ).format(parameters=entry.parameters_label)
+                )
         note = "\n".join(notes)
         self.input_note.setText(note)
         self.input_note.setVisible(bool(note))
@@ -280,12 +284,18 @@ class AssistantPanel(QWidget):
     def _inputs(self) -> TaskInputs:
         document = self._document()
         project = document.project if document else None
-        brief = self.brief_edit.toPlainText().strip()
-        if not brief and project is not None:
-            brief = project.info.description
+        brief = grounding.brief_text(project, self.brief_edit.toPlainText())
         library = self._risk_library() if self.task_name() == "risks" else None
         requirement_id = self._selected_requirement() or ""
-        return TaskInputs(project=project, brief=brief, requirement_id=requirement_id, library=library)
+        entry = self.picker.current_model()
+        parameters = (entry.parameter_count or 0) if isinstance(entry, catalog.ModelInfo) else 0
+        return TaskInputs(
+            project=project,
+            brief=brief,
+            requirement_id=requirement_id,
+            library=library,
+            model_parameters=parameters,
+        )
 
     def _update_prompt_preview(self, *_args) -> None:
         self.prompt_view.setVisible(self.show_prompt.isChecked())
@@ -322,7 +332,8 @@ class AssistantPanel(QWidget):
             return
         self.picker.remember_settings()
         self.output.clear()
-        self.suggestions.reset([])
+        # A grounded task's library matches show at once; the model's answer then adapts them.
+        self.suggestions.reset(session.preview())
         self._show_review([], stopped=False)
         self.session = session
         self._send(request)
@@ -359,8 +370,8 @@ class AssistantPanel(QWidget):
             return
         self._append_output(text)
         live = self.session.feed(text)
-        if live is not None:  # an item may have just closed: show it as a suggestion right away
-            self.suggestions.extend(live)
+        if live is not None:  # an item may have just closed: show what the answer holds so far
+            self.suggestions.reset(live, keep_unchecked=True)
 
     def _on_controller_generation_finished(self, request_id: int, text: str, stats: dict[str, Any]) -> None:
         session = self.session
@@ -369,7 +380,7 @@ class AssistantPanel(QWidget):
         following = session.finish(text, cancelled=bool(stats.get("cancelled")))
         if following is not None:
             self.request_id = None
-            self.suggestions.extend(session.result.suggestions)
+            self.suggestions.reset(session.result.suggestions, keep_unchecked=True)
             self._send(following)
             return
         self._finish_request()
@@ -461,7 +472,8 @@ class AssistantPanel(QWidget):
         except ValueError as exc:
             self._on_error(self.tr("Could not accept: {error}").format(error=exc))
             return 0
-        self.suggestions.reset([s for s in suggestions if s not in chosen])
+        # What is left keeps its ticks: a second click must not add what the user unticked.
+        self.suggestions.reset([s for s in suggestions if s not in chosen], keep_unchecked=True)
         self._show_review([], stopped=False)
         self.suggestions_accepted.emit(len(chosen))
         return len(chosen)

@@ -5,11 +5,62 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ...llm.suggestions import describe
+from ...llm.suggestions import ADAPTED, FACTS, LIBRARY, NEW, Suggestion, describe
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SuggestionsModel", text)
+
+
+def origin_tag(suggestion: object) -> str:
+    """Where a suggestion comes from, in a few words: "library CS03", "adapted from CS03", "new"."""
+    if not isinstance(suggestion, Suggestion):
+        return ""
+    if suggestion.origin == LIBRARY:
+        return _tr("library {id}").format(id=suggestion.source) if suggestion.source else _tr("library")
+    if suggestion.origin == ADAPTED:
+        return _tr("adapted from {id}").format(id=suggestion.source)
+    if suggestion.origin == NEW:
+        return _tr("new")
+    if suggestion.origin == FACTS:
+        return _tr("from the project's figures")
+    return ""
+
+
+def grounds(suggestion: object) -> str:
+    """The tooltip: why the suggestion is there and what it rests on."""
+    if not isinstance(suggestion, Suggestion):
+        return ""
+    lines = []
+    if suggestion.why:
+        lines.append(_tr("Why: {text}").format(text=suggestion.why))
+    if suggestion.matched:
+        lines.append(_tr("Brief words it matches: {words}").format(words=", ".join(suggestion.matched)))
+    if suggestion.origin in (LIBRARY, ADAPTED) and suggestion.source:
+        lines.append(
+            _tr("Library entry {id}: its story, acceptance criteria, effort and scores come with it").format(
+                id=suggestion.source
+            )
+        )
+    elif suggestion.origin == NEW:
+        lines.append(_tr("Not in the library: the model's own, kept because it shares the brief's words"))
+    return "\n".join(lines)
+
+
+def _line(suggestion: object) -> str:
+    tag = origin_tag(suggestion)
+    return f"{describe(suggestion)}   [{tag}]" if tag else describe(suggestion)
+
+
+def _key(suggestion: object, line: str) -> str:
+    """What identifies a row across a re-parse: its library entry when it has one (the model may
+    rewrite the title), else its line."""
+    source = suggestion.source if isinstance(suggestion, Suggestion) else ""
+    return f"source:{source}" if source else line
 
 
 class SuggestionsModel(QAbstractListModel):
@@ -31,6 +82,8 @@ class SuggestionsModel(QAbstractListModel):
             return self._rows[index.row()][1]
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return grounds(self._rows[index.row()][0]) or None
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -71,19 +124,20 @@ class SuggestionsModel(QAbstractListModel):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-        self._rows.extend((suggestion, describe(suggestion)) for suggestion in new)
+        self._rows.extend((suggestion, _line(suggestion)) for suggestion in new)
         self._checked.extend(True for _ in new)
         self.endInsertRows()
 
     def reset(self, suggestions: Sequence[object], keep_unchecked: bool = False) -> None:
         """Show ``suggestions`` instead, all checked; with ``keep_unchecked`` a row the user unticked
-        stays unticked where the same line is still in that place (the final parse of a streamed answer)."""
+        stays unticked when it is still there (the same library entry, or the same line): a re-parse
+        of a streamed answer, or what is left after accepting some."""
         unticked = (
-            {(row, line) for row, ((_s, line), on) in enumerate(zip(self._rows, self._checked, strict=True)) if not on}
+            {_key(s, line) for (s, line), on in zip(self._rows, self._checked, strict=True) if not on}
             if keep_unchecked
             else set()
         )
         self.beginResetModel()
-        self._rows = [(suggestion, describe(suggestion)) for suggestion in suggestions]
-        self._checked = [(row, line) not in unticked for row, (_s, line) in enumerate(self._rows)]
+        self._rows = [(suggestion, _line(suggestion)) for suggestion in suggestions]
+        self._checked = [_key(s, line) not in unticked for s, line in self._rows]
         self.endResetModel()

@@ -1,0 +1,120 @@
+"""Checks on the short texts a model writes into a grounded suggestion (a title, a reason): cleaned of
+markup and junk, in the project's language, about the product, not a repeat, no invented figures.
+What fails is dropped with a reason, and the library's own text stands instead."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..domain.retrieval import shared_terms, terms
+from ..wording import FALLBACK, wording
+from .grounding import jurisdictions
+from .task_base import REQUIREMENT_TITLE_LEN, SENTENCE_LEN, text_of
+from .titles import clean_title, is_placeholder, normalise_title, same_item, similar
+
+FREE_TEXT_PARAMETERS = 1_000_000_000  # below this, a model writes usable free text in English only
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_JUNK = re.compile(r"[<>{}\[\]\\|#@^~`$]|&[#a-z0-9]+;?|https?://|\w{25,}", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
+_DIGIT = re.compile(r"\d")
+MIN_WHY_WORDS = 5  # a reason is a sentence, not a title (Chinese: about three characters a word)
+
+
+def free_drafting(language: str, parameters: int = 0) -> bool:
+    """Whether the model may write titles and reasons itself, or only choose: a small model writes
+    usable English only (0 of 91 Chinese drafts of SmolLM2-135M were kept in the evaluation)."""
+    return wording(language).code == FALLBACK or parameters >= FREE_TEXT_PARAMETERS
+
+
+def tidy(value: object, limit: int) -> str | None:
+    """Model text without HTML entities, control or invisible characters, or surrounding quotes."""
+    text = text_of(value, limit * 2)
+    if not text:
+        return None
+    text = _CONTROL.sub("", html.unescape(html.unescape(text)))
+    return " ".join(text.split()).strip("\"'“”‘’ ") or None
+
+
+def _in_language(text: str, language: str) -> bool:
+    has_han = bool(_HAN.search(text))
+    return has_han if wording(language).code == "zh" else not has_han
+
+
+def acceptable_title(
+    raw: object,
+    language: str,
+    about: list[str],
+    taken: list[str],
+    label: str,
+    dropped: list[str],
+    base: str = "",
+    brief: str = "",
+) -> str | None:
+    """A rewritten title worth keeping, or None (the reason added to ``dropped``). With ``base`` (the
+    library title it rewrites) and ``brief``, it must say more than the base: keep one of its words and
+    bring one of the brief's it lacked ("Hand over to a human agent" -> "Human agent" says less)."""
+    title = tidy(raw, REQUIREMENT_TITLE_LEN)
+    if title is None:
+        return None
+    if len(title) >= REQUIREMENT_TITLE_LEN:
+        dropped.append(f"{label}: the title was cut off; the library's is kept")
+        return None
+    title = clean_title(title)
+    problem = ""
+    if len(title) < 3 or is_placeholder(title):
+        problem = "is not a title"
+    elif _JUNK.search(title):
+        problem = "holds markup or junk"
+    elif not _in_language(title, language):
+        problem = "is not in the project's language"
+    elif not any(shared_terms(title, text) for text in about):
+        problem = "shares no word with the brief or the library entry"
+    elif any(same_item(title, other) for other in taken):
+        problem = "repeats another title"
+    elif base and same_item(title, base):
+        return None  # the library's own title, reworded at most: nothing to adapt
+    elif base and brief and not set(shared_terms(title, brief)) - set(terms(base)):
+        problem = "adds none of the brief's words"
+    if problem:
+        dropped.append(f"{label}: the rewritten title {problem}; the library's is kept")
+        return None
+    return title
+
+
+def acceptable_why(
+    raw: object,
+    language: str,
+    about: list[str],
+    earlier: list[str],
+    label: str,
+    dropped: list[str],
+    places: set[str] | None = None,
+) -> str | None:
+    """A one-sentence reason worth keeping, or None. ``places``: the jurisdictions whose laws may be
+    named (a reason citing PIPL for a Kenyan product is wrong, not just weak)."""
+    why = tidy(raw, SENTENCE_LEN)
+    if why is None:
+        return None
+    problem = ""
+    words = len(why.split()) if wording(language)["sep.word"] else len(why) // 3
+    if len(why) < 12 or words < MIN_WHY_WORDS or len(why) >= SENTENCE_LEN:
+        problem = "is no sentence, or was cut off"
+    elif _JUNK.search(why):
+        problem = "holds markup or junk"
+    elif _DIGIT.search(why):
+        problem = "states figures the project does not have"
+    elif not _in_language(why, language):
+        problem = "is not in the project's language"
+    elif not any(shared_terms(why, text) for text in about):
+        problem = "is not about this product"
+    elif any(similar(normalise_title(why), normalise_title(other)) for other in earlier if other):
+        problem = "repeats another reason"
+    elif places is not None and jurisdictions(why, FALLBACK) - places:
+        problem = "names a law of another place"
+    if problem:
+        dropped.append(f"{label}: the reason {problem}; a computed one is shown")
+        return None
+    if why[-1] not in ".!?。！？":
+        why += wording(language)["reply.full_stops"][0]
+    return why[:1].upper() + why[1:]
