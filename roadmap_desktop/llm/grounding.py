@@ -18,6 +18,7 @@ from .titles import normalise_title, similar
 
 DOMAIN_SHARE = 0.34  # the best domain's share of all domain evidence needed to call the brief that domain
 DOMAIN_BOOST = 1.5  # a pattern of the brief's domain outranks an equally matching one of another domain
+DOMAIN_FLOOR = 0.2  # entries of the brief's domain rank at least this share of the best score
 COMMON_FLOOR = 0.15  # common needs (evaluation, guardrails ...) rank at least this share of the best score
 ALIAS_SEPARATOR = "|"
 WEAK_MATCH = 0.3  # a risk matching under this share of the best match shares words by chance
@@ -145,11 +146,12 @@ def requirement_candidates(
         if any(similar(normalise_title(pattern.title[lang]), t) for lang in pattern.title for t in taken):
             continue
         if pattern.domain == domain:
-            score *= DOMAIN_BOOST
+            # The brief's own domain: every entry is plausible, the matching ones first.
+            score = max(score * DOMAIN_BOOST, DOMAIN_FLOOR * best)
         elif pattern.domain == COMMON:
             score = max(score, COMMON_FLOOR * best)
-        elif domain is not None and score < 0.5 * best:
-            continue  # another domain's entry that only grazes the brief
+        elif len(shared_terms(query, f"{pattern.words(language)} {pattern.words('en')}")) < 2:
+            continue  # another domain's entry sharing one word ("instead") is chance, not a fit
         if score > 0:
             ranked.append((score, i))
     ranked.sort(key=lambda pair: (-pair[0], pair[1]))

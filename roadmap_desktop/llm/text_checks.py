@@ -21,10 +21,17 @@ _DIGIT = re.compile(r"\d")
 MIN_WHY_WORDS = 5  # a reason is a sentence, not a title (Chinese: about three characters a word)
 
 
-def free_drafting(language: str, parameters: int = 0) -> bool:
-    """Whether the model may write titles and reasons itself, or only choose: a small model writes
-    usable English only (0 of 91 Chinese drafts of SmolLM2-135M were kept in the evaluation)."""
+def writes_titles(language: str, parameters: int = 0) -> bool:
+    """Whether the model may reword titles, or only choose: a small model writes usable English only
+    (0 of 91 Chinese drafts of SmolLM2-135M were kept in the evaluation)."""
     return wording(language).code == FALLBACK or parameters >= FREE_TEXT_PARAMETERS
+
+
+def writes_reasons(parameters: int = 0) -> bool:
+    """Whether the model is asked why: a small model's reasons were filler ("This helps improve our
+    customer service by providing personalized assistance"); the computed one (the brief's words the
+    entry matches) says more."""
+    return parameters >= FREE_TEXT_PARAMETERS
 
 
 def tidy(value: object, limit: int) -> str | None:
@@ -50,14 +57,15 @@ def acceptable_title(
     dropped: list[str],
     base: str = "",
     brief: str = "",
+    limit: int = REQUIREMENT_TITLE_LEN,
 ) -> str | None:
     """A rewritten title worth keeping, or None (the reason added to ``dropped``). With ``base`` (the
     library title it rewrites) and ``brief``, it must say more than the base: keep one of its words and
     bring one of the brief's it lacked ("Hand over to a human agent" -> "Human agent" says less)."""
-    title = tidy(raw, REQUIREMENT_TITLE_LEN)
+    title = tidy(raw, limit)
     if title is None:
         return None
-    if len(title) >= REQUIREMENT_TITLE_LEN:
+    if len(title) >= limit - 1:
         dropped.append(f"{label}: the title was cut off; the library's is kept")
         return None
     title = clean_title(title)
@@ -90,15 +98,16 @@ def acceptable_why(
     label: str,
     dropped: list[str],
     places: set[str] | None = None,
+    limit: int = SENTENCE_LEN,
 ) -> str | None:
     """A one-sentence reason worth keeping, or None. ``places``: the jurisdictions whose laws may be
     named (a reason citing PIPL for a Kenyan product is wrong, not just weak)."""
-    why = tidy(raw, SENTENCE_LEN)
+    why = tidy(raw, limit)
     if why is None:
         return None
     problem = ""
     words = len(why.split()) if wording(language)["sep.word"] else len(why) // 3
-    if len(why) < 12 or words < MIN_WHY_WORDS or len(why) >= SENTENCE_LEN:
+    if len(why) < 12 or words < MIN_WHY_WORDS or len(why) >= limit - 2:  # at the schema's cap: cut off
         problem = "is no sentence, or was cut off"
     elif _JUNK.search(why):
         problem = "holds markup or junk"

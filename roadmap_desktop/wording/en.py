@@ -393,7 +393,7 @@ WORDS: dict[str, str] = {
         "services help helps helping want wants need needs make makes way ways new based feature features "
         "user users people someone thing things work works get gets let lets give gives like one two "
         "assistant assistants smart intelligent automatic automatically easy easily quickly better good great best "
-        "simple simply ai model models llm"
+        "simple simply ai model models llm show shows instead allow allows provide provides keep keeps find finds"
     ),
     "retrieval.stop_chars": "",  # characters that join words in a language written without spaces
     # (end of assistant)

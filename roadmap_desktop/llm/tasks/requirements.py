@@ -21,7 +21,6 @@ from ...wording import wording
 from .. import grounding
 from ..suggestions import ADAPTED, LIBRARY, NEW, Suggestion
 from ..task_base import (
-    REQUIREMENT_TITLE_LEN,
     Task,
     TaskInputs,
     TaskResult,
@@ -33,11 +32,13 @@ from ..task_base import (
     prompt_messages,
     string_schema,
 )
-from ..text_checks import acceptable_title, acceptable_why, free_drafting
+from ..text_checks import acceptable_title, acceptable_why, writes_reasons, writes_titles
 
 OFFERED = 8  # library entries the model sees
 WANTED = 6  # suggestions the task aims for
+EXTRA = 2  # the model's picks beyond retrieval's best, at most
 NEW_MAX = 2  # the model's own requirements kept, at most (each must share the brief's words)
+TITLE_LEN = 72  # about eight words; the library's titles are at most 80 characters
 WHY_LEN = 120  # one short sentence; a longer string lets a small model ramble
 
 
@@ -86,8 +87,9 @@ class RequirementsTask(Task):
         assert inputs is not None
         ids = [c.key for c in self.candidates(inputs)]
         fields: dict[str, dict] = {"base": {"enum": [*ids, NEW]}}
-        if free_drafting(project_language(inputs, None), inputs.model_parameters):
-            fields["title"] = string_schema(REQUIREMENT_TITLE_LEN)
+        if writes_titles(project_language(inputs, None), inputs.model_parameters):
+            fields["title"] = string_schema(TITLE_LEN)
+        if writes_reasons(inputs.model_parameters):
             fields["why"] = string_schema(WHY_LEN)
         # At least five items: a small model stops after one when it may.
         return list_schema(
@@ -109,7 +111,7 @@ class RequirementsTask(Task):
             label = f"requirement {position}"
             base = data.get("base")
             if base == NEW:
-                suggestion = self._new(data, brief, language, titles, whys, label, result.dropped)
+                suggestion = self._new(data, brief, language, titles, whys, label, result.dropped, limit=WHY_LEN)
                 if suggestion is not None and len(new) < NEW_MAX:
                     new.append(suggestion)
                     titles.append(suggestion.value.title)
@@ -128,14 +130,17 @@ class RequirementsTask(Task):
             title = acceptable_title(
                 data.get("title"),
                 language,
-                [pattern.words(language)],
+                [pattern.text("title", language)],  # keeps the entry's meaning: shares its title's words
                 others,
                 label,
                 result.dropped,
                 base=pattern.text("title", language),
                 brief=brief,
+                limit=TITLE_LEN,
             )
-            why = acceptable_why(data.get("why"), language, [brief], [*whys, *others], label, result.dropped)
+            why = acceptable_why(
+                data.get("why"), language, [brief], [*whys, *others], label, result.dropped, limit=WHY_LEN
+            )
             suggestion = self._suggestion(candidate, language, title, why)
             if title or why:
                 suggestion.origin = ADAPTED
@@ -147,15 +152,13 @@ class RequirementsTask(Task):
         return result
 
     def _assemble(self, candidates: list[grounding.Candidate], chosen: dict[str, Suggestion], language: str) -> list:
-        """The model's picks in retrieval order, then the next best library entries up to WANTED: the
-        model's choice can prefer an entry, never push a better-matching one off the list by itself."""
-        out = [chosen[c.key] for c in candidates if c.key in chosen]
-        for candidate in candidates:
-            if len(out) >= WANTED:
-                break
-            if candidate.key not in chosen:
-                out.append(self._suggestion(candidate, language))
-        return out
+        """Retrieval decides what is suggested: its best WANTED entries always, adapted where the model
+        addressed them, then at most EXTRA more the model picked that share the brief's words. A small
+        model's picks follow the order it reads (all first options in the evaluation), so a pick alone
+        neither adds a weak entry nor drops a strong one."""
+        out = [chosen.get(c.key) or self._suggestion(c, language) for c in candidates[:WANTED]]
+        extra = [chosen[c.key] for c in candidates[WANTED:] if c.key in chosen and c.matched]
+        return out + extra[:EXTRA]
 
     def _suggestion(
         self, candidate: grounding.Candidate, language: str, title: str | None = None, why: str | None = None
@@ -189,5 +192,5 @@ class RequirementsTask(Task):
         if not matched:
             dropped.append(f"{label}: a new requirement that shares no word with the brief")
             return None
-        why = acceptable_why(data.get("why"), language, [brief], whys, label, dropped) or ""
+        why = acceptable_why(data.get("why"), language, [brief], whys, label, dropped, limit=WHY_LEN) or ""
         return Suggestion(Requirement(title=title, description=why), NEW, "", matched, why)

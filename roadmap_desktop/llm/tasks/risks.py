@@ -34,7 +34,7 @@ from ..task_base import (
     prompt_wording,
     string_schema,
 )
-from ..text_checks import acceptable_why, free_drafting
+from ..text_checks import acceptable_why, writes_reasons
 
 OFFERED = 8
 WANTED = 5
@@ -109,7 +109,7 @@ class RisksTask(Task):
         assert inputs is not None
         ids = [c.key for c in self.candidates(inputs)]
         fields: dict[str, dict] = {"base": {"enum": ids}}  # the model cannot invent a risk
-        if free_drafting(project_language(inputs, None), inputs.model_parameters):
+        if writes_reasons(inputs.model_parameters):
             fields["why"] = string_schema(WHY_LEN)
         return list_schema("risks", object_schema(fields), len(ids), min_items=min(3, len(ids)))
 
@@ -137,7 +137,9 @@ class RisksTask(Task):
             entry: LibraryRisk = by_id[base].entry
             own = f"{entry.title_in(language)} {entry.description_in(language)}"
             # About this product (the brief's words) and about this risk (its own), naming no other law.
-            why = acceptable_why(data.get("why"), language, [about], whys, label, result.dropped, places=places)
+            why = acceptable_why(
+                data.get("why"), language, [about], whys, label, result.dropped, places=places, limit=WHY_LEN
+            )
             if why and not grounding.relevant_words(why, own):
                 result.dropped.append(f"{label}: the reason is about another risk; a computed one is shown")
                 why = None
