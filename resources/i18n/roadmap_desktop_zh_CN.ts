@@ -4,22 +4,22 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+292"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+177"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The address `roadmap-desktop serve` printed on the server computer</source>
         <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+70"/>
         <source>Model server…</source>
         <translation>模型服务器…</translation>
     </message>
@@ -29,12 +29,12 @@
         <translation>由局域网内另一台电脑上的 `roadmap-desktop serve` 提供的模型</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The address `roadmap-desktop serve` printed on the server computer; its settings apply.</source>
         <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址；使用该服务器的设置。</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+131"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
@@ -49,13 +49,13 @@
         <translation>正在使用模型服务器 {url}</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+248"/>
+        <location line="-231"/>
+        <location line="+233"/>
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+45"/>
         <source>Draft requirements from a brief</source>
         <translation>根据简报起草需求</translation>
     </message>
@@ -110,12 +110,12 @@
         <translation>为 PDF 的标题页概括整个项目。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-355"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+102"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -135,7 +135,7 @@
         <translation>加载</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Show model settings</source>
         <translation>显示模型设置</translation>
     </message>
@@ -181,7 +181,7 @@
         <translation>最大 token 数</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+146"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
@@ -231,39 +231,39 @@
         <translation>丢弃</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+57"/>
         <source>{file} (unusable)</source>
         <translation>{file}（不可用）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>No .gguf model found in models/. Use Open… to pick one.</source>
         <translation>在 models/ 中没有找到 .gguf 模型。请用“打开…”选择一个。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>chat template</source>
         <translation>有对话模板</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>no chat template (a default is used)</source>
         <translation>无对话模板（使用默认模板）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>{architecture} · context {context} · {size} · {template}
 Memory at context {n_ctx}: {memory}</source>
         <translation>{architecture} · 上下文 {context} · {size} · {template}
 上下文为 {n_ctx} 时的内存：{memory}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Open Model File</source>
         <translation>打开模型文件</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>GGUF models (*.gguf)</source>
         <translation>GGUF 模型 (*.gguf)</translation>
     </message>
@@ -273,7 +273,7 @@ Memory at context {n_ctx}: {memory}</source>
         <translation>无法使用此模型</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+18"/>
         <source>This llama.cpp build can offload to the GPU.</source>
         <translation>此 llama.cpp 版本可以把计算卸载到 GPU。</translation>
     </message>
@@ -283,7 +283,7 @@ Memory at context {n_ctx}: {memory}</source>
         <translation>此 llama.cpp 为 CPU 版本，不支持 GPU：模型在 CPU 上运行。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Choose a usable .gguf model first</source>
         <translation>请先选择一个可用的 .gguf 模型</translation>
     </message>
@@ -302,7 +302,7 @@ Loading may make the computer very slow. Load anyway?</source>
 加载可能会让电脑变得非常慢。仍要加载吗？</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Loading {name}…</source>
         <translation>正在加载 {name}…</translation>
     </message>
@@ -322,17 +322,17 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>无法加载模型：{message}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+55"/>
         <source>This model is small ({parameters}) and writes poor Chinese: for Chinese drafts open a larger multilingual model or use a model server.</source>
         <translation>此模型较小（{parameters}），中文能力很弱：要起草中文内容，请打开更大的多语言模型或使用模型服务器。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+35"/>
         <source>Type a product brief first (or set the project&apos;s vision in Project Properties)</source>
         <translation>请先输入产品简报（或在“项目属性”中设置项目愿景）</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+26"/>
         <source>— round {round}: asking for more, without repeats —</source>
         <translation>— 第 {round} 轮：继续请求更多内容，不重复 —</translation>
     </message>
@@ -352,7 +352,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+37"/>
         <source>{count} tokens</source>
         <translation>{count} 个 token</translation>
     </message>
@@ -387,7 +387,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>助手出错：{message}</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+10"/>
         <source>needs about {need}; available memory unknown</source>
         <translation>约需 {need}；可用内存未知</translation>
     </message>
@@ -397,12 +397,12 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>约需 {need}，可用 {available}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>needs about {need} but only {available} is available: loading may swap or fail (use a smaller context or model)</source>
         <translation>约需 {need}，但只有 {available} 可用：加载可能会使用交换区或失败（请用更小的上下文或模型）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+24"/>
         <source>{count} parts of the model&apos;s output were left out (details in the tooltip)</source>
         <translation>模型输出中有 {count} 处被略去（详情见提示）</translation>
     </message>
@@ -417,7 +417,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>已提前停止：完整的条目已保留。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Accept suggestion</source>
         <translation>接受建议</translation>
     </message>
@@ -432,7 +432,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>无法接受：{error}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+25"/>
         <source>Could not remember settings: {error}</source>
         <translation>无法保存设置：{error}</translation>
     </message>
@@ -1006,6 +1006,11 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <location line="+1"/>
         <source>Vision / description</source>
         <translation>愿景 / 描述</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product brief</source>
+        <translation>产品简介</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1698,7 +1703,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>GuidedFlowBar</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/workshop/step_bar.py" line="+93"/>
+        <location filename="../../roadmap_desktop/ui/workshop/step_bar.py" line="+94"/>
         <source>Edit the brief…</source>
         <translation>编辑简报…</translation>
     </message>
@@ -2487,7 +2492,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>NowNextLaterBoard</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+51"/>
+        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+53"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
@@ -2512,7 +2517,7 @@ Remove one of these dependencies.</source>
         <translation>无泳道</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>not scheduled</source>
         <translation>未排期</translation>
     </message>
@@ -2535,18 +2540,18 @@ Remove one of these dependencies.</source>
 <context>
     <name>PdfExportDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/pdf_export_dialog.py" line="+43"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/pdf_export_dialog.py" line="+42"/>
         <source>Title page and summary</source>
         <translation>标题页与摘要</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+256"/>
+        <location line="+243"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-242"/>
         <source>Now / Next / Later</source>
         <translation>现在 / 下一步 / 以后</translation>
     </message>
@@ -2581,7 +2586,7 @@ Remove one of these dependencies.</source>
         <translation>横向</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+122"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2751,7 +2756,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+167"/>
+        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+89"/>
         <location line="+112"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
@@ -2775,7 +2780,12 @@ Remove one of these dependencies.</source>
         <translation>产品是什么、为谁而做、为什么是现在</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>What you build, for whom, and the problem it solves: the assistant drafts from it</source>
+        <translation>你要做什么、为谁而做、解决什么问题：助手据此起草</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>e.g. intelligent customer service</source>
         <translation>例如：智能客服</translation>
     </message>
@@ -2791,6 +2801,11 @@ Remove one of these dependencies.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Product brief</source>
+        <translation>产品简介</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Project language</source>
         <translation>项目语言</translation>
     </message>
@@ -2803,7 +2818,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>RankingView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/ranking_view.py" line="+46"/>
+        <location filename="../../roadmap_desktop/ui/editors/ranking_view.py" line="+47"/>
         <source>Criteria and weights (one per line, name: weight):</source>
         <translation>评分标准和权重（每行一项，名称: 权重）：</translation>
     </message>
@@ -2924,7 +2939,7 @@ Recover it?</source>
 <context>
     <name>RiskHeatMap</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/risk_heat_map.py" line="+88"/>
+        <location filename="../../roadmap_desktop/ui/editors/risk_heat_map.py" line="+48"/>
         <source>Risk heat map</source>
         <translation>风险热力图</translation>
     </message>
@@ -2952,12 +2967,12 @@ Recover it?</source>
 <context>
     <name>RiskLibraryDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/risk_library_dialog.py" line="+92"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/risk_library_dialog.py" line="+66"/>
         <source>Add Risks from Library</source>
         <translation>从风险库添加风险</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Search titles, descriptions, categories, mitigations (English or 中文)…</source>
         <translation>搜索标题、描述、类别、缓解措施（中文或 English）…</translation>
     </message>
@@ -3259,7 +3274,7 @@ Recover it?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+526"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+524"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>

@@ -27,6 +27,7 @@ class ProjectInfo(Entity):
     FIELDS: ClassVar[tuple[FieldSpec, ...]] = (
         FieldSpec("name", "Name", K.TEXT, required=True),
         FieldSpec("description", "Vision / description", K.LONG_TEXT),
+        FieldSpec("brief", "Product brief", K.LONG_TEXT),
         FieldSpec("language", "Language", K.CHOICE, LANGUAGES),
         FieldSpec("domain", "Domain", K.TEXT),
         FieldSpec("summary", "Executive summary", K.LONG_TEXT),
@@ -36,6 +37,7 @@ class ProjectInfo(Entity):
 
     name: str = "Untitled roadmap"
     description: str = ""
+    brief: str = ""  # what is built, for whom, and the problem it solves: the assistant drafts from it
     language: str = "en"
     domain: str = ""
     summary: str = ""  # the PDF's title page shows it

@@ -23,6 +23,8 @@ def project_to_markdown(project: Project, today: dt.date | None = None) -> str:
     out += [f"*{w('document.as_of', date=as_of)}*", ""]
     if info.description.strip():
         out += [f"**{w['document.vision']}{w['colon'].rstrip()}** {_paragraph(info.description)}", ""]
+    if info.brief.strip():
+        out += [f"**{w['document.brief']}{w['colon'].rstrip()}** {_paragraph(info.brief)}", ""]
     out += [w("markdown.counts", r=len(project.requirements), i=len(project.items), k=len(project.risks)), ""]
     if info.summary.strip():
         out += [f"## {w['document.summary']}", "", _paragraph(info.summary), ""]

@@ -78,9 +78,20 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
+def _v2_to_v3(doc: dict) -> dict:
+    """Version 3 added the project's product brief (``project.brief``).
+
+    Nothing else changed, so only the version moves: a missing brief takes the field's default, "".
+    """
+    out = copy.deepcopy(doc)
+    out["format_version"] = 3
+    return out
+
+
 # from-version -> function returning the document at from-version + 1.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {
     1: _v1_to_v2,
+    2: _v2_to_v3,
 }
 
 

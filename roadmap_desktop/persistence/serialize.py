@@ -9,7 +9,7 @@ from ..domain.fields import FieldKind, FieldValueError
 from ..domain.project import COLLECTIONS, ENTITY_TYPES, Project, ProjectInfo
 
 FORMAT_NAME = "roadmap-desktop"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def entity_to_dict(entity: Entity) -> dict:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 FIELD_LABELS = (
     QT_TRANSLATE_NOOP("Fields", "Name"),
     QT_TRANSLATE_NOOP("Fields", "Vision / description"),
+    QT_TRANSLATE_NOOP("Fields", "Product brief"),
     QT_TRANSLATE_NOOP("Fields", "Language"),
     QT_TRANSLATE_NOOP("Fields", "Domain"),
     QT_TRANSLATE_NOOP("Fields", "Executive summary"),

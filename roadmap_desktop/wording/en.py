@@ -147,6 +147,7 @@ WORDS: dict[str, str] = {
     # Words every document shows (Markdown, PDF; the timeline legend too).
     "document.as_of": "As of {date}",
     "document.vision": "Vision",
+    "document.brief": "Product brief",
     "document.summary": "Executive summary",
     "document.requirements": "Requirements",
     "document.timeline": "Timeline",

@@ -139,6 +139,7 @@ WORDS: dict[str, str] = {
     # -- documents: Markdown, Mermaid, CSV --------------------------------------------------------------
     "document.as_of": "截至 {date}",
     "document.vision": "愿景",
+    "document.brief": "产品简介",
     "document.summary": "执行摘要",
     "document.requirements": "需求",
     "document.timeline": "时间线",

@@ -37,10 +37,10 @@ def test_new_then_check(tmp_path):
 
 def test_check_bad_files_one_line(tmp_path):
     cases = {
-        "trunc.roadmap": b'{"format": "roadmap-desktop", "format_version": 2, "project": {"na',
+        "trunc.roadmap": b'{"format": "roadmap-desktop", "format_version": 3, "project": {"na',
         "bin.roadmap": bytes(range(256)),
         "newer.roadmap": json.dumps({"format": "roadmap-desktop", "format_version": 99, "project": {}}).encode(),
-        "typed.roadmap": json.dumps({"format": "roadmap-desktop", "format_version": 2, "project": 5}).encode(),
+        "typed.roadmap": json.dumps({"format": "roadmap-desktop", "format_version": 3, "project": 5}).encode(),
     }
     for name, content in cases.items():
         path = tmp_path / name

@@ -504,3 +504,18 @@ def test_inverse_commands_keep_the_label():
     assert duplicate_entities(project, "item", ["i1"]).label == "Duplicate item"
     insert = InsertEntity("lane", Lane(id="l"))
     assert insert.apply(project).label == "Add lane"
+
+
+def test_the_product_brief_is_set_and_undone_with_the_other_project_fields():
+    project = small_project()
+    assert project.info.brief == ""
+    brief = "An offline support assistant.\n\n  For agents who answer the same questions every day.  "
+    edit = set_fields("project", project.info.id, {"description": "Vision", "brief": brief}, "Edit project properties")
+    undo = edit.apply(project)
+    assert project.info.brief == brief  # long text: kept exactly, line breaks and spaces included
+    assert project.info.description == "Vision"
+    undo.apply(project)
+    assert project.info.brief == "" and project.info.description == ""
+    with pytest.raises(FieldValueError):
+        SetField("project", project.info.id, "brief", "x" * (MAX_TEXT + 1)).apply(project)
+    assert project.info.brief == ""

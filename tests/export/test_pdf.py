@@ -348,6 +348,83 @@ def test_the_title_page_shows_a_vision_with_its_success_metrics_whole(tmp_path):
     assert all(m in text for m in metrics), text  # landscape: the left column has room for all of them
 
 
+BRIEF = (
+    "For small online shops whose two or three agents answer the same questions about delivery, returns "
+    "and sizes all day: answers drafted from the shop's own help pages, anything unusual handed to a person."
+)
+
+
+def title_page_words(path: Path) -> tuple[tuple[float, float], list[tuple[str, float, float, float, float]]]:
+    """The first page's (width, height) and its words with their boxes (x0, y0, x1, y1), from pdftotext."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)
+    assert page is not None
+    words = [
+        (word, float(x0), float(y0), float(x1), float(y1))
+        for x0, y0, x1, y1, word in re.findall(
+            r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html
+        )
+    ]
+    return (float(page[1]), float(page[2])), words
+
+
+@needs_poppler
+def test_the_title_page_shows_the_brief_under_the_vision_only_when_set(tmp_path):
+    project = roadmap_sample("en")
+    out = tmp_path / "plain.pdf"
+    export(project, out, sections="title")
+    assert "Product brief" not in pdf_text(out)
+    project.info.brief = BRIEF
+    export(project, out, sections="title")
+    text = " ".join(pdf_text(out).split())
+    assert "Product brief" in text and BRIEF in text
+    assert text.index("Vision") < text.index("Product brief") < text.index("Executive summary")
+
+
+@needs_poppler
+def test_the_brief_heading_follows_the_projects_language(tmp_path):
+    skip_without_cjk_font()
+    project = roadmap_sample("zh")
+    project.info.brief = "为只有两三名客服的小型网店做的离线助手。"
+    out = tmp_path / "zh.pdf"
+    export(project, out, sections="title")
+    compact = "".join(pdf_text(out).split())
+    assert "产品简介" in compact and "为只有两三名客服的小型网店做的离线助手。" in compact
+
+
+@needs_poppler
+@pytest.mark.parametrize("long_name", [False, True])
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_long_brief_pushes_nothing_off_the_title_page(tmp_path, page_size, orientation, long_name):
+    project = roadmap_sample("en")
+    if long_name:  # three lines of 26 pt
+        project.info.name = "A project name long enough to wrap onto three lines of the title page " * 2
+    project.info.description = "\n".join(f"Vision line {n} that says what the product is for." for n in range(40))
+    project.info.brief = "\n\n".join(f"Brief paragraph {n}. {BRIEF}" for n in range(30))
+    out = tmp_path / "long.pdf"
+    export(project, out, page_size=page_size, orientation=orientation)
+    (width, height), words = title_page_words(out)
+    text = " ".join(word for word, *_ in words)
+    assert "Brief paragraph 29." not in text  # cut short, with an ellipsis
+    for expected in ("Vision line 0", "Milestones", "Planned span", "Prioritised requirements", "Risks"):
+        assert expected in text, expected  # the figures and the contents are all still there
+    if not long_name:  # with a three-line name, portrait Letter has no room for more than the vision
+        for expected in ("Product brief", "Brief paragraph 0.", "Executive summary", "We ship the FAQ bot"):
+            assert expected in text, expected
+    # Nothing leaves the page and no two words overlap (1 pt of slack for ascenders and descenders).
+    for word, x0, y0, x1, y1 in words:
+        assert 0 <= x0 <= x1 <= width and 0 <= y0 <= y1 <= height, word
+    boxes = sorted(words, key=lambda w: w[2])
+    for index, (word, x0, y0, x1, y1) in enumerate(boxes):
+        for other, a0, b0, a1, b1 in boxes[index + 1 :]:
+            if b0 >= y1 - 1:
+                break
+            assert min(x1, a1) - max(x0, a0) <= 1 or min(y1, b1) - max(y0, b0) <= 1, (word, other)
+
+
 def test_page_count_and_sections(tmp_path):
     project = roadmap_sample("en")
     full, some, one = tmp_path / "full.pdf", tmp_path / "some.pdf", tmp_path / "one.pdf"

@@ -107,3 +107,18 @@ def test_chinese_headings():
 def test_empty_project():
     text = project_to_markdown(Project.new("Empty"), TODAY)
     assert text.count("None yet.") == 3 and "Executive summary" not in text
+
+
+def test_the_brief_follows_the_vision_only_when_set():
+    project = build_project()
+    assert "Product brief" not in project_to_markdown(project, TODAY)
+    project.info.brief = "For support agents\nwho answer the same <questions> every day."
+    lines = project_to_markdown(project, TODAY).splitlines()
+    brief = lines.index("**Product brief:** For support agents  ")
+    assert lines[brief + 1] == "who answer the same &lt;questions&gt; every day."
+    vision = lines.index("**Vision:** An offline assistant.  ")
+    counts = lines.index("4 requirements · 5 timeline items · 2 risks")
+    assert vision < brief < counts
+    chinese = build_project("zh")
+    chinese.info.brief = "给客服团队的离线问答助手。"
+    assert "**产品简介：** 给客服团队的离线问答助手。" in project_to_markdown(chinese, TODAY).splitlines()

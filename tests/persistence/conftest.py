@@ -34,3 +34,8 @@ def sample_project() -> Project:
 @pytest.fixture
 def v1_fixture() -> Path:
     return FIXTURES / "v1_project.roadmap"
+
+
+@pytest.fixture
+def v2_fixture() -> Path:
+    return FIXTURES / "v2_project.roadmap"

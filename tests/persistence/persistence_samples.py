@@ -14,6 +14,7 @@ def build_project(extra_requirements: int = 0) -> Project:
     project = Project.new("智能路线图 Smart roadmap", "zh")
     project.info.description = "离线产品路线规划。\nOffline product planning, 第二行."
     project.info.domain = "企业软件"
+    project.info.brief = "给客服团队的离线问答助手。\nFor support agents who answer the same questions every day."
     lane_a, lane_b = project.lanes[0], project.lanes[1]
     lane_b.capacity = 3
     first = TimelineItem(

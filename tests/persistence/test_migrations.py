@@ -1,4 +1,5 @@
-"""Format version 1 -> 2: lanes from lane names, durations from end dates, backups of the original."""
+"""Format upgrades: 1 -> 2 (lanes from lane names, durations from end dates), 2 -> 3 (the product brief),
+and backups of the original."""
 
 from __future__ import annotations
 
@@ -144,7 +145,7 @@ def _v1(*items: dict, **extra: object) -> dict:
 )
 def test_durations(item: dict, expected: int) -> None:
     doc, start = migrate(_v1({"id": "i", "title": "T", **item}))
-    assert start == 1 and doc["format_version"] == 2
+    assert start == 1 and doc["format_version"] == FORMAT_VERSION
     assert doc["items"][0]["duration_days"] == expected
     assert "end" not in doc["items"][0] and "lane" not in doc["items"][0]
 
@@ -195,6 +196,55 @@ def test_unmigratable_versions(version: object) -> None:
 
 def test_registry_covers_every_older_version() -> None:
     assert sorted(MIGRATIONS) == list(range(1, FORMAT_VERSION))
+
+
+# -- version 2 -> 3: the project's product brief ---------------------------------------------------
+
+
+def test_v2_fixture_gets_an_empty_brief_and_saves_as_v3(tmp_path: Path, v2_fixture: Path) -> None:
+    path = tmp_path / "plan.roadmap"
+    shutil.copyfile(v2_fixture, path)
+    original = path.read_bytes()
+    loaded = load_project(path)
+    project = loaded.project
+    assert loaded.migrated_from == 2
+    assert project.info.brief == ""
+    # Every version 2 field survives as it was.
+    assert project.info.name == "智能客服助手" and project.info.framework == "wsjf"
+    assert project.info.summary.startswith("先上线") and project.info.criteria == {"收入": 3, "Strategic fit": 2}
+    assert [lane.capacity for lane in project.lanes] == [None, 2]
+    assert project.requirements[0].item_ids == ["item-interviews", "item-review"]
+    assert loaded.backup_path == path.with_name("plan.roadmap.v2.bak")
+    assert loaded.backup_path.read_bytes() == original and path.read_bytes() == original
+    project.info.brief = "为客服团队做的离线问答助手。"
+    save_project(project, path)
+    doc = json.loads(path.read_text("utf-8"))
+    assert doc["format_version"] == 3 and doc["project"]["brief"] == "为客服团队做的离线问答助手。"
+    again = load_project(path)
+    assert again.migrated_from is None and again.backup_path is None
+    assert again.project.info.brief == "为客服团队做的离线问答助手。"
+
+
+def test_v2_to_v3_changes_nothing_but_the_version(v2_fixture: Path) -> None:
+    doc = json.loads(v2_fixture.read_text("utf-8"))
+    snapshot = copy.deepcopy(doc)
+    upgraded, start = migrate(doc)
+    assert start == 2 and doc == snapshot
+    assert upgraded == {**snapshot, "format_version": 3}
+    assert MIGRATIONS[2](doc) == upgraded
+
+
+def test_v3_file_with_a_brief_round_trips(tmp_path: Path, v2_fixture: Path) -> None:
+    doc = json.loads(v2_fixture.read_text("utf-8"))
+    doc["format_version"] = 3
+    doc["project"]["brief"] = "Line one of the brief.\n\n  Indented second paragraph, kept exactly.  "
+    path = tmp_path / "v3.roadmap"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    loaded = load_project(path)
+    assert loaded.migrated_from is None and loaded.backup_path is None
+    assert loaded.project.info.brief == doc["project"]["brief"]
+    save_project(loaded.project, path)
+    assert json.loads(path.read_text("utf-8"))["project"]["brief"] == doc["project"]["brief"]
 
 
 def test_non_list_items_are_reported() -> None:

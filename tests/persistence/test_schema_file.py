@@ -81,3 +81,4 @@ def test_documented_example_is_a_valid_project() -> None:
     project = project_file.loads_project(example, "file-format.md")
     assert [item.end for item in project.items] == [dt.date(2024, 3, 15), dt.date(2024, 3, 29)]
     assert project.linked(project.items[0], "risk")[0].id == "risk-pii"
+    assert project.info.brief.startswith("为客服团队")  # the version 3 field

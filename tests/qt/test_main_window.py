@@ -123,7 +123,7 @@ def test_details_panel_edits_are_undoable(qtbot, window):
 
 @pytest.mark.parametrize(
     "content",
-    [b'{"format": "roadmap-desktop", "format_version": 2, "proj', b"\x00\x01\x02binary", b"[" * 50000, b"not json"],
+    [b'{"format": "roadmap-desktop", "format_version": 3, "proj', b"\x00\x01\x02binary", b"[" * 50000, b"not json"],
 )
 def test_bad_file_shows_dialog_and_keeps_running(qtbot, window, tmp_path, monkeypatch, content):
     shown: list[str] = []
@@ -181,7 +181,7 @@ def test_migrated_file_opens_dirty_with_backup(qtbot, window, tmp_path):
     assert window.isWindowModified()
     assert window.document.project.items
     assert window.files.save_to(path)
-    assert json.loads(path.read_text("utf-8"))["format_version"] == 2
+    assert json.loads(path.read_text("utf-8"))["format_version"] == 3
     assert load_project(path).migrated_from is None
 
 

@@ -56,7 +56,7 @@ _CJK_CHAR = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 def needs_cjk(project: Project) -> bool:
     """The document has CJK text: in the project, or in its language's words for the PDF."""
     w = wording(project.info.language)
-    texts = [project.info.name, project.info.description, project.info.summary]
+    texts = [project.info.name, project.info.description, project.info.brief, project.info.summary]
     texts += [w[key] for key in w.keys("pdf.")]
     for entity in project.entities():
         texts += [v for v in vars(entity).values() if isinstance(v, str)]

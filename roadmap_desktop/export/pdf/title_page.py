@@ -1,4 +1,4 @@
-"""The PDF's title page: the project's name and vision, figures, the executive summary and the contents."""
+"""The PDF's title page: the project's name, vision and brief, figures, the executive summary and the contents."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from ...render.ink import INK
 from .layout import Page, draw_lines, line_height, wrap_lines
 from .sheet import Sheet
 from .style import ACCENT, FILL_HEADER, INK_SOFT, RULE, pt
+
+VISION_MIN_LINES = 5  # a long project name never squeezes the vision below this (landscape)
+SUMMARY_KEPT_LINES = 4  # the brief leaves the executive summary (which follows it) this many lines
+TEXT_GAP = pt(14)  # below the vision and below the brief
 
 
 def plan_title(sheet: Sheet, starts: dict[str, int]) -> Page:
@@ -38,6 +42,53 @@ def stats(sheet: Sheet) -> list[tuple[str, str]]:
     return out
 
 
+def left_texts(sheet: Sheet, width: float, room: float, landscape: bool) -> list[tuple[str, list[str]]]:
+    """The vision and the product brief as (heading, wrapped lines), fitted to ``room`` points of height.
+
+    The vision alone keeps its rule: landscape, what fits (5 to 30 lines); portrait, 8 lines. A brief
+    shares the room with it, less the summary's first lines, so a long brief pushes nothing off the page:
+    the two split the lines evenly, one that needs fewer passing the rest on (at most 30 lines each
+    in landscape; 8 for the vision and 6 for the brief in portrait). A brief that would get fewer than
+    2 of the lines it needs is left out, and the page is then as without it.
+    """
+    info, w = sheet.project.info, sheet.w
+    text_font = sheet.font(11)
+    heading_h, lh = line_height(sheet.font(10, bold=True)), line_height(text_font)
+    vision, brief = info.description.strip(), info.brief.strip()
+    vision_alone: list[tuple[str, list[str]]] = []
+    if vision:
+        lines = max(VISION_MIN_LINES, min(int((room - heading_h) / lh), 30)) if landscape else 8
+        vision_alone = [(w["document.vision"], wrap_lines(info.description, text_font, width, lines))]
+    if not brief:
+        return vision_alone
+    blocks = [info.description, info.brief] if vision else [info.brief]
+    room -= len(blocks) * heading_h + (len(blocks) - 1) * TEXT_GAP
+    if info.summary.strip():
+        summary_font = sheet.font(10)
+        kept = len(wrap_lines(info.summary, summary_font, width, SUMMARY_KEPT_LINES))
+        room -= line_height(sheet.font(12, bold=True)) + pt(4) + kept * line_height(summary_font)
+    budget = max(0, int(room / lh))
+    caps = ([30, 30] if landscape else [8, 6])[-len(blocks) :]  # (vision,) brief
+    wanted = [len(wrap_lines(text, text_font, width, cap)) for text, cap in zip(blocks, caps, strict=True)]
+    shares = fair_shares(wanted, budget)
+    if shares[-1] < min(wanted[-1], 2):
+        return vision_alone  # no room for the brief: the page is as without one
+    out = [(w["document.brief"], wrap_lines(info.brief, text_font, width, shares[-1]))]
+    if vision:  # never 0 lines: wrap_lines reads 0 as "no limit"
+        out.insert(0, (w["document.vision"], wrap_lines(info.description, text_font, width, max(1, shares[0]))))
+    return out
+
+
+def fair_shares(wanted: list[int], budget: int) -> list[int]:
+    """``budget`` lines split evenly among texts wanting ``wanted`` lines; one needing less passes the rest on."""
+    shares = [0] * len(wanted)
+    left = budget
+    for done, index in enumerate(sorted(range(len(wanted)), key=lambda i: wanted[i])):
+        shares[index] = min(wanted[index], left // (len(wanted) - done))
+        left -= shares[index]
+    return shares
+
+
 def draw_title(sheet: Sheet, painter: QPainter, starts: dict[str, int]) -> None:
     info, w = sheet.project.info, sheet.w
     body = sheet.body
@@ -59,22 +110,6 @@ def draw_title(sheet: Sheet, painter: QPainter, starts: dict[str, int]) -> None:
     painter.setBrush(ACCENT)
     painter.drawRect(QRectF(0, y, pt(42), pt(2.4)))
     y += pt(16)
-    if info.description.strip():
-        y = draw_lines(painter, [w["document.vision"]], sheet.font(10, bold=True), 0, y, left_w, INK)
-        vision_font = sheet.font(11)
-        # Landscape: the left column is the vision's down to the footer (success metrics included);
-        # portrait: the figures follow below it, so it keeps to a few lines.
-        room = int((body.bottom() - y - pt(24)) / line_height(vision_font)) if landscape else 8
-        y = draw_lines(
-            painter,
-            wrap_lines(info.description, vision_font, left_w, max(5, min(room, 30))),
-            vision_font,
-            0,
-            y,
-            left_w,
-            INK,
-        )
-        y += pt(14)
 
     # Right column (landscape) or the block below (portrait): figures, then the contents.
     tiles = stats(sheet)
@@ -87,6 +122,18 @@ def draw_title(sheet: Sheet, painter: QPainter, starts: dict[str, int]) -> None:
     contents_font, desc_font = sheet.font(10, bold=True), sheet.font(8.5)
     entry_h = line_height(contents_font) + 2 * line_height(desc_font) + pt(6)
     contents_h = (line_height(sheet.font(11, bold=True)) + pt(6) + len(contents) * entry_h) if contents else 0.0
+
+    # Left column: the vision, then the brief, each under its heading. Landscape: the column is
+    # theirs down to the footer; portrait: the figures and the contents follow below them.
+    if landscape:
+        text_bottom = body.bottom() - pt(24)
+    else:
+        text_bottom = body.bottom() - contents_h - pt(16) - tiles_h - pt(8) - pt(14)
+    heading_font, text_font = sheet.font(10, bold=True), sheet.font(11)
+    for heading, lines in left_texts(sheet, left_w, text_bottom - y, landscape):
+        y = draw_lines(painter, [heading], heading_font, 0, y, left_w, INK)
+        y = draw_lines(painter, lines, text_font, 0, y, left_w, INK)
+        y += TEXT_GAP
 
     if landscape:
         ty = body.top() + pt(30)

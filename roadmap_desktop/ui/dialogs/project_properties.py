@@ -1,4 +1,4 @@
-"""Dialog for the project's name, vision, language and domain."""
+"""Dialog for the project's name, vision, product brief, language and domain."""
 
 from __future__ import annotations
 
@@ -23,6 +23,10 @@ class ProjectPropertiesDialog(QDialog):
         self.name_edit = QLineEdit(info.name)
         self.description_edit = QPlainTextEdit(info.description)
         self.description_edit.setPlaceholderText(self.tr("What the product is, for whom, and why now"))
+        self.brief_edit = QPlainTextEdit(info.brief)
+        self.brief_edit.setPlaceholderText(
+            self.tr("What you build, for whom, and the problem it solves: the assistant drafts from it")
+        )
         self.language_combo = QComboBox()
         for code in LANGUAGES:
             self.language_combo.addItem(language_name(code), code)
@@ -35,15 +39,17 @@ class ProjectPropertiesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Vision"), self.description_edit)
+        form.addRow(self.tr("Product brief"), self.brief_edit)
         form.addRow(self.tr("Project language"), self.language_combo)
         form.addRow(self.tr("Domain"), self.domain_edit)
         form.addRow(buttons)
-        self.resize(520, 320)
+        self.resize(560, 440)
 
     def values(self) -> dict[str, object]:
         return {
             "name": self.name_edit.text(),
             "description": self.description_edit.toPlainText(),
+            "brief": self.brief_edit.toPlainText(),
             "language": self.language_combo.currentData(),
             "domain": self.domain_edit.text(),
         }
