@@ -140,7 +140,7 @@ def requirement_candidates(
     taken = [normalise_title(t) for t in exclude]
     if project is not None:
         taken += [normalise_title(r.title) for r in project.requirements]
-    best = max(scores, default=0.0)
+    best = max(scores, default=0.0) or 1.0  # no word in common at all: the common needs still stand
     ranked: list[tuple[float, int]] = []
     for i, (pattern, score) in enumerate(zip(library.patterns, scores, strict=True)):
         if any(similar(normalise_title(pattern.title[lang]), t) for lang in pattern.title for t in taken):

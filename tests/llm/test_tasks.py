@@ -11,12 +11,11 @@ import pytest
 
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
-from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
 from roadmap_desktop.llm.json_salvage import salvage
 from roadmap_desktop.llm.task_base import FieldChanges, TaskInputs
 from roadmap_desktop.llm.tasks import TASKS, get_task
-from roadmap_desktop.llm.titles import clean_title, normalise_title
+from roadmap_desktop.llm.titles import clean_title, is_placeholder, normalise_title
 from roadmap_desktop.persistence.risk_library_file import load_default_risk_library
 
 LIBRARY = [
@@ -51,8 +50,8 @@ def inputs(language: str = "en") -> TaskInputs:
     project = make_project(language)
     return TaskInputs(
         project=project,
-        brief="Shops drown in support chats.",
-        library=LIBRARY,
+        brief="Online shops drown in customer support chats and order-status tickets.",
+        library=load_default_risk_library(),
         requirement_id=project.requirements[0].id,
     )
 
@@ -128,11 +127,6 @@ def test_schemas_bound_every_array_and_string(name):
     walk(TASKS[name].schema(inputs()))
 
 
-def test_risk_schema_only_allows_library_ids():
-    schema = get_task("risks").schema(inputs())
-    assert schema["properties"]["risks"]["items"]["properties"]["id"] == {"enum": ["R01", "R02", "R06"]}
-
-
 def test_task_specs_recommend_anti_loop_sampling():
     for task in TASKS.values():
         sampling = task.spec.sampling()
@@ -152,13 +146,9 @@ def test_messages_state_the_language_and_fill_every_placeholder(name, language):
     # system, optional worked examples as (user, assistant) turns, then the request
     assert roles[0] == "system" and roles[-1] == "user"
     assert roles[1:-1] == ["user", "assistant"] * ((len(roles) - 2) // 2)
-    if language == "zh":
-        assert "简体中文" in messages[0]["content"]
-    else:
-        assert "English" in messages[0]["content"]
+    # The prompt is in the project's language (the schema, not an example, gives the output's shape).
+    assert bool(re.search(r"[\u4e00-\u9fff]", messages[0]["content"])) == (language == "zh")
     assert all("$" not in m["content"] for m in messages)
-    shown = messages[-2]["content"] if len(roles) > 2 else messages[-1]["content"]
-    assert "{" in shown  # an example of the output shape, inline or as an earlier answer
     for example in messages[2:-1:2]:
         assert isinstance(json.loads(example["content"]), dict)  # worked answers are valid JSON
 
@@ -171,15 +161,7 @@ def test_language_comes_from_the_project_and_can_be_overridden():
         task.build_messages(inputs(), "fr")
 
 
-def test_risk_messages_list_only_library_ids():
-    text = get_task("risks").build_messages(inputs())[-1]["content"]
-    assert set(re.findall(r"\bR\d\d\b", text)) == {"R01", "R02", "R06"}
-    assert "R01: Data privacy and security" in text
-    assert "R01: 数据隐私和安全" in get_task("risks").build_messages(inputs("zh"))[-1]["content"]
-
-
-def test_requirement_messages_list_existing_titles_and_number_requirements():
-    assert "- Refund triage" in get_task("requirements").build_messages(inputs())[-1]["content"]
+def test_priority_messages_number_the_requirements():
     priorities = get_task("priorities").build_messages(inputs())[-1]["content"]
     assert "1. Answer order questions" in priorities and "3. Weekly report" in priorities
 
@@ -202,27 +184,7 @@ def test_salvage_reads_valid_json_like_json_loads():
     assert part.to_python() == doc
 
 
-def test_truncated_output_keeps_every_complete_item_and_never_a_partial_one():
-    task = get_task("requirements")
-    full = task.parse(VALID_REQUIREMENTS)
-    assert full.complete and not full.dropped and len(full.suggestions) == 4
-    titles = [r.title for r in full.suggestions]
-    # Where each item's closing brace sits: an item is complete once its '}' is in the text.
-    ends = [m.end() for m in re.finditer(r'"llm_fit_reason": "[^"]*"}', VALID_REQUIREMENTS)]
-    for cut in range(len(VALID_REQUIREMENTS)):
-        result = task.parse(VALID_REQUIREMENTS[:cut])
-        expected = sum(1 for end in ends if end <= cut)
-        assert [r.title for r in result.suggestions] == titles[:expected], cut
-        assert not result.complete
-        for req in result.suggestions:
-            assert req.llm_fit_reason == "Text generation suits a model."  # never half an item
-        if cut:
-            assert result.dropped, cut  # the user is told the output was cut off
-        if f"item {expected + 1} was cut off" not in result.dropped and cut:
-            assert result.dropped[-1].startswith("the output") and "cut off" in result.dropped[-1], cut
-
-
-def test_truncated_timeline_and_risks_keep_complete_items():
+def test_truncated_timeline_keeps_complete_items():
     timeline = json.dumps(
         {
             "items": [
@@ -236,54 +198,9 @@ def test_truncated_timeline_and_risks_keep_complete_items():
     result = get_task("timeline").parse(timeline[:cut], inputs())
     assert [i.title for i in result.suggestions] == ["Interview users", "Pick a model"]
     assert result.dropped == ["item 3 was cut off"]
-    risks = '{"risks": [{"id": "R01", "likelihood": 4, "impact": 5, "why": "Chats hold addresses."}, {"id": "R0'
-    result = get_task("risks").parse(risks, inputs())
-    assert [r.title for r in result.suggestions] == ["Data privacy and security"]
-    assert result.dropped == ["risk 2 was cut off"]
-
-
-def test_slightly_invalid_json_keeps_the_good_items():
-    text = (
-        'Here you go: {"requirements": ['
-        + json.dumps(req_item("Good one"))
-        + ', {"title": oops}, '
-        + json.dumps(req_item("Second good"))
-        + ",]}"
-    )
-    result = get_task("requirements").parse(text)
-    assert [r.title for r in result.suggestions] == ["Good one", "Second good"]
-    assert result.dropped == ["item 2 has an invalid 'title'"]
-
-
-def test_no_json_at_all_says_so():
-    result = get_task("requirements").parse("I cannot help with that.")
-    assert result.suggestions == [] and not result.complete
-    assert "no JSON" in result.dropped[0]
 
 
 # -- de-duplication -----------------------------------------------------------------------------
-
-
-def test_repeated_and_near_duplicate_titles_are_dropped_with_reasons():
-    looping = {
-        "requirements": [
-            req_item("Auto reply drafts"),
-            req_item("Auto-reply drafts!"),
-            req_item("auto reply  drafts"),
-            req_item("Auto reply draft"),
-            req_item("Order status lookup"),
-            req_item("Refund  triage"),
-        ]
-    }
-    result = get_task("requirements").parse(json.dumps(looping), inputs())
-    assert [r.title for r in result.suggestions] == ["Auto reply drafts", "Order status lookup"]
-    assert result.dropped == [
-        "item 2 repeats item 1's title",
-        "item 3 repeats item 1's title",
-        "item 4 repeats item 1's title",  # ratio >= 0.9
-        "item 6 is already in the project",
-    ]
-    assert result.complete
 
 
 def test_normalised_titles_ignore_case_space_and_punctuation():
@@ -291,43 +208,7 @@ def test_normalised_titles_ignore_case_space_and_punctuation():
     assert normalise_title("会议 纪要，摘要。") == "会议纪要摘要"
 
 
-def test_distinct_but_similar_titles_are_kept():
-    data = {"requirements": [req_item("Order status lookup"), req_item("Order history export")]}
-    assert len(get_task("requirements").parse(json.dumps(data)).suggestions) == 2
-
-
 # -- validation ---------------------------------------------------------------------------------
-
-
-def test_bad_enum_values_are_left_empty_with_a_reason():
-    data = {"requirements": [req_item("Auto reply drafts", value_lever="speed", llm_fit="maybe")]}
-    result = get_task("requirements").parse(json.dumps(data))
-    (req,) = result.suggestions
-    assert isinstance(req, Requirement)
-    assert req.value_lever == "" and req.llm_fit == "" and req.llm_fit_reason == ""
-    assert any("item 1: value lever 'speed'" in d for d in result.dropped)
-    assert any("item 1: llm fit 'maybe'" in d for d in result.dropped)
-
-
-def test_out_of_range_risk_values_drop_the_risk():
-    text = json.dumps(
-        {
-            "risks": [
-                {"id": "R01", "likelihood": 9, "impact": 3, "why": "x"},
-                {"id": "R99", "likelihood": 2, "impact": 3, "why": "invented"},
-                {"id": "R02", "likelihood": 2, "impact": 4, "why": "GPU bills."},
-                {"id": "R02", "likelihood": 3, "impact": 3, "why": "again"},
-            ]
-        }
-    )
-    result = get_task("risks").parse(text, inputs())
-    assert [r.title for r in result.suggestions] == ["Compute demand and cost"]
-    risk = result.suggestions[0]
-    assert isinstance(risk, Risk) and (risk.likelihood, risk.impact) == (2, 4)
-    assert risk.mitigation == "Quantization" and "GPU bills." in risk.description
-    assert result.dropped[0].startswith("risk 1: likelihood 9 is out of range")
-    assert result.dropped[1] == "risk 2: 'R99' is not a library risk id"
-    assert result.dropped[2] == "risk 4 repeats risk 3 (R02)"
 
 
 def test_priorities_are_keyed_by_number_and_validated():
@@ -411,98 +292,6 @@ def test_summary_cut_off_keeps_whole_sentences():
 # -- Chinese --------------------------------------------------------------------------------------
 
 
-def test_chinese_text_round_trips():
-    data = {
-        "requirements": [
-            req_item(
-                "客服自动回复", user_story="作为团队负责人，我想要摘要，以便节省时间。", target_users=["团队负责人"]
-            ),
-            req_item("客服 自动回复！"),
-        ]
-    }
-    for text in (json.dumps(data, ensure_ascii=False), json.dumps(data)):  # raw and \\u-escaped
-        result = get_task("requirements").parse(text, inputs("zh"))
-        (req,) = result.suggestions
-        assert req.title == "客服自动回复" and req.target_users == ["团队负责人"]
-        assert req.description.startswith("作为团队负责人")
-        assert result.dropped == ["item 2 repeats item 1's title"]
-    risks = get_task("risks").parse(
-        '{"risks": [{"id": "R01", "likelihood": 3, "impact": 4, "why": "保存聊天"}]}', inputs("zh")
-    )
-    assert risks.suggestions[0].title == "数据隐私和安全"
-    assert risks.suggestions[0].mitigation.splitlines() == ["加密", "Access control"]
-
-
-def test_escaped_chinese_cut_inside_an_escape_is_cut_off_not_garbled():
-    text = json.dumps({"requirements": [req_item("会议纪要摘要"), req_item("客服回复")]})
-    for cut in range(len(text)):
-        for req in get_task("requirements").parse(text[:cut]).suggestions:
-            assert req.title in ("会议纪要摘要", "客服回复")
-
-
-def test_placeholder_titles_are_dropped():
-    data = {"requirements": [req_item("Sentence 1"), req_item("<title>"), req_item("功能 2"), req_item("Order lookup")]}
-    result = get_task("requirements").parse(json.dumps(data))
-    assert [r.title for r in result.suggestions] == ["Order lookup"]
-    assert sum("placeholder" in d for d in result.dropped) == 3
-
-
-def test_requirements_drop_copies_of_the_prompt_example_and_placeholders():
-    from roadmap_desktop.llm.titles import example_titles
-
-    # The shipped prompts carry no example (the grammar fixes the shape); a copy of any still counts.
-    example = (example_titles("requirements", "en") or ["Meeting notes summary"])[0]
-    output = json.dumps(
-        {
-            "requirements": [
-                {
-                    "title": example,
-                    "user_story": "x",
-                    "target_users": [],
-                    "pain_points": [],
-                    "value_lever": "ux",
-                    "llm_fit": "fit",
-                    "llm_fit_reason": "x",
-                },
-                {
-                    "title": "<product_brief>",
-                    "user_story": "x",
-                    "target_users": [],
-                    "pain_points": [],
-                    "value_lever": "ux",
-                    "llm_fit": "fit",
-                    "llm_fit_reason": "x",
-                },
-                {
-                    "title": "Answer order-status questions",
-                    "user_story": "x",
-                    "target_users": [],
-                    "pain_points": [],
-                    "value_lever": "ux",
-                    "llm_fit": "fit",
-                    "llm_fit_reason": "x",
-                },
-            ]
-        }
-    )
-    result = get_task("requirements").parse(output, TaskInputs(project=Project.new("p")))
-    assert "Answer order-status questions" in [r.title for r in result.suggestions]
-    assert "<product_brief>" not in [r.title for r in result.suggestions]
-    assert any("placeholder" in d for d in result.dropped)
-
-
-def test_later_rounds_list_earlier_drafts_and_drop_repeats_of_them():
-    task = get_task("requirements")
-    later = inputs()
-    later.drafted = ["Call summaries", "Follow-up email drafts"]
-    prompt = task.build_messages(later)[-1]["content"]
-    assert "- Call summaries" in prompt and "- Follow-up email drafts" in prompt
-    data = {"requirements": [req_item("Call summary"), req_item("Deal risk alerts")]}
-    result = task.parse(json.dumps(data), later)
-    assert [r.title for r in result.suggestions] == ["Deal risk alerts"]
-    assert "item 1 repeats an earlier suggestion" in result.dropped
-
-
 def test_another_round_only_while_short_of_wanted_and_rounds_left():
     task = get_task("requirements")
     assert task.wants_another_round(1, 3)
@@ -518,9 +307,6 @@ def test_run_on_titles_keep_their_name_and_extensions_count_as_repeats():
     assert clean_title("1. 编留言规则") == "编留言规则" and clean_title("2、离线模式") == "离线模式"
     assert clean_title("3) offline mode") == "Offline mode" and clean_title("a. Dark theme") == "Dark theme"
     assert clean_title("3D printing") == "3D printing" and clean_title("2.5 GHz support") == "2.5 GHz support"
-    data = {"requirements": [req_item("Email marketing"), req_item("Email marketing for small businesses")]}
-    result = get_task("requirements").parse(json.dumps(data))
-    assert [r.title for r in result.suggestions] == ["Email marketing"]
 
 
 def test_prompt_files_must_be_well_formed(tmp_path, monkeypatch):
@@ -543,7 +329,7 @@ def test_prompt_files_must_be_well_formed(tmp_path, monkeypatch):
         tasks_module.load_prompt.cache_clear()
 
 
-@pytest.mark.parametrize("name", ["user-story", "priorities", "timeline", "summary", "requirements"])
+@pytest.mark.parametrize("name", ["user-story", "priorities", "timeline", "summary"])
 def test_worked_examples_fill_the_phase_list_and_their_copies_are_dropped(name):
     messages = get_task(name).build_messages(inputs())
     assert all("$" not in m["content"] for m in messages)
@@ -608,34 +394,6 @@ def test_smollm2_gives_valid_distinct_suggestions_for_every_task(smollm2, name):
     assert len(set(keys)) == len(keys)
 
 
-def test_titles_with_mostly_the_same_words_count_as_one():
-    data = {
-        "requirements": [
-            req_item("Review a recipe on Facebook with me"),
-            req_item("Review a recipe on Instagram with me"),
-            req_item("Order status lookup"),
-            req_item("Order history export"),
-        ]
-    }
-    result = get_task("requirements").parse(json.dumps(data))
-    assert [r.title for r in result.suggestions] == [
-        "Review a recipe on Facebook with me",
-        "Order status lookup",
-        "Order history export",
-    ]
-
-
-def test_risks_already_taken_are_not_offered_again():
-    later = inputs()
-    later.drafted = ["Data privacy and security"]
-    task = get_task("risks")
-    assert "R01" not in task.schema(later)["properties"]["risks"]["items"]["properties"]["id"]["enum"]
-    assert "R01:" not in task.build_messages(later)[-1]["content"]
-    later.drafted = ["Data privacy and security", "Compute demand and cost", "Overfitting"]
-    with pytest.raises(ValueError, match="every risk in the library is already in the project"):
-        task.build_messages(later)
-
-
 def test_a_language_with_only_a_wording_catalog_gets_english_prompts_and_its_own_reply_marks():
     from roadmap_desktop.wording import register, unregister, wording
 
@@ -648,12 +406,10 @@ def test_a_language_with_only_a_wording_catalog_gets_english_prompts_and_its_own
         pseudo.project.info.language = "xx"
         for name in TASKS:
             assert TASKS[name].build_messages(pseudo) == TASKS[name].build_messages(inputs("en"))
-        assert get_task("requirements").parse(json.dumps({"requirements": [req_item("Platzhalter 3")]})).dropped == [
-            "item 1 is a placeholder, not a title"
-        ]
+        assert is_placeholder("Platzhalter 3")
         cut_off = '{"summary": "Eins¡ Zwei'  # its sentence mark ends the last full sentence
         assert get_task("summary").parse(cut_off, pseudo).suggestions == ["Eins¡"]
     finally:
         unregister("xx")
-    assert not get_task("requirements").parse(json.dumps({"requirements": [req_item("Platzhalter 3")]})).dropped
+    assert not is_placeholder("Platzhalter 3")
     assert get_task("summary").parse(cut_off, inputs("en")).suggestions == []
