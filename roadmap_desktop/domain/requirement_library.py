@@ -68,7 +68,7 @@ class Pattern:
         """What retrieval indexes: title, story, users and keywords in ``language``."""
         parts = [self.text("title", language), self.text("story", language)]
         parts += [u.get(language) or u["en"] for u in self.users]
-        parts += list(self.keywords.get(language, ()))
+        parts += list(self.keywords.get(language) or self.keywords["en"])
         return " ".join(parts)
 
     def to_requirement(self, language: str, title: str | None = None) -> Requirement:

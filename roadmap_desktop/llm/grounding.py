@@ -170,7 +170,7 @@ def pattern_for(library: RequirementLibrary, text: str, language: str) -> Patter
         return None
     pattern = library.patterns[hits[0].index]
     shared = shared_terms(text, pattern.words(language))
-    same = similar(normalise_title(text), normalise_title(pattern.title[language]))
+    same = similar(normalise_title(text), normalise_title(pattern.text("title", language)))
     return pattern if len(shared) >= 2 or same else None
 
 

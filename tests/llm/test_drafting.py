@@ -1,4 +1,5 @@
-"""The drafting session's rounds with a fake engine (no model): what is sent, merged, shown live and when it ends."""
+"""The drafting session's rounds with a fake engine and a fake task (no model): what is sent, merged,
+shown before and while the model answers, and when it ends."""
 
 from __future__ import annotations
 
@@ -7,27 +8,44 @@ import json
 import pytest
 
 from roadmap_desktop.domain.project import Project
-from roadmap_desktop.llm.drafting import DraftingSession, run_task
+from roadmap_desktop.domain.requirement import Requirement
+from roadmap_desktop.llm.drafting import DraftingSession, run_session, run_task
 from roadmap_desktop.llm.engine_api import ChatStream, GenerationResult
-from roadmap_desktop.llm.task_base import TaskInputs, TaskSpec
-from roadmap_desktop.llm.tasks import RequirementsTask, get_task
-
-LIBRARY = [
-    {"id": "R01", "title": {"en": "Data privacy and security"}, "category": "Data", "mitigations": []},
-    {"id": "R02", "title": {"en": "Compute demand and cost"}, "category": "Cost", "mitigations": []},
-    {"id": "R03", "title": {"en": "Overfitting"}, "category": "Model", "mitigations": []},
-]
+from roadmap_desktop.llm.task_base import Task, TaskInputs, TaskResult, TaskSpec, list_items
+from roadmap_desktop.llm.tasks import get_task
+from roadmap_desktop.llm.titles import Titles
 
 
-def requirements(*titles: str) -> str:
-    items = [
-        {"title": t, "user_story": f"As a user I want {t}.", "value_lever": "ux", "llm_fit": "fit"} for t in titles
-    ]
-    return json.dumps({"requirements": items})
+def titles_json(*titles: str) -> str:
+    return json.dumps({"items": [{"title": t} for t in titles]})
 
 
-def risks(*ids: str) -> str:
-    return json.dumps({"risks": [{"id": i, "likelihood": 3, "impact": 2, "why": "It could happen."} for i in ids]})
+class ListTask(Task):
+    """Asks for titles, up to three rounds, until it has four; later rounds list earlier titles."""
+
+    name = "list"
+    spec = TaskSpec("list", max_tokens=100, temperature=0.3)
+    rounds = 3
+    wanted = 4
+
+    def build_messages(self, inputs, language=None):
+        return [{"role": "user", "content": "titles; not: " + ", ".join(inputs.drafted)}]
+
+    def schema(self, inputs=None):
+        return {"type": "object"}
+
+    def preview(self, inputs):
+        return [Requirement(title="From the library")]
+
+    def parse(self, text, inputs=None):
+        result = TaskResult(self.name)
+        seen = Titles((), (), inputs.drafted if inputs else [])
+        for position, data in list_items(text, "items", result):
+            title = seen.take(data.get("title"), f"item {position}", result.dropped)
+            if title:
+                seen.add(title, f"item {position}")
+                result.suggestions.append(Requirement(title=title))
+        return result
 
 
 class FakeEngine:
@@ -45,81 +63,71 @@ class FakeEngine:
         if cancelled:
             text = text[: text.index("}") + 1]
         pieces = [text[i : i + 7] for i in range(0, len(text), 7)]
-        result = GenerationResult(text=text, pieces=len(pieces), cancelled=cancelled)
+        result = GenerationResult(text=text, pieces=len(pieces), tokens=len(pieces), seconds=0.5, cancelled=cancelled)
         return ChatStream(iter(pieces), result)
-
-
-def brief() -> TaskInputs:
-    return TaskInputs(project=Project.new("Shop helper"), brief="Answers customer chats for small shops.")
 
 
 def test_rounds_go_on_until_the_task_has_what_it_wants_without_repeats():
     engine = FakeEngine(
-        requirements("Order lookup", "Reply drafts", "Angry customer alerts"),
-        requirements("Order lookup", "Refund triage", "Weekly report"),
+        titles_json("Order lookup", "Reply drafts"), titles_json("Order lookup", "Refund triage", "Report")
     )
     streamed: list[str] = []
-    result = run_task(engine, get_task("requirements"), brief(), seed=11, on_text=streamed.append)
-    titles = [r.title for r in result.suggestions]
-    assert titles == ["Order lookup", "Reply drafts", "Angry customer alerts", "Refund triage", "Weekly report"]
+    session = DraftingSession(ListTask(), TaskInputs(), seed=11)
+    first = session.start()
+    assert [r.title for r in session.preview()] == ["From the library"]  # before the model says a word
+    result = run_session(engine, session, first, on_text=streamed.append)
+    assert [r.title for r in result.suggestions] == ["Order lookup", "Reply drafts", "Refund triage", "Report"]
     assert result.dropped == ["round 2: item 1 repeats an earlier suggestion"]
     assert not result.stopped and result.complete
     assert "".join(streamed) == "".join(engine.answers)
-    (first, options1), (second, options2) = engine.requests
+    (first_messages, options1), (second_messages, options2) = engine.requests
     assert (options1["seed"], options2["seed"]) == (11, 12)  # a fixed seed repeats the whole run
-    assert "Order lookup" not in first[-1]["content"] and "- Order lookup" in second[-1]["content"]
-    assert options1["response_format"]["type"] == "json_object" and options1["max_tokens"] == 800
+    assert "Order lookup" not in first_messages[-1]["content"] and "Order lookup" in second_messages[-1]["content"]
+    assert options1["response_format"]["type"] == "json_object" and options1["max_tokens"] == 100
+    assert len(session.generations) == 2  # each round's stream result, for timings
 
 
 def test_no_more_rounds_than_the_task_allows():
-    task = get_task("requirements")
-    engine = FakeEngine(*[requirements("Order lookup")] * 10)
-    result = run_task(engine, task, brief())
-    assert len(engine.requests) == task.rounds
+    engine = FakeEngine(*[titles_json("Order lookup")] * 10)
+    result = run_task(engine, ListTask(), TaskInputs())
+    assert len(engine.requests) == ListTask.rounds
     assert [r.title for r in result.suggestions] == ["Order lookup"]
     assert "seed" not in engine.requests[0][1]
 
 
 def test_a_stopped_round_keeps_its_complete_items_and_ends_the_run():
-    engine = FakeEngine(requirements("Order lookup", "Reply drafts"), cancel_at=1)
-    result = run_task(engine, get_task("requirements"), brief())
+    engine = FakeEngine(titles_json("Order lookup", "Reply drafts"), cancel_at=1)
+    result = run_task(engine, ListTask(), TaskInputs())
     assert [r.title for r in result.suggestions] == ["Order lookup"]
     assert result.stopped and len(engine.requests) == 1
     assert not any("stopped" in d for d in result.dropped)  # said once, by the surface showing the result
 
 
-def test_when_nothing_is_left_to_ask_for_the_run_ends_with_what_it_has():
-    # Round 1 took every library risk: the risks task cannot ask again (ValueError), which is no error.
-    inputs = TaskInputs(project=Project.new("Shop helper"), library=LIBRARY)
-    engine = FakeEngine(risks("R01", "R02", "R03"))
-    result = run_task(engine, get_task("risks"), inputs, seed=1)
-    assert [r.title for r in result.suggestions] == [
-        "Data privacy and security",
-        "Compute demand and cost",
-        "Overfitting",
-    ]
-    assert len(engine.requests) == 1 and not result.stopped
-
-
-class LookupTask(RequirementsTask):
+class LookupTask(ListTask):
     """A task whose later rounds look up something that is gone."""
 
     name = "lookup"
-    spec = TaskSpec("lookup", max_tokens=10, temperature=0.0)
 
     def build_messages(self, inputs, language=None):
         if inputs.drafted:
             raise LookupError("the requirement was deleted")
         return [{"role": "user", "content": "go"}]
 
-    def parse(self, text, inputs=None):
-        return RequirementsTask.parse(self, text, TaskInputs())
+
+class ExhaustedTask(ListTask):
+    """A task with nothing left to ask for after the first round (every library entry taken)."""
+
+    def build_messages(self, inputs, language=None):
+        if inputs.drafted:
+            raise ValueError("every entry is already in the project")
+        return [{"role": "user", "content": "go"}]
 
 
-def test_a_lookup_error_after_the_first_round_also_ends_the_run():
-    session = DraftingSession(LookupTask(), TaskInputs())
+@pytest.mark.parametrize("task", [LookupTask(), ExhaustedTask()])
+def test_nothing_left_to_ask_for_after_the_first_round_ends_the_run_with_what_it_has(task):
+    session = DraftingSession(task, TaskInputs())
     assert session.start().round == 1
-    assert session.finish(requirements("Order lookup")) is None
+    assert session.finish(titles_json("Order lookup")) is None
     assert session.done and [r.title for r in session.result.suggestions] == ["Order lookup"]
 
 
@@ -128,7 +136,6 @@ def test_a_lookup_error_after_the_first_round_also_ends_the_run():
     [
         ("requirements", TaskInputs(project=Project.new("p")), ValueError),
         ("user-story", TaskInputs(), ValueError),
-        ("risks", TaskInputs(project=Project.new("p")), ValueError),
     ],
 )
 def test_inputs_that_do_not_fit_fail_at_the_start(task, inputs, error):
@@ -142,19 +149,17 @@ def test_first_round_lookup_errors_reach_the_caller():
 
 
 def test_live_suggestions_appear_as_items_close_and_carry_earlier_rounds():
-    session = DraftingSession(get_task("requirements"), brief(), overrides={"temperature": 0.2, "max_tokens": 64})
+    session = DraftingSession(ListTask(), TaskInputs(), overrides={"temperature": 0.2, "max_tokens": 64})
     request = session.start()
     assert request.options["temperature"] == 0.2 and request.options["max_tokens"] == 64
-    text = requirements("Order lookup", "Reply drafts")
+    text = titles_json("Order lookup", "Reply drafts")
     cut = text.index("}") + 1
     assert session.feed(text[: cut - 1]) is None  # no item closed yet
     assert [r.title for r in session.feed(text[cut - 1 : cut])] == ["Order lookup"]
     session.feed(text[cut:])
     second = session.finish(text)
     assert second is not None and second.round == 2 and session.rounds_done == 1
-    assert session.rounds == get_task("requirements").rounds
-    more = requirements("Refund triage")
-    live = session.feed(more)
+    live = session.feed(titles_json("Refund triage"))
     assert [r.title for r in live] == ["Order lookup", "Reply drafts", "Refund triage"]
 
 

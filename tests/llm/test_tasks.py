@@ -293,7 +293,7 @@ def test_summary_cut_off_keeps_whole_sentences():
 
 
 def test_another_round_only_while_short_of_wanted_and_rounds_left():
-    task = get_task("requirements")
+    task = get_task("timeline")
     assert task.wants_another_round(1, 3)
     assert not task.wants_another_round(1, task.wanted)
     assert not task.wants_another_round(task.rounds, 0)
