@@ -397,6 +397,11 @@ WORDS: dict[str, str] = {
         "simple simply ai model models llm show shows instead allow allows provide provides keep keeps find finds"
     ),
     "retrieval.stop_chars": "",  # characters that join words in a language written without spaces
+    # grounded priorities and user stories (llm/tasks/priorities.py, user_story.py)
+    # (end of priorities and user stories)
+    #
+    # grounded timeline and summary (llm/tasks/timeline.py, summary.py)
+    # (end of timeline and summary)
     # (end of assistant)
     #
     # -- templates and new projects (persistence/template_file.py, ui/dialogs/template_dialog.py) -------

@@ -353,6 +353,11 @@ WORDS: dict[str, str] = {
         "他们 自己 没有 什么 这些 那些 如何 为了 基于 使用 利用 支持 实现 问题 服务"
     ),
     "retrieval.stop_chars": "的了和与及或在是把被从对为让给并等也都而就着过",
+    # grounded priorities and user stories (llm/tasks/priorities.py, user_story.py)
+    # (end of priorities and user stories)
+    #
+    # grounded timeline and summary (llm/tasks/timeline.py, summary.py)
+    # (end of timeline and summary)
     # (end of assistant)
     #
     # -- templates and new projects ---------------------------------------------------------------------
