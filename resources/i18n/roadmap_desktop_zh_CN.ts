@@ -55,7 +55,7 @@
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+45"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+47"/>
         <source>Draft requirements from a brief</source>
         <translation>根据简报起草需求</translation>
     </message>
@@ -322,17 +322,27 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>无法加载模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+55"/>
-        <source>This model is small ({parameters}) and writes poor Chinese: for Chinese drafts open a larger multilingual model or use a model server.</source>
-        <translation>此模型较小（{parameters}），中文能力很弱：要起草中文内容，请打开更大的多语言模型或使用模型服务器。</translation>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+51"/>
+        <source>This model is small ({parameters}) and writes poor Chinese: it only chooses entries of the built-in library, whose Chinese texts are used as they are. For free drafting open a larger multilingual model or use a model server.</source>
+        <translation>此模型较小（{parameters}），中文能力很弱：它只从内置库中挑选条目，中文文本直接采用库中内容。要自由起草，请打开更大的多语言模型或使用模型服务器。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+8"/>
+        <source>This model is small ({parameters}): it adapts entries of the built-in library to your brief. For drafting beyond the library, open a larger model or use a model server.</source>
+        <translation>此模型较小（{parameters}）：它把内置库中的条目按你的产品简介调整。要起草库外的内容，请打开更大的模型或使用模型服务器。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Set product brief</source>
+        <translation>设置产品简介</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Type a product brief first (or set the project&apos;s vision in Project Properties)</source>
         <translation>请先输入产品简报（或在“项目属性”中设置项目愿景）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>— round {round}: asking for more, without repeats —</source>
         <translation>— 第 {round} 轮：继续请求更多内容，不重复 —</translation>
     </message>
@@ -3118,6 +3128,54 @@ Recover it?</source>
         <location line="+1"/>
         <source>Price</source>
         <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsModel</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/assistant/suggestions_model.py" line="+21"/>
+        <source>library {id}</source>
+        <translation>库 {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>adapted from {id}</source>
+        <translation>据 {id} 调整</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from the project&apos;s figures</source>
+        <translation>来自项目数据</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Why: {text}</source>
+        <translation>理由：{text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brief words it matches: {words}</source>
+        <translation>与简介相符的词：{words}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Library entry {id}: its story, acceptance criteria, effort and scores come with it</source>
+        <translation>库条目 {id}：用户故事、验收标准、工作量和评分随之带入</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Not in the library: the model&apos;s own, kept because it shares the brief&apos;s words</source>
+        <translation>不在库中：由模型提出，因与简介用词相符而保留</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,11 @@ TASKS = ("requirements", "user-story", "priorities", "timeline", "risks", "summa
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the .roadmap project")
     parser.add_argument("--task", required=True, choices=TASKS)
-    parser.add_argument("--brief", default="", help="product brief for the requirements task (default: the vision)")
+    parser.add_argument(
+        "--brief",
+        default="",
+        help="product brief (default: the project's brief, else its vision); with --apply it is stored in the project",
+    )
     parser.add_argument("--requirement", default="", metavar="ID|TITLE", help="requirement for the user-story task")
     parser.add_argument(
         "--model",
@@ -100,7 +104,7 @@ def _requirement_id(project, wanted: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..domain.commands import Macro
+    from ..domain.commands import Macro, SetField
     from ..llm.catalog import ModelFileError, read_model_info
     from ..llm.drafting import STOPPED_EARLY, DraftingSession, run_session
     from ..llm.engine_api import ChatEngine, EngineError
@@ -167,6 +171,9 @@ def run(args: argparse.Namespace) -> int:
     print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
     if args.apply and result.suggestions:
         command: Macro = accept_command(project, result.suggestions, f"Assistant: {args.task}")
+        if args.brief.strip() and args.brief.strip() != project.info.brief.strip():
+            # The brief is project content: every later task, the PDF and the app start from it.
+            command.commands.insert(0, SetField("project", project.info.id, "brief", args.brief.strip()))
         command.apply(project)
         try:
             save(project, args.file)

@@ -16,7 +16,7 @@ from ..domain.risk_library import DATA_KINDS, LibraryRisk, RiskLibrary
 from ..wording import languages, wording
 from .titles import normalise_title, similar
 
-DOMAIN_SHARE = 0.34  # the best domain's share of all domain evidence needed to call the brief that domain
+DOMAIN_MIN = 2  # entries of one domain sharing two or more of the brief's words, to call the brief that domain
 DOMAIN_BOOST = 1.5  # a pattern of the brief's domain outranks an equally matching one of another domain
 DOMAIN_FLOOR = 0.2  # entries of the brief's domain rank at least this share of the best score
 COMMON_FLOOR = 0.15  # common needs (evaluation, guardrails ...) rank at least this share of the best score
@@ -107,18 +107,21 @@ def _pattern_index(library: RequirementLibrary, language: str) -> Bm25:
 
 def detect_domain(library: RequirementLibrary, query: str, language: str) -> str | None:
     """The template domain the brief is about, when the evidence points clearly at one; else None
-    (a brief outside the eight domains gets common needs and the best matches from any domain)."""
-    hits = _pattern_index(library, language).rank(query)
-    evidence: dict[str, float] = {}
-    for hit in hits:
-        domain = library.patterns[hit.index].domain
-        if domain != COMMON and len([h for h in hits if library.patterns[h.index].domain == domain]) <= 5:
-            evidence[domain] = evidence.get(domain, 0.0) + hit.score
-    total = sum(evidence.values())
-    if not evidence or total <= 0:
+    (a brief outside the eight domains gets common needs and the best matches from any domain).
+
+    Evidence is entries sharing at least two of the brief's words: a domain needs DOMAIN_MIN of them
+    and twice as many as the next; one shared word ("search" in a law firm's brief and a shop's
+    product search) is chance."""
+    strong: dict[str, int] = {}
+    for pattern in library.patterns:
+        if pattern.domain != COMMON:
+            shared = shared_terms(query, f"{pattern.words(language)} {pattern.words('en')}")
+            strong[pattern.domain] = strong.get(pattern.domain, 0) + (len(shared) >= 2)
+    ranked = sorted(strong.items(), key=lambda pair: -pair[1])
+    if not ranked or ranked[0][1] < DOMAIN_MIN:
         return None
-    best = max(evidence, key=lambda d: evidence[d])
-    return best if evidence[best] / total >= DOMAIN_SHARE else None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] >= 2 * runner_up else None
 
 
 def requirement_candidates(

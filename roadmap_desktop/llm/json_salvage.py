@@ -143,13 +143,17 @@ class _Reader:
                 self.pos += 1
                 part.complete = True
                 return part
+            if char == "}":  # the wrong closer: the array ends here, broken; the object takes the brace
+                return part
             if char == ",":  # tolerate stray or trailing commas
                 self.pos += 1
                 continue
+            before = self.pos
             child = self.child()
             part.children.append(child)
             if not child.complete and self.pos >= len(self.text):
                 return part
+            self._advance_past(before)
 
     def obj(self) -> Part:
         self.pos += 1
@@ -166,8 +170,12 @@ class _Reader:
             if char == ",":
                 self.pos += 1
                 continue
+            if char == "]":  # the wrong closer: the object ends here, broken; the array takes the bracket
+                return part
             if char != '"':
+                before = self.pos
                 self.resync()
+                self._advance_past(before)
                 continue
             key = self.string()
             if not key.complete:
@@ -183,6 +191,12 @@ class _Reader:
             part.members[str(key.value)] = member
             if not member.complete and self.pos >= len(self.text):
                 return part
+
+    def _advance_past(self, before: int) -> None:
+        """Every turn of a container's loop reads at least one character: junk that resync cannot
+        step over (a stray closer) must not loop forever."""
+        if self.pos == before:
+            self.pos += 1
 
     def child(self) -> Part:
         """A value inside a container; a bad one is skipped up to the next comma or closer."""

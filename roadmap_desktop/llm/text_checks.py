@@ -16,6 +16,7 @@ from .titles import clean_title, is_placeholder, normalise_title, same_item, sim
 FREE_TEXT_PARAMETERS = 1_000_000_000  # below this, a model writes usable free text in English only
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _JUNK = re.compile(r"[<>{}\[\]\\|#@^~`$]|&[#a-z0-9]+;?|https?://|\w{25,}", re.IGNORECASE)
+_CODE_ENTITY = re.compile(r"&#x?[0-9a-f]+;?", re.IGNORECASE)  # "&#x21;": a token soup, not "&amp;"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _DIGIT = re.compile(r"\d")
 MIN_WHY_WORDS = 5  # a reason is a sentence, not a title (Chinese: about three characters a word)
@@ -41,6 +42,12 @@ def tidy(value: object, limit: int) -> str | None:
         return None
     text = _CONTROL.sub("", html.unescape(html.unescape(text)))
     return " ".join(text.split()).strip("\"'“”‘’ ") or None
+
+
+def has_junk(raw: object, text: str) -> bool:
+    """Markup, entities, links or a run-on token, in the model's text as written or once decoded
+    ("&#x21;saffronisinzwafiye" is junk though it decodes to plain letters)."""
+    return bool(_JUNK.search(text) or (isinstance(raw, str) and _CODE_ENTITY.search(raw)))
 
 
 def _in_language(text: str, language: str) -> bool:
@@ -72,7 +79,7 @@ def acceptable_title(
     problem = ""
     if len(title) < 3 or is_placeholder(title):
         problem = "is not a title"
-    elif _JUNK.search(title):
+    elif has_junk(raw, title):
         problem = "holds markup or junk"
     elif not _in_language(title, language):
         problem = "is not in the project's language"
@@ -109,7 +116,7 @@ def acceptable_why(
     words = len(why.split()) if wording(language)["sep.word"] else len(why) // 3
     if len(why) < 12 or words < MIN_WHY_WORDS or len(why) >= limit - 2:  # at the schema's cap: cut off
         problem = "is no sentence, or was cut off"
-    elif _JUNK.search(why):
+    elif has_junk(raw, why):
         problem = "holds markup or junk"
     elif _DIGIT.search(why):
         problem = "states figures the project does not have"

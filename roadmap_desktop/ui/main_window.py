@@ -473,7 +473,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(document.undo_stack)
         document.project_changed.connect(self._on_document_project_changed)
         self.workshop.set_document(document)
-        self.assistant.refresh_notes()  # they depend on the project's language
+        self.assistant.show_project(document.project)  # its brief; nothing of another project stays
         if self.presenter is not None:
             self.presenter.set_document(document)
         if old is not None:

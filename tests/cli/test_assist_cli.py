@@ -77,11 +77,11 @@ class FakeEngine:
         pass
 
 
-def drafts(*titles: str) -> str:
-    items = [
-        {"title": t, "user_story": f"As a user I want {t}.", "value_lever": "ux", "llm_fit": "fit"} for t in titles
-    ]
-    return json.dumps({"requirements": items})
+def adapted(*pairs: tuple[str, str]) -> str:
+    return json.dumps({"requirements": [{"base": base, "title": title} for base, title in pairs]})
+
+
+BRIEF = "Answers customer chats and order questions for small online shops."
 
 
 @pytest.fixture
@@ -95,43 +95,47 @@ def fake_engine(monkeypatch):
     return FakeEngine
 
 
-def test_printing_changes_nothing_and_apply_adds_every_suggestion_in_one_save(project_file, capsys, fake_engine):
-    argv = ["assist", str(project_file), "--task", "requirements", "--brief", "Shop chats", "--threads", "1"]
-    fake_engine.answers = [
-        drafts("Order lookup", "Reply drafts", "Order lookup"),
-        drafts("Refund triage"),
-        drafts(),
-        drafts(),
-    ]
+def test_printing_changes_nothing_and_apply_adds_every_suggestion_and_the_brief_in_one_save(
+    project_file, capsys, fake_engine
+):
+    argv = ["assist", str(project_file), "--task", "requirements", "--brief", BRIEF, "--threads", "1"]
+    fake_engine.answers = [adapted(("NOPE1", "Invented"), ("CS06", "Shop order questions from live data"))]
     assert main([*argv, "--quiet"]) == 0
-    printed = json.loads(capsys.readouterr().out)
-    assert [s["title"] for s in printed["suggestions"]] == ["Order lookup", "Reply drafts", "Refund triage"]
-    assert printed["dropped"] == ["round 1: item 3 repeats item 1's title"]
-    assert fake_engine.answers == []  # four rounds: the task's most, since it never had five
-    assert load_project(project_file).project.requirements == []
-    fake_engine.answers = [drafts("Order lookup", "Reply drafts"), drafts(), drafts(), drafts()]
+    captured = capsys.readouterr()
+    printed = json.loads(captured.out)
+    suggestions = printed["suggestions"]
+    assert len(suggestions) >= 5 and all(s["kind"] == "requirement" for s in suggestions)
+    assert {s["origin"] for s in suggestions} <= {"library", "adapted"} and all(s["source"] for s in suggestions)
+    assert all(s["why"] for s in suggestions)  # every suggestion says why it is there
+    assert any("'NOPE1' is not one of the offered library ids" in d for d in printed["dropped"])
+    timing = printed["timing"]
+    assert timing["first_suggestions_s"] is not None and timing["first_suggestions_s"] < 2
+    assert "library suggestions after" in captured.err and "s in all" in captured.err
+    assert load_project(project_file).project.requirements == []  # printing changes nothing
+    fake_engine.answers = [adapted()]
     assert main([*argv, "--apply"]) == 0
     captured = capsys.readouterr()
-    assert '"requirements"' in captured.err  # the model's output streamed to stderr
-    assert "applied 2 suggestion(s)" in captured.err
-    assert [r.title for r in load_project(project_file).project.requirements] == ["Order lookup", "Reply drafts"]
+    assert "applied" in captured.err
+    project = load_project(project_file).project
+    assert [r.title for r in project.requirements] == [s["title"] for s in json.loads(captured.out)["suggestions"]]
+    assert project.info.brief == BRIEF  # the brief is the project's now: later tasks start from it
 
 
 def test_a_stopped_run_says_so_once(project_file, capsys, fake_engine):
-    fake_engine.answers = [drafts("Order lookup")]
+    fake_engine.answers = [adapted()]
     fake_engine.cancelled = True
-    argv = ["assist", str(project_file), "--task", "requirements", "--brief", "Shop chats", "--quiet"]
+    argv = ["assist", str(project_file), "--task", "requirements", "--brief", BRIEF, "--quiet"]
     assert main(argv) == 0
     captured = capsys.readouterr()
-    assert [s["title"] for s in json.loads(captured.out)["suggestions"]] == ["Order lookup"]
+    assert json.loads(captured.out)["suggestions"]  # the library's are kept
     assert captured.err.count("Stopped early: complete items are kept.") == 1
 
 
 @pytest.mark.llm
 @pytest.mark.slow
-def test_smollm2_drafts_five_distinct_requirements_over_rounds_and_applies_them(project_file, capsys):
+def test_smollm2_adapts_five_distinct_library_requirements_and_applies_them(project_file, capsys):
     # The one end-to-end run of the command on the real model (printing alone is checked above
-    # with a fake engine); it also stands for the drafting session's rounds on SmolLM2.
+    # with a fake engine).
     if not MODEL.is_file():
         pytest.skip("run packaging/setup.sh to install the default model")
     brief = (
@@ -142,9 +146,10 @@ def test_smollm2_drafts_five_distinct_requirements_over_rounds_and_applies_them(
     assert main([*argv, "--apply"]) == 0
     captured = capsys.readouterr()
     printed = json.loads(captured.out)
-    assert all(s["kind"] == "requirement" for s in printed["suggestions"])
+    assert all(s["kind"] == "requirement" and s["source"] for s in printed["suggestions"])
     titles = [s["title"] for s in printed["suggestions"]]
     assert len({normalise_title(t) for t in titles}) == len(titles) >= 5, (titles, printed["dropped"])
+    assert printed["timing"]["tokens"] > 0 and printed["timing"]["first_token_s"] is not None
     assert '"requirements"' in captured.err  # the model's output streamed to stderr
     applied = load_project(project_file).project.requirements
     assert [r.title for r in applied] == titles

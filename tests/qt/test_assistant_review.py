@@ -1,6 +1,6 @@
-"""The assistant panel driving a drafting session against a fake engine in the LLM thread: live
-suggestions over rounds, stopping, unticking while streaming, accepting and discarding (quick; the
-real model's end-to-end run is in test_assistant_panel.py)."""
+"""The assistant panel driving a drafting session against a fake engine in the LLM thread: library
+suggestions at once, adapted as the answer streams, stopping, unticking, accepting, discarding and the
+brief stored in the project (quick; the real model's end-to-end run is in test_assistant_panel.py)."""
 
 from __future__ import annotations
 
@@ -10,19 +10,16 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from PySide6.QtCore import Qt
 
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.llm.engine_api import ChatStream, GenerationResult
+from roadmap_desktop.llm.tasks import get_task
 from roadmap_desktop.persistence.settings import Settings
 from roadmap_desktop.qtmodels.document import ProjectDocument
 from roadmap_desktop.ui.assistant.assistant_panel import AssistantPanel
 
 MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
-
-
-def drafts(*titles: str) -> str:
-    items = [{"title": t, "user_story": f"I want {t}.", "value_lever": "ux", "llm_fit": "fit"} for t in titles]
-    return json.dumps({"requirements": items})
 
 
 class FakeInfo:
@@ -50,7 +47,7 @@ class FakeEngine:
 
     def stream_chat(self, messages, cancel=None, **options) -> ChatStream:
         FakeEngine.requests.append(options)
-        text = FakeEngine.answers.pop(0) if FakeEngine.answers else drafts()
+        text = FakeEngine.answers.pop(0) if FakeEngine.answers else '{"requirements": []}'
         result = GenerationResult()
 
         def pieces():
@@ -87,7 +84,7 @@ def panel(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(widget)
     widget.document, widget.errors = document, errors
     widget.task_combo.setCurrentIndex(widget.task_combo.findData("requirements"))
-    widget.brief_edit.setPlainText("Answers customer chats for small online shops.")
+    widget.brief_edit.setPlainText("Answers customer chats and order questions for small online shops.")
     yield widget
     widget.shutdown()
     assert widget.controller is None or not widget.controller.running
@@ -104,79 +101,104 @@ def run_until_done(qtbot, panel, on_token=None) -> None:
             watching = on_token()
 
 
-def test_rounds_show_live_suggestions_and_keep_what_was_unticked_while_streaming(qtbot, panel):
-    FakeEngine.answers = [
-        drafts("Order lookup", "Reply drafts", "Order lookup"),
-        drafts("Refund triage", "Alerts", "Weekly report"),
-    ]
+def candidates(panel) -> list[str]:
+    return [c.key for c in get_task("requirements").candidates(panel._inputs())]
+
+
+def adapted(*pairs: tuple[str, str]) -> str:
+    return json.dumps({"requirements": [{"base": base, "title": title} for base, title in pairs]})
+
+
+def rows(panel) -> list[str]:
+    model = panel.suggestions
+    return [model.index(row).data() for row in range(model.rowCount())]
+
+
+def test_library_suggestions_show_at_once_then_the_answer_adapts_them_keeping_what_was_unticked(qtbot, panel):
+    ids = candidates(panel)
+    first = get_task("requirements").library(panel._inputs()).by_id(ids[0])
+    FakeEngine.answers = [adapted((ids[1], "Shop chat " + first.text("title", "en").lower()), (ids[0], "x"))]
     FakeEngine.delay = 0.002
     model = panel.suggestions
-    seen: list[int] = []
+    shown_before_any_token: list[int] = []
 
     def on_token() -> bool:
-        if model.rowCount() and not any(seen):
-            model.set_checked(0, False)  # the user unticks the first suggestion as soon as it shows
-        seen.append(model.rowCount())
-        return model.rowCount() < 5
+        if not shown_before_any_token:
+            shown_before_any_token.append(model.rowCount())
+            model.set_checked(2, False)  # the user unticks a library suggestion while the model writes
+        return True
 
     run_until_done(qtbot, panel, on_token)
-    titles = [model.index(row).data() for row in range(model.rowCount())]
-    assert titles == ["Order lookup", "Reply drafts", "Refund triage", "Alerts", "Weekly report"]
-    assert 0 < min(n for n in seen if n) < len(titles)  # rows came while the answer streamed
-    assert [model.is_checked(row) for row in range(5)] == [False, True, True, True, True]
-    assert "round 2: asking for more" in panel.output.toPlainText()
-    assert panel.stats_label.text().startswith("2 rounds")
-    assert "round 1: item 3 repeats item 1's title" in panel.dropped_label.text()
+    assert shown_before_any_token[0] >= 5  # the library's matches came before the model's answer
+    lines = rows(panel)
+    assert len(lines) >= 5 and all("[library" in line or "[adapted" in line for line in lines)
+    assert not model.is_checked(2) and all(model.is_checked(r) for r in range(model.rowCount()) if r != 2)
     assert "Stopped early" not in panel.dropped_label.text()
-    assert [options.get("seed") for options in FakeEngine.requests] == [None, None]
     assert panel.accept_selected_button.isEnabled()
+    tip = model.index(0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Brief words it matches" in tip or "Why" in tip
 
-    assert panel.accept(only_checked=True) == 4
+    kept = model.rowCount()
+    unticked_line = lines[2]
+    assert panel.accept(only_checked=True) == kept - 1
     project = panel.document.project
-    assert [r.title for r in project.requirements] == titles[1:]
-    assert [model.index(row).data() for row in range(model.rowCount())] == ["Order lookup"]
-    assert model.is_checked(0)  # what is left comes back ticked
-    panel.document.undo_stack.undo()  # one step takes the four back
+    assert len(project.requirements) == kept - 1
+    assert all(r.description and r.acceptance_criteria for r in project.requirements)  # the library's texts
+    assert rows(panel) == [unticked_line] and not model.is_checked(0)  # left over: still unticked
+    assert project.info.brief == "Answers customer chats and order questions for small online shops."
+    panel.document.undo_stack.undo()  # one step takes the accepted ones back
     assert project.requirements == []
+    panel.document.undo_stack.undo()  # the brief was its own step
+    assert project.info.brief == ""
 
 
-def test_stop_keeps_complete_items_and_says_so(qtbot, panel):
-    FakeEngine.answers = [drafts("Order lookup", "Reply drafts", "Refund triage")]
+def test_stop_keeps_the_library_suggestions_and_says_so(qtbot, panel):
+    ids = candidates(panel)
+    FakeEngine.answers = [adapted(*((i, "Shop chat tool") for i in ids))]
     FakeEngine.delay = 0.01
 
     def on_token() -> bool:
-        if panel.suggestions.rowCount():
-            panel.stop()
-            return False
-        return True
+        panel.stop()
+        return False
 
     run_until_done(qtbot, panel, on_token)
     assert "stopped" in panel.stats_label.text()
     assert "Stopped early: complete items are kept." in panel.dropped_label.text()
-    assert panel.suggestions.rowCount() >= 1
-    assert panel.suggestions.index(0).data() == "Order lookup"
-    assert len(FakeEngine.requests) == 1  # no round after a stop
+    assert panel.suggestions.rowCount() >= 5
+    assert len(FakeEngine.requests) == 1
     assert panel.generate_button.isEnabled() and panel.accept_all_button.isEnabled()
 
 
-def test_seed_setting_repeats_rounds_and_discard_clears_the_review(qtbot, panel):
+def test_seed_setting_repeats_the_request_and_discard_clears_the_review(qtbot, panel):
     panel.settings.set("llm_seed", 5)
     panel.picker.temperature.setValue(0.9)
-    FakeEngine.answers = [drafts("Order lookup"), drafts("Refund triage")]
+    FakeEngine.answers = [adapted()]
     run_until_done(qtbot, panel)
-    assert [(o["seed"], o["temperature"]) for o in FakeEngine.requests[:2]] == [(5, 0.9), (6, 0.9)]
-    assert panel.suggestions.rowCount() == 2
+    assert [(o["seed"], o["temperature"]) for o in FakeEngine.requests] == [(5, 0.9)]
+    assert panel.suggestions.rowCount() >= 5
     panel.discard()
     assert panel.suggestions.rowCount() == 0 and not panel.accept_all_button.isEnabled()
     assert panel.dropped_label.text() == ""
 
 
 def test_accept_all_takes_unticked_ones_too(qtbot, panel):
-    FakeEngine.answers = [drafts("Order lookup", "Reply drafts", "Refund triage", "Alerts", "Weekly report")]
+    FakeEngine.answers = [adapted()]
     run_until_done(qtbot, panel)
+    count = panel.suggestions.rowCount()
     panel.suggestions.set_checked(1, False)
-    assert panel.accept(only_checked=False) == 5
-    assert len(panel.document.project.requirements) == 5 and panel.suggestions.rowCount() == 0
+    assert panel.accept(only_checked=False) == count
+    assert len(panel.document.project.requirements) == count and panel.suggestions.rowCount() == 0
+
+
+def test_another_project_brings_its_brief_and_clears_the_last_ones_suggestions(qtbot, panel):
+    FakeEngine.answers = [adapted()]
+    run_until_done(qtbot, panel)
+    assert panel.suggestions.rowCount()
+    other = Project.new("Clinic")
+    other.info.brief = "Triage for a small clinic."
+    panel.show_project(other)
+    assert panel.brief_edit.toPlainText() == "Triage for a small clinic."
+    assert panel.suggestions.rowCount() == 0 and panel.output.toPlainText() == ""
 
 
 def test_inputs_that_do_not_fit_the_task_are_said_before_any_model_loads(panel):

@@ -111,7 +111,7 @@ class RequirementsTask(Task):
             label = f"requirement {position}"
             base = data.get("base")
             if base == NEW:
-                suggestion = self._new(data, brief, language, titles, whys, label, result.dropped, limit=WHY_LEN)
+                suggestion = self._new(data, brief, language, titles, whys, label, result.dropped)
                 if suggestion is not None and len(new) < NEW_MAX:
                     new.append(suggestion)
                     titles.append(suggestion.value.title)
@@ -185,7 +185,7 @@ class RequirementsTask(Task):
         dropped: list[str],
     ) -> Suggestion | None:
         """A requirement of the model's own: kept only when its title shares the brief's words."""
-        title = acceptable_title(data.get("title"), language, [brief], titles, label, dropped)
+        title = acceptable_title(data.get("title"), language, [brief], titles, label, dropped, limit=TITLE_LEN)
         if title is None:
             return None
         matched = grounding.relevant_words(title, brief)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.commands import SetField
+from ...domain.project import Project
 from ...llm import catalog, grounding
 from ...llm.drafting import DraftingSession, DraftRequest
 from ...llm.suggestions import accept_command
@@ -308,9 +310,33 @@ class AssistantPanel(QWidget):
             return
         self.prompt_view.setPlainText("\n\n".join(f"[{m['role']}]\n{m['content']}" for m in messages))
 
+    def show_project(self, project: Project) -> None:
+        """Another project is open: its brief in the box; the suggestions, output and notes of the last
+        one go (they were about another product)."""
+        if self.request_id is not None:
+            self.stop()
+            self._finish_request()
+        self.brief_edit.setPlainText(project.info.brief)
+        self.output.clear()
+        self.suggestions.reset([])
+        self._show_review([], stopped=False)
+        self.refresh_notes()
+
+    def _store_brief(self) -> None:
+        """The brief is project content: a brief typed here becomes the project's (one undo step), so
+        every later task, the PDF and the next session start from it."""
+        document = self._document()
+        typed = self.brief_edit.toPlainText().strip()
+        if document is None or not typed or typed == document.project.info.brief.strip():
+            return
+        info = document.project.info
+        document.execute(SetField("project", info.id, "brief", typed, self.tr("Set product brief")))
+
     def generate(self) -> None:
         if self.request_id is not None:
             return
+        if self.task_name() == "requirements":
+            self._store_brief()
         inputs = self._inputs()
         if self.task_name() == "requirements" and not inputs.brief:
             self._on_error(self.tr("Type a product brief first (or set the project's vision in Project Properties)"))

@@ -12,22 +12,22 @@ from ...llm.suggestions import ADAPTED, FACTS, LIBRARY, NEW, Suggestion, describ
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SuggestionsModel", text)
-
-
 def origin_tag(suggestion: object) -> str:
     """Where a suggestion comes from, in a few words: "library CS03", "adapted from CS03", "new"."""
     if not isinstance(suggestion, Suggestion):
         return ""
     if suggestion.origin == LIBRARY:
-        return _tr("library {id}").format(id=suggestion.source) if suggestion.source else _tr("library")
+        return (
+            QCoreApplication.translate("SuggestionsModel", "library {id}").format(id=suggestion.source)
+            if suggestion.source
+            else QCoreApplication.translate("SuggestionsModel", "library")
+        )
     if suggestion.origin == ADAPTED:
-        return _tr("adapted from {id}").format(id=suggestion.source)
+        return QCoreApplication.translate("SuggestionsModel", "adapted from {id}").format(id=suggestion.source)
     if suggestion.origin == NEW:
-        return _tr("new")
+        return QCoreApplication.translate("SuggestionsModel", "new")
     if suggestion.origin == FACTS:
-        return _tr("from the project's figures")
+        return QCoreApplication.translate("SuggestionsModel", "from the project's figures")
     return ""
 
 
@@ -37,17 +37,25 @@ def grounds(suggestion: object) -> str:
         return ""
     lines = []
     if suggestion.why:
-        lines.append(_tr("Why: {text}").format(text=suggestion.why))
+        lines.append(QCoreApplication.translate("SuggestionsModel", "Why: {text}").format(text=suggestion.why))
     if suggestion.matched:
-        lines.append(_tr("Brief words it matches: {words}").format(words=", ".join(suggestion.matched)))
-    if suggestion.origin in (LIBRARY, ADAPTED) and suggestion.source:
         lines.append(
-            _tr("Library entry {id}: its story, acceptance criteria, effort and scores come with it").format(
-                id=suggestion.source
+            QCoreApplication.translate("SuggestionsModel", "Brief words it matches: {words}").format(
+                words=", ".join(suggestion.matched)
             )
         )
+    if suggestion.origin in (LIBRARY, ADAPTED) and suggestion.source:
+        lines.append(
+            QCoreApplication.translate(
+                "SuggestionsModel", "Library entry {id}: its story, acceptance criteria, effort and scores come with it"
+            ).format(id=suggestion.source)
+        )
     elif suggestion.origin == NEW:
-        lines.append(_tr("Not in the library: the model's own, kept because it shares the brief's words"))
+        lines.append(
+            QCoreApplication.translate(
+                "SuggestionsModel", "Not in the library: the model's own, kept because it shares the brief's words"
+            )
+        )
     return "\n".join(lines)
 
 
