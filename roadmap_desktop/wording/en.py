@@ -426,6 +426,9 @@ WORDS: dict[str, str] = {
     "story.form.start": "as a|as an|as the",
     "story.form.want": "i want|i would like|i'd like",
     "story.form.benefit": "so that",
+    # the story's shape as a JSON-schema pattern (no braces: they would read as placeholders): the grammar
+    # keeps a small model to the form, one sentence of words, without figures, quotes, markup or hashtags
+    "story.pattern": r"^As (a|an|the) [a-zA-Z '’-]+, I want [a-zA-Z ,'’-]+,? so that [a-zA-Z ,'’-]+[.]$",
     "story.why.library": "The story and acceptance criteria of library {id}: {title}.",
     "story.why.adapted": (
         "The story of library {id} ({title}) with the brief's words ({words}); its acceptance criteria as they are."

@@ -374,6 +374,7 @@ WORDS: dict[str, str] = {
     "story.form.start": "作为",
     "story.form.want": "我希望|我想要|我想",
     "story.form.benefit": "",
+    "story.pattern": r'^作为[^，。0-9"\\<>\n#@|&*_~`$%+=:;!?()\[\]]+，我希望[^。0-9"\\<>\n#@|&*_~`$%+=:;!?()\[\]]+。$',
     "story.why.library": "需求库 {id} 的用户故事和验收标准：{title}。",
     "story.why.adapted": "需求库 {id}（{title}）的用户故事，换用了简介中的词（{words}）；验收标准保持原样。",
     "story.why.new": "需求库中没有与这条需求相符的条目：用户故事由模型根据简介中的词（{words}）写成；没有建议验收标准，请与团队商定。",

@@ -317,3 +317,22 @@ def test_chinese_reasons_and_notes_are_chinese():
     assert refunds.why.startswith("需求库中没有与“退款分流”相符的条目")
     for suggestion in result.suggestions:
         assert HAN.search(suggestion.why) and not re.search(r"[a-z]{4,}", suggestion.why)
+
+
+def test_one_level_given_to_every_requirement_is_no_judgement_and_is_left_out():
+    """SmolLM2-135M gave every requirement of a farm app reach medium and confidence low."""
+    inp = make_inputs()
+    text = answer(
+        n1=levels("medium", "high", "low", "low"),
+        n2=levels("medium", "low", "low"),
+        n3={"reach": "medium", "confidence": "low"},
+    )
+    result = TASK.parse(text, inp)
+    preview = TASK.preview(inp)
+    for name in ("rice_reach", "rice_confidence"):  # reach and confidence: the library's
+        assert [s.value.values[name] for s in result.suggestions] == [s.value.values[name] for s in preview]
+    assert result.suggestions[1].value.values["rice_impact"] == 0.5  # impact differed: it stands
+    assert "the model gave reach 'medium' to every requirement, which tells none apart" in result.dropped[0]
+    assert any(d.startswith("the model gave confidence 'low'") for d in result.dropped)
+    two = TASK.parse(answer(n1=levels("medium"), n2=levels("medium")), inp)  # too few to tell
+    assert two.suggestions[0].value.values["rice_reach"] == 1500

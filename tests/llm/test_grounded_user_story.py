@@ -104,16 +104,22 @@ def test_prompt_has_no_worked_example_and_shows_the_library_story(language):
     assert not re.search(r"\d", text)
 
 
-def test_the_model_writes_only_where_it_can_write_the_language():
-    assert TASK.schema(make_inputs())["properties"] == {"story": {"type": "string", "maxLength": 220}}
-    assert TASK.schema(make_inputs("zh", LARGE))["properties"] == {"story": {"type": "string", "maxLength": 220}}
+def test_the_model_writes_only_where_it_can_write_the_language_and_only_in_the_story_form():
+    english = TASK.schema(make_inputs())["properties"]["story"]
+    assert english["maxLength"] == 220 and re.match(english["pattern"], GOOD)
+    assert re.match(english["pattern"], GOOD.replace(", so that", " so that"))  # the comma is optional
+    assert not re.match(english["pattern"], "As a shop customer, I want 3 chats, so that orders are found.")
+    chinese = TASK.schema(make_inputs("zh", LARGE))["properties"]["story"]
+    assert re.match(chinese["pattern"], ZH_STORY) and not re.match(chinese["pattern"], GOOD)
     assert TASK.schema(make_inputs("zh"))["properties"] == {}  # a small model writes no usable Chinese
 
 
 def test_both_schemas_convert_to_grammars():
     llama_grammar = pytest.importorskip("llama_cpp.llama_grammar")
     writes = llama_grammar.LlamaGrammar.from_json_schema(json.dumps(TASK.schema(make_inputs())))._grammar
-    assert '\\"story\\"' in writes
+    assert '\\"story\\"' in writes and '", I want"' in writes and '" so that"' in writes
+    large = json.dumps(TASK.schema(make_inputs("zh", LARGE)), ensure_ascii=False)
+    assert '"作" "为"' in llama_grammar.LlamaGrammar.from_json_schema(large)._grammar
     empty = llama_grammar.LlamaGrammar.from_json_schema(json.dumps(TASK.schema(make_inputs("zh"))))._grammar
     assert '"{" space  "}"' in empty
 
@@ -264,3 +270,17 @@ def test_story_forms_come_from_the_catalogs():
     assert is_story(GOOD, "en") and not is_story("As another customer, I want it, so that ok", "en")
     assert is_story(ZH_STORY, "zh") and not is_story(GOOD, "zh")
     assert has_phrase("anything", "") and not has_phrase("as astronaut", "as a", at_start=True)
+
+
+def test_without_a_brief_the_library_story_is_not_reworded():
+    inp = make_inputs()
+    inp.brief = ""
+    inp.project.info.description = ""
+    assert TASK.schema(inp)["properties"] == {}  # nothing for the model to bring
+    result = TASK.parse("{}", inp)
+    assert result.suggestions[0].origin == LIBRARY
+    assert "the project has no brief: the library's story is kept as it is" in result.dropped
+    loose = make_inputs(title="Refund triage")  # no pattern: the requirement's own words suffice
+    loose.brief, loose.project.info.description = "", ""
+    assert "story" in TASK.schema(loose)["properties"]
+    assert TASK.parse(story(NEW_STORY.replace("support chats", "refund tickets")), loose).suggestions[0].origin == NEW

@@ -7,7 +7,9 @@ pattern's score levels and effort range are where its scores start, shown at onc
 requirement no pattern fits starts from medium levels and 2-8 weeks (scoring_levels.DEFAULT_EFFORT_WEEKS)
 and its reason says so. The model then picks, per requirement, a level (low / medium / high) for reach,
 impact, confidence and effort under a schema that names every requirement once; a level more than one
-step from the library's is moved back to one step (and the clamp is reported). Every number comes from
+step from the library's is moved back to one step (and the clamp is reported), and a level the model
+gives every requirement alike (three or more) is left out: it tells none apart (SmolLM2-135M gave every
+requirement reach medium, impact high and confidence low for two of three briefs). Every number comes from
 domain/scoring_levels.py: RICE, ICE, WSJF and value/effort inputs all, so the project's framework and
 any other it switches to are scored. Impact moves value with it, effort moves ease the other way, so
 the frameworks agree (docs/assistant-libraries.md, "Scores from levels").
@@ -56,6 +58,7 @@ from ..text_checks import acceptable_why, tidy, writes_reasons
 CHOSEN = ("reach", "impact", "confidence", "effort")  # the levels the model picks per requirement
 DEFAULT = "medium"
 WHY_LEN = 120  # one short sentence
+UNIFORM_MIN = 3  # one level given to at least this many requirements, and to all, is no judgement
 BRIEF_LEN = 600  # of the brief in the prompt: enough to say what the product is
 
 
@@ -160,7 +163,8 @@ class PrioritiesTask(Task):
         bases = self.bases(inputs, language)
         basis_of = {req.id: basis for req, basis in bases}
         by_number = {str(n): req for n, req in numbered_requirements(inputs.project)}
-        answers: dict[str, tuple[dict[str, str], object]] = {}
+        picks: dict[str, dict[str, str]] = {}
+        replies: dict[str, dict] = {}
         root = salvage(text)
         if root.kind == "object":
             result.complete = root.complete
@@ -175,20 +179,25 @@ class PrioritiesTask(Task):
                 else:
                     data = part.to_python()
                     assert isinstance(data, dict)
-                    answers[key] = (self._chosen(data, basis_of[by_number[key].id], label, result.dropped), data)
+                    replies[key] = data
+                    picks[key] = self._levels(data, label, result.dropped)
             if not root.complete and not any(p.complete for p in root.members.values()):
                 result.dropped.append("the output was cut off before its first requirement")
         elif text.strip():
             result.dropped.append(f"the output held no JSON object ({root.error or root.kind})")
         else:
             result.complete = True  # nothing yet: the library's levels stand
+        starts = {key: {**basis_of[req.id].levels, "effort": DEFAULT} for key, req in by_number.items()}
+        self._judged(picks, starts, result.dropped)
         brief = grounding.brief_text(inputs.project, inputs.brief)
         numbers = {req.id: str(n) for n, req in numbered_requirements(inputs.project)}
         whys: list[str] = []
         for req, basis in bases:
-            chosen, data = answers.get(numbers.get(req.id, ""), ({}, {}))
+            key = numbers.get(req.id, "")
+            chosen = self._bounded(picks.get(key, {}), starts.get(key, {}), f"requirement {key}", result.dropped)
+            data = replies.get(key, {})
             why = None
-            if writes_reasons(inputs.model_parameters) and isinstance(data, dict) and data.get("why") is not None:
+            if writes_reasons(inputs.model_parameters) and data.get("why") is not None:
                 label = f"requirement {numbers[req.id]}"
                 about = [brief, f"{req.title} {req.description}"]
                 why = acceptable_why(data.get("why"), language, about, whys, label, result.dropped, limit=WHY_LEN)
@@ -197,23 +206,50 @@ class PrioritiesTask(Task):
             result.suggestions.append(self._suggestion(req, basis, chosen, language, whys, why))
         return result
 
-    def _chosen(self, data: dict, basis: Basis, label: str, dropped: list[str]) -> dict[str, str]:
-        """The model's levels that may stand: known words, at most one step from the library's."""
-        chosen: dict[str, str] = {}
+    def _levels(self, data: dict, label: str, dropped: list[str]) -> dict[str, str]:
+        """The model's levels that are level words at all."""
+        picks: dict[str, str] = {}
         for name in CHOSEN:
             raw = data.get(name)
-            level = raw.strip().lower() if isinstance(raw, str) else None
             if raw is None:
                 continue
-            if level not in LEVELS:
+            level = raw.strip().lower() if isinstance(raw, str) else None
+            if level in LEVELS:
+                picks[name] = level
+            else:
                 shown = repr(raw) if len(repr(raw)) <= 40 else repr(raw)[:37] + "..."
                 dropped.append(f"{label}: {name} {shown} is not low, medium or high; the library's level is kept")
+        return picks
+
+    def _judged(self, picks: dict[str, dict[str, str]], starts: dict[str, dict[str, str]], dropped: list[str]) -> None:
+        """Leave out a level the model gave every requirement alike (three or more): that is the model
+        repeating one word, not telling requirements apart (a 135M model gave every requirement reach
+        medium and confidence low), and it would flatten the library's differences."""
+        if len(picks) < UNIFORM_MIN:
+            return
+        for name in CHOSEN:
+            given = {key: levels[name] for key, levels in picks.items() if name in levels}
+            if len(given) < UNIFORM_MIN or len(set(given.values())) != 1:
                 continue
-            start = basis.levels.get(name, DEFAULT)
-            steps = LEVELS.index(level) - LEVELS.index(start)
+            level = next(iter(given.values()))
+            if any(starts[key].get(name, DEFAULT) != level for key in given):
+                dropped.append(
+                    f"the model gave {name} {level!r} to every requirement, which tells none apart; "
+                    "the library's levels are kept"
+                )
+            for key in given:
+                del picks[key][name]
+
+    def _bounded(self, picks: dict[str, str], start: dict[str, str], label: str, dropped: list[str]) -> dict[str, str]:
+        """The model's levels moved back to at most one step from the library's (and reported when moved)."""
+        chosen: dict[str, str] = {}
+        for name, level in picks.items():
+            origin = start.get(name, DEFAULT)
+            steps = LEVELS.index(level) - LEVELS.index(origin)
             if abs(steps) > 1:
-                kept = scoring_levels.shifted(start, 1 if steps > 0 else -1)
-                dropped.append(f"{label}: {name} {level!r} is two steps from the library's {start!r}; {kept!r} is used")
+                kept = scoring_levels.shifted(origin, 1 if steps > 0 else -1)
+                shown = f"{name} {level!r} is two steps from the library's {origin!r}"
+                dropped.append(f"{label}: {shown}; {kept!r} is used")
                 level = kept
             chosen[name] = level
         return chosen

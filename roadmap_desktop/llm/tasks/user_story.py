@@ -102,7 +102,12 @@ class UserStoryTask(Task):
         return grounding.pattern_for(self.library(inputs), text, language)
 
     def _writes(self, inputs: TaskInputs, language: str) -> bool:
-        return writes_titles(language, inputs.model_parameters)
+        """Whether the model is asked for a story: it must write the language, and a rewrite of a library
+        story needs the brief's words (without a brief it would only reword the library, worse)."""
+        if not writes_titles(language, inputs.model_parameters):
+            return False
+        req = self._requirement(inputs)
+        return bool(grounding.brief_text(inputs.project, inputs.brief)) or self.pattern(inputs, req, language) is None
 
     def preview(self, inputs: TaskInputs) -> list[Suggestion]:
         """The pattern's story and criteria, as they are (nothing when no pattern fits or nothing would change)."""
@@ -139,7 +144,10 @@ class UserStoryTask(Task):
         assert inputs is not None
         if not self._writes(inputs, project_language(inputs, None)):
             return object_schema({})  # nothing for the model to write: "{}", the library's texts stand
-        return object_schema({"story": string_schema(STORY_LEN)})
+        # The form as a pattern: the grammar then keeps even a small model to one story-shaped sentence
+        # without figures (its checks still apply: a server may ignore the schema).
+        pattern = wording(project_language(inputs, None))["story.pattern"]
+        return object_schema({"story": {**string_schema(STORY_LEN), "pattern": pattern}})
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
         assert inputs is not None
@@ -166,6 +174,8 @@ class UserStoryTask(Task):
             result.dropped.append(f"the output held no JSON object ({root.error or root.kind})")
         else:
             result.complete = True
+        if pattern is not None and not brief and writes_titles(language, inputs.model_parameters):
+            result.dropped.append("the project has no brief: the library's story is kept as it is")
         if pattern is not None:
             found = self._suggestion(req, pattern, story, language, brief)
             if found:
@@ -174,7 +184,7 @@ class UserStoryTask(Task):
                 result.dropped.append(f"the requirement already has library {pattern.id}'s story and criteria")
         elif story is not None:
             result.suggestions.append(self._new(req, story, language, brief))
-        elif not writes:
+        elif not writes_titles(language, inputs.model_parameters):
             result.dropped.append(
                 "no library pattern fits this requirement, and this model is too small to write its story in "
                 "the project's language: a larger model (1B parameters or more) is needed; nothing is suggested"
