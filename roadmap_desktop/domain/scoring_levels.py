@@ -36,11 +36,23 @@ FIELDS_OF: dict[str, tuple[str, ...]] = {
     "risk": ("wsjf_risk",),
 }
 WSJF_SIZE_PER_WEEK = 5.0  # job size (0-100) = effort in person-weeks x 5, at most 100
+DEFAULT_EFFORT_WEEKS = (2.0, 8.0)  # person-weeks, for a requirement no library pattern fits
 
 
 def number(field: str, level: str) -> float:
     """The number ``level`` stands for in ``field``; KeyError/ValueError for an unknown one."""
     return TABLE[field][LEVELS.index(level)]
+
+
+def shifted(level: str, steps: int) -> str:
+    """``level`` moved ``steps`` up (or down), staying within low..high."""
+    return LEVELS[min(len(LEVELS) - 1, max(0, LEVELS.index(level) + steps))]
+
+
+def effort_weeks(low: float, high: float, level: str) -> float:
+    """Person-weeks an effort level stands for within a range: low its low end, medium the middle
+    (to one decimal), high its high end."""
+    return {"low": float(low), "medium": round((low + high) / 2, 1), "high": float(high)}[level]
 
 
 def scoring_fields(levels: Mapping[str, str], effort_weeks: float) -> dict[str, float]:

@@ -398,6 +398,57 @@ WORDS: dict[str, str] = {
     ),
     "retrieval.stop_chars": "",  # characters that join words in a language written without spaces
     # grounded priorities and user stories (llm/tasks/priorities.py, user_story.py)
+    # a requirement's scores from the library's levels (the reason beside each suggestion)
+    "priorities.name.reach": "reach",
+    "priorities.name.impact": "impact",
+    "priorities.name.confidence": "confidence",
+    "priorities.level.low": "low",
+    "priorities.level.medium": "medium",
+    "priorities.level.high": "high",
+    "priorities.level": "{name} {level}",
+    "priorities.level_changed": "{name} {level} (library: {library})",
+    "priorities.effort": "effort {weeks} weeks",
+    "priorities.why": "{levels} (library {id}: {title}).",
+    "priorities.why_default": (
+        "No library pattern fits “{title}”: {levels}, from medium levels and {low}-{high} weeks; "
+        "replace them with your own figures."
+    ),
+    "priorities.why_for": "{why} For “{title}”.",  # two requirements from one pattern
+    "priorities.current": "{name} {value}",
+    "priorities.replaces": "{title} (replaces the current {values})",
+    # the priorities prompt: level words stay the schema's (low, medium, high)
+    "prompt.priorities.library": (
+        "{n}. {title} (library: reach {reach}, impact {impact}, confidence {confidence}, effort medium)"
+    ),
+    "prompt.priorities.default": "{n}. {title} (no library match: reach medium, impact medium, confidence medium, effort medium)",
+    "prompt.priorities.why": "- why: one short sentence on why these levels fit this product",
+    # a user story's form, "|" between alternatives, matched as whole words (an empty one asks for nothing)
+    "story.form.start": "as a|as an|as the",
+    "story.form.want": "i want|i would like|i'd like",
+    "story.form.benefit": "so that",
+    # the story's shape as a JSON-schema pattern (no braces: they would read as placeholders): the grammar
+    # keeps a small model to the form, one sentence of words, without figures, quotes, markup or hashtags
+    "story.pattern": r"^As (a|an|the) [a-zA-Z '’-]+, I want [a-zA-Z ,'’-]+,? so that [a-zA-Z ,'’-]+[.]$",
+    "story.why.library": "The story and acceptance criteria of library {id}: {title}.",
+    "story.why.adapted": (
+        "The story of library {id} ({title}) with the brief's words ({words}); its acceptance criteria as they are."
+    ),
+    "story.why.new": (
+        "No library pattern fits this requirement: the model wrote the story from the brief's words ({words}); "
+        "no acceptance criteria are suggested, so agree them with the team."
+    ),
+    "story.replaces": "{title} (replaces the current user story)",
+    "prompt.brief_line": "Brief: {text}",
+    "prompt.story.requirement": "Requirement: {text}",
+    "prompt.story.library": "Library story: {text}",
+    "prompt.story.rewrite": (
+        "Rewrite the library story for this product with nouns from the brief: one sentence in the form "
+        '"As a <user>, I want <goal>, so that <benefit>." No numbers.'
+    ),
+    "prompt.story.write": (
+        "Write one user story for this requirement with nouns from the brief: one sentence in the form "
+        '"As a <user>, I want <goal>, so that <benefit>." No numbers.'
+    ),
     # (end of priorities and user stories)
     #
     # grounded timeline and summary (llm/tasks/timeline.py, summary.py)
