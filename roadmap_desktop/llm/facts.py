@@ -22,6 +22,7 @@ TOP_REQUIREMENTS = 3
 TOP_MILESTONES = 3
 TOP_RISKS = 3
 TITLE_CHARS = 48  # a title quoted in the summary; longer ones end in an ellipsis
+OPENING_CHARS = 200  # the brief's first sentence as the computed opening: two and a half lines of the PDF
 MAX_CHARS = 600  # the PDF's title page shows about this much below a vision and a brief (a wide character: 2)
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _PERCENTILE = re.compile(r"\bP\d{2}\b")  # "P80" names a forecast, it states no figure
@@ -122,9 +123,16 @@ def date_text(w: Wording, day: dt.date) -> str:
     return w("pdf.date", day=day.day, month=w[f"month.{day.month}"], month_number=day.month, year=day.year)
 
 
-def _short(title: str) -> str:
-    title = " ".join(title.split())
-    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
+def shortened(text: str, limit: int = TITLE_CHARS) -> str:
+    """``text`` on one line, at most ``limit`` characters: a longer one ends in an ellipsis after its last
+    whole word (when a word ends in its second half; Chinese has none to end)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if cut.rfind(" ") > limit // 2:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def fact_sentences(facts: Facts) -> list[str]:
@@ -138,7 +146,7 @@ def fact_sentences(facts: Facts) -> list[str]:
         else:
             out.append(w("facts.span", first=first, last=last))
     if facts.top:
-        titles = w.join((_short(t) for t in facts.top), "reason")
+        titles = w.join((shortened(t) for t in facts.top), "reason")
         framework = w.around_latin(w.choice(facts.framework))
         out.append(
             w("facts.top", framework=framework, titles=titles) if facts.scored else w("facts.first", titles=titles)
@@ -146,7 +154,7 @@ def fact_sentences(facts: Facts) -> list[str]:
     if facts.milestones:
         parts = []
         for m in facts.milestones:
-            title = _short(m.title)
+            title = shortened(m.title)
             if m.planned and m.p80:
                 parts.append(
                     w("facts.milestone_p80", title=title, planned=date_text(w, m.planned), p80=date_text(w, m.p80))
@@ -158,9 +166,9 @@ def fact_sentences(facts: Facts) -> list[str]:
         out.append(w("facts.milestones", text=w.join(parts, "reason")))
     if facts.top_risks:
         parts = [
-            w("facts.risk_owner", title=_short(r.title), owner=r.owner)
+            w("facts.risk_owner", title=shortened(r.title), owner=r.owner)
             if r.owner
-            else w("facts.risk", title=_short(r.title))
+            else w("facts.risk", title=shortened(r.title))
             for r in facts.top_risks
         ]
         out.append(w("facts.risks", text=w.join(parts, "reason")))
@@ -173,8 +181,7 @@ def computed_opening(project: Project, brief: str = "", language: str | None = N
     w = wording(language or project.info.language)
     text = " ".join((brief or project.info.brief or project.info.description).split())
     first = sentences(text)[0] if text else ""
-    if len(first) > 2 * TITLE_CHARS + 40:
-        first = first[: 2 * TITLE_CHARS + 39].rstrip() + "…"
+    first = shortened(first, OPENING_CHARS)
     if not first:
         return w("facts.opening_name", name=project.info.name)
     if last_sentence_end(first) != len(first) - 1 and not first.endswith("…"):

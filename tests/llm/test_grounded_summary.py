@@ -13,7 +13,15 @@ from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
-from roadmap_desktop.llm.facts import MAX_CHARS, allowed_figures, figures, project_facts, stray_figures, text_width
+from roadmap_desktop.llm.facts import (
+    MAX_CHARS,
+    allowed_figures,
+    figures,
+    project_facts,
+    shortened,
+    stray_figures,
+    text_width,
+)
 from roadmap_desktop.llm.suggestions import ADAPTED, FACTS, Suggestion, accept_command
 from roadmap_desktop.llm.task_base import TaskInputs
 from roadmap_desktop.llm.tasks import get_task
@@ -154,6 +162,12 @@ def test_a_long_project_stays_within_what_the_title_page_shows():
     project.info.brief = "网店" * 200
     text = TASK.preview(TaskInputs(project=project))[0].value
     assert text_width(text) <= MAX_CHARS and "需求 29 项" in text
+
+
+def test_long_titles_are_shortened_after_a_whole_word():
+    assert shortened("Answer order and account questions from live data", 40) == "Answer order and account questions…"
+    assert shortened("基于实时数据回答订单和账户问题", 8) == "基于实时数据回…"
+    assert shortened("Short title") == "Short title"
 
 
 def test_accepting_sets_the_project_summary():
