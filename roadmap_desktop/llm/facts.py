@@ -119,7 +119,7 @@ def project_facts(
 
 
 def date_text(w: Wording, day: dt.date) -> str:
-    """A date as the PDF writes it ("2 Mar 2026", "2026年3月2日")."""
+    """A date as the PDF writes it in the facts' language (the catalogs' "pdf.date": "2 Mar 2026")."""
     return w("pdf.date", day=day.day, month=w[f"month.{day.month}"], month_number=day.month, year=day.year)
 
 
@@ -224,20 +224,22 @@ def _occurs(word: str, text: str) -> bool:
 
 
 def _month_names() -> list[tuple[str, int]]:
-    """Every catalog's month names with their numbers, longest first ("十二月" before "二月")."""
+    """Every catalog's month names with their numbers, longest first (a Chinese "December" holds "February")."""
     names = [(word, position + 1) for word, position in _catalog_words("facts.month_words")]
     for code in languages():
         w = wording(code)
         for m in range(1, 13):
             for key in (f"month.{m}", f"month_long.{m}"):
                 name = w.get(key)
-                if name and not any(ch.isdigit() for ch in name):  # "3月": its digit is checked as a number
+                # A name written with a digit ("3" and a character) is checked by its number.
+                if name and not any(ch.isdigit() for ch in name):
                     names.append((name, m))
     return sorted(set(names), key=lambda pair: -len(pair[0]))
 
 
 def _months(text: str) -> tuple[set[int], str]:
-    """The months ``text`` names, and the text without them (so "十二月" is no count of twelve)."""
+    """The months ``text`` names, and the text without them (a Chinese month name, written with number
+    words, is no count)."""
     found = set()
     for name, month in _month_names():
         pattern = re.escape(name) if not _LATIN.search(name) else rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])"
@@ -285,7 +287,7 @@ def stray_figures(sentence: str, facts: Facts, sources: Iterable[str] = ()) -> l
 
 
 def _multiples(text: str) -> list[tuple[str, str]]:
-    """("three", "times"), ("10", "fold"), ("3", "倍"): a number said as a multiple of something."""
+    """("three", "times"), ("10", "fold"): a number said as a multiple of something (in any catalog's words)."""
     counts = [re.escape(word) for word, _ in _catalog_words("facts.number_words")] + [r"\d+(?:[.,]\d+)?"]
     out = []
     for word, _ in _catalog_words("facts.multiple_words"):

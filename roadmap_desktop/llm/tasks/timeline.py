@@ -74,7 +74,6 @@ def first_monday_after(day: dt.date) -> dt.date:
 class TimelineTask(Task):
     name = "timeline"
     spec = TaskSpec(name, max_tokens=700, temperature=0.2, repeat_penalty=1.1, frequency_penalty=0.2)
-    wanted = 5
     rounds = 1
     today: Callable[[], dt.date] = staticmethod(dt.date.today)  # tests fix the day
 
