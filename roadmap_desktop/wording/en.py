@@ -452,6 +452,45 @@ WORDS: dict[str, str] = {
     # (end of priorities and user stories)
     #
     # grounded timeline and summary (llm/tasks/timeline.py, summary.py)
+    # (the summary's facts and figure checks: llm/facts.py)
+    "plan.kind.common": "AI products",
+    "plan.kind.customer_service": "customer-service assistants",
+    "plan.kind.content_generation": "content-generation tools",
+    "plan.kind.education": "education products",
+    "plan.kind.finance_risk": "finance and risk products",
+    "plan.kind.healthcare": "healthcare products",
+    "plan.kind.retail_recommendation": "retail and recommendation products",
+    "plan.kind.speech": "speech products",
+    "plan.kind.computer_vision": "computer-vision products",
+    "prompt.plan_step": "{key}: {title} ({phase}, usually {low}-{high} days)",
+    "prompt.plan_milestone": "{key}: {title} ({phase}, milestone)",
+    "why.plan_step": "A usual {phase} step for {kind}; it takes {low}–{high} days, planned for {days}.",
+    "why.plan_milestone": "The usual {phase} milestone of a plan for {kind}.",
+    # the summary's facts; a title is quoted as it is
+    "facts.counts": "Requirements: {requirements}; timeline items: {items}; risks: {risks}.",
+    "facts.span": "Planned from {first} to {last}.",
+    "facts.span_p80": "Planned from {first} to {last} (P80 finish: {p80}).",
+    "facts.top": "Top requirements by {framework}: {titles}.",
+    "facts.first": "First requirements (not scored yet): {titles}.",
+    "facts.milestones": "Milestones: {text}.",
+    "facts.milestone_p80": "{title} on {planned} (P80: {p80})",
+    "facts.milestone_planned": "{title} on {planned}",
+    "facts.risks": "Top risks: {text}.",
+    "facts.risk_owner": "{title} (owner: {owner})",
+    "facts.risk": "{title} (no owner yet)",
+    "facts.opening": "{name}: {text}",
+    "facts.opening_name": "{name}: the roadmap at a glance.",
+    # figures a model's sentence may state only when the facts hold them (space-separated; a word's
+    # place in number_words is its value, "|" between words of one value)
+    "facts.number_words": "zero one two three four five six seven eight nine ten eleven twelve",
+    "facts.figure_words": (
+        "percent percentage twice double triple quadruple half halve halves halved dozen dozens hundred hundreds thousand thousands "
+        "million millions billion billions spring summer autumn winter quarter quarters"
+    ),
+    "facts.month_words": "- - - - - - - - Sept - - -",  # month names beyond month.N and month_long.N, by place
+    "facts.multiple_words": "times fold",  # after a number: "three times", "10-fold"
+    "why.summary_facts": "Computed from the project: counts, ranking, forecast and risks.",
+    "why.summary_opening": "The opening sentence is the model's, checked against these facts; the rest is computed.",
     # (end of timeline and summary)
     # (end of assistant)
     #

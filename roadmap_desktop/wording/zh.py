@@ -387,6 +387,41 @@ WORDS: dict[str, str] = {
     # (end of priorities and user stories)
     #
     # grounded timeline and summary (llm/tasks/timeline.py, summary.py)
+    # (the summary's facts and figure checks: llm/facts.py)
+    "plan.kind.common": "AI 产品",
+    "plan.kind.customer_service": "智能客服产品",
+    "plan.kind.content_generation": "内容生成工具",
+    "plan.kind.education": "教育产品",
+    "plan.kind.finance_risk": "金融风控产品",
+    "plan.kind.healthcare": "医疗健康产品",
+    "plan.kind.retail_recommendation": "零售与推荐产品",
+    "plan.kind.speech": "语音产品",
+    "plan.kind.computer_vision": "计算机视觉产品",
+    "prompt.plan_step": "{key}：{title}（{phase}，通常 {low}–{high} 天）",
+    "prompt.plan_milestone": "{key}：{title}（{phase}，里程碑）",
+    "why.plan_step": "{kind}的常规 {phase} 步骤：通常 {low}–{high} 天，按 {days} 天计划。",
+    "why.plan_milestone": "{kind}计划中常规的 {phase} 里程碑。",
+    "facts.counts": "需求 {requirements} 项，时间线任务 {items} 个，风险 {risks} 项。",
+    "facts.span": "计划周期：{first}至{last}。",
+    "facts.span_p80": "计划周期：{first}至{last}（P80 完成日期：{p80}）。",
+    "facts.top": "按{framework}排名靠前的需求：{titles}。",
+    "facts.first": "前几项需求（尚未评分）：{titles}。",
+    "facts.milestones": "里程碑：{text}。",
+    "facts.milestone_p80": "{title}（计划 {planned}，P80：{p80}）",
+    "facts.milestone_planned": "{title}（计划 {planned}）",
+    "facts.risks": "主要风险：{text}。",
+    "facts.risk_owner": "{title}（负责人：{owner}）",
+    "facts.risk": "{title}（尚无负责人）",
+    "facts.opening": "{name}：{text}",
+    "facts.opening_name": "{name}：路线图概览。",
+    "facts.number_words": "零 一 二|两 三 四 五 六 七 八 九 十",
+    "facts.figure_words": (
+        "百分之 百分比 倍 翻番 翻倍 一半 半数 成倍 百万 千万 亿 春季 夏季 秋季 冬季 季度 上半年 下半年 年底 年初 年中"
+    ),
+    "facts.month_words": "一月|正月 二月 三月 四月 五月 六月 七月 八月 九月 十月 十一月 十二月|腊月",
+    "facts.multiple_words": "倍",
+    "why.summary_facts": "根据项目数据计算：数量、排名、预测与风险。",
+    "why.summary_opening": "开头一句由模型撰写，并已对照这些事实核查；其余内容均为计算所得。",
     # (end of timeline and summary)
     # (end of assistant)
     #

@@ -166,6 +166,8 @@ def test_live_suggestions_appear_as_items_close_and_carry_earlier_rounds():
 def test_a_one_round_task_reports_without_round_numbers():
     session = DraftingSession(get_task("summary"), TaskInputs(project=Project.new("p")))
     session.start()
-    assert session.finish('{"summary": "Helps shops. Cut') is None
-    assert session.result.dropped == ["the summary was cut off; kept up to its last full sentence"]
-    assert session.result.suggestions == ["Helps shops."]
+    assert session.finish('{"opening": "Helps shops. Cut') is None
+    assert session.result.dropped == ["the opening sentence was cut off; the computed one is shown"]
+    assert [s.value for s in session.result.suggestions] == [
+        "p: the roadmap at a glance. Requirements: 0; timeline items: 0; risks: 0."
+    ]

@@ -1,102 +1,128 @@
-"""The summary task: the executive summary for the PDF's title page."""
+"""The summary task: the executive summary for the PDF's title page, from the project's facts.
+
+The facts (llm/facts.py: counts, the top requirements by the project's ranking, milestones with their
+planned and P80 dates, the top open risks with owners, the planned span) are computed and laid out in
+the project's language; they show at once. The model writes at most the opening sentence, and only
+where it writes usable text (English, or a large model): the sentence must be one sentence about this
+product, clean, in the project's language, and every figure in it (number, date, month, quantity) must
+be one the facts or the founder's brief hold; otherwise the computed opening (the name and the brief's
+first sentence) stands. The summary is one suggestion: the whole text.
+"""
 
 from __future__ import annotations
 
-import json
-
-from ...wording import FALLBACK
+from ...wording import wording
+from .. import grounding
+from ..facts import Facts, computed_opening, fact_sentences, project_facts, stray_figures, summary_text
 from ..json_salvage import salvage
+from ..suggestions import ADAPTED, FACTS, Suggestion
 from ..task_base import (
     Task,
     TaskInputs,
     TaskResult,
     TaskSpec,
-    load_prompt,
     object_schema,
-    product_line,
     project_language,
     prompt_messages,
-    prompt_wording,
-    requirement_lines,
     string_schema,
 )
-from ..titles import (
-    last_sentence_end,
-    normalise_title,
-    sentences,
-    similar,
-)
+from ..text_checks import _JUNK, _in_language, tidy, writes_titles
+from ..titles import last_sentence_end, sentences
+
+OPENING_LEN = 160  # one sentence; a longer string lets a small model ramble
+MIN_SHARED = 2  # words the opening shares with the brief, the name or the facts: about this product
 
 
 class SummaryTask(Task):
     name = "summary"
-    spec = TaskSpec(name, max_tokens=450, temperature=0.5, frequency_penalty=0.4)
-    max_chars = 600  # the Python grammar converter nests one rule per character; keep it modest
+    spec = TaskSpec(name, max_tokens=120, temperature=0.2, repeat_penalty=1.1, frequency_penalty=0.2)
+    rounds = 1
+
+    def _project(self, inputs: TaskInputs):
+        if inputs.project is None:
+            raise ValueError("the summary task needs a project")
+        return inputs.project
+
+    def facts(self, inputs: TaskInputs, language: str | None = None) -> Facts:
+        return project_facts(self._project(inputs), project_language(inputs, language))
+
+    def preview(self, inputs: TaskInputs) -> list[Suggestion]:
+        """The facts with the computed opening: shown the moment Generate is pressed."""
+        return [self._suggestion(inputs, self.facts(inputs), None)]
 
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
+        project = self._project(inputs)
         language = project_language(inputs, language)
-        project = inputs.project
-        if project is None:
-            raise ValueError("the summary task needs a project")
-        w = prompt_wording(self.name, language)
-        lines = [product_line(project)]
-        if project.requirements:
-            lines.append(w["prompt.requirements"])
-            lines.append(requirement_lines(project, detail=False))
-        if project.items:
-            dated = [i for i in project.items if i.start]
-            span = ""
-            if dated:
-                first = min(i.start for i in dated)  # type: ignore[type-var]
-                last = max(i.end for i in dated)  # type: ignore[type-var]
-                span = f" {first.isoformat()} – {last.isoformat()}"  # type: ignore[union-attr]
-            lines.append(w("prompt.timeline_items", count=len(project.items)) + span)
-        if project.risks:
-            top = sorted(project.risks, key=lambda r: -r.exposure)[:5]
-            lines.append(w("prompt.top_risks", text="; ".join(r.title for r in top)))
-        return prompt_messages(self.name, language, project="\n".join(lines))
+        facts = "\n".join(fact_sentences(self.facts(inputs, language)))
+        brief = grounding.brief_text(project, inputs.brief)[:1200] or "-"
+        return prompt_messages(self.name, language, name=project.info.name, brief=brief, facts=facts)
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
-        return object_schema({"summary": string_schema(self.max_chars)})
-
-    def _without_copied_sentences(self, summary: str, language: str, dropped: list[str]) -> str:
-        # A copied sentence states the example's facts ("runs about three months") as this
-        # project's: worse than no sentence.
-        example_sentences = [
-            normalise_title(sentence)
-            for _user, answer in load_prompt(self.name, language).examples
-            for sentence in sentences(str(json.loads(answer).get("summary", "")))
-        ]
-        kept, copied = [], 0
-        for sentence in sentences(summary):
-            if any(similar(normalise_title(sentence), other) for other in example_sentences):
-                copied += 1
-            else:
-                kept.append(sentence)
-        if copied:
-            dropped.append(f"{copied} sentence(s) copied from the prompt's example were removed")
-        return prompt_wording(self.name, language).join(kept, "word").strip()
+        assert inputs is not None
+        if writes_titles(project_language(inputs, None), inputs.model_parameters):
+            return object_schema({"opening": string_schema(OPENING_LEN)})
+        return object_schema({})  # a small model writes no usable Chinese: the computed opening stands
 
     def parse(self, text: str, inputs: TaskInputs | None = None) -> TaskResult:
+        assert inputs is not None
         result = TaskResult(self.name)
+        facts = self.facts(inputs)
+        opening = None
         root = salvage(text)
-        part = root.member("summary") if root.kind == "object" else root
-        if part.kind != "string":
-            result.dropped.append(f"the output has no summary ({root.error or 'no summary field'})")
-            return result
-        summary = " ".join(str(part.value).split())
-        if not part.complete:
-            cut = last_sentence_end(summary)
-            if cut >= 0:
-                summary = summary[: cut + 1].strip()
-                result.dropped.append("the summary was cut off; kept up to its last full sentence")
-            else:
-                summary = ""
-                result.dropped.append("the summary was cut off before its first full sentence")
-        result.complete = root.complete
-        language = project_language(inputs, None) if inputs and inputs.project else FALLBACK
-        if summary:
-            summary = self._without_copied_sentences(summary, language, result.dropped)
-        if summary:
-            result.suggestions.append(summary[: self.max_chars])
+        part = root.member("opening") if root.kind == "object" else root
+        result.complete = root.complete or not text.strip()
+        if not text.strip():
+            pass
+        elif root.kind != "object":
+            result.dropped.append(f"the output held no JSON object ({root.error or root.kind})")
+        elif not writes_titles(facts.language, inputs.model_parameters):
+            pass  # no opening in the schema: whatever the output says, the computed one stands
+        elif part.kind == "string" and not part.complete:
+            result.dropped.append("the opening sentence was cut off; the computed one is shown")
+        elif part.kind == "string":
+            opening = self._opening(str(part.value), inputs, facts, result.dropped)
+        elif part.kind != "missing":
+            result.dropped.append("the opening is not a text; the computed one is shown")
+        result.suggestions = [self._suggestion(inputs, facts, opening)]
         return result
+
+    def _opening(self, raw: str, inputs: TaskInputs, facts: Facts, dropped: list[str]) -> str | None:
+        """The model's opening sentence if it passes every check, else None (the reason in ``dropped``)."""
+        project = self._project(inputs)
+        language = facts.language
+        text = tidy(raw, OPENING_LEN)
+        if text is None:
+            return None
+        if _JUNK.search(text):  # anywhere in the reply: the model has lost its way
+            dropped.append("the opening sentence holds markup or junk; the computed one is shown")
+            return None
+        parts = sentences(text)
+        if len(parts) > 1:
+            dropped.append("the opening held more than one sentence; only the first is considered")
+            text = parts[0]
+        brief = grounding.brief_text(project, inputs.brief)
+        about = [brief, project.info.name, project.info.description, *facts.top]
+        problem = ""
+        if len(text) >= OPENING_LEN - 1:
+            problem = "was cut off"
+        elif not _in_language(text, language):
+            problem = "is not in the project's language"
+        elif len(text) < 20 or (len(text.split()) < 4 and wording(language)["sep.word"]):
+            problem = "is not a sentence"
+        elif len(grounding.relevant_words(text, *about)) < MIN_SHARED:
+            problem = "is not about this product"
+        elif stray := stray_figures(text, facts, [brief, project.info.name, project.info.description]):
+            problem = f"states figures the facts do not hold ({', '.join(stray)})"
+        if problem:
+            dropped.append(f"the opening sentence {problem}; the computed one is shown")
+            return None
+        if last_sentence_end(text) != len(text) - 1:
+            text += wording(language)["reply.full_stops"][0]
+        return text[:1].upper() + text[1:]
+
+    def _suggestion(self, inputs: TaskInputs, facts: Facts, opening: str | None) -> Suggestion:
+        w = wording(facts.language)
+        project = self._project(inputs)
+        first = opening or computed_opening(project, grounding.brief_text(project, inputs.brief), facts.language)
+        why = w["why.summary_opening"] if opening else w["why.summary_facts"]
+        return Suggestion(summary_text(facts, first), ADAPTED if opening else FACTS, "", (), why)
