@@ -342,7 +342,12 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>请先输入产品简报（或在“项目属性”中设置项目愿景）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+21"/>
+        <source>From the library and the project&apos;s figures; no model needed</source>
+        <translation>来自内置库和项目数据，无需模型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>— round {round}: asking for more, without repeats —</source>
         <translation>— 第 {round} 轮：继续请求更多内容，不重复 —</translation>
     </message>

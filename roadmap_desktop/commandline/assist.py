@@ -66,6 +66,28 @@ def suggestion_json(suggestion: object) -> dict[str, object]:
     return {"kind": "summary", "text": str(suggestion)}
 
 
+def _generate(args: argparse.Namespace, remote: bool, model: object, session, first):
+    """Load the model (or reach the server) and run the session to the end."""
+    from ..llm.drafting import run_session
+    from ..llm.engine_api import ChatEngine
+    from ..llm.remote_engine import RemoteEngine
+
+    if remote:
+        engine: ChatEngine = RemoteEngine()
+    else:
+        from ..llm.engine import Engine  # llama.cpp, loaded only for a local model
+
+        engine = Engine()
+    try:
+        info = engine.load(model, n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=args.gpu_layers)
+        for note in info.notes:
+            print(f"note: {note}", file=sys.stderr)
+        on_text = None if args.quiet else lambda piece: print(piece, end="", file=sys.stderr, flush=True)
+        return run_session(engine, session, first, on_text=on_text)
+    finally:
+        engine.close()
+
+
 def _timing(generations: list, first_suggestions: float | None, total: float) -> dict[str, object]:
     """Seconds to the first suggestions (the library's, before the model), the model's first token,
     its speed and the whole run, for the JSON report and the one-line note."""
@@ -106,9 +128,9 @@ def _requirement_id(project, wanted: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..domain.commands import Macro, SetField
     from ..llm.catalog import ModelFileError, read_model_info
-    from ..llm.drafting import STOPPED_EARLY, DraftingSession, run_session
-    from ..llm.engine_api import ChatEngine, EngineError
-    from ..llm.remote_engine import RemoteEngine, is_server_url
+    from ..llm.drafting import STOPPED_EARLY, DraftingSession
+    from ..llm.engine_api import EngineError
+    from ..llm.remote_engine import is_server_url
     from ..llm.suggestions import accept_command
     from ..llm.task_base import TaskInputs
     from ..llm.tasks import get_task
@@ -129,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
             inputs.model_parameters = read_model_info(model).parameter_count or 0  # header check too
         session = DraftingSession(task, inputs, seed=args.seed)
         first = session.start()  # a missing brief or requirement fails here, before loading
-        preview = session.preview()
+        preview = session.result.suggestions if first is None else session.preview()
         first_suggestions = time.perf_counter() - started if preview else None
     except (CommandError, LibraryError) as exc:
         return fail(str(exc))
@@ -137,24 +159,16 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"{args.task}: {exc}")
     except ModelFileError as exc:
         return fail(str(exc))
-    if remote:
-        engine: ChatEngine = RemoteEngine()
+    if first is None:  # the task needs no model here: the library's or the project's answer
+        result = session.result
+        print("note: from the library and the project's figures; no model needed", file=sys.stderr)
     else:
-        from ..llm.engine import Engine  # llama.cpp, loaded only for a local model
-
-        engine = Engine()
-    try:
-        info = engine.load(model, n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=args.gpu_layers)
-        for note in info.notes:
-            print(f"note: {note}", file=sys.stderr)
-        on_text = None if args.quiet else lambda piece: print(piece, end="", file=sys.stderr, flush=True)
-        result = run_session(engine, session, first, on_text=on_text)
-    except EngineError as exc:
-        return fail(str(exc))
-    except KeyboardInterrupt:
-        return fail("interrupted; nothing was changed")
-    finally:
-        engine.close()
+        try:
+            result = _generate(args, remote, model, session, first)
+        except EngineError as exc:
+            return fail(str(exc))
+        except KeyboardInterrupt:
+            return fail("interrupted; nothing was changed")
     if not args.quiet:
         print(file=sys.stderr)
     if result.stopped:

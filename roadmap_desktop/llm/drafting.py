@@ -58,9 +58,15 @@ class DraftingSession:
         """The most rounds the task asks for."""
         return self.task.rounds
 
-    def start(self) -> DraftRequest:
-        """The first round's request. ValueError or LookupError when the inputs do not fit the task
-        (no brief, no requirements, every library risk taken ...): say so, nothing was sent."""
+    def start(self) -> DraftRequest | None:
+        """The first round's request; None when the task needs no model for these inputs, and then
+        ``result`` already holds the preview as the final answer. ValueError or LookupError when the
+        inputs do not fit the task (no brief, no requirements, every library risk taken ...): say so,
+        nothing was sent."""
+        if not self.task.asks_model(self.inputs):
+            self.result.suggestions = self.preview()
+            self.result.complete = self.done = True
+            return None
         return self._request()
 
     def preview(self) -> list[object]:
@@ -115,15 +121,16 @@ class DraftingSession:
 
 
 def run_session(
-    engine: ChatEngine,
+    engine: ChatEngine | None,
     session: DraftingSession,
-    request: DraftRequest,
+    request: DraftRequest | None,
     *,
     on_text: Callable[[str], None] | None = None,
 ) -> TaskResult:
     """Drive ``session`` to the end on a loaded engine, blocking, from its first ``request``."""
     current: DraftRequest | None = request
     while current is not None:
+        assert engine is not None, "a request needs an engine"
         stream = engine.stream_chat(current.messages, **current.options)
         pieces = []
         for piece in stream:

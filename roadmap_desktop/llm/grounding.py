@@ -69,11 +69,10 @@ def _names(text: str, key: str) -> bool:
 
 
 def jurisdictions(text: str, language: str) -> set[str]:
-    """The places whose laws apply: those the text names; a Chinese project naming none is for China."""
+    """The places whose laws apply: those the text names; naming none, the place the project's language
+    implies, if any (a Chinese project is for China; English is spoken everywhere)."""
     found = {place for place in ("CN", "EU", "US") if _names(text, f"jurisdiction.{place}")}
-    if not found and wording(language).code == "zh":
-        found.add("CN")
-    return found
+    return found or set(wording(language)["detect.home_jurisdiction"].split())
 
 
 def deployments(text: str) -> set[str]:

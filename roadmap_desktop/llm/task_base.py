@@ -302,6 +302,11 @@ class Task:
         """Suggestions available before the model answers (a grounded task's library matches)."""
         return []
 
+    def asks_model(self, inputs: TaskInputs) -> bool:
+        """Whether the model has a part in this request; when not, the preview is the whole answer
+        and no model is loaded or run (a small model's share of some tasks measured as noise)."""
+        return True
+
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         raise NotImplementedError
 

@@ -15,8 +15,7 @@ from .titles import clean_title, is_placeholder, normalise_title, same_item, sim
 
 FREE_TEXT_PARAMETERS = 1_000_000_000  # below this, a model writes usable free text in English only
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_JUNK = re.compile(r"[<>{}\[\]\\|#@^~`$]|&[#a-z0-9]+;?|https?://|\w{25,}", re.IGNORECASE)
-_CODE_ENTITY = re.compile(r"&#x?[0-9a-f]+;?", re.IGNORECASE)  # "&#x21;": a token soup, not "&amp;"
+_JUNK = re.compile(r"[<>{}\[\]\\|#@^~`$]|&[#a-z0-9]+;?|https?://|\w{25,}|[a-z][!?;:][a-z]", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _DIGIT = re.compile(r"\d")
 MIN_WHY_WORDS = 5  # a reason is a sentence, not a title (Chinese: about three characters a word)
@@ -45,14 +44,15 @@ def tidy(value: object, limit: int) -> str | None:
 
 
 def has_junk(raw: object, text: str) -> bool:
-    """Markup, entities, links or a run-on token, in the model's text as written or once decoded
-    ("&#x21;saffronisinzwafiye" is junk though it decodes to plain letters)."""
-    return bool(_JUNK.search(text) or (isinstance(raw, str) and _CODE_ENTITY.search(raw)))
+    """Markup, links, a run-on token or a mark glued between words, once entities are decoded
+    ("crop-planning&#x21;saffronisinzwafiye" reads "planning!saffron...": token soup)."""
+    return bool(_JUNK.search(text))
 
 
-def _in_language(text: str, language: str) -> bool:
+def in_language(text: str, language: str) -> bool:
+    """Written in the language's script: Han characters for a language written in them, none for others."""
     has_han = bool(_HAN.search(text))
-    return has_han if wording(language).code == "zh" else not has_han
+    return has_han if wording(language)["rule.han_script"] else not has_han
 
 
 def acceptable_title(
@@ -81,7 +81,7 @@ def acceptable_title(
         problem = "is not a title"
     elif has_junk(raw, title):
         problem = "holds markup or junk"
-    elif not _in_language(title, language):
+    elif not in_language(title, language):
         problem = "is not in the project's language"
     elif not any(shared_terms(title, text) for text in about):
         problem = "shares no word with the brief or the library entry"
@@ -120,7 +120,7 @@ def acceptable_why(
         problem = "holds markup or junk"
     elif _DIGIT.search(why):
         problem = "states figures the project does not have"
-    elif not _in_language(why, language):
+    elif not in_language(why, language):
         problem = "is not in the project's language"
     elif not any(shared_terms(why, text) for text in about):
         problem = "is not about this product"

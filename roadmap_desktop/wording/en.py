@@ -378,6 +378,8 @@ WORDS: dict[str, str] = {
     "detect.data.images": "photo|photos|image|images|camera|video|picture|scan|x-ray|drone|satellite",
     "detect.data.text": "text|document|documents|email|contract|contracts|report|chat|message|ticket|essay",
     "detect.data.content": "content|article|marketing|copy|script|post|social media|video script|story|blog",
+    "detect.home_jurisdiction": "",  # the place a project in this language is for when its brief names none
+    "rule.han_script": "",  # non-empty: the language is written in Han characters
     # the assistant's own reasons, when the model gives none worth keeping
     "why.matches": "The brief mentions {words}.",
     "why.common": "Every AI product needs this before it ships.",

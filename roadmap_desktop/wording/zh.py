@@ -344,6 +344,8 @@ WORDS: dict[str, str] = {
     "detect.data.images": "图片|照片|图像|视频|摄像|拍照|影像|扫描",
     "detect.data.text": "文本|文档|邮件|合同|报告|聊天|消息|工单|作文",
     "detect.data.content": "内容|文章|营销|文案|脚本|短视频|社交媒体|博客",
+    "detect.home_jurisdiction": "CN",
+    "rule.han_script": "yes",
     "why.matches": "简介中提到了{words}。",
     "why.common": "每个 AI 产品上线前都需要这一项。",
     "why.risk_matches": "路线图中提到了{words}。",

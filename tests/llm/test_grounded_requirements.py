@@ -85,7 +85,7 @@ def test_a_good_rewording_is_kept_and_marked_adapted():
     ("title", "reason"),
     [
         ("Blockchain loyalty tokens", "shares no word"),  # a new meaning, not the entry's
-        ("Click here &#x21;saffronisinzwafiye", "markup or junk"),
+        ("Crop-planning&#x21;saffronisinzwafiye", "markup or junk"),  # seen from the bundled model
         ("工单自动回复", "not in the project's language"),
         ("Sentence 1", "is not a title"),
     ],

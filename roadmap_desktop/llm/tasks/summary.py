@@ -26,7 +26,7 @@ from ..task_base import (
     prompt_messages,
     string_schema,
 )
-from ..text_checks import _JUNK, _in_language, tidy, writes_titles
+from ..text_checks import has_junk, in_language, tidy, writes_reasons, writes_titles
 from ..titles import last_sentence_end, sentences
 
 OPENING_LEN = 160  # one sentence; a longer string lets a small model ramble
@@ -56,6 +56,11 @@ class SummaryTask(Task):
         facts = "\n".join(fact_sentences(self.facts(inputs, language)))
         brief = grounding.brief_text(project, inputs.brief)[:1200] or "-"
         return prompt_messages(self.name, language, name=project.info.name, brief=brief, facts=facts)
+
+    def asks_model(self, inputs: TaskInputs) -> bool:
+        """Only a model large enough to write reasons: a small model's openings were refused as junk or
+        off the product in every measured run, so the facts stand alone."""
+        return writes_reasons(inputs.model_parameters)
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
         assert inputs is not None
@@ -93,7 +98,7 @@ class SummaryTask(Task):
         text = tidy(raw, OPENING_LEN)
         if text is None:
             return None
-        if _JUNK.search(text):  # anywhere in the reply: the model has lost its way
+        if has_junk(raw, text):  # anywhere in the reply: the model has lost its way
             dropped.append("the opening sentence holds markup or junk; the computed one is shown")
             return None
         parts = sentences(text)
@@ -105,7 +110,7 @@ class SummaryTask(Task):
         problem = ""
         if len(text) >= OPENING_LEN - 1:
             problem = "was cut off"
-        elif not _in_language(text, language):
+        elif not in_language(text, language):
             problem = "is not in the project's language"
         elif len(text) < 20 or (len(text.split()) < 4 and wording(language)["sep.word"]):
             problem = "is not a sentence"

@@ -42,7 +42,7 @@ from ..task_base import (
     prompt_wording,
     string_schema,
 )
-from ..text_checks import acceptable_title, writes_titles
+from ..text_checks import acceptable_title, writes_reasons, writes_titles
 from ..titles import normalise_title, similar
 
 LENGTHS = ("usual", "short", "long")  # "usual" first: a small model's pick tends to the first it reads
@@ -111,6 +111,11 @@ class TimelineTask(Task):
                 lines.append(w("prompt.plan_step", **values, low=step.days[0], high=step.days[1]))
         brief = grounding.brief_text(inputs.project, inputs.brief)[:1500] or "-"
         return prompt_messages(self.name, language, brief=brief, steps="\n".join(lines))
+
+    def asks_model(self, inputs: TaskInputs) -> bool:
+        """Only a model large enough to write reasons: a small model's titles and lengths were noise
+        (every title refused, lengths alternating), so the library's plan stands alone."""
+        return writes_reasons(inputs.model_parameters)
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
         assert inputs is not None

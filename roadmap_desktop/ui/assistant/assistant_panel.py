@@ -351,16 +351,20 @@ class AssistantPanel(QWidget):
         )
         try:
             request = session.start()
+            preview = session.result.suggestions if request is None else session.preview()
         except (ValueError, LookupError) as exc:
             self._on_error(str(exc))
+            return
+        self.output.clear()
+        # A grounded task's library matches show at once, before any model loads; the answer adapts them.
+        self.suggestions.reset(preview)
+        self._show_review([], stopped=False)
+        if request is None:  # nothing for the model in this task: the library's or the project's answer
+            self._set_stats(lambda: self.tr("From the library and the project's figures; no model needed"))
             return
         if not self.picker.has_model and not self.picker.load_model():
             return
         self.picker.remember_settings()
-        self.output.clear()
-        # A grounded task's library matches show at once; the model's answer then adapts them.
-        self.suggestions.reset(session.preview())
-        self._show_review([], stopped=False)
         self.session = session
         self._send(request)
 
