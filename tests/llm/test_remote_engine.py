@@ -345,8 +345,8 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     inputs = TaskInputs(project=project, library=load_default_risk_library())
     result = run_task(Recording(), get_task("risks"), inputs, seed=3)
     assert result.suggestions, result.dropped
-    for risk in result.suggestions:
-        risk.validate()
+    for suggestion in result.suggestions:
+        suggestion.value.validate()
     finished = [(schema, stream.result) for schema, stream in rounds if stream.result.finish_reason == "stop"]
     assert finished, [stream.result for _schema, stream in rounds]
     for schema, done in finished:  # the server applied the schema as a grammar

@@ -32,9 +32,9 @@ def window(qtbot, tmp_path, monkeypatch):
 
 
 def test_brief_to_five_distinct_requirements_streamed_then_accept_three_in_one_step(qtbot, window):
-    # The panel's one end-to-end run on the real model: rounds of the drafting session, live
-    # suggestions, review, one undo step. Stopping, unticking while streaming and the rest of the
-    # review are checked with a fake engine in test_assistant_review.py.
+    # The panel's one end-to-end run on the real model: the library's matches at once, the model's
+    # adaptations as they stream, review, one undo step. Stopping, unticking while streaming and the
+    # rest of the review are checked with a fake engine in test_assistant_review.py.
     from PySide6.QtCore import QTimer
 
     panel = window.assistant
@@ -56,6 +56,7 @@ def test_brief_to_five_distinct_requirements_streamed_then_accept_three_in_one_s
     with qtbot.waitSignal(panel.generation_done, timeout=400_000):
         panel.generate()
         assert panel.request_id is not None and not panel.generate_button.isEnabled()
+        assert model.rowCount() >= 5  # the library's best matches, before the model's first token
         # Suggestions appear while the model is still writing.
         while panel.request_id is not None and not live:
             with qtbot.waitSignal(panel.controller.token_received, timeout=60_000):
@@ -67,8 +68,9 @@ def test_brief_to_five_distinct_requirements_streamed_then_accept_three_in_one_s
     assert live, "no suggestion appeared before the generation ended"
     assert panel.output.toPlainText().lstrip().startswith("{")
     count = model.rowCount()
-    titles = [model.index(i).data() for i in range(count)]
+    titles = [s.value.title for s in model.suggestions()]
     assert count >= 5 and len(set(titles)) == count, (titles, panel.dropped_label.text())
+    assert all("[library" in model.index(i).data() or "[adapted" in model.index(i).data() for i in range(count))
     for row in range(count):
         model.set_checked(row, row < 3)
     assert window.document.project.requirements == []  # nothing changes before accepting
