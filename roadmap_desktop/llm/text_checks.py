@@ -18,6 +18,8 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _JUNK = re.compile(r"[<>{}\[\]\\|#@^~`$]|&[#a-z0-9]+;?|https?://|\w{25,}|[a-z][!?;:][a-z]", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _DIGIT = re.compile(r"\d")
+KEPT_SHARE = 0.5  # of the library title's words a rewording keeps, so it still names the same requirement
+GENERIC_KEPT_SHARE = 0.3  # for a generic step ("Collect data and build the evaluation set") made specific
 MIN_WHY_WORDS = 5  # a reason is a sentence, not a title (Chinese: about three characters a word)
 
 
@@ -65,6 +67,7 @@ def acceptable_title(
     base: str = "",
     brief: str = "",
     limit: int = REQUIREMENT_TITLE_LEN,
+    keep: float = KEPT_SHARE,
 ) -> str | None:
     """A rewritten title worth keeping, or None (the reason added to ``dropped``). With ``base`` (the
     library title it rewrites) and ``brief``, it must say more than the base: keep one of its words and
@@ -89,6 +92,8 @@ def acceptable_title(
         problem = "repeats another title"
     elif base and same_item(title, base):
         return None  # the library's own title, reworded at most: nothing to adapt
+    elif base and len(set(terms(base)) & set(terms(title))) < keep * len(set(terms(base))):
+        problem = "keeps too little of the entry's title"  # "Send a photo through a chat app" is no "Detect diseases"
     elif base and brief and not set(shared_terms(title, brief)) - set(terms(base)):
         problem = "adds none of the brief's words"
     if problem:

@@ -42,7 +42,7 @@ from ..task_base import (
     prompt_wording,
     string_schema,
 )
-from ..text_checks import acceptable_title, writes_reasons, writes_titles
+from ..text_checks import GENERIC_KEPT_SHARE, acceptable_title, writes_reasons, writes_titles
 from ..titles import normalise_title, similar
 
 LENGTHS = ("usual", "short", "long")  # "usual" first: a small model's pick tends to the first it reads
@@ -160,6 +160,7 @@ class TimelineTask(Task):
                 base=titles[key],
                 brief=brief,
                 limit=TITLE_LEN,
+                keep=GENERIC_KEPT_SHARE,  # a skeleton step is generic: making it specific is the point
             )
             if title:
                 titles[key] = title
