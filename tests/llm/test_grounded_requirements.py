@@ -75,7 +75,7 @@ def test_a_good_rewording_is_kept_and_marked_adapted():
     given = inputs()
     task = get_task("requirements")
     first = task.candidates(given)[0]
-    title = " ".join(first.entry.text("title", "en").split()[:8])[:50] + " from customer emails"
+    title = " ".join(first.entry.text("title", "en").split()[:8])[:44].rstrip() + " from customer emails"
     result = task.parse(answer("requirements", {"base": first.key, "title": title}), given)
     top = result.suggestions[0]
     assert top.origin == ADAPTED and top.value.title == title and top.source == first.key
