@@ -1,7 +1,7 @@
 """Assistant quality: run every assistant task over held-out product briefs and score the drafts.
 
     .venv/bin/python benchmarks/assistant_quality.py [--model PATH] [--briefs ID,ID] [--tasks T,T]
-        [--seed 7] [--threads N] [--out DIR]
+        [--seed 7] [--threads N] [--task-timeout 900] [--out DIR]
 
 Only the public surface is used, so the same script measures every version of the assistant: the
 command line in-process (`new`, then `assist FILE --task T --apply --quiet --seed S` per task,
@@ -39,6 +39,7 @@ import io
 import json
 import os
 import platform
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -109,15 +110,38 @@ class CliRun:
             return None
 
 
-def cli(argv: list[str]) -> CliRun:
+class TaskTimeout(Exception):
+    """A command ran past --task-timeout (raised between tokens by SIGALRM)."""
+
+
+TIMED_OUT: list[str] = []  # the handler's note; the engine may swallow the exception itself
+
+
+def _time_out(_signum: int, _frame: object) -> None:
+    TIMED_OUT.append("ran past --task-timeout")
+    raise TaskTimeout(TIMED_OUT[-1])
+
+
+def cli(argv: list[str], timeout_s: int = 0) -> CliRun:
     out, err = io.StringIO(), io.StringIO()
     started = time.perf_counter()
+    alarm = timeout_s > 0 and hasattr(signal, "SIGALRM")
+    TIMED_OUT.clear()
+    if alarm:
+        signal.signal(signal.SIGALRM, _time_out)
+        signal.alarm(timeout_s)
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
             code = cli_main(argv)
         except Exception as exc:  # a crash is a result to report, not a reason to stop measuring
             print(f"crash: {type(exc).__name__}: {exc}", file=sys.stderr)
             code = 99
+        finally:
+            if alarm:
+                signal.alarm(0)
+    if TIMED_OUT:
+        print(f"timeout: {TIMED_OUT[0]} ({timeout_s} s)", file=err)
+        code = code or 124
     return CliRun(argv, code, time.perf_counter() - started, out.getvalue(), err.getvalue())
 
 
@@ -217,10 +241,10 @@ def judge(draft: Draft, brief: Brief, brief_words: set[str]) -> None:
     texts = list(draft.texts.values())
     if texts:
         draft.relevant = bool(vocabulary(" ".join(texts)) & brief_words)
-    if draft.new and draft.title:
-        draft.title_relevant = bool(vocabulary(draft.title) & brief_words)
         draft.right_language = right_language(texts, brief.language)
         draft.jurisdiction = jurisdiction_terms(" ".join(texts), brief.text, brief.jurisdiction)
+    if draft.new and draft.title:
+        draft.title_relevant = bool(vocabulary(draft.title) & brief_words)
     draft.out_of_bounds = out_of_bounds(draft.numbers)
 
 
@@ -306,7 +330,8 @@ def score_task(task: str, brief: Brief, path: Path, run: CliRun, before: object,
     for draft in drafts:
         judge(draft, brief, brief_words)
     result.distinct = len({distinct_key(d) for d in drafts})
-    result.distinct_relevant = len({normalise(d.title) for d in drafts if d.relevant and d.kind == "requirement"})
+    relevant_requirements = [d for d in drafts if d.relevant and d.new and d.kind == "requirement"]
+    result.distinct_relevant = len({normalise(d.title) for d in relevant_requirements})
     result.repeats = repeats_of(drafts)
     if task == "timeline":
         score_timeline(result, path, after)
@@ -339,7 +364,7 @@ def run_brief(brief: Brief, options: argparse.Namespace, out: Path) -> list[Task
         run = None
         try:
             before = load_project(path).project
-            run = cli(assist_argv(task, path, brief, before, options))
+            run = cli(assist_argv(task, path, brief, before, options), options.task_timeout)
             result = score_task(task, brief, path, run, before, load_project(path).project)
         except Exception as exc:  # an unreadable project is a finding too: record it and go on
             seconds = run.seconds if run else 0.0
@@ -489,6 +514,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--tasks", default=",".join(TASKS), help="comma-separated tasks, run in the flow's order")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--threads", type=int, help="CPU threads for assist (default: its own)")
+    parser.add_argument("--task-timeout", type=int, default=900, metavar="S", help="give up on a task after S s")
     parser.add_argument("--out", type=Path, help="output folder (default: /tmp/assistant_quality/<timestamp>)")
     options = parser.parse_args(argv)
     wanted = [t for t in options.tasks.split(",") if t]

@@ -66,4 +66,6 @@ def test_one_brief_one_task_writes_table_report_and_drafts(tmp_path, capsys):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     (result,) = report["results"]
     assert result["task"] == "summary" and result["ok"], result["error"]
+    (summary,) = result["drafts"]
+    assert summary["right_language"] is not None and summary["relevant"] is not None
     assert (out / "en-maths-tutor.md").read_text(encoding="utf-8").startswith("# en-maths-tutor")
