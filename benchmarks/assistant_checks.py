@@ -56,7 +56,9 @@ FUNCTION_CHARS = set(
 )  # a bigram holding one says nothing
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 NOT_CN = re.compile(
-    r"\bPIPL\b|\bChina\b|\bChinese (?:law|regulat\w*)|\bCAC\b|中国|个人信息保护法|网络安全法|数据安全法|网信办", re.I
+    r"\bPIPL\b|\bChina\b|\bChinese (?:law|regulat\w*|government|authorit\w*|rules)|\bCAC\b"
+    r"|中国|个人信息保护法|网络安全法|数据安全法|网信办",
+    re.I,
 )
 NOT_EU = re.compile(r"\bEU\b|\bGDPR\b|European Union|\bAI Act\b|欧盟|通用数据保护条例|人工智能法", re.I)
 EXAMPLE_LIST = re.compile(r"\bCCPA\b|\bLGPD\b|\bHIPAA\b|e\.g\.|such as|and similar|如\s*GDPR|等法规|等法律")

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/assistant_quality.py [--model PATH] [--briefs ID,ID] [--tasks T,T]
         [--seed 7] [--threads N] [--task-timeout 900] [--out DIR]
+    .venv/bin/python benchmarks/assistant_quality.py --rescore DIR   # judge a finished run again
 
 Only the public surface is used, so the same script measures every version of the assistant: the
 command line in-process (`new`, then `assist FILE --task T --apply --quiet --seed S` per task,
@@ -9,7 +10,8 @@ command line in-process (`new`, then `assist FILE --task T --apply --quiet --see
 task to see what the task added or changed. Flow per brief: requirements (with --brief), priorities,
 timeline, risks, summary, user-story (first requirement). Prints one table (task x metric) and the
 goals of the grounded-assistant issue as pass/fail lines; writes report.json, every draft as
-Markdown (<brief>.md) and the final project files to --out.
+Markdown (<brief>.md), the final project files and, in <brief>/, the project after every step with
+the command's output (what --rescore judges again after a change to the checks) to --out.
 
 The checks (benchmarks/assistant_checks.py) are crude on purpose, so a person can verify them by
 reading the drafts:
@@ -39,6 +41,7 @@ import io
 import json
 import os
 import platform
+import shutil
 import signal
 import sys
 import time
@@ -145,9 +148,10 @@ def cli(argv: list[str], timeout_s: int = 0) -> CliRun:
     return CliRun(argv, code, time.perf_counter() - started, out.getvalue(), err.getvalue())
 
 
-def scheduled_dates(path: Path) -> tuple[dict[str, tuple[dt.date, dt.date]], dict]:
-    """Start and end of every item as `schedule` places it, and its whole JSON (forecast included)."""
-    doc = cli(["schedule", str(path), "--runs", "2000"]).document() or {}
+def scheduled_dates(path: Path, anchor: str) -> tuple[dict[str, tuple[dt.date, dt.date]], dict]:
+    """Start and end of every item as `schedule` places it from the run's day, and its whole JSON (forecast
+    included); ``anchor`` keeps a rescore on a later day on the dates the run saw."""
+    doc = cli(["schedule", str(path), "--runs", "2000", "--anchor", anchor]).document() or {}
     dates = {
         row["id"]: (dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"]))
         for row in doc.get("schedule", [])
@@ -162,8 +166,9 @@ class Draft:
     kind: str
     id: str
     title: str
-    texts: dict[str, str]  # what the task wrote, by field
+    texts: dict[str, str]  # what the task wrote, by field (a list's new entries joined with " / ")
     numbers: dict[str, float]
+    pieces: list[str] = field(default_factory=list)  # each text and list entry on its own, for the language
     phase: str = ""
     new: bool = True  # added by the task, rather than changed
     depends_on: list[str] = field(default_factory=list)
@@ -178,12 +183,13 @@ def draft_of(kind: str, entity: object, old: object | None) -> Draft | None:
     """What the task wrote on an entity: every field of a new one, the changed fields of an old one."""
     new, before = field_values(entity), field_values(old) if old is not None else {}
     texts: dict[str, str] = {}
+    pieces: list[str] = []
     for name in kinds_of(entity, "TEXT", "LONG_TEXT", "TEXT_LIST"):
         value, was = new.get(name), before.get(name)
-        if isinstance(value, list):
-            value = " / ".join(v for v in value if v not in (was or []))
-        if value and value != was:
-            texts[name] = str(value)
+        entries = [v for v in value if v not in (was or [])] if isinstance(value, list) else [value]
+        if value and value != was and any(entries):
+            texts[name] = " / ".join(str(e) for e in entries)
+            pieces += [str(e) for e in entries if e]
     numbers = {
         name: float(new[name])  # type: ignore[arg-type]
         for name in kinds_of(entity, "INT", "FLOAT")
@@ -192,7 +198,7 @@ def draft_of(kind: str, entity: object, old: object | None) -> Draft | None:
     if old is not None and not texts and not numbers:
         return None
     title = str(new.get("title") or new.get("name") or "")
-    draft = Draft(kind, str(new["id"]), title, texts, numbers, str(new.get("phase") or ""))
+    draft = Draft(kind, str(new["id"]), title, texts, numbers, pieces, str(new.get("phase") or ""))
     draft.new, draft.depends_on = old is None, list(new.get("depends_on") or [])  # type: ignore[arg-type]
     return draft
 
@@ -241,7 +247,7 @@ def judge(draft: Draft, brief: Brief, brief_words: set[str]) -> None:
     texts = list(draft.texts.values())
     if texts:
         draft.relevant = bool(vocabulary(" ".join(texts)) & brief_words)
-        draft.right_language = right_language(texts, brief.language)
+        draft.right_language = right_language(draft.pieces, brief.language)
         draft.jurisdiction = jurisdiction_terms(" ".join(texts), brief.text, brief.jurisdiction)
     if draft.new and draft.title:
         draft.title_relevant = bool(vocabulary(draft.title) & brief_words)
@@ -273,14 +279,14 @@ def repeats_of(drafts: list[Draft]) -> list[str]:
     return found
 
 
-def score_timeline(result: TaskResult, path: Path, after: object) -> None:
+def score_timeline(result: TaskResult, path: Path, after: object, anchor: str) -> None:
     items = [d for d in result.drafts if d.kind == "item"]
     result.phases = len({d.phase for d in items if d.phase})
     entities = {i.id: i for i in after.items}  # type: ignore[attr-defined]
     dates = {d.id: (entities[d.id].start, entities[d.id].end) for d in items if entities[d.id].start}
     result.dates_from = "assistant"
     if len(dates) < len(items):
-        dates, _doc = scheduled_dates(path)
+        dates, _doc = scheduled_dates(path, anchor)
         result.dates_from = "schedule"
     rank = {d.id: PHASES.index(d.phase) for d in items if d.phase in PHASES}
     dated = [d for d in items if d.id in dates and d.id in rank]
@@ -301,7 +307,9 @@ def score_timeline(result: TaskResult, path: Path, after: object) -> None:
     result.dependencies_ok = bool(links) and all(link_ok(d, dep) for d, dep in links)
 
 
-def score_task(task: str, brief: Brief, path: Path, run: CliRun, before: object, after: object) -> TaskResult:
+def score_task(task: str, brief: Brief, run: CliRun, before: object, path: Path, anchor: str) -> TaskResult:
+    """What one task wrote (project ``before`` -> the project file at ``path``), judged."""
+    after = load_project(path).project
     doc = run.document() or {}
     drafts = drafts_between(before, after)
     if task == "priorities":  # the rationale is not stored in the project: take it from the command's JSON
@@ -309,6 +317,7 @@ def score_task(task: str, brief: Brief, path: Path, run: CliRun, before: object,
         for draft in drafts:
             if notes.get(draft.id):
                 draft.texts["rationale"] = str(notes[draft.id])
+                draft.pieces.append(str(notes[draft.id]))
     summary_before, summary_after = before.info.summary, after.info.summary  # type: ignore[attr-defined]
     result = TaskResult(brief.id, task, run.code == 0, run.error, run.seconds, None, drafts)
     if summary_after == summary_before and task == "summary":  # drafted but not stored: judge it anyway
@@ -316,7 +325,7 @@ def score_task(task: str, brief: Brief, path: Path, run: CliRun, before: object,
         summary_after = str(texts[0]) if texts else summary_after
         result.notes += ["the summary was not stored in the project"] if texts else []
     if summary_after != summary_before:
-        drafts.append(Draft("summary", "", "summary", {"summary": summary_after}, {}, new=False))
+        drafts.append(Draft("summary", "", "summary", {"summary": summary_after}, {}, [summary_after], new=False))
     if isinstance(doc.get("dropped"), list):
         result.dropped = len(doc["dropped"])
     changed_info = [
@@ -334,9 +343,9 @@ def score_task(task: str, brief: Brief, path: Path, run: CliRun, before: object,
     result.distinct_relevant = len({normalise(d.title) for d in relevant_requirements})
     result.repeats = repeats_of(drafts)
     if task == "timeline":
-        score_timeline(result, path, after)
+        score_timeline(result, path, after, anchor)
     if task == "summary" and summary_after != summary_before:
-        _dates, schedule_doc = scheduled_dates(path)
+        _dates, schedule_doc = scheduled_dates(path, anchor)
         facts = project_facts(after, brief.text, schedule_doc)
         result.numbers_checked, result.untraceable = untraceable(summary_after, facts)
     return result
@@ -354,24 +363,48 @@ def assist_argv(task: str, path: Path, brief: Brief, project: object, options: a
     return argv
 
 
+def score_step(brief: Brief, task: str, before: Path, after: Path, run: CliRun, anchor: str) -> TaskResult:
+    try:
+        return score_task(task, brief, run, load_project(before).project, after, anchor)
+    except Exception as exc:  # an unreadable project is a finding too: record it and go on
+        return TaskResult(brief.id, task, False, f"{type(exc).__name__}: {exc}", run.seconds, None, [])
+
+
 def run_brief(brief: Brief, options: argparse.Namespace, out: Path) -> list[TaskResult]:
-    path = out / f"{brief.id}.roadmap"
+    """Run the flow on a new project, keeping the project after every step and each command's output in
+    out/<brief>/, so that --rescore can judge them again without the model."""
+    path, steps = out / f"{brief.id}.roadmap", out / brief.id
+    steps.mkdir(exist_ok=True)
     created = cli(["new", "-o", str(path), "--name", brief.name, "--language", brief.language, "--force"])
     if created.code:
         return [TaskResult(brief.id, t, False, f"new: {created.error}", 0.0, None, []) for t in options.tasks]
+    previous = steps / "0-new.roadmap"
+    shutil.copyfile(path, previous)
     results = []
-    for task in options.tasks:
-        run = None
+    for step, task in enumerate(options.tasks, start=1):
         try:
-            before = load_project(path).project
-            run = cli(assist_argv(task, path, brief, before, options), options.task_timeout)
-            result = score_task(task, brief, path, run, before, load_project(path).project)
-        except Exception as exc:  # an unreadable project is a finding too: record it and go on
-            seconds = run.seconds if run else 0.0
-            result = TaskResult(brief.id, task, False, f"{type(exc).__name__}: {exc}", seconds, None, [])
-        results.append(result)
-        print(f"  {brief.id:22} {task:12} {result.seconds:7.1f} s  {len(result.drafts):2} drafts  {result.error}")
+            run = cli(assist_argv(task, path, brief, load_project(path).project, options), options.task_timeout)
+        except Exception as exc:
+            run = CliRun([], 99, 0.0, "", f"{type(exc).__name__}: {exc}")
+        current = steps / f"{step}-{task}.roadmap"
+        shutil.copyfile(path, current)
+        current.with_suffix(".json").write_text(json.dumps(dataclasses.asdict(run), ensure_ascii=False), "utf-8")
+        results.append(score_step(brief, task, previous, current, run, options.anchor))
+        previous = current
+        print(f"  {brief.id:22} {task:12} {run.seconds:7.1f} s  {len(results[-1].drafts):2} drafts  {run.error}")
         write_markdown(brief, results, out)
+    return results
+
+
+def rescore_brief(brief: Brief, tasks: list[str], out: Path, anchor: str) -> list[TaskResult]:
+    """Judge a finished run's steps again (after a change to the checks), times as measured then."""
+    previous, results = out / brief.id / "0-new.roadmap", []
+    for step, task in enumerate(tasks, start=1):
+        current = out / brief.id / f"{step}-{task}.roadmap"
+        run = CliRun(**json.loads(current.with_suffix(".json").read_text("utf-8")))
+        results.append(score_step(brief, task, previous, current, run, anchor))
+        previous = current
+    write_markdown(brief, results, out)
     return results
 
 
@@ -502,6 +535,7 @@ def header(options: argparse.Namespace, briefs: list[Brief], out: Path) -> dict[
     }
     for key, value in info.items():
         print(f"{key:8} {value}")
+    info["brief_texts"] = [dataclasses.asdict(b) for b in briefs]  # for --rescore, as they were
     return info
 
 
@@ -516,29 +550,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, help="CPU threads for assist (default: its own)")
     parser.add_argument("--task-timeout", type=int, default=900, metavar="S", help="give up on a task after S s")
     parser.add_argument("--out", type=Path, help="output folder (default: /tmp/assistant_quality/<timestamp>)")
+    parser.add_argument("--rescore", type=Path, metavar="DIR", help="judge a finished run's steps again, no model")
     options = parser.parse_args(argv)
     wanted = [t for t in options.tasks.split(",") if t]
     if set(wanted) - set(TASKS):
         parser.error(f"unknown task(s): {', '.join(sorted(set(wanted) - set(TASKS)))}")
     options.tasks = [t for t in TASKS if t in wanted]
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    options.out = options.out or Path("/tmp/assistant_quality") / stamp
+    options.out = options.rescore or options.out or Path("/tmp/assistant_quality") / stamp
+    options.anchor = dt.date.today().isoformat()
     return options
 
 
-def main(argv: list[str] | None = None) -> int:
-    options = parse_args(argv)
-    briefs = load_briefs(options.briefs_file, [b for b in options.briefs.split(",") if b])
-    out: Path = options.out
-    out.mkdir(parents=True, exist_ok=True)
-    info = header(options, briefs, out)
-    started = time.perf_counter()
-    results: list[TaskResult] = []
-    for brief in briefs:
-        results += run_brief(brief, options, out)
-    info["total_s"] = round(time.perf_counter() - started, 1)
+def report_results(info: dict, briefs: list[Brief], results: list[TaskResult], out: Path) -> None:
     print()
-    print_table(results, options.tasks)
+    print_table(results, info["tasks"])
     print()
     checks = goals(results, briefs)
     for name, passed, detail in checks:
@@ -550,6 +576,24 @@ def main(argv: list[str] | None = None) -> int:
         "results": [dataclasses.asdict(r) for r in results],
     }
     (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_args(argv)
+    out: Path = options.out
+    if options.rescore:
+        info = json.loads((out / "report.json").read_text("utf-8"))["run"]
+        briefs = [Brief(**b) for b in info["brief_texts"]]
+        results = [r for b in briefs for r in rescore_brief(b, info["tasks"], out, info["started"][:10])]
+        report_results(info, briefs, results, out)
+        return 0
+    briefs = load_briefs(options.briefs_file, [b for b in options.briefs.split(",") if b])
+    out.mkdir(parents=True, exist_ok=True)
+    info = header(options, briefs, out)
+    started = time.perf_counter()
+    results = [r for brief in briefs for r in run_brief(brief, options, out)]
+    info["total_s"] = round(time.perf_counter() - started, 1)
+    report_results(info, briefs, results, out)
     return 0
 
 

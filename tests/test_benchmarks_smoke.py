@@ -54,7 +54,7 @@ def test_summary_numbers_and_dates_must_be_project_facts():
 
 @pytest.mark.llm
 @pytest.mark.slow
-def test_one_brief_one_task_writes_table_report_and_drafts(tmp_path, capsys):
+def test_one_brief_one_task_writes_table_report_drafts_and_rescores(tmp_path, capsys):
     if not MODEL.exists():
         pytest.skip(f"{MODEL.name} is not in models/")
     from benchmarks.assistant_quality import main
@@ -69,3 +69,5 @@ def test_one_brief_one_task_writes_table_report_and_drafts(tmp_path, capsys):
     (summary,) = result["drafts"]
     assert summary["right_language"] is not None and summary["relevant"] is not None
     assert (out / "en-maths-tutor.md").read_text(encoding="utf-8").startswith("# en-maths-tutor")
+    assert main(["--rescore", str(out)]) == 0  # the saved steps are judged again without the model
+    assert json.loads((out / "report.json").read_text(encoding="utf-8"))["results"] == report["results"]
