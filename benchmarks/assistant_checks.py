@@ -1,5 +1,6 @@
-"""The checks of the assistant-quality benchmark, without a model: words, language, jurisdiction, bounds
-and summary facts. Crude on purpose, so a person can verify every verdict by reading the drafts."""
+"""The checks of the assistant-quality benchmark, without a model: what a task wrote (a draft per entity
+added or changed), and its words, language, jurisdiction, bounds, repeats and summary facts. Crude on
+purpose, so a person can verify every verdict by reading the drafts."""
 
 from __future__ import annotations
 
@@ -222,7 +223,7 @@ def project_facts(project: object, brief: str, schedule_doc: dict) -> Facts:
 
 def untraceable(summary: str, facts: Facts) -> tuple[int, list[str]]:
     """How many numbers and dates the summary states, and the ones that are not project facts."""
-    checked, bad, text = 0, [], summary
+    checked, bad, text = 0, [], re.sub(r"\b24/7\b|7x24|7×24", " ", summary)  # "always on", not a count
     months = facts.months
 
     def known_date(year: int | None, month: int, day: int | None) -> bool:
@@ -255,3 +256,100 @@ def untraceable(summary: str, facts: Facts) -> tuple[int, list[str]]:
         if value not in facts.numbers:
             bad.append(shown)
     return checked, bad
+
+
+# -- what a task wrote ----------------------------------------------------------------------------
+@dataclass
+class Draft:
+    kind: str
+    id: str
+    title: str
+    texts: dict[str, str]  # what the task wrote, by field (a list's new entries joined with " / ")
+    numbers: dict[str, float]
+    pieces: list[str] = field(default_factory=list)  # each text and list entry on its own, for the language
+    phase: str = ""
+    new: bool = True  # added by the task, rather than changed
+    depends_on: list[str] = field(default_factory=list)
+    relevant: bool | None = None
+    title_relevant: bool | None = None
+    right_language: bool | None = None
+    out_of_bounds: list[str] = field(default_factory=list)
+    jurisdiction: list[str] = field(default_factory=list)
+
+
+def draft_of(kind: str, entity: object, old: object | None) -> Draft | None:
+    """What the task wrote on an entity: every field of a new one, the changed fields of an old one."""
+    new, before = field_values(entity), field_values(old) if old is not None else {}
+    texts: dict[str, str] = {}
+    pieces: list[str] = []
+    for name in kinds_of(entity, "TEXT", "LONG_TEXT", "TEXT_LIST"):
+        value, was = new.get(name), before.get(name)
+        entries = [v for v in value if v not in (was or [])] if isinstance(value, list) else [value]
+        if value and value != was and any(entries):
+            texts[name] = " / ".join(str(e) for e in entries)
+            pieces += [str(e) for e in entries if e]
+    numbers = {
+        name: float(new[name])  # type: ignore[arg-type]
+        for name in kinds_of(entity, "INT", "FLOAT")
+        if new.get(name) is not None and new.get(name) != before.get(name)
+    }
+    if old is not None and not texts and not numbers:
+        return None
+    title = str(new.get("title") or new.get("name") or "")
+    draft = Draft(kind, str(new["id"]), title, texts, numbers, pieces, str(new.get("phase") or ""))
+    draft.new, draft.depends_on = old is None, list(new.get("depends_on") or [])  # type: ignore[arg-type]
+    return draft
+
+
+def drafts_between(before: object, after: object) -> list[Draft]:
+    drafts: list[Draft] = []
+    for kind, attribute in (("requirement", "requirements"), ("item", "items"), ("risk", "risks")):
+        old = {e.id: e for e in getattr(before, attribute)}
+        for entity in getattr(after, attribute):
+            draft = draft_of(kind, entity, old.get(entity.id))
+            if draft is not None:
+                drafts.append(draft)
+    lanes = {lane.id: lane.name.split(" ", 1)[0] for lane in after.lanes}  # type: ignore[attr-defined]
+    items = {i.id: i for i in after.items}  # type: ignore[attr-defined]
+    for draft in drafts:
+        if draft.kind == "item" and not draft.phase:
+            code = lanes.get(items[draft.id].lane_id, "")
+            draft.phase = code if code in PHASES else ""
+    return drafts
+
+
+def judge(draft: Draft, brief: str, language: str, jurisdiction: str, brief_words: set[str]) -> None:
+    """Set the draft's verdicts against the brief (its text, project language, jurisdiction and words)."""
+    texts = list(draft.texts.values())
+    if texts:
+        draft.relevant = bool(vocabulary(" ".join(texts)) & brief_words)
+        draft.right_language = right_language(draft.pieces, language)
+        draft.jurisdiction = jurisdiction_terms(" ".join(texts), brief, jurisdiction)
+    if draft.new and draft.title:
+        draft.title_relevant = bool(vocabulary(draft.title) & brief_words)
+    draft.out_of_bounds = out_of_bounds(draft.numbers)
+
+
+def distinct_key(draft: Draft) -> str:
+    """A new entity counts by its title; a change by what it wrote (priorities: the numbers and rationale)."""
+    if draft.new and draft.title:
+        return normalise(draft.title)
+    return normalise(" ".join(draft.texts.values())) + repr(sorted(draft.numbers.items()))
+
+
+REPEATABLE = {"title", "category", "owner", "tags"}  # titles count in "distinct"; the others may repeat
+
+
+def repeats_of(drafts: list[Draft]) -> list[str]:
+    found: list[str] = []
+    if len(drafts) < 2:
+        return found
+    for name in sorted({n for d in drafts for n in d.texts} - REPEATABLE):
+        values = [normalise(d.texts[name]) for d in drafts if d.texts.get(name)]
+        top = max(set(values), key=values.count) if values else ""
+        if len(top) >= 10 and values.count(top) > 1:
+            found.append(f"{name} repeated {values.count(top)}x")
+    number_sets = [tuple(sorted(d.numbers.items())) for d in drafts if d.kind == "requirement" and d.numbers]
+    if len(number_sets) > 1 and len(set(number_sets)) == 1:
+        found.append(f"same numbers for all {len(number_sets)}")
+    return found

@@ -27,8 +27,9 @@ reading the drafts:
 - faithful: every number and date in the summary is a project fact (counts, ranks, field values,
   numbers in the project's texts and the brief, item and forecast dates, their months and years);
   full dates within 2 days. Numbers spelled out are checked for "two" to "twelve" only.
-- timeline: distinct phases of the new items, starts never going backwards as phases go up, and at
-  least one dependency with each one ending before its dependant starts and in no later phase.
+- timeline: distinct phases of the new items, starts never going backwards as phases go up (judged
+  from two phases up), and at least one dependency, each ending before its dependant starts and in no
+  later phase.
 """
 
 from __future__ import annotations
@@ -53,13 +54,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.assistant_checks import (  # noqa: E402
     PHASES,
+    Draft,
+    distinct_key,
+    drafts_between,
     field_values,
-    jurisdiction_terms,
-    kinds_of,
+    judge,
     normalise,
-    out_of_bounds,
     project_facts,
-    right_language,
+    repeats_of,
     untraceable,
     vocabulary,
 )
@@ -160,66 +162,6 @@ def scheduled_dates(path: Path, anchor: str) -> tuple[dict[str, tuple[dt.date, d
     return dates, doc
 
 
-# -- what a task wrote ----------------------------------------------------------------------------
-@dataclass
-class Draft:
-    kind: str
-    id: str
-    title: str
-    texts: dict[str, str]  # what the task wrote, by field (a list's new entries joined with " / ")
-    numbers: dict[str, float]
-    pieces: list[str] = field(default_factory=list)  # each text and list entry on its own, for the language
-    phase: str = ""
-    new: bool = True  # added by the task, rather than changed
-    depends_on: list[str] = field(default_factory=list)
-    relevant: bool | None = None
-    title_relevant: bool | None = None
-    right_language: bool | None = None
-    out_of_bounds: list[str] = field(default_factory=list)
-    jurisdiction: list[str] = field(default_factory=list)
-
-
-def draft_of(kind: str, entity: object, old: object | None) -> Draft | None:
-    """What the task wrote on an entity: every field of a new one, the changed fields of an old one."""
-    new, before = field_values(entity), field_values(old) if old is not None else {}
-    texts: dict[str, str] = {}
-    pieces: list[str] = []
-    for name in kinds_of(entity, "TEXT", "LONG_TEXT", "TEXT_LIST"):
-        value, was = new.get(name), before.get(name)
-        entries = [v for v in value if v not in (was or [])] if isinstance(value, list) else [value]
-        if value and value != was and any(entries):
-            texts[name] = " / ".join(str(e) for e in entries)
-            pieces += [str(e) for e in entries if e]
-    numbers = {
-        name: float(new[name])  # type: ignore[arg-type]
-        for name in kinds_of(entity, "INT", "FLOAT")
-        if new.get(name) is not None and new.get(name) != before.get(name)
-    }
-    if old is not None and not texts and not numbers:
-        return None
-    title = str(new.get("title") or new.get("name") or "")
-    draft = Draft(kind, str(new["id"]), title, texts, numbers, pieces, str(new.get("phase") or ""))
-    draft.new, draft.depends_on = old is None, list(new.get("depends_on") or [])  # type: ignore[arg-type]
-    return draft
-
-
-def drafts_between(before: object, after: object) -> list[Draft]:
-    drafts: list[Draft] = []
-    for kind, attribute in (("requirement", "requirements"), ("item", "items"), ("risk", "risks")):
-        old = {e.id: e for e in getattr(before, attribute)}
-        for entity in getattr(after, attribute):
-            draft = draft_of(kind, entity, old.get(entity.id))
-            if draft is not None:
-                drafts.append(draft)
-    lanes = {lane.id: lane.name.split(" ", 1)[0] for lane in after.lanes}  # type: ignore[attr-defined]
-    items = {i.id: i for i in after.items}  # type: ignore[attr-defined]
-    for draft in drafts:
-        if draft.kind == "item" and not draft.phase:
-            code = lanes.get(items[draft.id].lane_id, "")
-            draft.phase = code if code in PHASES else ""
-    return drafts
-
-
 # -- scoring one task -----------------------------------------------------------------------------
 @dataclass
 class TaskResult:
@@ -243,42 +185,6 @@ class TaskResult:
     notes: list[str] = field(default_factory=list)
 
 
-def judge(draft: Draft, brief: Brief, brief_words: set[str]) -> None:
-    texts = list(draft.texts.values())
-    if texts:
-        draft.relevant = bool(vocabulary(" ".join(texts)) & brief_words)
-        draft.right_language = right_language(draft.pieces, brief.language)
-        draft.jurisdiction = jurisdiction_terms(" ".join(texts), brief.text, brief.jurisdiction)
-    if draft.new and draft.title:
-        draft.title_relevant = bool(vocabulary(draft.title) & brief_words)
-    draft.out_of_bounds = out_of_bounds(draft.numbers)
-
-
-def distinct_key(draft: Draft) -> str:
-    """A new entity counts by its title; a change by what it wrote (priorities: the numbers and rationale)."""
-    if draft.new and draft.title:
-        return normalise(draft.title)
-    return normalise(" ".join(draft.texts.values())) + repr(sorted(draft.numbers.items()))
-
-
-REPEATABLE = {"title", "category", "owner", "tags"}  # titles count in "distinct"; the others may repeat
-
-
-def repeats_of(drafts: list[Draft]) -> list[str]:
-    found: list[str] = []
-    if len(drafts) < 2:
-        return found
-    for name in sorted({n for d in drafts for n in d.texts} - REPEATABLE):
-        values = [normalise(d.texts[name]) for d in drafts if d.texts.get(name)]
-        top = max(set(values), key=values.count) if values else ""
-        if len(top) >= 10 and values.count(top) > 1:
-            found.append(f"{name} repeated {values.count(top)}x")
-    number_sets = [tuple(sorted(d.numbers.items())) for d in drafts if d.kind == "requirement" and d.numbers]
-    if len(number_sets) > 1 and len(set(number_sets)) == 1:
-        found.append(f"same numbers for all {len(number_sets)}")
-    return found
-
-
 def score_timeline(result: TaskResult, path: Path, after: object, anchor: str) -> None:
     items = [d for d in result.drafts if d.kind == "item"]
     result.phases = len({d.phase for d in items if d.phase})
@@ -290,9 +196,9 @@ def score_timeline(result: TaskResult, path: Path, after: object, anchor: str) -
         result.dates_from = "schedule"
     rank = {d.id: PHASES.index(d.phase) for d in items if d.phase in PHASES}
     dated = [d for d in items if d.id in dates and d.id in rank]
-    result.in_order = bool(items) and all(
-        dates[b.id][0] >= dates[a.id][0] for a in dated for b in dated if rank[a.id] < rank[b.id]
-    )
+    pairs = [(a, b) for a in dated for b in dated if rank[a.id] < rank[b.id]]
+    # None (not judged) below two dated phases: one phase is in order whatever the assistant wrote
+    result.in_order = all(dates[b.id][0] >= dates[a.id][0] for a, b in pairs) if pairs else None
     links = [(d, dep) for d in items for dep in d.depends_on]
     result.dependencies = len(links)
 
@@ -337,7 +243,7 @@ def score_task(task: str, brief: Brief, run: CliRun, before: object, path: Path,
         result.notes.append(f"project fields changed: {', '.join(changed_info)}")
     brief_words = vocabulary(brief.text)
     for draft in drafts:
-        judge(draft, brief, brief_words)
+        judge(draft, brief.text, brief.language, brief.jurisdiction, brief_words)
     result.distinct = len({distinct_key(d) for d in drafts})
     relevant_requirements = [d for d in drafts if d.relevant and d.new and d.kind == "requirement"]
     result.distinct_relevant = len({normalise(d.title) for d in relevant_requirements})
@@ -474,7 +380,7 @@ def table_row(task: str, rows: list[TaskResult]) -> dict[str, str]:
         "juris": str(sum(bool(d.jurisdiction) for d in drafts)),
         "faithful": ratio(sum(not r.untraceable for r in summaries), len(summaries)) if task == "summary" else "-",
         "phases": f"{sum(r.phases or 0 for r in timelines) / len(timelines):.1f}" if timelines else "-",
-        "in order": ratio(sum(bool(r.in_order) for r in timelines), len(timelines)),
+        "in order": ratio(sum(bool(r.in_order) for r in timelines), sum(r.in_order is not None for r in timelines)),
         "deps": ratio(sum(bool(r.dependencies_ok) for r in timelines), len(timelines)),
         "dropped": str(sum(dropped)) if dropped else "-",
         "time s (mean/max)": f"{sum(times) / len(times):.1f}/{max(times):.0f}",

@@ -49,6 +49,7 @@ def test_summary_numbers_and_dates_must_be_project_facts():
     checked, bad = untraceable("5 items from January 4, 2027 to March; GPT-4 helps. Launch in May, 12 risks.", facts)
     assert bad == ["May", "12"] and checked == 5
     assert untraceable("2027年2月开始，共 5 项，6月上线", facts)[1] == ["6月"]
+    assert untraceable("Triage 24/7 for 5 clinics", facts) == (1, [])
     assert [v for _, v in numbers_in("reach 2,154,896,137, P3, 5G, three weeks")] == [2154896137, 3]
 
 
