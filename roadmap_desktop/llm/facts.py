@@ -16,8 +16,6 @@ from ..domain.scheduling import ScheduleError, plan_view, schedule
 from ..wording import Wording, languages, number, wording
 from .titles import last_sentence_end, sentences
 
-FORECAST_RUNS = 1000  # enough for a stable P80 of a small plan, and quick (tens of milliseconds)
-FORECAST_SEED = 1  # fixed: the same project gives the same summary
 TOP_REQUIREMENTS = 3
 TOP_MILESTONES = 3
 TOP_RISKS = 3
@@ -68,7 +66,7 @@ class Facts:
 
 
 def project_facts(
-    project: Project, language: str | None = None, *, runs: int = FORECAST_RUNS, seed: int = FORECAST_SEED
+    project: Project, language: str | None = None, *, runs: int | None = None, seed: int | None = None
 ) -> Facts:
     """The project's facts. The forecast runs only when the plan has dates (an undated plan would be
     forecast from today, a different answer each day); a dependency cycle leaves it out."""
@@ -85,7 +83,10 @@ def project_facts(
             plan = schedule(planned, keep_dates=True)
             from ..domain.forecast import forecast  # numpy: loaded when a summary is asked for, not at start-up
 
-            outlook = forecast(planned, plan, runs=runs, seed=seed)
+            # The forecast's own runs and seed unless asked otherwise: the summary's P80 is the one the
+            # Timeline's forecast panel and the `schedule` command show.
+            options = {k: v for k, v in (("runs", runs), ("seed", seed)) if v is not None}
+            outlook = forecast(planned, plan, **options)
         except ScheduleError:
             plan = outlook = None
     milestones = []

@@ -117,3 +117,17 @@ def test_a_broken_file_is_refused_with_one_line(tmp_path, change, message):
     with pytest.raises(LibraryError) as error:
         load_requirement_library(folder)
     assert "broken.json" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_every_skeleton_planned_forward_keeps_the_phase_order():
+    """Scheduled from its dependencies alone, no step of a later phase starts before one of an earlier
+    phase (three skeletons once started resource allocation, P3, before data collection, P2)."""
+    for domain, items in load_phase_skeletons().skeletons.items():
+        start: dict[str, int] = {}
+        end: dict[str, int] = {}
+        for item in items:
+            start[item.key] = max((end[d] + 1 for d in item.depends_on), default=0)
+            length = 0 if item.milestone else max(1, sum(item.days) // 2)
+            end[item.key] = start[item.key] + max(length - 1, 0)
+        late = [(a.key, b.key) for a in items for b in items if a.phase < b.phase and start[b.key] < start[a.key]]
+        assert not late, (domain, late)
