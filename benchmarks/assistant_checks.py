@@ -210,6 +210,7 @@ def project_facts(project: object, brief: str, schedule_doc: dict) -> Facts:
     forecast = schedule_doc.get("forecast") or {}
     for entry in [forecast.get("roadmap") or {}, *forecast.get("milestones", [])]:
         facts.dates |= {dt.date.fromisoformat(entry[p]) for p in ("p50", "p80", "p90") if entry.get(p)}
+    facts.dates |= drawn_forecast_dates(project)
     if dated:
         for value in (50, 80, 90):
             facts.add_number(value)
@@ -219,6 +220,26 @@ def project_facts(project: object, brief: str, schedule_doc: dict) -> Facts:
     for year in {d.year for d in facts.dates} | {project.created.year}:  # type: ignore[attr-defined]
         facts.add_number(year)
     return facts
+
+
+def drawn_forecast_dates(project: object) -> set[dt.date]:
+    """The roadmap as drawn: its items' dates and P50/P80/P90, as the timeline and its forecast panel show
+    them (the `schedule` command dates and forecasts its own auto-scheduled plan instead)."""
+    from roadmap_desktop.domain.forecast import forecast
+    from roadmap_desktop.domain.scheduling import ScheduleError, plan_view, schedule
+
+    planned = plan_view(project)  # type: ignore[arg-type]
+    if not any(i.start for i in planned.items):
+        return set()
+    try:
+        plan = schedule(planned, keep_dates=True)
+        outlook = forecast(planned, plan)
+    except ScheduleError:
+        return set()
+    found: set[dt.date] = {d for row in plan.items.values() for d in (row.start, row.end) if d}
+    for entry in [outlook.roadmap, *outlook.milestones.values()]:
+        found |= {entry.p50, entry.p80, entry.p90}
+    return found
 
 
 def untraceable(summary: str, facts: Facts) -> tuple[int, list[str]]:

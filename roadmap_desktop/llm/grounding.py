@@ -16,9 +16,12 @@ from ..domain.risk_library import DATA_KINDS, LibraryRisk, RiskLibrary
 from ..wording import languages, wording
 from .titles import normalise_title, similar
 
+DOMAIN_LEAD = 1.3  # the domain's evidence over the next one's (Chinese pairs match more by chance)
 DOMAIN_MIN = 2  # entries of one domain sharing two or more of the brief's words, to call the brief that domain
 DOMAIN_BOOST = 1.5  # a pattern of the brief's domain outranks an equally matching one of another domain
 DOMAIN_FLOOR = 0.2  # entries of the brief's domain rank at least this share of the best score
+OTHER_DOMAIN_TERMS = 3  # brief words another domain's entry must share to be offered
+OTHER_DOMAIN_SHARE = 0.5  # and its share of the best match's score
 COMMON_FLOOR = 0.15  # common needs (evaluation, guardrails ...) rank at least this share of the best score
 ALIAS_SEPARATOR = "|"
 WEAK_MATCH = 0.3  # a risk matching under this share of the best match shares words by chance
@@ -108,19 +111,21 @@ def detect_domain(library: RequirementLibrary, query: str, language: str) -> str
     """The template domain the brief is about, when the evidence points clearly at one; else None
     (a brief outside the eight domains gets common needs and the best matches from any domain).
 
-    Evidence is entries sharing at least two of the brief's words: a domain needs DOMAIN_MIN of them
-    and twice as many as the next; one shared word ("search" in a law firm's brief and a shop's
-    product search) is chance."""
+    Evidence is entries sharing at least two of the brief's words: a domain needs DOMAIN_MIN of them,
+    a third more than the next domain and the best single match; one shared word ("search" in a law
+    firm's brief and a shop's product search) is chance."""
+    hits = _pattern_index(library, language).rank(query)
+    leader = next((library.patterns[h.index].domain for h in hits if library.patterns[h.index].domain != COMMON), None)
     strong: dict[str, int] = {}
     for pattern in library.patterns:
         if pattern.domain != COMMON:
             shared = shared_terms(query, f"{pattern.words(language)} {pattern.words('en')}")
             strong[pattern.domain] = strong.get(pattern.domain, 0) + (len(shared) >= 2)
     ranked = sorted(strong.items(), key=lambda pair: -pair[1])
-    if not ranked or ranked[0][1] < DOMAIN_MIN:
+    if not ranked or ranked[0][1] < DOMAIN_MIN or ranked[0][0] != leader:  # the best single match agrees
         return None
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] >= 2 * runner_up else None
+    return ranked[0][0] if ranked[0][1] >= DOMAIN_LEAD * runner_up else None
 
 
 def requirement_candidates(
@@ -152,8 +157,13 @@ def requirement_candidates(
             score = max(score * DOMAIN_BOOST, DOMAIN_FLOOR * best)
         elif pattern.domain == COMMON:
             score = max(score, COMMON_FLOOR * best)
-        elif len(shared_terms(query, f"{pattern.words(language)} {pattern.words('en')}")) < 2:
-            continue  # another domain's entry sharing one word ("instead") is chance, not a fit
+        elif (
+            score < OTHER_DOMAIN_SHARE * best
+            or len(shared_terms(query, f"{pattern.words(language)} {pattern.words('en')}")) < OTHER_DOMAIN_TERMS
+        ):
+            # Another domain's entry speaks of its own world: sharing a word or two ("on our own servers")
+            # gave a law firm "Run models inside the hospital network".
+            continue
         if score > 0:
             ranked.append((score, i))
     ranked.sort(key=lambda pair: (-pair[0], pair[1]))
