@@ -397,7 +397,7 @@ WORDS: dict[str, str] = {
         "user users people someone thing things work works get gets let lets give gives like one two "
         "assistant assistants smart intelligent automatic automatically easy easily quickly better good great best "
         "simple simply ai model models llm show shows instead allow allows provide provides keep keeps find finds "
-        "lose loses lost leave run runs take takes come comes hour hours day days week weeks "
+        "lose loses lost run runs take takes come comes hour hours day days week weeks "
         "time times often every always never lot lots many much"
     ),
     "retrieval.stop_chars": "",  # characters that join words in a language written without spaces
