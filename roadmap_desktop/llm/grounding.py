@@ -5,6 +5,8 @@ data it names, and the check that anything the model adds shares the brief's wor
 
 from __future__ import annotations
 
+import hashlib
+import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -241,6 +243,15 @@ def risk_candidates(
         matched = tuple(matched_words(query, _risk_words(library, risk, language))) if words else ()
         out.append(Candidate(risk.id, risk, score, matched))
     return out
+
+
+def shuffled(candidates: Sequence[Candidate], seed_text: str) -> list[Candidate]:
+    """The candidates in an order that is not retrieval's, the same for the same text (the prompt and
+    the parse must see one list): a small model prefers what it reads first, and retrieval has
+    already decided the ranking."""
+    found = list(candidates)
+    random.Random(hashlib.sha1(seed_text.encode("utf-8")).digest()).shuffle(found)
+    return found
 
 
 # -- checking what the model writes -------------------------------------------------------------------

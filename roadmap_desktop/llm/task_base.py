@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -217,6 +218,26 @@ def list_items(text: str, key: str, result: TaskResult, noun: str = "item") -> l
     if not result.complete and all(c.complete for c in array.children):
         result.dropped.append(f"the output was cut off after {len(array.children)} {noun}s")
     return kept
+
+
+def picks(
+    text: str, key: str, field: str, offered: Iterable[str], result: TaskResult, noun: str, extra: Iterable[str] = ()
+) -> Iterator[tuple[str, str, dict]]:
+    """(label, id, item) for every complete item of the list under ``key`` whose ``field`` names one of
+    the ``offered`` ids (or an ``extra`` value such as "new"), each id once; the rest are said in
+    ``result.dropped``. The grounded tasks' model only picks among what it was offered."""
+    allowed, seen = set(offered), set()
+    for position, data in list_items(text, key, result, noun):
+        label, choice = f"{noun} {position}", data.get(field)
+        if choice in extra:
+            yield label, choice, data
+        elif choice not in allowed:
+            result.dropped.append(f"{label}: {choice!r} is not one of the offered ids")
+        elif choice in seen:
+            result.dropped.append(f"{label} repeats {choice}")
+        else:
+            seen.add(choice)
+            yield label, choice, data
 
 
 def _why_incomplete(part: Part) -> str:

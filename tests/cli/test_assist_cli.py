@@ -107,7 +107,7 @@ def test_printing_changes_nothing_and_apply_adds_every_suggestion_and_the_brief_
     assert len(suggestions) >= 5 and all(s["kind"] == "requirement" for s in suggestions)
     assert {s["origin"] for s in suggestions} <= {"library", "adapted"} and all(s["source"] for s in suggestions)
     assert all(s["why"] for s in suggestions)  # every suggestion says why it is there
-    assert any("'NOPE1' is not one of the offered library ids" in d for d in printed["dropped"])
+    assert any("'NOPE1' is not one of the offered ids" in d for d in printed["dropped"])
     timing = printed["timing"]
     assert timing["first_suggestions_s"] is not None and timing["first_suggestions_s"] < 2
     assert "library suggestions after" in captured.err and "s in all" in captured.err

@@ -248,7 +248,7 @@ def test_hostile_and_out_of_bounds_answers_keep_the_plan(task, domain):
     by_key = {s.source: s.value for s in result.suggestions}
     assert list(by_key) == [step.key for step in skeleton()]
     joined = "\n".join(result.dropped)
-    assert "'P9' is not one of the plan's steps" in joined and "3 is not one of the plan's steps" in joined
+    assert "'P9' is not one of the offered ids" in joined and "3 is not one of the offered ids" in joined
     assert "item 4 repeats discovery" in joined
     assert "length 999999999" in joined and "'forever'" in joined and "None" in joined
     assert by_key["discovery"].duration_days == days_for(skeleton()[0], "usual")

@@ -11,9 +11,6 @@ writes no usable Chinese, so there it only chooses.
 
 from __future__ import annotations
 
-import hashlib
-import random
-
 from ...domain.requirement import Requirement
 from ...domain.requirement_library import COMMON, Pattern
 from ...persistence.requirement_library_file import load_default_requirement_library
@@ -25,9 +22,9 @@ from ..task_base import (
     TaskInputs,
     TaskResult,
     TaskSpec,
-    list_items,
     list_schema,
     object_schema,
+    picks,
     project_language,
     prompt_messages,
     string_schema,
@@ -69,18 +66,11 @@ class RequirementsTask(Task):
         language = project_language(inputs, None)
         return [self._suggestion(c, language) for c in self.candidates(inputs)[:WANTED]]
 
-    def _shuffled(self, inputs: TaskInputs) -> list[grounding.Candidate]:
-        # Deterministic per brief (the schema and the parse must see the same list), but not retrieval
-        # order: a small model prefers what comes first, and retrieval already decided the ranking.
-        found = list(self.candidates(inputs))
-        seed = hashlib.sha1(grounding.brief_text(inputs.project, inputs.brief).encode("utf-8")).digest()
-        random.Random(seed).shuffle(found)
-        return found
-
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         language = project_language(inputs, language)
-        lines = "\n".join(f"{c.key}: {c.entry.text('title', language)}" for c in self._shuffled(inputs))
         brief = grounding.brief_text(inputs.project, inputs.brief)[:1500]
+        shown = grounding.shuffled(self.candidates(inputs), brief)
+        lines = "\n".join(f"{c.key}: {c.entry.text('title', language)}" for c in shown)
         return prompt_messages(self.name, language, brief=brief, candidates=lines)
 
     def schema(self, inputs: TaskInputs | None = None) -> dict:
@@ -107,20 +97,12 @@ class RequirementsTask(Task):
         new: list[Suggestion] = []
         whys: list[str] = []
         titles = [r.title for r in inputs.project.requirements] if inputs.project else []
-        for position, data in list_items(text, "requirements", result, "requirement"):
-            label = f"requirement {position}"
-            base = data.get("base")
+        for label, base, data in picks(text, "requirements", "base", by_id, result, "requirement", extra=(NEW,)):
             if base == NEW:
                 suggestion = self._new(data, brief, language, titles, whys, label, result.dropped)
                 if suggestion is not None and len(new) < NEW_MAX:
                     new.append(suggestion)
                     titles.append(suggestion.value.title)
-                continue
-            if base not in by_id:
-                result.dropped.append(f"{label}: {base!r} is not one of the offered library ids")
-                continue
-            if base in chosen:
-                result.dropped.append(f"{label} repeats {base}")
                 continue
             candidate = by_id[base]
             pattern: Pattern = candidate.entry

@@ -10,9 +10,6 @@ library's defaults: the model gives no numbers.
 
 from __future__ import annotations
 
-import hashlib
-import random
-
 from ...domain.risk_library import LibraryRisk, RiskLibrary
 from ...persistence.requirement_library_file import load_default_requirement_library
 from ...persistence.risk_library_file import load_default_risk_library
@@ -25,9 +22,9 @@ from ..task_base import (
     TaskInputs,
     TaskResult,
     TaskSpec,
-    list_items,
     list_schema,
     object_schema,
+    picks,
     product_line,
     project_language,
     prompt_messages,
@@ -83,12 +80,6 @@ class RisksTask(Task):
         language = project_language(inputs, None)
         return [self._suggestion(inputs, c, language) for c in self.candidates(inputs)[:WANTED]]
 
-    def _shuffled(self, inputs: TaskInputs) -> list[grounding.Candidate]:
-        found = list(self.candidates(inputs))
-        text = grounding.project_query(inputs.project, inputs.brief)
-        random.Random(hashlib.sha1(text.encode("utf-8")).digest()).shuffle(found)
-        return found
-
     def build_messages(self, inputs: TaskInputs, language: str | None = None) -> list[dict[str, str]]:
         language = project_language(inputs, language)
         project = inputs.project
@@ -100,7 +91,8 @@ class RisksTask(Task):
             phases = sorted({i.phase for i in project.items if i.phase})
             if phases:
                 lines.append(prompt_wording(self.name, language)("prompt.phases", text=", ".join(phases)))
-        risks = "\n".join(f"{c.key}: {c.entry.title_in(language)}" for c in self._shuffled(inputs))
+        shown = grounding.shuffled(self.candidates(inputs), grounding.project_query(project, inputs.brief))
+        risks = "\n".join(f"{c.key}: {c.entry.title_in(language)}" for c in shown)
         return prompt_messages(
             self.name, language, product=product_line(project), roadmap="\n".join(lines) or "-", candidates=risks
         )
@@ -125,15 +117,7 @@ class RisksTask(Task):
         places = grounding.jurisdictions(about, language)
         chosen: dict[str, Suggestion] = {}
         whys: list[str] = []
-        for position, data in list_items(text, "risks", result, "risk"):
-            label = f"risk {position}"
-            base = data.get("base")
-            if base not in by_id:
-                result.dropped.append(f"{label}: {base!r} is not one of the offered library ids")
-                continue
-            if base in chosen:
-                result.dropped.append(f"{label} repeats {base}")
-                continue
+        for label, base, data in picks(text, "risks", "base", by_id, result, "risk"):
             entry: LibraryRisk = by_id[base].entry
             own = f"{entry.title_in(language)} {entry.description_in(language)}"
             # About this product (the brief's words) and about this risk (its own), naming no other law.

@@ -34,9 +34,9 @@ from ..task_base import (
     TaskInputs,
     TaskResult,
     TaskSpec,
-    list_items,
     list_schema,
     object_schema,
+    picks,
     project_language,
     prompt_messages,
     prompt_wording,
@@ -136,15 +136,7 @@ class TimelineTask(Task):
         existing = [i.title for i in inputs.project.items] if inputs.project else []
         rewrites = writes_titles(language, inputs.model_parameters)  # else a title is no part of the schema
         fitted: dict[str, tuple[str, str | None]] = {}  # key -> (length, rewritten title)
-        for position, data in list_items(text, "items", result, "item"):
-            label = f"item {position}"
-            key = data.get("step")
-            if key not in by_key:
-                result.dropped.append(f"{label}: {key!r} is not one of the plan's steps")
-                continue
-            if key in fitted:
-                result.dropped.append(f"{label} repeats {key}")
-                continue
+        for label, key, data in picks(text, "items", "step", by_key, result, "item"):
             length = data.get("length")
             if length not in LENGTHS:
                 result.dropped.append(f"{label}: length {length!r} is not one of {', '.join(LENGTHS)}; usual kept")
