@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..domain.entity import Entity
-from ..domain.fields import FieldValueError
 from ..domain.project import Project
 from ..domain.requirement import Requirement
 from ..persistence.paths import resources_dir
@@ -25,16 +23,8 @@ from .json_salvage import Part, salvage
 TITLE_LEN = 80
 REQUIREMENT_TITLE_LEN = 48
 SENTENCE_LEN = 200
-SHORT_LEN = 60
 REQUIREMENTS_MAX = 8
-STORY_CRITERIA_MAX = 6
-TIMELINE_MAX = 12
-RISKS_MAX = 6
 PROMPT_REQUIREMENTS_MAX = 20  # requirements listed in a prompt; bounds the prompt size
-IMPACTS = (0.25, 0.5, 1, 2, 3)
-CONFIDENCES = (20, 50, 80, 100)
-MAX_EFFORT_WEEKS = 520
-MAX_PLANNED_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -173,10 +163,6 @@ def string_schema(max_length: int) -> dict:
     return {"type": "string", "maxLength": max_length}
 
 
-def strings_schema(max_items: int, max_length: int, min_items: int = 0) -> dict:
-    return {"type": "array", "items": string_schema(max_length), "minItems": min_items, "maxItems": max_items}
-
-
 def object_schema(properties: dict[str, dict]) -> dict:
     # Every property is required and in a fixed order: optional properties make the grammar
     # (and a small model's choices) much larger.
@@ -260,40 +246,9 @@ def text_of(value: object, limit: int) -> str | None:
     return value[:limit] if value else None
 
 
-def texts_of(value: object, limit: int, per_entry: int) -> list[str]:
-    if not isinstance(value, list):
-        return []
-    out = [t for t in (text_of(v, per_entry) for v in value) if t]
-    return out[:limit]
-
-
-def set_field(entity: Entity, name: str, value: object, label: str, dropped: list[str], required: bool = False) -> bool:
-    """Coerce ``value`` into the field; on failure keep the default and say so (or drop the item)."""
-    try:
-        entity.set(name, value)
-        return True
-    except FieldValueError as exc:
-        shown = repr(value) if not isinstance(value, str) or len(value) < 40 else repr(value[:37] + "...")
-        if required:
-            dropped.append(f"{label}: {name.replace('_', ' ')} {shown} is out of range ({exc}); item dropped")
-        else:
-            dropped.append(f"{label}: {name.replace('_', ' ')} {shown} is not allowed ({exc}); left empty")
-        return False
-
-
 def numbered_requirements(project: Project | None) -> list[tuple[int, Requirement]]:
     reqs = list(project.requirements) if project else []
     return list(enumerate(reqs[:PROMPT_REQUIREMENTS_MAX], start=1))
-
-
-def requirement_lines(project: Project | None, detail: bool = True) -> str:
-    lines = []
-    for n, req in numbered_requirements(project):
-        line = f"{n}. {req.title}"
-        if detail and req.description:
-            line += f": {' '.join(req.description.split())[:140]}"
-        lines.append(line)
-    return "\n".join(lines) or "(none yet)"
 
 
 def product_line(project: Project | None) -> str:

@@ -6,7 +6,6 @@ The punctuation and placeholder words of every language come from the wording ca
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..wording import languages, wording
-from .task_base import TITLE_LEN, load_prompt, text_of
+from .task_base import TITLE_LEN, text_of
 
 SIMILARITY = 0.9  # titles at least this alike (difflib ratio) count as one
 PREFIX_MIN = 6  # a normalised title this long that starts another one is the same item
@@ -106,50 +105,6 @@ def clean_title(title: str) -> str:
 
 def is_placeholder(title: str) -> bool:
     return _rules().placeholder.search(title) is not None
-
-
-def example_titles(task: str, language: str) -> list[str]:
-    """Titles in the prompt's example output, which a copying model must not get credit for."""
-    try:
-        prompt = load_prompt(task, language)
-    except (OSError, ValueError):
-        return []
-    texts = [prompt.system, prompt.user, *(part for pair in prompt.examples for part in pair)]
-    return re.findall(r'"title":\s*"([^"]+)"', "\n".join(texts))
-
-
-def example_texts(task: str, language: str) -> list[str]:
-    """Normalised text values of the worked examples' answers: output that repeats one of them is
-    the example copied, not an answer."""
-    try:
-        prompt = load_prompt(task, language)
-    except (OSError, ValueError):
-        return []
-    found: list[str] = []
-
-    def walk(value: object) -> None:
-        if isinstance(value, str):
-            norm = normalise_title(value)
-            if len(norm) >= 8:
-                found.append(norm)
-        elif isinstance(value, dict):
-            for inner in value.values():
-                walk(inner)
-        elif isinstance(value, list):
-            for inner in value:
-                walk(inner)
-
-    for _user, answer in prompt.examples:
-        try:
-            walk(json.loads(answer))
-        except ValueError:
-            continue
-    return found
-
-
-def copies_example(text: str, examples: list[str]) -> bool:
-    norm = normalise_title(text)
-    return any(similar(norm, other) or (len(other) >= 12 and other in norm) for other in examples)
 
 
 def _words(title: str) -> set[str]:

@@ -347,15 +347,10 @@ WORDS: dict[str, str] = {
     #
     # -- assistant prompts (llm/) ---------------------------------------------------------------------
     # Lines the tasks add to a prompt, in the prompt's language (resources/prompts/<task>.<lang>.md).
-    "prompt.already_planned_requirements": "Already planned (do not repeat):",
-    "prompt.already_planned_items": "Already planned (do not repeat):",
     "prompt.notes": "Notes: {text}",
     "prompt.users": "Users: {text}",
     "prompt.pain_points": "Pain points: {text}",
     "prompt.phases": "Phases: {text}",
-    "prompt.requirements": "Requirements:",
-    "prompt.timeline_items": "{count} timeline items",
-    "prompt.top_risks": "Top risks: {text}",
     "prompt.why_here": "Why here: {text}",  # heads a suggested risk's description
     # Reading the model's reply: every language's marks apply to every reply (a model may mix them).
     "reply.placeholder_words": "sentence item feature requirement title name example task risk",  # filler titles

@@ -315,15 +315,10 @@ WORDS: dict[str, str] = {
     # (end of workshop)
     #
     # -- assistant prompts ------------------------------------------------------------------------------
-    "prompt.already_planned_requirements": "已有需求（不要重复）：",
-    "prompt.already_planned_items": "已有任务（不要重复）：",
     "prompt.notes": "说明：{text}",
     "prompt.users": "目标用户：{text}",
     "prompt.pain_points": "痛点：{text}",
     "prompt.phases": "阶段：{text}",
-    "prompt.requirements": "需求：",
-    "prompt.timeline_items": "{count} 个时间线任务",
-    "prompt.top_risks": "主要风险：{text}",
     "prompt.why_here": "为什么在这里：{text}",
     "reply.placeholder_words": "功能 需求 标题",
     "reply.number_marks": "、．",
