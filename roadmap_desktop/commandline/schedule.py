@@ -14,8 +14,12 @@ HELP = "auto-schedule the timeline and forecast finish dates (P50/P80/P90) as JS
 
 
 def _date(text: str) -> dt.date:
+    from ..domain.dates import DateRangeError, parse_date
+
     try:
-        return dt.date.fromisoformat(text)
+        return parse_date(text)
+    except DateRangeError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
@@ -56,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         project = load(args.file)
         plan = schedule(plan_view(project), args.anchor)
+        outlook = forecast(plan_view(project), plan, runs=args.runs, seed=args.seed)  # may run past the dates
     except (CommandError, ScheduleError) as exc:
         return fail(str(exc))
-    outlook = forecast(plan_view(project), plan, runs=args.runs, seed=args.seed)
     items = {item.id: item for item in project.items}
 
     def iso(day: dt.date | None) -> str | None:

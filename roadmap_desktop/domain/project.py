@@ -11,7 +11,7 @@ from typing import ClassVar
 from ..wording import languages
 from .entity import Entity
 from .fields import FieldKind as K
-from .fields import FieldSpec
+from .fields import FieldSpec, FieldValueError
 from .phases import PHASES
 from .requirement import Requirement
 from .risk import Risk
@@ -188,8 +188,12 @@ class Project:
         return entity, index
 
     def set_field(self, kind: str, entity_id: str, name: str, value: object) -> object:
+        """Store a value; FieldValueError names the entity and the field (the message of every refused edit)."""
         entity = self.get(kind, entity_id)
-        old = entity.set(name, value)
+        try:
+            old = entity.set(name, value)
+        except FieldValueError as exc:
+            raise FieldValueError(f"{entity.KIND} {entity.display_name()!r}: {exc}") from None
         index = -1 if kind == "project" else self.index_of(kind, entity_id)
         self._emit(ProjectEvent("changed", kind, index, name))
         return old

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.dates import RANGE_TEXT, DateRangeError, parse_date
 from ..domain.project import Project
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import ProjectFileError, SaveError
@@ -320,7 +321,7 @@ def _schema_message(error) -> str:
     if kind == "maxItems":
         return f"has more than {limit} entries"
     if kind == "pattern":
-        return f"{_json_excerpt(value)} is not a date as YYYY-MM-DD"
+        return f"{_json_excerpt(value)} {_date_problem(value)}"
     if kind == "required":
         missing = [name for name in limit if isinstance(value, dict) and name not in value]
         return f'the required field "{missing[0] if missing else limit[0]}" is missing'
@@ -334,6 +335,17 @@ def _schema_message(error) -> str:
     if kind == "const":
         return f"{_json_excerpt(value)} should be {_json_excerpt(limit)}"
     return _shorten(error.message, 300)
+
+
+def _date_problem(value: object) -> str:
+    """Why a text fails the schema's date pattern: its form, or the supported range (docs/file-format.md)."""
+    try:
+        parse_date(str(value))
+    except DateRangeError:
+        return f"is outside the supported dates, {RANGE_TEXT}"
+    except ValueError:
+        pass
+    return "is not a date as YYYY-MM-DD"
 
 
 def _json_path(parts: Iterable[object]) -> str:

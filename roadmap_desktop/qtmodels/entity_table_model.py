@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.commands import Command, SetField
+from ..domain.dates import range_problem
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldSpec, FieldValueError, format_value, parse_text_list
 from ..domain.project import ENTITY_TYPES, ProjectEvent
@@ -38,6 +39,8 @@ class Column:
 
 def _item_end_command(entity: Entity, value: object) -> Command:
     start = entity.start  # type: ignore[attr-defined]
+    if isinstance(value, dt.date) and range_problem(value):
+        raise FieldValueError(f"End: {range_problem(value)}")
     if entity.milestone and isinstance(value, dt.date):  # type: ignore[attr-defined]
         return SetField("item", entity.id, "start", value, "Move milestone")  # a milestone is one day
     if start is None:
