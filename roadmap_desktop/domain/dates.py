@@ -14,7 +14,8 @@ import datetime as dt
 FIRST_DATE = dt.date(1900, 1, 1)
 LAST_DATE = dt.date(2200, 12, 31)
 # The stored form, limited to the supported years; exact because the range is whole years.
-DATE_PATTERN = r"^(19\d\d|2[01]\d\d|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+# [0-9], not \d: a Python validator's \d also matches other scripts' digits.
+DATE_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 RANGE_TEXT = f"{FIRST_DATE.isoformat()} to {LAST_DATE.isoformat()}"
 
 _MIN_ORDINAL = dt.date.min.toordinal()
@@ -71,7 +72,7 @@ def check_date(day: dt.date) -> dt.date:
 def parse_date(text: str) -> dt.date:
     """A supported date from exactly ``YYYY-MM-DD``; ValueError (DateRangeError for the range) otherwise."""
     # fromisoformat also takes 20240101 and week dates; only YYYY-MM-DD is documented
-    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not text[:4].isdigit():
+    if len(text) != 10 or not text.isascii() or text[4] != "-" or text[7] != "-" or not text[:4].isdigit():
         raise ValueError("expected a date as YYYY-MM-DD")
     try:
         day = dt.date.fromisoformat(text)
