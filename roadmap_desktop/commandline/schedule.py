@@ -84,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
                 "waited_for": plan.items[item.id].waited_for,
             }
             for item in project.items
+            if item.id in plan.items  # items parked on the Now / Next / Later board have no dates to plan
         ],
         "critical_path": [{"id": item_id, "title": items[item_id].title} for item_id in plan.critical_path],
         "conflicts": [
