@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.dates import in_range
 from ..domain.project import Project
 from .atomic import atomic_write_text
 from .errors import ProjectFileError, SaveError
@@ -117,4 +118,6 @@ class RecoveryStore:
         saved_at = dt.datetime.fromisoformat(saved)
         if saved_at.tzinfo is None:
             saved_at = saved_at.replace(tzinfo=dt.UTC)
+        if not in_range(saved_at.date()):  # local time cannot show a stamp at the calendar's edge: use the file's
+            saved_at = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(microsecond=0)
         return RecoveryEntry(path, project_id, Path(source) if source else None, saved_at, name)
