@@ -7,21 +7,10 @@ import datetime as dt
 import json
 import sys
 
-from .common import EXIT_OK, CommandError, fail, load, positive_int, save
+from .common import EXIT_OK, CommandError, date_arg, fail, load, positive_int, save
 
 NAME = "schedule"
 HELP = "auto-schedule the timeline and forecast finish dates (P50/P80/P90) as JSON; --apply saves the new starts"
-
-
-def _date(text: str) -> dt.date:
-    from ..domain.dates import DateRangeError, parse_date
-
-    try:
-        return parse_date(text)
-    except DateRangeError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
 def _seed(text: str) -> int:
@@ -47,7 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--anchor",
-        type=_date,
+        type=date_arg,
         metavar="YYYY-MM-DD",
         help="earliest start for items that are not pinned (default: the earliest start in the project, else today)",
     )
