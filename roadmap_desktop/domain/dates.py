@@ -81,6 +81,15 @@ def parse_date(text: str) -> dt.date:
     return check_date(day)
 
 
+def now_stamp() -> dt.datetime:
+    """The current UTC time to the second, held inside the supported dates: a clock set far off still
+    stamps (created, modified, saved_at) a file that opens again."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    first = dt.datetime.combine(FIRST_DATE, dt.time(), dt.UTC)
+    last = dt.datetime.combine(LAST_DATE, dt.time(23, 59, 59), dt.UTC)
+    return first if now < first else last if now > last else now
+
+
 def clamp(day: dt.date, first: dt.date = FIRST_DATE, last: dt.date = LAST_DATE) -> dt.date:
     return first if day < first else last if day > last else day
 

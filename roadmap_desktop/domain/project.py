@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..wording import languages
+from .dates import now_stamp
 from .entity import Entity
 from .fields import FieldKind as K
 from .fields import FieldSpec, FieldValueError
@@ -71,15 +72,11 @@ class ProjectEvent:
     field: str = ""
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
 @dataclass
 class Project:
     info: ProjectInfo = field(default_factory=ProjectInfo)
-    created: dt.datetime = field(default_factory=_now)
-    modified: dt.datetime = field(default_factory=_now)
+    created: dt.datetime = field(default_factory=now_stamp)
+    modified: dt.datetime = field(default_factory=now_stamp)
     lanes: list[Lane] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
     items: list[TimelineItem] = field(default_factory=list)

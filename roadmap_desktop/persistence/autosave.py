@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.dates import in_range
+from ..domain.dates import in_range, now_stamp
 from ..domain.project import Project
 from .atomic import atomic_write_text
 from .errors import ProjectFileError, SaveError
@@ -49,7 +49,7 @@ class RecoveryStore:
         target = self.path_for(project.info.id)
         header = {
             "source_path": str(source_path) if source_path is not None else None,
-            "saved_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            "saved_at": now_stamp().isoformat(),
             "project_name": project.info.name,
         }
         try:

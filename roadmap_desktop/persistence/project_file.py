@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import datetime as dt
 import json
 import os
 import shutil
@@ -13,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..domain.dates import RANGE_TEXT, DateRangeError, parse_date
+from ..domain.dates import RANGE_TEXT, DateRangeError, now_stamp, parse_date
 from ..domain.project import Project
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import ProjectFileError, SaveError
@@ -76,7 +75,7 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     """
     file = Path(path)
     previous = project.modified
-    project.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    project.modified = now_stamp()
     try:
         atomic_write_text(file, dumps_project(project))
     except BaseException as exc:

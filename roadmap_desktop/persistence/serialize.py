@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..domain.dates import range_problem
+from ..domain.dates import now_stamp, range_problem
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldValueError
 from ..domain.project import COLLECTIONS, ENTITY_TYPES, Project, ProjectInfo
@@ -74,7 +74,7 @@ def project_from_dict(doc: dict) -> Project:
 
 def _parse_time(value: object, name: str) -> dt.datetime:
     if value is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return now_stamp()
     if not isinstance(value, str):
         raise ValueError(f"project.{name}: expected a date-time text")
     try:

@@ -346,3 +346,54 @@ def test_csv_due_dates_stay_text_whatever_they_hold():
     result = import_requirements(table, suggest_mapping(table.headers), Project.new())
     assert len(result.requirements) == len(EDGE_DAYS)
     assert all(r.description.startswith("Due: ") for r in result.requirements)
+
+
+# -- stamps: a clock set far off, and recovery files -----------------------------------------------------
+
+
+@pytest.mark.parametrize("clock", [dt.datetime.min, dt.datetime(1899, 12, 31, 23), dt.datetime.max])
+def test_a_clock_set_far_off_still_saves_files_that_open(tmp_path, monkeypatch, clock):
+    from roadmap_desktop.domain import dates
+    from roadmap_desktop.persistence.autosave import RecoveryStore
+    from roadmap_desktop.persistence.project_file import save_project
+
+    class Clock(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return clock.replace(tzinfo=tz)
+
+    monkeypatch.setattr(dates.dt, "datetime", Clock)
+    project = Project.new("Far off")
+    save_project(project, tmp_path / "p.roadmap")
+    monkeypatch.undo()
+    loaded = load_project(tmp_path / "p.roadmap").project
+    assert FIRST_DATE <= loaded.created.date() <= LAST_DATE and FIRST_DATE <= loaded.modified.date() <= LAST_DATE
+    store = RecoveryStore(tmp_path / "recovery")
+    store.write(project, None)
+    assert [entry.project_name for entry in store.entries()] == ["Far off"]
+
+
+def test_recovery_files_with_stamps_at_the_calendars_ends_are_listed_and_refused_in_one_line(tmp_path):
+    from roadmap_desktop.persistence.autosave import RecoveryStore
+
+    store = RecoveryStore(tmp_path / "recovery")
+    projects = [case.build() for case in (*loadable_projects(), *memory_projects())]
+    for project, stamp in zip(projects, [*STAMP_TEXTS, *STAMP_TEXTS], strict=False):
+        path = store.write(project, None)  # autosave never refuses: recovering is when the checks run
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc["recovery"]["saved_at"] = stamp
+        path.write_text(json.dumps(doc), encoding="utf-8")
+    entries = store.entries()
+    assert len(entries) == len(projects)
+    loadable = {case.name for case in loadable_projects()}
+    for entry in entries:
+        entry.saved_at.astimezone()  # what the recovery dialog shows
+        if entry.project_name.lower() in loadable:
+            store.load(entry)
+        else:
+            with pytest.raises(ProjectFileError) as caught:
+                store.load(entry)
+            one_line(str(caught.value))
+
+
+STAMP_TEXTS = ("0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "0001-01-01T00:00:00", "2200-12-31T23:59:59")
