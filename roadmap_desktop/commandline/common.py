@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -29,6 +30,18 @@ def positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"must be positive: {value}")
     return value
+
+
+def date_arg(text: str) -> dt.date:
+    """A ``YYYY-MM-DD`` argument inside the supported dates (the same rule as a project file's dates)."""
+    from ..domain.dates import DateRangeError, parse_date
+
+    try:
+        return parse_date(text)
+    except DateRangeError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
 def load(path: str | Path) -> Project:

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 from ..wording import wording
-from .common import EXIT_OK, CommandError, fail, load
+from .common import EXIT_OK, CommandError, date_arg, fail, load
 from .rank import format_table
 
 NAME = "risks"
@@ -16,19 +16,12 @@ HELP = "print the risk register sorted by exposure (likelihood × impact); close
 MAX_TITLE_WIDTH = 60
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
-
-
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="the .roadmap project")
     parser.add_argument("--all", action="store_true", help="include closed risks")
     parser.add_argument("--json", action="store_true", help="print the register as JSON")
     parser.add_argument(
-        "--today", type=_date, metavar="YYYY-MM-DD", help="judge overdue reviews as of this date (default: today)"
+        "--today", type=date_arg, metavar="YYYY-MM-DD", help="judge overdue reviews as of this date (default: today)"
     )
 
 

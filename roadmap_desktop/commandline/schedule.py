@@ -7,17 +7,10 @@ import datetime as dt
 import json
 import sys
 
-from .common import EXIT_OK, CommandError, fail, load, positive_int, save
+from .common import EXIT_OK, CommandError, date_arg, fail, load, positive_int, save
 
 NAME = "schedule"
 HELP = "auto-schedule the timeline and forecast finish dates (P50/P80/P90) as JSON; --apply saves the new starts"
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
 def _seed(text: str) -> int:
@@ -43,7 +36,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--anchor",
-        type=_date,
+        type=date_arg,
         metavar="YYYY-MM-DD",
         help="earliest start for items that are not pinned (default: the earliest start in the project, else today)",
     )
@@ -56,9 +49,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         project = load(args.file)
         plan = schedule(plan_view(project), args.anchor)
+        outlook = forecast(plan_view(project), plan, runs=args.runs, seed=args.seed)  # may run past the dates
     except (CommandError, ScheduleError) as exc:
         return fail(str(exc))
-    outlook = forecast(plan_view(project), plan, runs=args.runs, seed=args.seed)
     items = {item.id: item for item in project.items}
 
     def iso(day: dt.date | None) -> str | None:
@@ -80,6 +73,7 @@ def run(args: argparse.Namespace) -> int:
                 "waited_for": plan.items[item.id].waited_for,
             }
             for item in project.items
+            if item.id in plan.items  # items parked on the Now / Next / Later board have no dates to plan
         ],
         "critical_path": [{"id": item_id, "title": items[item_id].title} for item_id in plan.critical_path],
         "conflicts": [

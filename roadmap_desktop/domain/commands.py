@@ -45,6 +45,7 @@ class InsertEntity:
         self.label = self.label or f"Add {self.kind}"
 
     def apply(self, project: Project) -> Command:
+        self.entity.validate()  # an entity built in code (a double-click on the timeline's edge) obeys the rules too
         project.insert(self.kind, self.entity, self.index)
         return RemoveEntity(self.kind, self.entity.id, self.label)
 

@@ -33,19 +33,31 @@ class Entity:
         return copy.copy(getattr(self, name))
 
     def set(self, name: str, value: object) -> object:
-        """Store a coerced value; return the previous one."""
+        """Store a coerced value; return the previous one. A value that breaks a rule between fields
+        (``check``) is refused and the old one kept."""
         spec = self.spec(name)
         old = getattr(self, name)
         setattr(self, name, coerce(spec, value))
+        try:
+            self.check()
+        except FieldValueError:
+            setattr(self, name, old)
+            raise
         return old
 
     def validate(self) -> None:
-        """Coerce every field in place; raise FieldValueError naming the first bad one."""
-        for spec in self.FIELDS:
-            try:
+        """Coerce every field in place and check the rules between fields; raise FieldValueError naming
+        the entity and the first bad field."""
+        try:
+            for spec in self.FIELDS:
                 setattr(self, spec.name, coerce(spec, getattr(self, spec.name)))
-            except FieldValueError as exc:
-                raise FieldValueError(f"{self.KIND} {self.display_name()!r}: {exc}") from None
+            self.check()
+        except FieldValueError as exc:
+            raise FieldValueError(f"{self.KIND} {self.display_name()!r}: {exc}") from None
+
+    def check(self) -> None:
+        """Rules that tie fields together (each field's own rules are in ``coerce``); raise FieldValueError
+        naming the field. Called after every ``set`` and by ``validate``."""
 
     def display_name(self) -> str:
         return str(getattr(self, "title", "") or getattr(self, "name", "") or self.id)

@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass
 
 from ..wording import wording
+from .dates import check_date, parse_date
 
 
 class FieldKind(enum.Enum):
@@ -91,16 +92,13 @@ def coerce(spec: FieldSpec, value: object) -> object:
                 return None
             if isinstance(value, dt.datetime):
                 raise FieldValueError("expected a date without a time")
-            if isinstance(value, dt.date):
-                return value
-            if isinstance(value, str):
-                # fromisoformat also takes 20240101 and week dates; only YYYY-MM-DD is documented
-                if len(value) != 10 or value[4] != "-" or value[7] != "-":
-                    raise FieldValueError("expected a date as YYYY-MM-DD")
-                try:
-                    return dt.date.fromisoformat(value)
-                except ValueError:
-                    raise FieldValueError("expected a date as YYYY-MM-DD") from None
+            try:
+                if isinstance(value, dt.date):
+                    return check_date(value)
+                if isinstance(value, str):
+                    return parse_date(value)
+            except ValueError as exc:
+                raise FieldValueError(str(exc)) from None
             raise FieldValueError("expected a date as YYYY-MM-DD")
         if kind is FieldKind.REF:
             if not isinstance(value, str):

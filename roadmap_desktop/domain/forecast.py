@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .dates import FIRST_DATE, FIRST_ORDINAL, LAST_DATE, LAST_ORDINAL, ordinal_text, shift
 from .project import Project
-from .scheduling import Schedule, effective_duration, predecessors, schedule
+from .scheduling import Schedule, ScheduleRangeError, effective_duration, predecessors, schedule
 from .timeline import TimelineItem
 
 DEFAULT_RUNS = 10_000
@@ -25,6 +26,7 @@ QUANTILES = (0.5, 0.8, 0.9)
 MAX_BINS = 40
 _BLOCK = 32  # items sampled at once: keeps the draws in the processor's cache
 _QUANTILE_BLOCK = 64
+_CALENDAR_DAYS = dt.date.max.toordinal()  # no in-range floor lies further from the anchor
 
 
 def _round(value: float) -> int:
@@ -65,7 +67,7 @@ class Histogram:
 
     @property
     def edge_dates(self) -> tuple[dt.date, ...]:
-        return tuple(self.anchor + dt.timedelta(days=e) for e in self.edges)
+        return tuple(shift(self.anchor, e) for e in self.edges)
 
 
 @dataclass(frozen=True)
@@ -122,9 +124,28 @@ def _row_percentiles(rows: np.ndarray, ranks: list[int]) -> tuple[np.ndarray, np
     return values, means
 
 
+def _check_finishes(items: list[TimelineItem], finish: np.ndarray, origin: int) -> None:
+    """Refuse a forecast whose runs finish outside the supported dates: its dates could not be shown."""
+    latest = finish.max(axis=1)
+    late = int(np.argmax(latest))
+    if origin + int(latest[late]) > LAST_ORDINAL:
+        raise ScheduleRangeError(
+            f"the forecast has “{items[late].title}” finishing {ordinal_text(origin + int(latest[late]))} in some "
+            f"runs, after {LAST_DATE.isoformat()}, the last supported date: shorten its pessimistic durations "
+            "or the delays of its risks"
+        )
+    earliest = finish.min(axis=1)
+    early = int(np.argmin(earliest))
+    if origin + int(earliest[early]) < FIRST_ORDINAL:  # only a project built in memory gets here
+        raise ScheduleRangeError(
+            f"the forecast has “{items[early].title}” finishing {ordinal_text(origin + int(earliest[early]))}, "
+            f"before {FIRST_DATE.isoformat()}, the first supported date"
+        )
+
+
 def _percentiles(values: np.ndarray, means: np.ndarray, anchor: dt.date) -> list[Percentiles]:
     return [
-        Percentiles(*(anchor + dt.timedelta(days=int(v)) for v in row), mean_days=float(mean))
+        Percentiles(*(shift(anchor, int(v)) for v in row), mean_days=float(mean))
         for row, mean in zip(values, means, strict=True)
     ]
 
@@ -152,7 +173,8 @@ def forecast(
     Items keep the schedule's order: each starts when its predecessors and the item it waited for in its
     lane have finished, never before the anchor, and an item the plan kept (pinned; in a drawn plan, every
     dated item) never before its date. Items done with a start are history: fixed start and duration, no
-    risks. The same seed gives the same forecast.
+    risks. The same seed gives the same forecast. Raises ScheduleRangeError when some run finishes after
+    the last supported date (docs/file-format.md).
     """
     if runs < 1:
         raise ValueError(f"runs must be positive: {runs}")
@@ -169,8 +191,11 @@ def forecast(
     history = np.array([item.status == "done" and item.start is not None for item in items], dtype=bool)
     ranges = np.array([duration_range(item) for item in items], dtype=np.int64).reshape(n, 3)
     ranges[history] = ranges[history][:, 1:2]  # finished work has the duration it had
-    # Durations, one row per item; each row becomes that item's finish in place further down.
-    days = np.empty((n, runs), dtype=np.int32)
+    # Durations, one row per item; each row becomes that item's finish in place further down. A finish is
+    # at most the calendar's span plus every duration and delay: int32 unless that sum could overflow it.
+    linked = sum(len(risk.item_ids) * max(int(risk.delay_days or 0), 0) for risk in project.risks)
+    bound = _CALENDAR_DAYS + int(ranges[:, 2].sum()) + linked
+    days = np.empty((n, runs), dtype=np.int32 if bound < np.iinfo(np.int32).max else np.int64)
     spread = ranges[:, 0] < ranges[:, 2]
     days[~spread] = ranges[~spread, 1:2]
     varied = np.flatnonzero(spread)
@@ -187,7 +212,7 @@ def forecast(
         if risk.status == "closed" or not risk.delay_days or not targets:
             continue
         happens = rng.random(runs) < likelihood_probability.get(risk.likelihood, 0.0)
-        delay = (happens * risk.delay_days).astype(np.int32)
+        delay = (happens * risk.delay_days).astype(days.dtype)
         for t in targets:
             days[t] += delay
 
@@ -213,7 +238,7 @@ def forecast(
             floors[index[item_id]] = max(floors[index[item_id]], ahead_finish)
     for item_id in plan.order:
         i = index[item_id]
-        begin = np.full(runs, floors[i], dtype=np.int32)
+        begin = np.full(runs, floors[i], dtype=days.dtype)
         if not history[i]:
             for p in preds[i]:
                 np.maximum(begin, days[p], out=begin)
@@ -223,6 +248,8 @@ def forecast(
     # The last day of each item in each run: the day before its finish, except for zero-length items, and
     # milestones stay points (a risk delay slides the milestone).
     finish -= nonzero & ~point[:, None]
+    if n:
+        _check_finishes(items, finish, origin)
 
     ranks = [max(math.ceil(q * runs) - 1, 0) for q in QUANTILES]
     item_percentiles: dict[str, Percentiles] = {}

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..wording import languages
+from .dates import now_stamp
 from .entity import Entity
 from .fields import FieldKind as K
-from .fields import FieldSpec
+from .fields import FieldSpec, FieldValueError
 from .phases import PHASES
 from .requirement import Requirement
 from .risk import Risk
@@ -71,15 +72,11 @@ class ProjectEvent:
     field: str = ""
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0)
-
-
 @dataclass
 class Project:
     info: ProjectInfo = field(default_factory=ProjectInfo)
-    created: dt.datetime = field(default_factory=_now)
-    modified: dt.datetime = field(default_factory=_now)
+    created: dt.datetime = field(default_factory=now_stamp)
+    modified: dt.datetime = field(default_factory=now_stamp)
     lanes: list[Lane] = field(default_factory=list)
     requirements: list[Requirement] = field(default_factory=list)
     items: list[TimelineItem] = field(default_factory=list)
@@ -188,8 +185,12 @@ class Project:
         return entity, index
 
     def set_field(self, kind: str, entity_id: str, name: str, value: object) -> object:
+        """Store a value; FieldValueError names the entity and the field (the message of every refused edit)."""
         entity = self.get(kind, entity_id)
-        old = entity.set(name, value)
+        try:
+            old = entity.set(name, value)
+        except FieldValueError as exc:
+            raise FieldValueError(f"{entity.KIND} {entity.display_name()!r}: {exc}") from None
         index = -1 if kind == "project" else self.index_of(kind, entity_id)
         self._emit(ProjectEvent("changed", kind, index, name))
         return old

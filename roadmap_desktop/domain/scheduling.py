@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .commands import Command, Macro, SetField
+from .dates import clamp, ordinal_problem, ordinal_text, range_problem
 from .project import Project
 from .timeline import TimelineItem
 
@@ -23,7 +24,12 @@ _NO_START = dt.date.max.toordinal() + 1  # items without a start sort after ever
 
 
 class ScheduleError(ValueError):
-    """The items cannot be scheduled (a dependency cycle); the message names the items."""
+    """The items cannot be scheduled (a dependency cycle, or dates past the supported range); the message
+    names the items."""
+
+
+class ScheduleRangeError(ScheduleError):
+    """The schedule would put an item (or the forecast a finish) outside the supported dates."""
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,7 @@ def plan_view(project: Project) -> Project:
 
 def default_anchor(project: Project) -> dt.date:
     starts = [item.start for item in project.items if item.start is not None]
-    return min(starts) if starts else dt.date.today()
+    return min(starts) if starts else clamp(dt.date.today())  # a clock set far off still plans in range
 
 
 class _LaneUsage:
@@ -188,6 +194,9 @@ def schedule(project: Project, anchor: dt.date | None = None, *, keep_dates: boo
     items = project.items
     n = len(items)
     anchor = anchor or default_anchor(project)
+    problem = range_problem(anchor)
+    if problem:
+        raise ScheduleRangeError(f"the anchor date {problem}")
     origin = anchor.toordinal()
     preds = predecessors(project)
     succs: list[list[int]] = [[] for _ in range(n)]
@@ -265,6 +274,7 @@ def schedule(project: Project, anchor: dt.date | None = None, *, keep_dates: boo
                     blocker[i] = position[lane.finishers[start[i]]]
                 lane.add(start[i], start[i] + duration[i], item.id)
         finish[i] = start[i] + duration[i]
+        _check_placed(item, start[i], last_day(i), moved=not fixed[i])
         for s in succs[i]:
             waiting[s] -= 1
             if not waiting[s]:
@@ -321,6 +331,20 @@ def schedule(project: Project, anchor: dt.date | None = None, *, keep_dates: boo
         finish=dt.date.fromordinal(max(last_day(i) for i in range(n))) if n else None,
         conflicts=tuple(conflicts),
     )
+
+
+def _check_placed(item: TimelineItem, first: int, last: int, moved: bool) -> None:
+    """Refuse a placement outside the supported dates, naming the item (items are placed predecessors
+    first, so the first one refused is the one the chain pushes out)."""
+    problem = ordinal_problem(first) or ordinal_problem(last)
+    if problem is None:
+        return
+    if moved:
+        raise ScheduleRangeError(
+            f"“{item.title}” would run {ordinal_text(first)} to {ordinal_text(last)}: {problem} "
+            "(its dependencies, its lane's capacity or the anchor push it there)"
+        )
+    raise ScheduleRangeError(f"“{item.title}” runs {ordinal_text(first)} to {ordinal_text(last)}: {problem}")
 
 
 def schedule_command(project: Project, result: Schedule) -> Macro:

@@ -6,9 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from .dates import from_ordinal, ordinal_problem
 from .entity import Entity
 from .fields import FieldKind as K
-from .fields import FieldSpec
+from .fields import FieldSpec, FieldValueError
 from .phases import PHASE_CODES
 
 ITEM_STATUSES = ("not_started", "in_progress", "done", "blocked")
@@ -69,9 +70,23 @@ class TimelineItem(Entity):
 
     @property
     def end(self) -> dt.date | None:
-        """Last day of the item (inclusive); a milestone ends on its start day."""
+        """Last day of the item (inclusive); a milestone ends on its start day. Saturates at ``date.max``
+        for an item built in memory past the supported range (a loaded or edited one never is)."""
+        ordinal = self.end_ordinal()
+        return None if ordinal is None else from_ordinal(ordinal)
+
+    def end_ordinal(self) -> int | None:
+        """The last day as a day number (``date.toordinal()``), which may lie beyond ``date.max``."""
         if self.start is None:
             return None
         if self.milestone:  # zero-length whatever its duration field says, as drawn and scheduled
-            return self.start
-        return self.start + dt.timedelta(days=max(self.duration_days - 1, 0))
+            return self.start.toordinal()
+        return self.start.toordinal() + max(int(self.duration_days or 0) - 1, 0)
+
+    def check(self) -> None:
+        """The end (start + duration) must be a supported date too."""
+        ordinal = self.end_ordinal()
+        problem = None if ordinal is None else ordinal_problem(ordinal)
+        if problem:
+            days = max(int(self.duration_days or 0), 0)
+            raise FieldValueError(f"End: {problem} (it starts {self.start} and lasts {days} days)")

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import re
 
+from ..domain.dates import shift
 from ..domain.project import Project
 from ..domain.timeline import TimelineItem
 from ..wording import wording
@@ -85,7 +86,7 @@ def _duration(item: TimelineItem) -> int:
 
 def _mermaid_end(item: TimelineItem) -> dt.date:
     """Where Mermaid ends the task: start + duration (exclusive), the start day for a milestone."""
-    return item.start + dt.timedelta(days=_duration(item))  # type: ignore[operator]
+    return shift(item.start, _duration(item))  # type: ignore[arg-type]
 
 
 def _start_expressions(

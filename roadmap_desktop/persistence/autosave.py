@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.dates import in_range, now_stamp
 from ..domain.project import Project
 from .atomic import atomic_write_text
 from .errors import ProjectFileError, SaveError
@@ -48,7 +49,7 @@ class RecoveryStore:
         target = self.path_for(project.info.id)
         header = {
             "source_path": str(source_path) if source_path is not None else None,
-            "saved_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            "saved_at": now_stamp().isoformat(),
             "project_name": project.info.name,
         }
         try:
@@ -117,4 +118,6 @@ class RecoveryStore:
         saved_at = dt.datetime.fromisoformat(saved)
         if saved_at.tzinfo is None:
             saved_at = saved_at.replace(tzinfo=dt.UTC)
+        if not in_range(saved_at.date()):  # local time cannot show a stamp at the calendar's edge: use the file's
+            saved_at = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).replace(microsecond=0)
         return RecoveryEntry(path, project_id, Path(source) if source else None, saved_at, name)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import datetime as dt
 import json
 import os
 import shutil
@@ -13,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.dates import RANGE_TEXT, DateRangeError, now_stamp, parse_date
 from ..domain.project import Project
 from .atomic import atomic_write_bytes, atomic_write_text
 from .errors import ProjectFileError, SaveError
@@ -75,7 +75,7 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     """
     file = Path(path)
     previous = project.modified
-    project.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    project.modified = now_stamp()
     try:
         atomic_write_text(file, dumps_project(project))
     except BaseException as exc:
@@ -320,7 +320,7 @@ def _schema_message(error) -> str:
     if kind == "maxItems":
         return f"has more than {limit} entries"
     if kind == "pattern":
-        return f"{_json_excerpt(value)} is not a date as YYYY-MM-DD"
+        return f"{_json_excerpt(value)} {_date_problem(value)}"
     if kind == "required":
         missing = [name for name in limit if isinstance(value, dict) and name not in value]
         return f'the required field "{missing[0] if missing else limit[0]}" is missing'
@@ -334,6 +334,17 @@ def _schema_message(error) -> str:
     if kind == "const":
         return f"{_json_excerpt(value)} should be {_json_excerpt(limit)}"
     return _shorten(error.message, 300)
+
+
+def _date_problem(value: object) -> str:
+    """Why a text fails the schema's date pattern: its form, or the supported range (docs/file-format.md)."""
+    try:
+        parse_date(str(value))
+    except DateRangeError:
+        return f"is outside the supported dates, {RANGE_TEXT}"
+    except ValueError:
+        pass
+    return "is not a date as YYYY-MM-DD"
 
 
 def _json_path(parts: Iterable[object]) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
+from ..domain.dates import DATE_PATTERN, RANGE_TEXT
 from ..domain.entity import Entity
 from ..domain.fields import MAX_KEY, MAX_LIST, MAX_MAP, MAX_TEXT, FieldKind, FieldSpec
 from ..domain.project import COLLECTIONS, ENTITY_TYPES
 from .serialize import FORMAT_NAME, FORMAT_VERSION
 
 SCHEMA_FILE_NAME = "project.schema.json"
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 MAX_ID = 200  # uuid4 needs 36; room for hand-written ids, none for abuse
 
 
@@ -51,7 +51,12 @@ def _entity_schema(cls: type[Entity], project_info: bool = False) -> dict:
     if project_info:
         # Written by every save; a missing one reads as "now".
         for name in ("created", "modified"):
-            properties[name] = {"type": "string", "format": "date-time", "maxLength": 64}
+            properties[name] = {
+                "type": "string",
+                "format": "date-time",
+                "maxLength": 64,
+                "description": f"ISO 8601 date-time on a day from {RANGE_TEXT} (the loader checks it)",
+            }
     return {
         "type": "object",
         "title": cls.KIND,
@@ -83,7 +88,8 @@ def field_schema(spec: FieldSpec) -> dict:
         out["enum"] = list(spec.choices)
     elif kind is FieldKind.DATE:
         out["type"] = ["string", "null"]
-        out["pattern"] = DATE_PATTERN
+        out["pattern"] = DATE_PATTERN  # YYYY-MM-DD in the supported years; the loader checks the calendar
+        out["description"] = f"YYYY-MM-DD from {RANGE_TEXT}"
     elif kind is FieldKind.BOOL:
         out["type"] = "boolean"
     elif kind in (FieldKind.TEXT_LIST, FieldKind.REFS):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..domain.dates import now_stamp, range_problem
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldValueError
 from ..domain.project import COLLECTIONS, ENTITY_TYPES, Project, ProjectInfo
@@ -73,11 +74,14 @@ def project_from_dict(doc: dict) -> Project:
 
 def _parse_time(value: object, name: str) -> dt.datetime:
     if value is None:
-        return dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return now_stamp()
     if not isinstance(value, str):
         raise ValueError(f"project.{name}: expected a date-time text")
     try:
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(f"project.{name}: {value!r} is not an ISO date-time") from None
+    problem = range_problem(parsed.date())
+    if problem:
+        raise ValueError(f"project.{name}: {problem}")
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..domain.commands import Command, SetField
+from ..domain.dates import DateRangeError, parse_date, range_problem
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldSpec, FieldValueError, format_value, parse_text_list
 from ..domain.project import ENTITY_TYPES, ProjectEvent
@@ -38,6 +39,8 @@ class Column:
 
 def _item_end_command(entity: Entity, value: object) -> Command:
     start = entity.start  # type: ignore[attr-defined]
+    if isinstance(value, dt.date) and range_problem(value):
+        raise FieldValueError(f"End: {range_problem(value)}")
     if entity.milestone and isinstance(value, dt.date):  # type: ignore[attr-defined]
         return SetField("item", entity.id, "start", value, "Move milestone")  # a milestone is one day
     if start is None:
@@ -269,7 +272,9 @@ def from_editor_value(spec: FieldSpec, value: object) -> object:
         if not text:
             return None
         try:
-            return dt.date.fromisoformat(text)
+            return parse_date(text)  # the file's form and range; fromisoformat also takes 20240101
+        except DateRangeError as exc:
+            raise FieldValueError(f"{spec.label}: {exc}") from None
         except ValueError:
             raise FieldValueError(f"{spec.label}: {text!r} is not a date (YYYY-MM-DD)") from None
     if hasattr(value, "toPython"):  # QDate from a date editor

@@ -13,6 +13,7 @@ import datetime as dt
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QRegion
 
+from ..domain.dates import shift
 from .ink import INK, readable_ink
 from .timeline_bars import (
     bar_color,
@@ -177,10 +178,13 @@ def _paint_grid(
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(WEEKEND)
         d0 = max(layout.date_at(rect.left() + layout.gutter_width), layout.first)
-        saturday = d0 + dt.timedelta(days=(5 - d0.weekday()) % 7) - dt.timedelta(days=7)
-        while layout.x_for(saturday) <= rect.right():
+        saturday = shift(d0, (5 - d0.weekday()) % 7 - 7)
+        last = layout.date_at(rect.right())  # the x of that day's column is the last left of rect.right()
+        while saturday <= last:
             painter.drawRect(QRectF(layout.x_for(saturday), top, 2 * layout.scale, bottom - top))
-            saturday += dt.timedelta(days=7)
+            saturday = shift(saturday, 7)
+            if saturday.weekday() != 5:  # the calendar ended
+                break
     painter.setPen(QPen(GRID, 1))
     majors = {t.day for t in major}
     for tick in minor:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPolygonF, QTextLayout
 
+from ..domain.dates import FIRST_DATE, LAST_DATE, clamp, shift
 from ..domain.project import Project
 from ..domain.timeline import TimelineItem
 from ..wording import wording
@@ -26,6 +27,10 @@ ZOOMS = ("week", "month", "quarter")
 ZOOM_SCALES = {"week": 22.0, "month": 5.0, "quarter": 1.6}
 MIN_SCALE, MAX_SCALE = 0.45, 60.0
 MILESTONE_CLEARANCE = 2  # days kept free beside a milestone in its row (its diamond is ~18 px wide)
+# The widest span a layout covers: the supported dates with room for the axis's air on either side.
+VIEW_FIRST = shift(FIRST_DATE, -366)
+VIEW_LAST = shift(LAST_DATE, 366)
+_CALENDAR_DAYS = dt.date.max.toordinal()
 
 # Calm, distinct lane colours that keep white text readable (checked on a projector-like grey).
 LANE_COLORS = ("#3F6FB5", "#2F8C7E", "#C17A2B", "#7A63AE", "#2E87A3", "#B3566A", "#5E8A34", "#8A6A52")
@@ -260,7 +265,10 @@ class TimelineLayout:
         return (x - self.gutter_width) / self.scale
 
     def date_at(self, x: float) -> dt.date:
-        return self.first + dt.timedelta(days=math.floor(self.day_at(x)))
+        day = self.day_at(x)
+        if not math.isfinite(day):  # a NaN or infinite coordinate from a degenerate transform
+            day = 0.0 if math.isnan(day) else math.copysign(_CALENDAR_DAYS, day)
+        return shift(self.first, math.floor(max(min(day, _CALENDAR_DAYS), -_CALENDAR_DAYS)))
 
     # -- bars --------------------------------------------------------------------------------
     def bar_y(self, bar: Bar) -> float:
@@ -459,6 +467,8 @@ class TimelineLayout:
         while start <= d1:
             nxt = _period_next(unit, start)
             ticks.append(Tick(start, self.x_for(start), self.x_for(nxt), self._label(unit, start, major)))
+            if nxt <= start:  # the calendar's last day
+                break
             start = nxt
         return ticks
 
@@ -497,14 +507,17 @@ def default_font() -> QFont:
 def _date_range(
     items: list[TimelineItem], first: dt.date | None, last: dt.date | None, include: Iterable[dt.date]
 ) -> tuple[dt.date, dt.date]:
+    """The days drawn: the items' and ``include``'s with some air, never beyond the supported dates and a
+    margin (a stray date, such as a clock set to 9999, would otherwise make a canvas millions of days wide)."""
     days = [item.start for item in items] + [item.end for item in items] + list(include)
-    days = [d for d in days if d is not None]
-    lo = min(days) if days else dt.date.today()
+    days = [clamp(d) for d in days if d is not None]
+    lo = min(days) if days else clamp(dt.date.today())
     hi = max(days) if days else lo
     if first is None:
-        first = _period_start("month", lo - dt.timedelta(days=21))
+        first = _period_start("month", shift(lo, -21))
     if last is None:
-        last = _period_next("quarter", hi + dt.timedelta(days=30)) - dt.timedelta(days=1)
+        last = shift(_period_next("quarter", shift(hi, 30)), -1)
+    first, last = clamp(first, VIEW_FIRST, VIEW_LAST), clamp(last, VIEW_FIRST, VIEW_LAST)
     if last < first:
         last = first
     return first, last
@@ -516,10 +529,10 @@ def _pack(items: list[TimelineItem]) -> list[list[TimelineItem]]:
     row_end: list[dt.date] = []
     # A diamond is wider than its day: it keeps MILESTONE_CLEARANCE days clear on each side, so it never
     # covers the end of the bar before it in its row (a launch right after the work is common).
-    clear = dt.timedelta(days=MILESTONE_CLEARANCE)
+    clear = MILESTONE_CLEARANCE
     for item in sorted(items, key=lambda i: (i.start, -(i.duration_days or 0), i.title)):
-        end = item.start + clear if item.milestone else item.end  # type: ignore[operator]
-        begin = item.start - clear if item.milestone else item.start  # type: ignore[operator]
+        end = shift(item.start, clear) if item.milestone else item.end  # type: ignore[arg-type]
+        begin = shift(item.start, -clear) if item.milestone else item.start  # type: ignore[arg-type]
         for r, last_end in enumerate(row_end):
             if begin > last_end:
                 rows[r].append(item)
@@ -533,7 +546,7 @@ def _pack(items: list[TimelineItem]) -> list[list[TimelineItem]]:
 
 def _period_start(unit: str, day: dt.date) -> dt.date:
     if unit == "week":
-        return day - dt.timedelta(days=day.weekday())
+        return shift(day, -day.weekday())
     if unit == "month":
         return day.replace(day=1)
     if unit == "quarter":
@@ -542,11 +555,13 @@ def _period_start(unit: str, day: dt.date) -> dt.date:
 
 
 def _period_next(unit: str, start: dt.date) -> dt.date:
+    """The start of the next period; ``date.max`` where the calendar ends first (never raises)."""
     if unit == "week":
-        return start + dt.timedelta(days=7)
+        return shift(start, 7)
     months = {"month": 1, "quarter": 3, "year": 12}[unit]
     month = start.month - 1 + months
-    return dt.date(start.year + month // 12, month % 12 + 1, 1)
+    year = start.year + month // 12
+    return dt.date(year, month % 12 + 1, 1) if year <= dt.MAXYEAR else dt.date.max
 
 
 def _distance_to_segment(p: QPointF, a: QPointF, b: QPointF) -> float:

@@ -8,11 +8,15 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QFocusEvent, QIntValidator
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
 
+from ..domain.dates import FIRST_DATE, LAST_DATE
 from ..domain.fields import FieldKind, FieldSpec, format_value
 from ..domain.project import Project
 from ..qtmodels.labels import choice_label
 
-_NO_DATE = QDate(1900, 1, 1)  # the date edit's "no date" value, shown as a dash
+# The date edit's "no date" value, shown as a dash: the day before the first supported date, so every
+# supported date (1900-01-01 included) stays a date.
+_NO_DATE = QDate(FIRST_DATE.year, FIRST_DATE.month, FIRST_DATE.day).addDays(-1)
+_LAST = QDate(LAST_DATE.year, LAST_DATE.month, LAST_DATE.day)
 
 
 class DateEdit(QDateEdit):
@@ -22,7 +26,7 @@ class DateEdit(QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(_NO_DATE)
+        self.setDateRange(_NO_DATE, _LAST)
         self.setSpecialValueText("—")
 
     def set_value(self, value: dt.date | None) -> None:

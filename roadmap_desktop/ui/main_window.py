@@ -559,13 +559,16 @@ class MainWindow(QMainWindow):
 
     def auto_schedule(self) -> None:
         """Place every item by its dependencies, lane capacity and pinned dates: one undo step."""
-        from ..domain.scheduling import ScheduleError, plan_view, schedule, schedule_command
+        from ..domain.scheduling import ScheduleError, ScheduleRangeError, plan_view, schedule, schedule_command
 
         document = self.document
         if document is None:
             return
         try:
             plan = schedule(plan_view(document.project))  # board items without dates stay there
+        except ScheduleRangeError as exc:  # names the item pushed past the supported dates
+            QMessageBox.warning(self, self.tr("Auto-schedule"), str(exc))
+            return
         except ScheduleError as exc:
             QMessageBox.warning(
                 self,

@@ -155,7 +155,8 @@ def invalid_value(spec: FieldSpec) -> st.SearchStrategy:
     if kind is K.CHOICE:
         return SOME_TEXT.filter(lambda text: text not in spec.choices) | st.none() | junk
     if kind is K.DATE:
-        return st.sampled_from(["2023-02-29", "soon", "31/12/2024", 20240101, dt.datetime(2024, 1, 1)]) | junk
+        outside = [dt.date.min, dt.date(1899, 12, 31), dt.date(2201, 1, 1), dt.date.max, "0001-01-01", "9999-12-31"]
+        return st.sampled_from(["2023-02-29", "soon", "31/12/2024", 20240101, dt.datetime(2024, 1, 1), *outside]) | junk
     if kind is K.BOOL:
         return st.sampled_from([0, 1, "yes", None]) | junk
     if kind is K.TEXT_LIST:
@@ -349,7 +350,7 @@ def test_a_refused_value_changes_nothing_and_emits_nothing(data):
     mirror = Mirror(project)
     with pytest.raises(FieldValueError) as caught:
         SetField(kind, entity.id, spec.name, value).apply(project)
-    assert str(caught.value).startswith(spec.label)
+    assert str(caught.value).startswith(f"{entity.KIND} {entity.display_name()!r}: {spec.label}")
     assert snapshot(project) == before
     assert mirror.events == []
 

@@ -302,3 +302,14 @@ def test_chinese_projects_take_titles_from_the_library(task, domain):
     large = make_inputs("zh", BRIEF_ZH, parameters=3_000_000_000)
     kept = task.parse(answer({"step": "discovery", "length": "usual", "title": "访谈网店客服并梳理工单流程"}), large)
     assert kept.suggestions[0].value.title == "访谈网店客服并梳理工单流程"
+
+
+@pytest.mark.parametrize("today", [dt.date(2200, 12, 30), dt.date.max])
+def test_a_plan_past_the_supported_dates_is_refused_in_one_line(task, domain, today):
+    """A clock or a project at the calendar's edge: the draft cannot be dated, and says so (issue 16)."""
+    from roadmap_desktop.domain.scheduling import ScheduleRangeError
+
+    task.today = lambda: today
+    with pytest.raises(ScheduleRangeError) as caught:
+        task.preview(make_inputs())
+    assert "supported date" in str(caught.value) and "\n" not in str(caught.value)

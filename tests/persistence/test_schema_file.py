@@ -9,6 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from roadmap_desktop.domain.dates import DATE_PATTERN
 from roadmap_desktop.domain.fields import FieldKind
 from roadmap_desktop.domain.project import COLLECTIONS, ENTITY_TYPES, Project
 from roadmap_desktop.persistence import paths, project_file
@@ -47,7 +48,7 @@ def test_every_field_is_described() -> None:
             if spec.kind in (FieldKind.INT, FieldKind.FLOAT) and spec.maximum is not None:
                 assert field["maximum"] == spec.maximum
             if spec.kind is FieldKind.DATE:
-                assert field["type"] == ["string", "null"] and field["pattern"] == r"^\d{4}-\d{2}-\d{2}$"
+                assert field["type"] == ["string", "null"] and field["pattern"] == DATE_PATTERN
             if spec.kind in (FieldKind.TEXT_LIST, FieldKind.REFS):
                 assert field["maxItems"] == 1000 and field["items"]["maxLength"] == 20000
     assert set(schema["properties"]) == {"format", "format_version", "project", *COLLECTIONS.values()}

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
+from ...domain.dates import DateRangeError, check_date
+
 PAGE_SIZES = ("A4", "Letter", "A3")
 ORIENTATIONS = ("portrait", "landscape")
 FITS = ("one_page", "split")
@@ -138,13 +140,15 @@ def _choice(name: str, value: object, allowed: tuple[str, ...]) -> str:
 def _date(name: str, value: object) -> dt.date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+    try:
+        if isinstance(value, dt.datetime):
+            return check_date(value.date())
+        if isinstance(value, dt.date):
+            return check_date(value)
+        if isinstance(value, str):
+            return check_date(dt.date.fromisoformat(value.strip()))
+    except DateRangeError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+    except ValueError:
+        pass
     raise ValueError(f"{name}: {value!r} is not a date; use YYYY-MM-DD")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPen
 
+from ...domain.dates import next_month, shift, whole_months
 from ...domain.project import Project
 from ...render.timeline import paint_timeline
 from ...render.timeline_layout import ZOOM_SCALES, PaintOptions, TimelineLayout
@@ -94,11 +95,10 @@ def date_bounds(project: Project, options: PdfOptions) -> tuple[dt.date | None, 
     starts = [i.start for i in project.items if i.start is not None]
     ends = [i.end for i in project.items if i.end is not None]
     first, last = options.date_from, options.date_to
-    if first is None and starts:
-        first = (min(starts) - dt.timedelta(days=3)).replace(day=1)
-    if last is None and ends:
-        edge = max(ends) + dt.timedelta(days=3)
-        last = dt.date(edge.year + edge.month // 12, edge.month % 12 + 1, 1) - dt.timedelta(days=1)
+    if starts:
+        hug_first, hug_last = whole_months(min(starts), max(ends))
+        first = hug_first if first is None else first
+        last = hug_last if last is None else last
     if first and last and last < first:
         first, last = options.date_from, options.date_to
     return first, last
@@ -155,14 +155,14 @@ def split_timeline(project: Project, options: PdfOptions, area: QRectF, font: QF
     days_per_page = max(int((width - layout.gutter_width) / layout.scale), 28)
     # Date slices on month boundaries where possible.
     cuts = [layout.first]
-    while cuts[-1] <= layout.last:
+    while cuts[-1] <= layout.last:  # the layout keeps within the supported dates and a margin: no overflow
         start = cuts[-1]
-        limit = start + dt.timedelta(days=days_per_page)
-        month = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        limit = shift(start, days_per_page)
+        month = next_month(start)
         best = None
         while month <= limit:
             best = month
-            month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+            month = next_month(month)
         cuts.append(best if best is not None and best > start else limit)
     # Bands of whole lanes; a lane taller than a page is cut between rows.
     body_room = room_h - layout.header_height
@@ -181,10 +181,10 @@ def split_timeline(project: Project, options: PdfOptions, area: QRectF, font: QF
     slices = []
     for first, nxt in itertools.pairwise(cuts):
         x0 = layout.x_for(first) - layout.gutter_width
-        x1 = layout.x_for(min(nxt, layout.last + dt.timedelta(days=1)))
+        x1 = layout.x_for(min(nxt, shift(layout.last, 1)))
         for top, bottom in bands:
             rect = QRectF(x0, top - layout.header_height, x1 - x0, bottom - top + layout.header_height)
             target = QRectF(area.left(), area.top(), rect.width() * scale, rect.height() * scale)
-            last = min(nxt - dt.timedelta(days=1), layout.last)
+            last = min(shift(nxt, -1), layout.last)
             slices.append(TimelineSlice(layout, rect, target, scale, first, last, legend_h, area.width()))
     return slices

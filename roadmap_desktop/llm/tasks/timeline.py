@@ -20,6 +20,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...domain.dates import shift
 from ...domain.phase_skeleton import SkeletonItem
 from ...domain.project import Project
 from ...domain.requirement_library import COMMON
@@ -68,7 +69,8 @@ def days_for(step: SkeletonItem, length: str) -> int:
 
 
 def first_monday_after(day: dt.date) -> dt.date:
-    return day + dt.timedelta(days=7 - day.weekday())
+    # saturates at date.max: a clock set far off gets the schedule's one-line range refusal, not OverflowError
+    return shift(day, 7 - day.weekday())
 
 
 class TimelineTask(Task):

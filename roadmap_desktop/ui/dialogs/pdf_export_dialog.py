@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import FIRST_DATE, LAST_DATE, clamp
 from ...domain.project import Project
 from ...export.pdf.options import FITS, ORIENTATIONS, PAGE_SIZES, SECTIONS, PdfOptions
 from ...persistence.errors import ProjectFileError
@@ -497,10 +498,16 @@ class _PngReporter(QObject):
 
 
 def _date_edit(day: dt.date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit = QDateEdit()
+    edit.setDateRange(_qdate(FIRST_DATE), _qdate(LAST_DATE))  # PdfOptions refuses any other date
+    edit.setDate(_qdate(clamp(day)))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _select(combo: QComboBox, value: str) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain.commands import Command, Macro, SetField
+from ...domain.dates import shift
 from ...domain.project import Project
 from ...domain.timeline import TimelineItem
 
@@ -32,7 +31,7 @@ def move_items(project: Project, ids: list[str], days: int, lane_id: str | None 
     for item_id in ids:
         item = _item(project, item_id)
         if days and item.start is not None:
-            commands.append(SetField("item", item_id, "start", item.start + dt.timedelta(days=days)))
+            commands.append(SetField("item", item_id, "start", shift(item.start, days)))
         if lane_id is not None and lane_id != item.lane_id:
             commands.append(SetField("item", item_id, "lane_id", lane_id))
     if not commands:
@@ -66,13 +65,13 @@ def resize_item(project: Project, item_id: str, edge: str, days: int) -> Macro |
     days = min(days, duration - 1)
     if not days:
         return None
-    return Macro(
-        QCoreApplication.translate("TimelineEdits", "Resize item"),
-        [
-            SetField("item", item_id, "start", item.start + dt.timedelta(days=days)),
-            SetField("item", item_id, "duration_days", duration - days),
-        ],
-    )
+    # The end stays put; each step must keep it there too (an item ending on the last supported date
+    # would otherwise pass beyond it between the two): shrink first, or move the start back first.
+    steps: list[Command] = [
+        SetField("item", item_id, "start", shift(item.start, days)),
+        SetField("item", item_id, "duration_days", duration - days),
+    ]
+    return Macro(QCoreApplication.translate("TimelineEdits", "Resize item"), steps[::-1] if days > 0 else steps)
 
 
 def depends_on_transitively(project: Project, item_id: str, other_id: str) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import shift
 from ...domain.project import Project
 from ...domain.scheduling import Schedule, ScheduleError, plan_view, schedule
 from ...qtmodels.document import ProjectDocument
@@ -122,8 +123,8 @@ class HistogramView(QWidget):
             painter.drawText(int(x) + 3, int(label_y), name)
             label_y += metrics.height()  # close dates would overlap their labels
         painter.setPen(self.palette().text().color())
-        start = histogram.anchor + dt.timedelta(days=first)
-        end = histogram.anchor + dt.timedelta(days=last)
+        start = shift(histogram.anchor, first)
+        end = shift(histogram.anchor, last)
         painter.drawText(
             QRectF(area.left(), area.bottom() + 3, area.width(), metrics.height()),
             Qt.AlignmentFlag.AlignLeft,

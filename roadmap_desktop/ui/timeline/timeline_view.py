@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.dates import shift
 from ...domain.project import ProjectEvent
 from ...qtmodels.document import ProjectDocument
 from ...render.ink import INK
@@ -398,14 +399,14 @@ class TimelineCanvas(TimelineInteraction, QAbstractScrollArea):
             return
         duration = max(item.duration_days, 1)
         if drag.mode == "move":
-            start += dt.timedelta(days=drag.days)
+            start = shift(start, drag.days)
         elif drag.mode == "left":
             days = min(drag.days, duration - 1)
-            start += dt.timedelta(days=days)
+            start = shift(start, days)
             duration -= days
         elif drag.mode == "right":
             duration = max(duration + drag.days, 1)
-        end = start + dt.timedelta(days=0 if item.milestone else duration - 1)
+        end = shift(start, 0 if item.milestone else duration - 1)
         text = f"{start:%d %b} – {end:%d %b %Y} · {0 if item.milestone else duration} d"
         if item.milestone:
             text = f"{start:%d %b %Y}"

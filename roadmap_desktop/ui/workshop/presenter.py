@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from ...domain.dates import whole_months
 from ...domain.prioritisation import rank
 from ...domain.project import Project, ProjectEvent
 from ...domain.risk import ExposureBand, Risk
@@ -510,9 +511,7 @@ class PresenterView(QWidget):
     def _layout_for(project: Project, font: QFont) -> TimelineLayout:
         starts = [i.start for i in project.items if i.start is not None]
         ends = [i.end for i in project.items if i.end is not None]
-        first = (min(starts) - dt.timedelta(days=3)).replace(day=1)
-        edge = max(ends) + dt.timedelta(days=3)
-        last = dt.date(edge.year + edge.month // 12, edge.month % 12 + 1, 1) - dt.timedelta(days=1)
+        first, last = whole_months(min(starts), max(ends))  # type: ignore[type-var]
         return TimelineLayout(
             project, first, last, font=font, row_height=34.0, bar_height=26.0, header_height=52.0, lane_padding=5.0
         )
