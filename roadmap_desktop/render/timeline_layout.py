@@ -151,6 +151,9 @@ class TimelineLayout:
         language: str | None = None,
     ) -> None:
         self.wording = wording(language or project.info.language)  # axis labels, legend, "No lane"
+        # Printed pages cannot zoom: a title that fits neither inside nor beside a bar within the screen's
+        # reach goes beside it at any length, or before the bar, before it is ever elided.
+        self.print_labels = False
         self.font = QFont(font) if font is not None else default_font()
         self.bold_font = QFont(self.font)
         self.bold_font.setWeight(QFont.Weight.DemiBold)

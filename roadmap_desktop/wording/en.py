@@ -236,6 +236,8 @@ WORDS: dict[str, str] = {
     "pdf.month": "{month} {year}",
     "pdf.months_in_year": "{first} – {last} {year}",  # "Jan – Nov 2025"; {first_number}, {last_number} too
     # Forecast, drivers of delay and the critical path (the PDF's forecast page, the Markdown, the timeline legend).
+    "pdf.one_page": "One-page summary",
+    "pdf.about.one_page": "Vision, Now / Next / Later, milestones with P80, top risks and success metrics.",
     "pdf.forecast": "Forecast",
     "pdf.about.forecast": "Planned dates against P50 / P80 / P90, what drives delay, and the critical path.",
     "forecast.milestone": "Milestone",

@@ -219,6 +219,8 @@ WORDS: dict[str, str] = {
     "pdf.date_no_year": "{month}{day}日",
     "pdf.month": "{year}年{month}",
     "pdf.months_in_year": "{year}年{first_number}–{last_number}月",
+    "pdf.one_page": "一页摘要",
+    "pdf.about.one_page": "愿景、现在 / 下一步 / 以后、里程碑与 P80、主要风险和成功指标。",
     "pdf.forecast": "预测",
     "pdf.about.forecast": "计划日期与 P50 / P80 / P90 对比、延期的主要原因以及关键路径。",
     "forecast.milestone": "里程碑",

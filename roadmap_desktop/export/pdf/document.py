@@ -15,6 +15,7 @@ from ...domain.project import Project
 from ...persistence.atomic import atomic_write_bytes
 from .board_pages import plan_board
 from .fonts import choose_families
+from .forecast_pages import plan_forecast
 from .layout import Page, line_height
 from .options import PdfOptions, resolve_options
 from .requirement_pages import plan_requirements
@@ -29,6 +30,7 @@ ProgressCallback = Callable[[int, int], object]
 # The sections after the title page, each planned into pages by its own module.
 PLANNERS: dict[str, Callable[[Sheet], list[Page]]] = {
     "timeline": plan_timeline,
+    "forecast": plan_forecast,
     "board": plan_board,
     "requirements": plan_requirements,
     "risks": plan_risks,
