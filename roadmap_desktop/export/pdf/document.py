@@ -22,6 +22,7 @@ from .requirement_pages import plan_requirements
 from .risk_pages import plan_risks
 from .sheet import Sheet
 from .style import INK_FAINT, MARGINS_MM, PAGE_SIZE_IDS, RESOLUTION, RULE, pt
+from .summary_page import plan_one_page
 from .timeline_pages import plan_timeline
 from .title_page import plan_title
 from .tounicode import fix_to_unicode_maps, lookalike_fixes
@@ -29,6 +30,7 @@ from .tounicode import fix_to_unicode_maps, lookalike_fixes
 ProgressCallback = Callable[[int, int], object]
 # The sections after the title page, each planned into pages by its own module.
 PLANNERS: dict[str, Callable[[Sheet], list[Page]]] = {
+    "one_page": plan_one_page,
     "timeline": plan_timeline,
     "forecast": plan_forecast,
     "board": plan_board,
@@ -83,9 +85,11 @@ def render_pdf(
 ) -> tuple[bytes, list[str]]:
     """The PDF as bytes, and warnings; painting happens in memory, so cancelling leaves nothing behind."""
     families, warnings = choose_families(project)
+    # The one-page summary on its own is a single landscape page, whatever the orientation says.
+    landscape = options.orientation == "landscape" or options.sections == ("one_page",)
     page_layout = QPageLayout(
         QPageSize(PAGE_SIZE_IDS[options.page_size]),
-        QPageLayout.Orientation.Landscape if options.orientation == "landscape" else QPageLayout.Orientation.Portrait,
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
         MARGINS_MM,
         QPageLayout.Unit.Millimeter,
     )
