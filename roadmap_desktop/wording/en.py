@@ -238,6 +238,10 @@ WORDS: dict[str, str] = {
     # Forecast, drivers of delay and the critical path (the PDF's forecast page, the Markdown, the timeline legend).
     "pdf.one_page": "One-page summary",
     "pdf.about.one_page": "Vision, Now / Next / Later, milestones with P80, top risks and success metrics.",
+    "pdf.no_scores": (
+        "No scores yet: add {framework} inputs or run the assistant's priorities task. Until then the "
+        "requirements are listed by MoSCoW."
+    ),
     "pdf.forecast": "Forecast",
     "pdf.about.forecast": "Planned dates against P50 / P80 / P90, what drives delay, and the critical path.",
     "forecast.milestone": "Milestone",

@@ -221,6 +221,7 @@ WORDS: dict[str, str] = {
     "pdf.months_in_year": "{year}年{first_number}–{last_number}月",
     "pdf.one_page": "一页摘要",
     "pdf.about.one_page": "愿景、现在 / 下一步 / 以后、里程碑与 P80、主要风险和成功指标。",
+    "pdf.no_scores": "尚无评分：请填写{framework}的输入，或运行助手的优先级任务。在此之前需求按 MoSCoW 列出。",
     "pdf.forecast": "预测",
     "pdf.about.forecast": "计划日期与 P50 / P80 / P90 对比、延期的主要原因以及关键路径。",
     "forecast.milestone": "里程碑",

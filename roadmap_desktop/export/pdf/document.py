@@ -78,6 +78,14 @@ def ensure_gui_application() -> None:
 
 
 _APP: QGuiApplication | None = None
+# The section of each page of the last PDF rendered in this process (for the page-fill checks).
+_LAST_SECTIONS: list[str] = []
+
+
+def last_page_sections() -> list[str]:
+    """The section of each page of the PDF this process rendered last: a page is a section's end when
+    the next page belongs to another section."""
+    return list(_LAST_SECTIONS)
 
 
 def render_pdf(
@@ -96,6 +104,7 @@ def render_pdf(
     paint_rect = page_layout.paintRectPixels(RESOLUTION)
     sheet = Sheet(project, options, families, QRectF(0, 0, paint_rect.width(), paint_rect.height()))
     pages = plan(sheet)
+    _LAST_SECTIONS[:] = [page.section for page in pages]
     total = len(pages) + 1  # the last step is writing the file
 
     buffer = QBuffer()

@@ -110,7 +110,12 @@ def date_bounds(project: Project, options: PdfOptions) -> tuple[dt.date | None, 
 
 
 def timeline_layout(
-    project: Project, options: PdfOptions, font: QFont, scale: float, row_height: float = 30.0
+    project: Project,
+    options: PdfOptions,
+    font: QFont,
+    scale: float,
+    row_height: float = 30.0,
+    label_scale: float | None = None,
 ) -> TimelineLayout:
     layout = TimelineLayout(
         project,
@@ -120,6 +125,7 @@ def timeline_layout(
         row_height=row_height,
         bar_height=min(22 + (row_height - 30) * 0.4, 28),
         lane_padding=6 + (row_height - 30) * 0.2,
+        label_scale=label_scale,
     )
     layout.print_labels = True
     return layout
@@ -130,8 +136,11 @@ def fit_timeline(project: Project, options: PdfOptions, area: QRectF, font: QFon
     rows grow (up to half again) when the page has height to spare."""
     text_scale = pt(8) / TIMELINE_FONT_PX  # device units per layout unit for 8 pt text
     row_height = 30.0
+    probe = timeline_layout(project, options, font, ZOOM_SCALES["month"])
+    # The days' width at 8 pt text: rows are packed so every title fits beside its bar at that width.
+    label_scale = max((area.width() / text_scale - probe.gutter_width) / probe.days, 0.05)
     for _attempt in range(2):
-        layout = timeline_layout(project, options, font, ZOOM_SCALES["month"], row_height)
+        layout = timeline_layout(project, options, font, ZOOM_SCALES["month"], row_height, label_scale)
         scale = text_scale
         for _ in range(3):  # the legend's height depends on the width, which depends on the scale
             legend_h = timeline_legend_height(layout, options.color_by, area.width() / scale)
