@@ -1,5 +1,6 @@
 """PDF export benchmark: a big project (2,000 items, 20 lanes, 1,000 dependencies, 500 requirements,
-100 risks) exported to PDF; median of 3 runs, target under 5 s. Also prints the file size and pages.
+100 risks) exported to PDF; median of 3 runs, target under 5 s. Also prints the file size, the pages and
+the smallest page fill (share of the body used; a page that ends its section may be short).
 
     .venv/bin/python benchmarks/export.py [--fit one_page|split] [--language en|zh] [--runs 3] [--keep FILE]
 """
@@ -23,8 +24,9 @@ sys.path.insert(0, str(ROOT))
 
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
+from benchmarks.page_fill import available, page_fill, section_ends  # noqa: E402
 from roadmap_desktop.domain.project import Project  # noqa: E402
-from roadmap_desktop.export.pdf.document import export_pdf  # noqa: E402
+from roadmap_desktop.export.pdf.document import export_pdf, last_page_sections  # noqa: E402
 
 TARGET_S = 5.0
 
@@ -123,6 +125,15 @@ def main() -> int:
             f"size {size / 1024:.0f} KiB, {pages(out)} pages; "
             f"target < {TARGET_S:.0f} s: {'OK' if median < TARGET_S else 'SLOW'}"
         )
+        if available():
+            fills = page_fill(out)
+            ends = section_ends(last_page_sections())
+            inner = [f for f, end in zip(fills, ends, strict=False) if not end]
+            smallest = min(inner) if inner else None
+            print(
+                f"smallest page fill {min(fills):.0%} (page {fills.index(min(fills)) + 1}); pages that continue "
+                f"their section: {'none' if smallest is None else f'smallest {smallest:.0%}'}"
+            )
         if args.keep:
             shutil.copyfile(out, args.keep)
     return 0 if median < TARGET_S else 1

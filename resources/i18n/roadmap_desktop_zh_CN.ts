@@ -2561,12 +2561,22 @@ Remove one of these dependencies.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+243"/>
+        <source>One-page summary (a single landscape page)</source>
+        <translation>一页摘要（单张横向页面）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+244"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-243"/>
+        <source>Forecast, drivers of delay and critical path</source>
+        <translation>预测、延期原因与关键路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Now / Next / Later</source>
         <translation>现在 / 下一步 / 以后</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -176,105 +176,161 @@ def forecast(
     risks. The same seed gives the same forecast. Raises ScheduleRangeError when some run finishes after
     the last supported date (docs/file-format.md).
     """
-    if runs < 1:
-        raise ValueError(f"runs must be positive: {runs}")
-    if distribution not in DISTRIBUTIONS:
-        raise ValueError(f"unknown distribution {distribution!r}; choose one of {', '.join(DISTRIBUTIONS)}")
-    plan = plan or schedule(project)
-    items = project.items
-    n = len(items)
-    anchor = plan.anchor
-    origin = anchor.toordinal()
-    index = {item.id: i for i, item in enumerate(items)}
-    rng = np.random.default_rng(seed)
-
-    history = np.array([item.status == "done" and item.start is not None for item in items], dtype=bool)
-    ranges = np.array([duration_range(item) for item in items], dtype=np.int64).reshape(n, 3)
-    ranges[history] = ranges[history][:, 1:2]  # finished work has the duration it had
-    # Durations, one row per item; each row becomes that item's finish in place further down. A finish is
-    # at most the calendar's span plus every duration and delay: int32 unless that sum could overflow it.
-    linked = sum(len(risk.item_ids) * max(int(risk.delay_days or 0), 0) for risk in project.risks)
-    bound = _CALENDAR_DAYS + int(ranges[:, 2].sum()) + linked
-    days = np.empty((n, runs), dtype=np.int32 if bound < np.iinfo(np.int32).max else np.int64)
-    spread = ranges[:, 0] < ranges[:, 2]
-    days[~spread] = ranges[~spread, 1:2]
-    varied = np.flatnonzero(spread)
-    for first in range(0, len(varied), _BLOCK):
-        rows = varied[first : first + _BLOCK]
-        days[rows] = _sample_block(rng, ranges[rows], runs, distribution)
-
-    risk_counts = dict.fromkeys((item.id for item in items), 0)
-    for risk in project.risks:
-        linked = list(dict.fromkeys(ref for ref in risk.item_ids if ref in index))
-        for ref in linked:
-            risk_counts[ref] += 1
-        targets = [index[ref] for ref in linked if not history[index[ref]]]
-        if risk.status == "closed" or not risk.delay_days or not targets:
-            continue
-        happens = rng.random(runs) < likelihood_probability.get(risk.likelihood, 0.0)
-        delay = (happens * risk.delay_days).astype(days.dtype)
-        for t in targets:
-            days[t] += delay
-
-    # Zero-length items (milestones) end on their start day; the others end the day before they finish.
-    point = np.array([effective_duration(item) == 0 for item in items], dtype=bool)
-    nonzero = days != 0  # a risk delay can lengthen a zero-length item
-    preds = predecessors(project)
-    rank = {item_id: k for k, item_id in enumerate(plan.order)}
-    floors = np.zeros(n, dtype=np.int64)
-    for i, item in enumerate(items):
-        kept = item.id in plan.items and plan.items[item.id].fixed
-        if history[i] or (kept and item.start is not None):
-            floors[i] = item.start.toordinal() - origin  # type: ignore[union-attr]
-    for item_id, scheduled in plan.items.items():
-        blocker = scheduled.waited_for
-        if blocker is None or blocker not in index or item_id not in index:
-            continue
-        if rank[blocker] < rank[item_id]:
-            preds[index[item_id]].append(index[blocker])
-        else:  # a fixed item placed later: its scheduled finish is a constant
-            ahead = plan.items[blocker]
-            ahead_finish = ahead.start.toordinal() + ahead.duration_days - origin
-            floors[index[item_id]] = max(floors[index[item_id]], ahead_finish)
-    for item_id in plan.order:
-        i = index[item_id]
-        begin = np.full(runs, floors[i], dtype=days.dtype)
-        if not history[i]:
-            for p in preds[i]:
-                np.maximum(begin, days[p], out=begin)
-        days[i] += begin  # now the finish: the first day free for successors
-    finish = days
-    del days
-    # The last day of each item in each run: the day before its finish, except for zero-length items, and
-    # milestones stay points (a risk delay slides the milestone).
-    finish -= nonzero & ~point[:, None]
-    if n:
-        _check_finishes(items, finish, origin)
-
-    ranks = [max(math.ceil(q * runs) - 1, 0) for q in QUANTILES]
-    item_percentiles: dict[str, Percentiles] = {}
-    for first in range(0, n, _QUANTILE_BLOCK):
-        block = items[first : first + _QUANTILE_BLOCK]
-        values, means = _row_percentiles(finish[first : first + _QUANTILE_BLOCK], ranks)
-        item_percentiles.update(zip((item.id for item in block), _percentiles(values, means, anchor), strict=True))
-
-    roadmap = roadmap_histogram = None
-    if n:
-        overall = finish.max(axis=0)
-        values, means = _row_percentiles(overall[None, :], ranks)
-        roadmap = _percentiles(values, means, anchor)[0]
-        roadmap_histogram = _histogram(overall, anchor)
-    milestones = {item.id: item_percentiles[item.id] for item in items if item.milestone}
-    histograms = {item.id: _histogram(finish[index[item.id]], anchor) for item in items if item.milestone}
-    return Forecast(
-        anchor=anchor,
-        runs=runs,
-        seed=seed,
-        distribution=distribution,
-        roadmap=roadmap,
-        roadmap_histogram=roadmap_histogram,
-        milestones=milestones,
-        milestone_histograms=histograms,
-        items=item_percentiles,
-        risk_counts=risk_counts,
+    simulation = Simulation(
+        project, plan, runs=runs, seed=seed, distribution=distribution, likelihood_probability=likelihood_probability
     )
+    return simulation.forecast(consume=True)
+
+
+class Simulation:
+    """The random draws of one forecast (durations, which risks happen), replayable without some items or
+    risks: the same draws with and without them (common random numbers), so a difference is their effect."""
+
+    def __init__(
+        self,
+        project: Project,
+        plan: Schedule | None = None,
+        *,
+        runs: int = DEFAULT_RUNS,
+        seed: int = DEFAULT_SEED,
+        distribution: str = "triangular",
+        likelihood_probability: Mapping[int, float] = LIKELIHOOD_PROBABILITY,
+    ) -> None:
+        if runs < 1:
+            raise ValueError(f"runs must be positive: {runs}")
+        if distribution not in DISTRIBUTIONS:
+            raise ValueError(f"unknown distribution {distribution!r}; choose one of {', '.join(DISTRIBUTIONS)}")
+        plan = plan or schedule(project)
+        self.project, self.plan, self.runs, self.seed, self.distribution = project, plan, runs, seed, distribution
+        items = project.items
+        n = len(items)
+        self.anchor = anchor = plan.anchor
+        origin = anchor.toordinal()
+        self.index = index = {item.id: i for i, item in enumerate(items)}
+        rng = np.random.default_rng(seed)
+
+        self.history = history = np.array(
+            [item.status == "done" and item.start is not None for item in items], dtype=bool
+        )
+        ranges = np.array([duration_range(item) for item in items], dtype=np.int64).reshape(n, 3)
+        ranges[history] = ranges[history][:, 1:2]  # finished work has the duration it had
+        # Durations, one row per item (risk delays not yet added); each row becomes that item's finish in
+        # ``finish``. A finish is at most the calendar's span plus every duration and delay: int32 unless
+        # that sum could overflow it.
+        linked = sum(len(risk.item_ids) * max(int(risk.delay_days or 0), 0) for risk in project.risks)
+        bound = _CALENDAR_DAYS + int(ranges[:, 2].sum()) + linked
+        days = np.empty((n, runs), dtype=np.int32 if bound < np.iinfo(np.int32).max else np.int64)
+        spread = ranges[:, 0] < ranges[:, 2]
+        days[~spread] = ranges[~spread, 1:2]
+        varied = np.flatnonzero(spread)
+        for first in range(0, len(varied), _BLOCK):
+            rows = varied[first : first + _BLOCK]
+            days[rows] = _sample_block(rng, ranges[rows], runs, distribution)
+        self._durations: np.ndarray | None = days
+
+        self.risk_counts = dict.fromkeys((item.id for item in items), 0)
+        # (risk id, the rows it delays, its delay in each run), in project order.
+        self.risk_delays: list[tuple[str, list[int], np.ndarray]] = []
+        for risk in project.risks:
+            linked = list(dict.fromkeys(ref for ref in risk.item_ids if ref in index))
+            for ref in linked:
+                self.risk_counts[ref] += 1
+            targets = [index[ref] for ref in linked if not history[index[ref]]]
+            if risk.status == "closed" or not risk.delay_days or not targets:
+                continue
+            happens = rng.random(runs) < likelihood_probability.get(risk.likelihood, 0.0)
+            self.risk_delays.append((risk.id, targets, (happens * risk.delay_days).astype(days.dtype)))
+
+        # Zero-length items (milestones) end on their start day; the others end the day before they finish.
+        self.point = np.array([effective_duration(item) == 0 for item in items], dtype=bool)
+        self.preds = preds = predecessors(project)
+        rank = {item_id: k for k, item_id in enumerate(plan.order)}
+        self.floors = floors = np.zeros(n, dtype=np.int64)
+        for i, item in enumerate(items):
+            kept = item.id in plan.items and plan.items[item.id].fixed
+            if history[i] or (kept and item.start is not None):
+                floors[i] = item.start.toordinal() - origin  # type: ignore[union-attr]
+        for item_id, scheduled in plan.items.items():
+            blocker = scheduled.waited_for
+            if blocker is None or blocker not in index or item_id not in index:
+                continue
+            if rank[blocker] < rank[item_id]:
+                preds[index[item_id]].append(index[blocker])
+            else:  # a fixed item placed later: its scheduled finish is a constant
+                ahead = plan.items[blocker]
+                ahead_finish = ahead.start.toordinal() + ahead.duration_days - origin
+                floors[index[item_id]] = max(floors[index[item_id]], ahead_finish)
+
+    def finish(self, without: Iterable[str] = (), *, consume: bool = False) -> np.ndarray:
+        """The last day of each item in each run (days after the anchor), one row per item. ``without``:
+        ids of items that take no time (their successors still wait for their predecessors) and of risks
+        that never happen. ``consume`` reuses the drawn durations' memory: no later call is possible."""
+        if self._durations is None:
+            raise RuntimeError("this simulation's draws were consumed")
+        left_out = set(without)
+        days = self._durations if consume else self._durations.copy()
+        if consume:
+            self._durations = None
+        gone = [i for item_id, i in self.index.items() if item_id in left_out]
+        for risk_id, targets, delay in self.risk_delays:
+            if risk_id in left_out:
+                continue
+            for t in targets:
+                days[t] += delay
+        days[gone] = 0
+        nonzero = days != 0  # a risk delay can lengthen a zero-length item
+        history, preds, floors, runs = self.history, self.preds, self.floors, self.runs
+        for item_id in self.plan.order:
+            i = self.index[item_id]
+            begin = np.full(runs, floors[i], dtype=days.dtype)
+            if not history[i]:
+                for p in preds[i]:
+                    np.maximum(begin, days[p], out=begin)
+            days[i] += begin  # now the finish: the first day free for successors
+        # The last day of each item in each run: the day before its finish, except for zero-length items,
+        # and milestones stay points (a risk delay slides the milestone).
+        days -= nonzero & ~self.point[:, None]
+        if len(days):
+            _check_finishes(self.project.items, days, self.anchor.toordinal())
+        return days
+
+    def roadmap_quantiles(self, finish: np.ndarray) -> tuple[dt.date, ...]:
+        """P50, P80 and P90 of the whole roadmap's finish from a ``finish()`` result."""
+        values, _means = _row_percentiles(finish.max(axis=0)[None, :], self._ranks())
+        return tuple(shift(self.anchor, int(v)) for v in values[0])
+
+    def _ranks(self) -> list[int]:
+        return [max(math.ceil(q * self.runs) - 1, 0) for q in QUANTILES]
+
+    def forecast(self, without: Iterable[str] = (), *, consume: bool = False) -> Forecast:
+        """The forecast of these draws (see ``finish`` for ``without`` and ``consume``)."""
+        items, anchor, index = self.project.items, self.anchor, self.index
+        n = len(items)
+        finish = self.finish(without, consume=consume)
+        ranks = self._ranks()
+        item_percentiles: dict[str, Percentiles] = {}
+        for first in range(0, n, _QUANTILE_BLOCK):
+            block = items[first : first + _QUANTILE_BLOCK]
+            values, means = _row_percentiles(finish[first : first + _QUANTILE_BLOCK], ranks)
+            item_percentiles.update(zip((item.id for item in block), _percentiles(values, means, anchor), strict=True))
+
+        roadmap = roadmap_histogram = None
+        if n:
+            overall = finish.max(axis=0)
+            values, means = _row_percentiles(overall[None, :], ranks)
+            roadmap = _percentiles(values, means, anchor)[0]
+            roadmap_histogram = _histogram(overall, anchor)
+        milestones = {item.id: item_percentiles[item.id] for item in items if item.milestone}
+        histograms = {item.id: _histogram(finish[index[item.id]], anchor) for item in items if item.milestone}
+        return Forecast(
+            anchor=anchor,
+            runs=self.runs,
+            seed=self.seed,
+            distribution=self.distribution,
+            roadmap=roadmap,
+            roadmap_histogram=roadmap_histogram,
+            milestones=milestones,
+            milestone_histograms=histograms,
+            items=item_percentiles,
+            risk_counts=dict(self.risk_counts),
+        )

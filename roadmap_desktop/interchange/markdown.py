@@ -30,6 +30,9 @@ def project_to_markdown(project: Project, today: dt.date | None = None) -> str:
         out += [f"## {w['document.summary']}", "", _paragraph(info.summary), ""]
     out += _requirements(project, w)
     out += _timeline(project, w)
+    from .markdown_forecast import forecast_section  # numpy: loaded when a document is written
+
+    out += forecast_section(project, w)
     out += _risks(project, w)
     while out and not out[-1]:
         out.pop()

@@ -62,7 +62,7 @@ def paint_selection(painter: QPainter, layout: TimelineLayout, rect: QRectF, opt
         max(rect.height() - layout.header_height, 0),
     )
     region = QRegion(body.toAlignedRect())
-    card = legend_card(layout, rect, options.color_by) if options.legend else None
+    card = legend_card(layout, rect, options.color_by, bool(options.critical_ids)) if options.legend else None
     if card is not None:
         region -= QRegion(card.toAlignedRect())  # the legend stays on top, as in a full paint
     painter.save()
@@ -142,7 +142,7 @@ def paint_timeline(
     _paint_gutter(painter, layout, rect, options)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if options.legend:
-        paint_legend(painter, layout, rect, options.color_by)
+        paint_legend(painter, layout, rect, options.color_by, bool(options.critical_ids))
     painter.restore()
 
 

@@ -120,7 +120,8 @@ def bar_label(
         return BarLabel("inside", bar.title, box.left() + 6, inner)
     nxt = layout.next_bar(bar)
     limit = layout.bar_box(nxt)[0] if nxt is not None else layout.width
-    room = min(max(limit - box.right() - 2 * LABEL_GAP, 0.0), MAX_LABEL_PX)
+    reach = layout.width if layout.print_labels else MAX_LABEL_PX
+    room = min(max(limit - box.right() - 2 * LABEL_GAP, 0.0), reach)
     beside_x = box.right() + LABEL_GAP + (2 if bar.milestone else 0)
     if bar.milestone:
         bold = layout.bold_metrics
@@ -134,6 +135,10 @@ def bar_label(
         return None
     if bar.title_width <= room:
         return BarLabel("beside", bar.title, beside_x, room)
+    if layout.print_labels:
+        room_left = layout.label_room_left(bar)
+        if bar.title_width <= room_left:
+            return BarLabel("before", bar.title, box.left() - LABEL_GAP, room_left)
     if inner >= 28:
         return BarLabel("inside", layout.elide(bar, inner), box.left() + 6, inner)
     if room >= 40:

@@ -154,8 +154,14 @@ class TimelineLayout:
         header_height: float = 50.0,
         gutter_width: float | None = None,
         language: str | None = None,
+        label_scale: float | None = None,
     ) -> None:
+        """``label_scale``: for print, the scale the layout will be drawn at; rows are then packed so
+        that each title has room beside its bar in full (a page cannot zoom to show a cut title)."""
         self.wording = wording(language or project.info.language)  # axis labels, legend, "No lane"
+        # Printed pages cannot zoom: a title that fits neither inside nor beside a bar within the screen's
+        # reach goes beside it at any length, or before the bar, before it is ever elided.
+        self.print_labels = False
         self.font = QFont(font) if font is not None else default_font()
         self.bold_font = QFont(self.font)
         self.bold_font.setWeight(QFont.Weight.DemiBold)
@@ -198,7 +204,7 @@ class TimelineLayout:
         y = header_height
         for index, ((lane_id, name, color), items) in enumerate(zip(names, per_lane, strict=True)):
             first_row = len(self.rows)
-            lane_rows = _pack(items)
+            lane_rows = _pack(items, self._label_days(items, label_scale) if label_scale else None)
             count = max(len(lane_rows), 1)
             for r in range(count):
                 row = Row(y + lane_padding + r * row_height, index)
@@ -489,6 +495,17 @@ class TimelineLayout:
         return w("timeline.axis.week", week=week, day=day.day, month=w[f"month.{day.month}"], month_number=day.month)
 
     # -- legend ----------------------------------------------------------------------------------
+    def _label_days(self, items: list[TimelineItem], scale: float) -> dict[str, int]:
+        """Days past each bar's end that its title needs when it does not fit inside the bar."""
+        out = {}
+        for item in items:
+            metrics = self.bold_metrics if item.milestone else self.metrics
+            width = metrics.horizontalAdvance(item.title) + 2 * LABEL_GAP + 14
+            inside = 0 if item.milestone else max(item.duration_days, 1) * scale - 12
+            if width - 14 > inside:
+                out[item.id] = math.ceil(width / scale)
+        return out
+
     def legend_title(self, color_by: str) -> str:
         return self.wording["document.status" if color_by == "status" else "timeline.lanes"]
 
@@ -523,8 +540,9 @@ def _date_range(
     return first, last
 
 
-def _pack(items: list[TimelineItem]) -> list[list[TimelineItem]]:
-    """Greedy interval packing: each item goes to the first row where it starts after the last end."""
+def _pack(items: list[TimelineItem], label_days: dict[str, int] | None = None) -> list[list[TimelineItem]]:
+    """Greedy interval packing: each item goes to the first row where it starts after the last end
+    (counting ``label_days``, the days a title written beside its bar reaches past the bar's end)."""
     rows: list[list[TimelineItem]] = []
     row_end: list[dt.date] = []
     # A diamond is wider than its day: it keeps MILESTONE_CLEARANCE days clear on each side, so it never
@@ -532,6 +550,8 @@ def _pack(items: list[TimelineItem]) -> list[list[TimelineItem]]:
     clear = MILESTONE_CLEARANCE
     for item in sorted(items, key=lambda i: (i.start, -(i.duration_days or 0), i.title)):
         end = shift(item.start, clear) if item.milestone else item.end  # type: ignore[arg-type]
+        if label_days:
+            end = shift(end, label_days.get(item.id, 0))  # type: ignore[arg-type]
         begin = shift(item.start, -clear) if item.milestone else item.start  # type: ignore[arg-type]
         for r, last_end in enumerate(row_end):
             if begin > last_end:

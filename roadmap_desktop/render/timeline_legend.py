@@ -6,34 +6,43 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from .ink import INK
-from .timeline_layout import GRID_MAJOR, TimelineLayout
+from .timeline_layout import CRITICAL, GRID_MAJOR, TimelineLayout
 
 
-def legend_size(layout: TimelineLayout, color_by: str, max_width: float) -> tuple[float, float]:
-    rects = _legend_cells(layout, color_by, max_width)
+def legend_size(layout: TimelineLayout, color_by: str, max_width: float, critical: bool = False) -> tuple[float, float]:
+    rects = _legend_cells(layout, color_by, max_width, critical)
     if not rects:
         return 0.0, 0.0
     return max(r.right() for _t, _c, r in rects) + 12, max(r.bottom() for _t, _c, r in rects) + 8
 
 
-def _legend_cells(layout: TimelineLayout, color_by: str, max_width: float) -> list[tuple[str, QColor, QRectF]]:
-    key = (color_by, round(max_width))
+def _legend_cells(
+    layout: TimelineLayout, color_by: str, max_width: float, critical: bool = False
+) -> list[tuple[str, QColor | None, QRectF]]:
+    key = (color_by, round(max_width), critical)
     cached = layout.legend_cache.get(key)
     if cached is None:
-        cached = layout.legend_cache[key] = _measure_legend_cells(layout, color_by, max_width)
+        cached = layout.legend_cache[key] = _measure_legend_cells(layout, color_by, max_width, critical)
     return cached
 
 
-def _measure_legend_cells(layout: TimelineLayout, color_by: str, max_width: float) -> list[tuple[str, QColor, QRectF]]:
+def _measure_legend_cells(
+    layout: TimelineLayout, color_by: str, max_width: float, critical: bool
+) -> list[tuple[str, QColor | None, QRectF]]:
+    """Cells flow onto more lines as needed; a name is cut only when it is wider than a whole line.
+    ``critical`` adds the critical path's outline (its colour None) at the end."""
     fm = layout.metrics
     line = fm.height() + 6
     title = layout.legend_title(color_by)
     x = 12 + layout.bold_metrics.horizontalAdvance(title) + 14
     y = 8.0
     start_x = x
-    cells = []
-    for text, color in layout.legend_entries(color_by):
-        shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, 190)
+    cells: list[tuple[str, QColor | None, QRectF]] = []
+    entries: list[tuple[str, QColor | None]] = list(layout.legend_entries(color_by))
+    if critical:
+        entries.append((layout.wording["forecast.critical_path"], None))
+    for text, color in entries:
+        shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, max(max_width - 12 - start_x - 18, 60))
         w = 18 + fm.horizontalAdvance(shown)
         if x + w > max_width - 12 and x > start_x:
             x = start_x
@@ -43,20 +52,23 @@ def _measure_legend_cells(layout: TimelineLayout, color_by: str, max_width: floa
     return cells
 
 
-def legend_card(layout: TimelineLayout, rect: QRectF, color_by: str) -> QRectF | None:
+def legend_card(layout: TimelineLayout, rect: QRectF, color_by: str, critical: bool = False) -> QRectF | None:
     """Where paint_legend puts its card in ``rect``; None when there is no room or nothing to name."""
     max_width = min(rect.width() - layout.gutter_width - 16, 760)
     if max_width < 120:
         return None
-    w, h = legend_size(layout, color_by, max_width)
+    w, h = legend_size(layout, color_by, max_width, critical)
     if w <= 0:
         return None
     return QRectF(rect.right() - w - 10, rect.bottom() - h - 10, w, h)
 
 
-def paint_legend(painter: QPainter, layout: TimelineLayout, rect: QRectF, color_by: str) -> None:
-    """A card in the bottom-right corner of ``rect`` naming the colours."""
-    card = legend_card(layout, rect, color_by)
+def paint_legend(
+    painter: QPainter, layout: TimelineLayout, rect: QRectF, color_by: str, critical: bool = False
+) -> None:
+    """A card in the bottom-right corner of ``rect`` naming the colours (and, with ``critical``, the
+    critical path's outline)."""
+    card = legend_card(layout, rect, color_by, critical)
     if card is None:
         return
     max_width = min(rect.width() - layout.gutter_width - 16, 760)
@@ -70,11 +82,15 @@ def paint_legend(painter: QPainter, layout: TimelineLayout, rect: QRectF, color_
     first_line = QRectF(card.left() + 12, card.top() + 8, w, layout.metrics.height() + 6)
     painter.drawText(first_line, Qt.AlignmentFlag.AlignVCenter, layout.legend_title(color_by))
     painter.setFont(layout.font)
-    for text, color, cell in _legend_cells(layout, color_by, max_width):
+    for text, color, cell in _legend_cells(layout, color_by, max_width, critical):
         cell = cell.translated(origin)
         swatch = QRectF(cell.left(), cell.center().y() - 5, 12, 10)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
+        if color is None:  # the critical path: an outline round a plain bar, as paint_bar draws it
+            painter.setPen(QPen(CRITICAL, 2.2))
+            painter.setBrush(QColor("#FFFFFF"))
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
         painter.drawRoundedRect(swatch, 2.5, 2.5)
         painter.setPen(INK)
         painter.drawText(cell.adjusted(18, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, text)

@@ -235,6 +235,54 @@ WORDS: dict[str, str] = {
     "pdf.date_no_year": "{day} {month}",
     "pdf.month": "{month} {year}",
     "pdf.months_in_year": "{first} – {last} {year}",  # "Jan – Nov 2025"; {first_number}, {last_number} too
+    # Forecast, drivers of delay and the critical path (the PDF's forecast page, the Markdown, the timeline legend).
+    "pdf.one_page": "One-page summary",
+    "pdf.about.one_page": "Vision, Now / Next / Later, milestones with P80, top risks and success metrics.",
+    "pdf.no_scores": (
+        "No scores yet: add {framework} inputs or run the assistant's priorities task. Until then the "
+        "requirements are listed by MoSCoW."
+    ),
+    "pdf.forecast": "Forecast",
+    "pdf.about.forecast": "Planned dates against P50 / P80 / P90, what drives delay, and the critical path.",
+    "forecast.milestone": "Milestone",
+    "forecast.planned": "Planned",
+    "forecast.vs_plan": "P80 vs plan",
+    "forecast.days_late": "+{n} d",
+    "forecast.on_time": "on plan",
+    "forecast.whole_roadmap": "Whole roadmap",
+    "forecast.assumptions": (
+        "Assumptions: {runs} simulated runs (seed {seed}); each item's duration varies between its optimistic "
+        "and pessimistic days (by default {low} % and {high} % of the plan), and each open risk with a delay "
+        "happens with the chance of its likelihood, delaying its items."
+    ),
+    "forecast.reading": "P80: in 80 % of the runs the work is done on or before this date.",
+    "forecast.histogram": "Finish of the whole roadmap across the runs",
+    "forecast.drivers": "Top drivers of delay",
+    "forecast.drivers_note": (
+        "Each item and risk near the critical path removed in turn (an item takes no time, a risk never "
+        "happens) and the same runs replayed: how much earlier P80 falls without it."
+    ),
+    "forecast.driver": "Driver",
+    "forecast.kind": "Kind",
+    "forecast.kind.item": "Timeline item",
+    "forecast.kind.risk": "Risk",
+    "forecast.p80_without": "P80 without it",
+    "forecast.days_earlier": "Days earlier",
+    "forecast.no_drivers": (
+        "Removing any one item or risk leaves P80 where it is: pinned dates or parallel paths set the finish."
+    ),
+    "forecast.critical_path": "Critical path",
+    "forecast.critical_note": (
+        "The chain of items that sets the finish as drawn: a day lost on it moves the end. Slack is how many "
+        "days an item can slip without moving the finish; the items with least slack off the path follow it."
+    ),
+    "forecast.lane": "Lane",
+    "forecast.slack": "Slack (days)",
+    "forecast.on_path": "On the path",
+    "forecast.none": (
+        "No forecast yet: give timeline items start dates (or run Auto-schedule) so there is a plan to simulate."
+    ),
+    "forecast.cycle": "No forecast: {problem}. Remove one of the dependencies in the loop.",
     # (end of PDF)
     #
     # -- charts: timeline, heat map, value/effort (render/, ui/editors/) -----------------------------------

@@ -219,6 +219,42 @@ WORDS: dict[str, str] = {
     "pdf.date_no_year": "{month}{day}日",
     "pdf.month": "{year}年{month}",
     "pdf.months_in_year": "{year}年{first_number}–{last_number}月",
+    "pdf.one_page": "一页摘要",
+    "pdf.about.one_page": "愿景、现在 / 下一步 / 以后、里程碑与 P80、主要风险和成功指标。",
+    "pdf.no_scores": "尚无评分：请填写{framework}的输入，或运行助手的优先级任务。在此之前需求按 MoSCoW 列出。",
+    "pdf.forecast": "预测",
+    "pdf.about.forecast": "计划日期与 P50 / P80 / P90 对比、延期的主要原因以及关键路径。",
+    "forecast.milestone": "里程碑",
+    "forecast.planned": "计划",
+    "forecast.vs_plan": "P80 比计划",
+    "forecast.days_late": "晚 {n} 天",
+    "forecast.on_time": "按计划",
+    "forecast.whole_roadmap": "整个路线图",
+    "forecast.assumptions": (
+        "假设：模拟 {runs} 次（随机种子 {seed}）；每个条目的工期在乐观与悲观天数之间变化（默认为计划的 {low}% 与 "
+        "{high}%），每个未关闭且有延期天数的风险按其可能性发生，并推迟关联的条目。"
+    ),
+    "forecast.reading": "P80：80% 的模拟在此日期或之前完成。",
+    "forecast.histogram": "整个路线图在各次模拟中的完成日期",
+    "forecast.drivers": "延期的三大原因",
+    "forecast.drivers_note": "逐一去掉关键路径附近的条目和风险（条目不占时间，风险不发生），用同样的模拟重算：P80 因此提前多少天。",
+    "forecast.driver": "原因",
+    "forecast.kind": "类型",
+    "forecast.kind.item": "时间线条目",
+    "forecast.kind.risk": "风险",
+    "forecast.p80_without": "去掉后的 P80",
+    "forecast.days_earlier": "提前天数",
+    "forecast.no_drivers": "单独去掉任何一个条目或风险都不会改变 P80：完成日期由固定日期或并行路径决定。",
+    "forecast.critical_path": "关键路径",
+    "forecast.critical_note": (
+        "按当前排期决定完成日期的条目链：链上任何一天的延误都会推迟完成。浮动时间是条目可以推迟而不影响完成日期的天数；"
+        "路径之后列出路径外浮动时间最少的条目。"
+    ),
+    "forecast.lane": "泳道",
+    "forecast.slack": "浮动时间（天）",
+    "forecast.on_path": "在路径上",
+    "forecast.none": "暂无预测：请为时间线条目设置开始日期（或运行自动排期），才有可模拟的计划。",
+    "forecast.cycle": "无法预测：{problem}。请删除循环中的一个依赖。",
     # (end of PDF)
     #
     # -- charts -----------------------------------------------------------------------------------------

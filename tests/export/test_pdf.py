@@ -255,7 +255,7 @@ def test_english_pdf_text(tmp_path):
         "reach 1500 × impact 1 × confidence 80 % ÷ effort 2 = 600",
     ):
         assert expected in text, expected
-    assert "page 1 of 5" in text.lower() and "page 5 of 5" in text.lower()
+    assert "page 1 of 6" in text.lower() and "page 6 of 6" in text.lower()
 
 
 @needs_poppler
@@ -265,7 +265,7 @@ def test_chinese_text_extracts_as_the_same_characters(tmp_path):
     assert export(roadmap_sample("zh"), out) == []
     text = pdf_text(out)
     assert CJK_PROBE in text
-    assert "智能客服助手路线图" in text and "知识库内容过时" in text and "第 1 页，共 5 页" in text
+    assert "智能客服助手路线图" in text and "知识库内容过时" in text and "第 1 页，共 6 页" in text
     # Noto CJK shares glyphs between ideographs and radicals; none of the look-alikes may leak out.
     assert not re.search("[\u2e80-\u2fdf]", text)
     fonts = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
@@ -431,7 +431,7 @@ def test_page_count_and_sections(tmp_path):
     export(project, full)
     export(project, some, sections="title, risks")
     export(project, one, sections=["timeline"])
-    assert page_count(full) == 5  # title, timeline, board, requirements, risks
+    assert page_count(full) == 6  # title, timeline, forecast, board, requirements, risks
     assert page_count(some) == 2
     assert page_count(one) == 1
 
@@ -450,7 +450,10 @@ def test_split_timeline_and_portrait_pages(tmp_path):
     [
         ({"page_size": "B5"}, "allowed: A4, Letter, A3"),
         ({"orientation": "diagonal"}, "allowed: portrait, landscape"),
-        ({"sections": "title,appendix"}, "unknown section 'appendix'; allowed: title, timeline, board, requirements"),
+        (
+            {"sections": "title,appendix"},
+            "unknown section 'appendix'; allowed: title, one_page, timeline, forecast, board",
+        ),
         ({"fit": "squeeze"}, "allowed: one_page, split"),
         ({"date_from": "next week"}, "date_from"),
         ({"colour": "red"}, "unknown PDF option 'colour'"),
@@ -500,14 +503,14 @@ def test_cancel_leaves_no_file(tmp_path):
     out = tmp_path / "x.pdf"
     with pytest.raises(ExportCancelled):
         export(roadmap_sample("en"), out, progress=progress)
-    assert calls == [(1, 6), (2, 6)]
+    assert calls == [(1, 7), (2, 7)]
     assert os.listdir(tmp_path) == []
 
 
 def test_progress_reaches_the_total(tmp_path):
     calls = []
     export(roadmap_sample("en"), tmp_path / "x.pdf", progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(n, 6) for n in range(1, 7)]
+    assert calls == [(n, 7) for n in range(1, 8)]
 
 
 def test_existing_file_untouched_on_failure_and_replaced_on_success(tmp_path, monkeypatch):
@@ -550,7 +553,7 @@ def test_without_a_cjk_font_export_works_and_warns(tmp_path, monkeypatch):
     monkeypatch.setattr(fonts, "cjk_family", lambda: None)
     out = tmp_path / "x.pdf"
     assert export(roadmap_sample("zh"), out) == [fonts.NO_CJK_FONT_WARNING]
-    assert page_count(out) == 5
+    assert page_count(out) == 6  # title, timeline, forecast, board, requirements, risks
     assert export(roadmap_sample("en"), tmp_path / "en.pdf") == []  # nothing to warn about
 
 
@@ -622,7 +625,7 @@ def test_real_entry_point_without_display(tmp_path):
         env=env,
     )
     assert result.returncode == 0, result.stderr
-    assert page_count(out) == 5
+    assert page_count(out) == 6
 
 
 @needs_poppler

@@ -57,6 +57,7 @@ def test_export_and_remembered_options(qtbot, project, settings, tmp_path):
     dialog.orientation_combo.setCurrentIndex(dialog.orientation_combo.findData("portrait"))
     dialog.fit_combo.setCurrentIndex(dialog.fit_combo.findData("split"))
     dialog.section_boxes["board"].setChecked(False)
+    assert dialog.section_boxes["forecast"].isChecked() and not dialog.section_boxes["one_page"].isChecked()
     with qtbot.waitSignal(dialog.export_finished, timeout=30000) as blocker:
         dialog.export_button.click()
     path, warnings = blocker.args
@@ -70,14 +71,14 @@ def test_export_and_remembered_options(qtbot, project, settings, tmp_path):
         "page_size": "Letter",
         "orientation": "portrait",
         "fit": "split",
-        "sections": ["title", "timeline", "requirements", "risks"],
+        "sections": ["title", "timeline", "forecast", "requirements", "risks"],
         "folder": str(tmp_path),
     }
     again = PdfExportDialog(project, Settings(settings.path))
     qtbot.addWidget(again)
     options = again.options()
     assert (options.page_size, options.orientation, options.fit) == ("Letter", "portrait", "split")
-    assert options.sections == ("title", "timeline", "requirements", "risks")
+    assert options.sections == ("title", "timeline", "forecast", "requirements", "risks")
     assert again.path_edit.text() == str(tmp_path / "对话助手 Roadmap.pdf")
 
 

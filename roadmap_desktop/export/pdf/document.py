@@ -15,12 +15,14 @@ from ...domain.project import Project
 from ...persistence.atomic import atomic_write_bytes
 from .board_pages import plan_board
 from .fonts import choose_families
+from .forecast_pages import plan_forecast
 from .layout import Page, line_height
 from .options import PdfOptions, resolve_options
 from .requirement_pages import plan_requirements
 from .risk_pages import plan_risks
 from .sheet import Sheet
 from .style import INK_FAINT, MARGINS_MM, PAGE_SIZE_IDS, RESOLUTION, RULE, pt
+from .summary_page import plan_one_page
 from .timeline_pages import plan_timeline
 from .title_page import plan_title
 from .tounicode import fix_to_unicode_maps, lookalike_fixes
@@ -28,7 +30,9 @@ from .tounicode import fix_to_unicode_maps, lookalike_fixes
 ProgressCallback = Callable[[int, int], object]
 # The sections after the title page, each planned into pages by its own module.
 PLANNERS: dict[str, Callable[[Sheet], list[Page]]] = {
+    "one_page": plan_one_page,
     "timeline": plan_timeline,
+    "forecast": plan_forecast,
     "board": plan_board,
     "requirements": plan_requirements,
     "risks": plan_risks,
@@ -74,6 +78,14 @@ def ensure_gui_application() -> None:
 
 
 _APP: QGuiApplication | None = None
+# The section of each page of the last PDF rendered in this process (for the page-fill checks).
+_LAST_SECTIONS: list[str] = []
+
+
+def last_page_sections() -> list[str]:
+    """The section of each page of the PDF this process rendered last: a page is a section's end when
+    the next page belongs to another section."""
+    return list(_LAST_SECTIONS)
 
 
 def render_pdf(
@@ -81,15 +93,18 @@ def render_pdf(
 ) -> tuple[bytes, list[str]]:
     """The PDF as bytes, and warnings; painting happens in memory, so cancelling leaves nothing behind."""
     families, warnings = choose_families(project)
+    # The one-page summary on its own is a single landscape page, whatever the orientation says.
+    landscape = options.orientation == "landscape" or options.sections == ("one_page",)
     page_layout = QPageLayout(
         QPageSize(PAGE_SIZE_IDS[options.page_size]),
-        QPageLayout.Orientation.Landscape if options.orientation == "landscape" else QPageLayout.Orientation.Portrait,
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
         MARGINS_MM,
         QPageLayout.Unit.Millimeter,
     )
     paint_rect = page_layout.paintRectPixels(RESOLUTION)
     sheet = Sheet(project, options, families, QRectF(0, 0, paint_rect.width(), paint_rect.height()))
     pages = plan(sheet)
+    _LAST_SECTIONS[:] = [page.section for page in pages]
     total = len(pages) + 1  # the last step is writing the file
 
     buffer = QBuffer()

@@ -11,7 +11,9 @@ from ...domain.dates import DateRangeError, check_date
 PAGE_SIZES = ("A4", "Letter", "A3")
 ORIENTATIONS = ("portrait", "landscape")
 FITS = ("one_page", "split")
-SECTIONS = ("title", "timeline", "board", "requirements", "risks")
+SECTIONS = ("title", "one_page", "timeline", "forecast", "board", "requirements", "risks")
+# What an export holds unless told otherwise: everything but the one-page summary, which stands alone.
+DEFAULT_SECTIONS = ("title", "timeline", "forecast", "board", "requirements", "risks")
 # Names people (and the CLI's help) also use for the same sections.
 SECTION_ALIASES = {
     "summary": "title",
@@ -23,6 +25,12 @@ SECTION_ALIASES = {
     "requirement": "requirements",
     "priorities": "requirements",
     "risk": "risks",
+    "one-page": "one_page",
+    "onepage": "one_page",
+    "one_page_summary": "one_page",
+    "one-pager": "one_page",
+    "p80": "forecast",
+    "critical_path": "forecast",
 }
 FIT_ALIASES = {"one page": "one_page", "one-page": "one_page", "fit": "one_page", "split across pages": "split"}
 COLOR_BY = ("lane", "status")
@@ -35,7 +43,7 @@ class PdfOptions:
     page_size: str = "A4"
     orientation: str = "landscape"
     fit: str = "one_page"  # timeline: "one_page" scales it onto one page, "split" slices it by date range
-    sections: tuple[str, ...] = SECTIONS
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     as_of: dt.date | None = None
@@ -104,7 +112,7 @@ def resolve_options(options: PdfOptions | dict | None, overrides: dict[str, obje
 def parse_sections(value: str | Iterable[str] | None) -> tuple[str, ...]:
     """Sections from "title, risks" or a list, in the document's order; ValueError names a bad one."""
     if value is None:
-        return SECTIONS
+        return DEFAULT_SECTIONS
     parts = value.split(",") if isinstance(value, str) else list(value)
     chosen: set[str] = set()
     for part in parts:

@@ -23,17 +23,30 @@ def plan_requirements(sheet: Sheet) -> list[Page]:
     if not ranked:
         return [Page("requirements", heading, lambda p: sheet.draw_empty(p, heading, subtitle))]
     right = Qt.AlignmentFlag.AlignRight
-    columns = [
-        Column(sheet.w["pdf.rank"], 0.05, right),
-        Column(sheet.w["pdf.requirement"], 0.34, bold=True),
-        Column(sheet.w["document.status"], 0.10),
-        Column(sheet.w.choice("moscow"), 0.10),
-        Column(sheet.w["pdf.score"], 0.08, right),
-        Column(sheet.w["pdf.breakdown"], 0.33),
-    ]
-    rows: list[list[Cell | str]] = []
-    for rank, requirement, score, breakdown in ranked:
-        rows.append(
+    owners = any(r.owner for _rank, r, _s, _b in ranked)
+    if all(score is None for _rank, _r, score, _b in ranked):
+        # Nothing scored: say what to do, and list the requirements by MoSCoW without empty score columns.
+        subtitle = sheet.w("pdf.no_scores", framework=sheet.w.around_latin(sheet.framework_label()))
+        order = {m: n for n, m in enumerate(("must", "should", "could", "wont"))}
+        ranked = sorted(ranked, key=lambda r: order.get(r[1].moscow, len(order)))
+        columns = [
+            Column(sheet.w["pdf.requirement"], 0.5, bold=True),
+            Column(sheet.w.choice("moscow"), 0.16),
+            Column(sheet.w["document.status"], 0.16),
+        ]
+        rows: list[list[Cell | str]] = [
+            [r.title, sheet.w.choice(r.moscow), sheet.w.choice(r.status)] for _rank, r, _s, _b in ranked
+        ]
+    else:
+        columns = [
+            Column(sheet.w["pdf.rank"], 0.05, right),
+            Column(sheet.w["pdf.requirement"], 0.34, bold=True),
+            Column(sheet.w["document.status"], 0.10),
+            Column(sheet.w.choice("moscow"), 0.10),
+            Column(sheet.w["pdf.score"], 0.08, right),
+            Column(sheet.w["pdf.breakdown"], 0.33),
+        ]
+        rows = [
             [
                 str(rank) if rank is not None else sheet.w["pdf.unranked"],
                 requirement.title,
@@ -42,7 +55,12 @@ def plan_requirements(sheet: Sheet) -> list[Page]:
                 "" if score is None else sheet.w.number(score),
                 breakdown,
             ]
-        )
+            for rank, requirement, score, breakdown in ranked
+        ]
+    if owners:
+        columns.append(Column(sheet.w["document.owner"], 0.12))
+        for row, (_rank, requirement, _s, _b) in zip(rows, ranked, strict=True):
+            row.append(requirement.owner)
     table = Table(sheet, columns, rows, sheet.body.width())
     top = sheet.section_heading(None, heading, subtitle)
     chunks = table.paginate(sheet.body.bottom() - top, sheet.body.bottom() - sheet.section_heading(None, heading))

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPainter
 
 from ...domain.project import FRAMEWORKS, Project
+from ...interchange.forecast_report import ForecastReport, forecast_report
 from ...render.ink import INK
 from ...wording import wording
 from .fonts import make_font
@@ -18,7 +20,9 @@ from .style import INK_SOFT, pt
 # The wording key of each section's title.
 SECTION_TITLES = {
     "title": "pdf.overview",
+    "one_page": "pdf.one_page",
     "timeline": "document.timeline",
+    "forecast": "pdf.forecast",
     "board": "pdf.board",
     "requirements": "pdf.requirements",
     "risks": "document.risks",
@@ -45,6 +49,15 @@ class Sheet:
         if key not in self._fonts:
             self._fonts[key] = make_font(self.families, size_pt, bold)
         return self._fonts[key]
+
+    @cached_property
+    def report(self) -> ForecastReport | str | None:
+        """The forecast of the roadmap as drawn (see interchange/forecast_report.py), computed once."""
+        return forecast_report(self.project)
+
+    @property
+    def critical_ids(self) -> frozenset[str]:
+        return self.report.critical_ids if isinstance(self.report, ForecastReport) else frozenset()
 
     # -- words --------------------------------------------------------------------------------------------
     def section_title(self, section: str) -> str:

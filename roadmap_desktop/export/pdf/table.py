@@ -12,6 +12,8 @@ from .layout import draw_lines, line_height, wrap_lines
 from .sheet import Sheet
 from .style import FILL_HEADER, FILL_ZEBRA, INK_SOFT, RULE, RULE_SOFT, pt
 
+SPLIT_LINES = 2  # a split row keeps at least this many lines on each side
+
 
 @dataclass
 class Column:
@@ -33,6 +35,7 @@ class _TableRow:
     cells: list[Cell]
     lines: list[list[str]] = field(default_factory=list)
     height: float = 0.0
+    stripe: bool = False  # zebra fill; the parts of a split row share it
 
 
 class Table:
@@ -54,31 +57,54 @@ class Table:
         ]
         self.header_lines = header_lines
         self.header_height = max(len(x) for x in header_lines) * line_height(self.header_font) + 2 * self.pad_y
-        # A row never grows past a page: its longest cell is cut with an ellipsis.
-        cap = max(int((sheet.body.height() * 0.8 - self.header_height - 2 * self.pad_y) // self.lh), 1)
         self.rows: list[_TableRow] = []
         for cells in rows:
             row = _TableRow([c if isinstance(c, Cell) else Cell(str(c)) for c in cells])
             for column, width_, cell in zip(columns, self.widths, row.cells, strict=True):
                 font = self.bold if column.bold else self.font
-                limit = min(column.max_lines or cap, cap)
+                # No cap by default: a row taller than the room left splits between lines (paginate).
+                limit = column.max_lines
                 row.lines.append(wrap_lines(cell.text, font, width_ - 2 * self.pad_x, limit) if cell.text else [])
             row.height = max((len(x) for x in row.lines), default=1) * self.lh + 2 * self.pad_y
             row.height = max(row.height, self.lh + 2 * self.pad_y)
+            row.stripe = len(self.rows) % 2 == 1
             self.rows.append(row)
 
     def paginate(self, first_room: float, room: float) -> list[list[int]]:
         """Row indices per page: the first page has ``first_room`` of height (it may stay empty when
-        not even one row fits there), later ones ``room``."""
+        not even one row fits there), later ones ``room``. A row that does not fit the room left is
+        split between its lines when at least ``SPLIT_LINES`` of them fit (and as many follow), so a page
+        is not left half empty before a tall row; the split rows replace it in ``rows``."""
         pages: list[list[int]] = [[]]
         used, limit = self.header_height, first_room
-        for index, row in enumerate(self.rows):
-            if used + row.height > limit and (pages[-1] or len(pages) == 1):
-                pages.append([])
-                used, limit = self.header_height, room
+        index = 0
+        while index < len(self.rows):
+            row = self.rows[index]
+            if used + row.height > limit:
+                fits = int((limit - used - 2 * self.pad_y) // self.lh)
+                lines = max((len(x) for x in row.lines), default=1)
+                if fits >= SPLIT_LINES and lines - fits >= SPLIT_LINES:
+                    head, tail = self._split(row, fits)
+                    self.rows[index : index + 1] = [head, tail]
+                    row = head
+                elif pages[-1] or len(pages) == 1:
+                    pages.append([])
+                    used, limit = self.header_height, room
+                    continue  # the row again, on the new page (where it may split)
             pages[-1].append(index)
             used += row.height
+            index += 1
         return pages
+
+    def _split(self, row: _TableRow, lines: int) -> tuple[_TableRow, _TableRow]:
+        """The first ``lines`` lines of every cell, and the rest (a chip stays with the first part)."""
+        head = _TableRow(row.cells, [x[:lines] for x in row.lines], lines * self.lh + 2 * self.pad_y)
+        rest = [x[lines:] for x in row.lines]
+        tail_cells = [Cell(c.text) for c in row.cells]
+        tail_h = max((len(x) for x in rest), default=1) * self.lh + 2 * self.pad_y
+        tail = _TableRow(tail_cells, rest, max(tail_h, self.lh + 2 * self.pad_y))
+        tail.stripe = head.stripe = row.stripe
+        return head, tail
 
     def height_of(self, indices: list[int]) -> float:
         return self.header_height + sum(self.rows[i].height for i in indices)
@@ -103,9 +129,9 @@ class Table:
         y += self.header_height
         painter.setPen(QPen(RULE, pt(0.8)))
         painter.drawLine(QLineF(x, y, x + self.width, y))
-        for n, index in enumerate(indices):
+        for index in indices:
             row = self.rows[index]
-            if n % 2:
+            if row.stripe:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(FILL_ZEBRA)
                 painter.drawRect(QRectF(x, y, self.width, row.height))

@@ -36,12 +36,13 @@ def plan_timeline(sheet: Sheet) -> list[Page]:
         slices = [fit_timeline(sheet.project, sheet.options, area, timeline_font(sheet))]
     pages = []
     for n, piece in enumerate(slices):
+        piece.critical = bool(sheet.critical_ids)
         title = heading if n == 0 else sheet.continued(heading)
         sub = sheet.w("pdf.timeline_range", first=sheet.date_text(piece.first), last=sheet.date_text(piece.last))
 
         def draw(painter: QPainter, piece: TimelineSlice = piece, title: str = title, sub: str = sub) -> None:
             sheet.section_heading(painter, title, sub)
-            piece.paint(painter, sheet.options)
+            piece.paint(painter, sheet.options, sheet.critical_ids)
 
         pages.append(Page("timeline", heading, draw))
     return pages
@@ -63,13 +64,17 @@ class TimelineSlice:
     last: dt.date
     legend_height: float = 0.0
     page_width: float = 0.0  # device units
+    critical: bool = False  # the legend names the critical path's outline
 
-    def paint(self, painter: QPainter, options: PdfOptions) -> None:
+    def paint(self, painter: QPainter, options: PdfOptions, critical: frozenset[str] = frozenset()) -> None:
+        """The slice, outlining the ``critical`` path's bars (named in the legend)."""
         painter.save()
         painter.translate(self.target.left(), self.target.top())
         painter.scale(self.scale, self.scale)
         painter.translate(-self.rect.left(), -self.rect.top())
-        paint_options = PaintOptions(color_by=options.color_by, today=options.today or dt.date.today(), legend=False)
+        paint_options = PaintOptions(
+            color_by=options.color_by, today=options.today or dt.date.today(), legend=False, critical_ids=critical
+        )
         paint_timeline(painter, self.layout, self.rect, paint_options)
         painter.setClipping(False)
         painter.setPen(QPen(RULE, 1.0))
@@ -79,15 +84,15 @@ class TimelineSlice:
             # As wide as the page, so a narrow last slice does not wrap the legend onto more lines.
             width = max(self.rect.width(), self.page_width / self.scale)
             below = QRectF(self.rect.left(), self.rect.bottom(), width, self.legend_height)
-            paint_legend(painter, self.layout, below.adjusted(-10, 0, 10, 10), options.color_by)
+            paint_legend(painter, self.layout, below.adjusted(-10, 0, 10, 10), options.color_by, self.critical)
         painter.restore()
 
 
-def timeline_legend_height(layout: TimelineLayout, color_by: str, width: float) -> float:
+def timeline_legend_height(layout: TimelineLayout, color_by: str, width: float, critical: bool = True) -> float:
     max_width = min(width - layout.gutter_width - 16, 760)
     if max_width < 120:
         return 0.0
-    return legend_size(layout, color_by, max_width)[1] + 8
+    return legend_size(layout, color_by, max_width, critical)[1] + 8
 
 
 def date_bounds(project: Project, options: PdfOptions) -> tuple[dt.date | None, dt.date | None]:
@@ -105,9 +110,14 @@ def date_bounds(project: Project, options: PdfOptions) -> tuple[dt.date | None, 
 
 
 def timeline_layout(
-    project: Project, options: PdfOptions, font: QFont, scale: float, row_height: float = 30.0
+    project: Project,
+    options: PdfOptions,
+    font: QFont,
+    scale: float,
+    row_height: float = 30.0,
+    label_scale: float | None = None,
 ) -> TimelineLayout:
-    return TimelineLayout(
+    layout = TimelineLayout(
         project,
         *date_bounds(project, options),
         scale,
@@ -115,7 +125,10 @@ def timeline_layout(
         row_height=row_height,
         bar_height=min(22 + (row_height - 30) * 0.4, 28),
         lane_padding=6 + (row_height - 30) * 0.2,
+        label_scale=label_scale,
     )
+    layout.print_labels = True
+    return layout
 
 
 def fit_timeline(project: Project, options: PdfOptions, area: QRectF, font: QFont) -> TimelineSlice:
@@ -123,8 +136,11 @@ def fit_timeline(project: Project, options: PdfOptions, area: QRectF, font: QFon
     rows grow (up to half again) when the page has height to spare."""
     text_scale = pt(8) / TIMELINE_FONT_PX  # device units per layout unit for 8 pt text
     row_height = 30.0
+    probe = timeline_layout(project, options, font, ZOOM_SCALES["month"])
+    # The days' width at 8 pt text: rows are packed so every title fits beside its bar at that width.
+    label_scale = max((area.width() / text_scale - probe.gutter_width) / probe.days, 0.05)
     for _attempt in range(2):
-        layout = timeline_layout(project, options, font, ZOOM_SCALES["month"], row_height)
+        layout = timeline_layout(project, options, font, ZOOM_SCALES["month"], row_height, label_scale)
         scale = text_scale
         for _ in range(3):  # the legend's height depends on the width, which depends on the scale
             legend_h = timeline_legend_height(layout, options.color_by, area.width() / scale)

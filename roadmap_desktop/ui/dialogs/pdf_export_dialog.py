@@ -41,7 +41,9 @@ SETTINGS_KEY = "pdf_export"
 # English, as stored; shown through _tr so lupdate finds them (QT_TRANSLATE_NOOP returns the text).
 SECTION_LABELS = {
     "title": QT_TRANSLATE_NOOP("PdfExportDialog", "Title page and summary"),
+    "one_page": QT_TRANSLATE_NOOP("PdfExportDialog", "One-page summary (a single landscape page)"),
     "timeline": QT_TRANSLATE_NOOP("PdfExportDialog", "Timeline"),
+    "forecast": QT_TRANSLATE_NOOP("PdfExportDialog", "Forecast, drivers of delay and critical path"),
     "board": QT_TRANSLATE_NOOP("PdfExportDialog", "Now / Next / Later"),
     "requirements": QT_TRANSLATE_NOOP("PdfExportDialog", "Prioritised requirements"),
     "risks": QT_TRANSLATE_NOOP("PdfExportDialog", "Risk heat map and register"),
