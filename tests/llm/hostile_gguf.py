@@ -144,14 +144,38 @@ def hostile_gguf_cases() -> Iterator[Case]:
     yield Case("heads negative", gguf_bytes(tiny_metadata(ARCH__attention__head_count=(I32, -2))), ("head_count",))
     yield Case("empty vocabulary", gguf_bytes(tiny_metadata(tokenizer__ggml__tokens=[])), ("tokenizer.ggml.tokens",))
     yield Case("vocab_size 0", gguf_bytes(tiny_metadata(ARCH__vocab_size=0)), ("vocab_size",))
-    yield Case("experts used > experts", gguf_bytes(tiny_metadata(ARCH__expert_count=4, ARCH__expert_used_count=8)), ("expert_used_count",))  # fmt: skip
+    yield Case(
+        "experts used > experts",
+        gguf_bytes(tiny_metadata(ARCH__expert_count=4, ARCH__expert_used_count=8)),
+        ("expert_used_count",),
+    )
     yield Case("experts used, no experts", gguf_bytes(tiny_metadata(ARCH__expert_used_count=2)), ("expert_used_count",))
-    yield Case("experts 8, none used", gguf_bytes(tiny_metadata(ARCH__expert_count=8, ARCH__expert_used_count=0)), ("expert_used_count",))  # fmt: skip
-    yield Case("expert groups too many", gguf_bytes(tiny_metadata(ARCH__expert_count=4, ARCH__expert_used_count=2, ARCH__expert_group_count=4)), ("expert_group_count",))  # fmt: skip
-    yield Case("rope scaling unknown", gguf_bytes(tiny_metadata(ARCH__rope__scaling__type="warp")), ("rope.scaling.type",))  # fmt: skip
-    yield Case("norm epsilon negative", gguf_bytes(tiny_metadata(ARCH__attention__layer_norm_rms_epsilon=-1.0)), ("epsilon",))  # fmt: skip
-    yield Case("norm epsilon NaN", gguf_bytes(tiny_metadata(ARCH__attention__layer_norm_rms_epsilon=float("nan"))), ("epsilon",))  # fmt: skip
-    yield Case("nextn layers beyond the layers", gguf_bytes(tiny_metadata(ARCH__nextn_predict_layers=9)), ("nextn_predict_layers",))  # fmt: skip
+    yield Case(
+        "experts 8, none used",
+        gguf_bytes(tiny_metadata(ARCH__expert_count=8, ARCH__expert_used_count=0)),
+        ("expert_used_count",),
+    )
+    yield Case(
+        "expert groups too many",
+        gguf_bytes(tiny_metadata(ARCH__expert_count=4, ARCH__expert_used_count=2, ARCH__expert_group_count=4)),
+        ("expert_group_count",),
+    )
+    yield Case(
+        "rope scaling unknown", gguf_bytes(tiny_metadata(ARCH__rope__scaling__type="warp")), ("rope.scaling.type",)
+    )
+    yield Case(
+        "norm epsilon negative", gguf_bytes(tiny_metadata(ARCH__attention__layer_norm_rms_epsilon=-1.0)), ("epsilon",)
+    )
+    yield Case(
+        "norm epsilon NaN",
+        gguf_bytes(tiny_metadata(ARCH__attention__layer_norm_rms_epsilon=float("nan"))),
+        ("epsilon",),
+    )
+    yield Case(
+        "nextn layers beyond the layers",
+        gguf_bytes(tiny_metadata(ARCH__nextn_predict_layers=9)),
+        ("nextn_predict_layers",),
+    )
     yield Case("no tensors", gguf_bytes(tiny_metadata(), tensors=[]), ("no tensors",))
     # malformed headers
     yield Case("empty", b"", ("empty",))
@@ -256,17 +280,17 @@ HOSTILE_TEMPLATES: list[tuple[str, str, tuple[str, ...]]] = [
         "doubling",
         "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s }}",
         ("characters",),
-    ),  # fmt: skip
+    ),
     (
         "doubling with ~",
         "{% set ns = namespace(s='x') %}{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
         ("characters",),
-    ),  # fmt: skip
+    ),
     (
         "set block",
         "{% set big %}{% for i in range(10**7) %}xxxxxxxxxx{% endfor %}{% endset %}{{ big|length }}",
         (),
-    ),  # fmt: skip
+    ),
     ("power", "{{ 2 ** 999999999 }}", ("too large",)),
     ("replace grows", "{{ ('x' * 500000)|replace('x', 'y' * 1000) }}", ("characters",)),
     ("str.replace grows", "{{ ('x' * 500000).replace('x', 'y' * 1000) }}", ("characters",)),

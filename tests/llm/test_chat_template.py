@@ -103,7 +103,7 @@ def test_a_template_error_is_one_line_and_names_the_cause():
     assert compile_problem(CHATML) is None
     assert "cannot be compiled" in compile_problem("{% for %}")
     assert compile_problem(42) == "it is int, not text"
-    with pytest.raises(EngineError, match="refused the messages: only user and assistant roles$"):
+    with pytest.raises(EngineError, match=r"refused the messages: only user and assistant roles$"):
         render("{{ raise_exception('only user and assistant\nroles') }}")
 
 
