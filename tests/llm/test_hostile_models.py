@@ -163,7 +163,7 @@ def test_a_child_that_aborts_is_refused_and_remembered(tmp_path, home):
         assert "SIGABRT" in verdict.problem
     kept = probe.cached_verdict(model)
     assert kept is not None and kept.cached and kept.problem == verdict.problem
-    with pytest.raises(ModelFileError, match="crashed llama.cpp"):
+    with pytest.raises(ModelFileError, match=r"crashed llama\.cpp"):
         probe.check_model(model)  # the kept verdict: no second child
     listed = {entry.path.name: entry for entry in probe.find_checked_models([tmp_path])}
     assert isinstance(listed["tiny.gguf"], BrokenModel) and "crashed llama.cpp" in listed["tiny.gguf"].error
