@@ -47,8 +47,16 @@ def build_gui_parser(names: list[str]) -> argparse.ArgumentParser:
     return parser
 
 
+# The model probe's child (llm/probe.py): this program again, also inside a bundle; not a command for people.
+PROBE_ARG = "--probe-model"
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [PROBE_ARG]:
+        from .llm.probe import child_main
+
+        return child_main(argv[1:])
     modules = subcommands()
     try:
         if argv and argv[0] in modules:

@@ -184,13 +184,18 @@ def _check_resources(state: _State) -> str:
 
 
 def _check_model(state: _State) -> str:
-    from .llm.catalog import ModelFileError, read_model_info
+    from .llm.catalog import ModelFileError
     from .llm.engine import Engine, default_threads
     from .llm.engine_api import EngineError
+    from .llm.probe import check_model
 
     path = model_path()
     try:
-        info = read_model_info(path)
+        # The header, then a load in a child process (this self-test's home is new, so always):
+        # a model that crashes llama.cpp fails this check instead of ending the self-test.
+        probe_started = time.perf_counter()
+        info = check_model(path)
+        probe_seconds = time.perf_counter() - probe_started
     except ModelFileError as exc:
         raise CheckFailed(str(exc)) from None
     engine = Engine()
@@ -214,7 +219,8 @@ def _check_model(state: _State) -> str:
     rate = result.tokens / result.seconds if result.seconds > 0 else 0.0
     arch = getattr(info, "architecture", None) or "model"
     return (
-        f"{path.name} ({arch}) loaded in {load_seconds:.2f} s on {loaded.n_threads} "
+        f"{path.name} ({arch}) checked in a child process in {probe_seconds:.2f} s, "
+        f"loaded in {load_seconds:.2f} s on {loaded.n_threads} "
         f"thread{'' if loaded.n_threads == 1 else 's'}; "
         f"{result.tokens} tokens at {rate:.0f} tokens/s: {text.strip()[:40]!r}"
     )

@@ -4,7 +4,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+177"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+181"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址；使用该服务器的设置。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+146"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
@@ -49,8 +49,8 @@
         <translation>正在使用模型服务器 {url}</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+233"/>
+        <location line="-246"/>
+        <location line="+248"/>
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
@@ -110,7 +110,7 @@
         <translation>为 PDF 的标题页概括整个项目。</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-355"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-370"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
@@ -307,6 +307,11 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>正在加载 {name}…</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Checking {name} in a separate process before its first use…</source>
+        <translation>首次使用前，正在单独的进程中检查 {name}…</translation>
+    </message>
+    <message>
         <location line="+41"/>
         <source>CPU</source>
         <translation>CPU</translation>
@@ -317,7 +322,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>已加载 {name} · 上下文 {n_ctx} · {device}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Could not load the model: {message}</source>
         <translation>无法加载模型：{message}</translation>
     </message>
@@ -1629,7 +1634,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>ForecastPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+67"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="+68"/>
         <source>The forecast failed: {problem}</source>
         <translation>预测失败：{problem}</translation>
     </message>
@@ -2172,7 +2177,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>引导式工作坊</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Accepted {count} suggestion(s); Edit &gt; Undo takes them back in one step</source>
         <translation>已采纳 {count} 条建议；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
@@ -2249,7 +2254,8 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>已从风险库添加 {count} 个风险；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
+        <location line="+5"/>
         <source>Auto-schedule</source>
         <translation>自动排期</translation>
     </message>
@@ -2555,7 +2561,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>PdfExportDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/pdf_export_dialog.py" line="+42"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/pdf_export_dialog.py" line="+43"/>
         <source>Title page and summary</source>
         <translation>标题页与摘要</translation>
     </message>
@@ -2781,7 +2787,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+89"/>
+        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+90"/>
         <location line="+112"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
@@ -3245,7 +3251,7 @@ Recover it?</source>
 <context>
     <name>TimelineEdits</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/edits.py" line="+14"/>
+        <location filename="../../roadmap_desktop/ui/timeline/edits.py" line="+13"/>
         <source>Unsorted</source>
         <translation>未分类</translation>
     </message>
@@ -3286,12 +3292,12 @@ Recover it?</source>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Resize item</source>
         <translation>调整事项长度</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>An item cannot depend on itself.</source>
         <translation>事项不能依赖于自身。</translation>
     </message>
@@ -3347,7 +3353,7 @@ Recover it?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+524"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+525"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>

@@ -75,6 +75,12 @@ def _generate(args: argparse.Namespace, remote: bool, model: object, session, fi
     if remote:
         engine: ChatEngine = RemoteEngine()
     else:
+        from ..llm.probe import check_model
+
+        # A model that crashes llama.cpp is refused here in one line, not by the process dying.
+        check_model(
+            model, on_probe=lambda: print(f"note: checking {Path(model).name} before its first use", file=sys.stderr)
+        )
         from ..llm.engine import Engine  # llama.cpp, loaded only for a local model
 
         engine = Engine()
@@ -165,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         try:
             result = _generate(args, remote, model, session, first)
-        except EngineError as exc:
+        except (EngineError, ModelFileError) as exc:
             return fail(str(exc))
         except KeyboardInterrupt:
             return fail("interrupted; nothing was changed")

@@ -17,17 +17,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..llm.catalog import (
-        BrokenModel,
-        available_memory_bytes,
-        estimate_memory,
-        find_models,
-        fits,
-        format_bytes,
-        model_dirs,
-    )
+    from ..llm.catalog import BrokenModel, available_memory_bytes, estimate_memory, fits, format_bytes, model_dirs
+    from ..llm.probe import find_checked_models
 
-    found = find_models()
+    found = find_checked_models()  # a model an earlier check saw crash llama.cpp is listed as unusable
     available = available_memory_bytes()
     rows: list[dict[str, object]] = []
     lines: list[str] = []

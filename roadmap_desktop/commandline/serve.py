@@ -149,14 +149,18 @@ def server_command(args: argparse.Namespace, model: Path, threads: int, gpu_laye
 
 def run(args: argparse.Namespace) -> int:
     from ..llm.catalog import ModelFileError, estimate_memory, format_bytes, read_model_info
+    from ..llm.probe import check_model_for_server
     from .assist import default_model
 
     model = Path(args.model) if args.model else default_model()
     try:
-        info = read_model_info(model)  # header check: missing, not GGUF, truncated
+        info = read_model_info(model)  # header check: missing, not GGUF, truncated, values llama.cpp asserts on
         if missing_server_modules():
             raise CommandError(INSTALL_HINT)
         check_port_free(args.host, args.port)
+        # Last, as it may take a while: a test load in a child process (a model that crashes or that
+        # llama.cpp rejects) and its chat templates, refused here in one line, not after the banner.
+        info = check_model_for_server(model, on_probe=lambda: print(f"note: checking {model.name}", file=sys.stderr))
     except ModelFileError as exc:
         return fail(str(exc))
     except CommandError as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import struct
 import sys
 from collections import Counter
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from ..domain.calculators import kv_cache_bytes
 from ..persistence.paths import data_dir, models_dir
+from .gguf_checks import header_problem
 
 GGUF_MAGIC = b"GGUF"
 SUPPORTED_VERSIONS = (2, 3)  # version 1 (2023) used 32-bit counts and is not loaded by llama.cpp either
@@ -80,6 +82,10 @@ class ModelFileError(Exception):
         self.path = Path(path)
         self.problem = " ".join(problem.split())
         super().__init__(f"{self.path}: {self.problem}")
+
+
+class UnusableModelError(ModelFileError):
+    """A well-formed GGUF file whose values llama.cpp cannot use (some of them abort the process)."""
 
 
 @dataclass(frozen=True)
@@ -271,25 +277,65 @@ def read_model_info(path: str | os.PathLike[str]) -> ModelInfo:
     """
     path = Path(path)
     try:
-        with open(path, "rb") as stream:
+        with open_model_file(path) as stream:
             size = os.fstat(stream.fileno()).st_size
             return _parse(path, _Cursor(stream, size))
     except ModelFileError:
         raise
-    except FileNotFoundError:
-        raise ModelFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise ModelFileError(path, "is a folder, not a model file") from None
-    except PermissionError:
-        raise ModelFileError(path, "permission denied") from None
     except OSError as exc:
-        raise ModelFileError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise _os_error(path, exc) from None
     except _Truncated:
         raise ModelFileError(path, "truncated: the GGUF header ends before its declared end") from None
     except _Bad as exc:
         raise ModelFileError(path, f"malformed GGUF header: {exc}") from None
     except (ValueError, OverflowError, MemoryError, struct.error) as exc:  # belt and braces
         raise ModelFileError(path, f"malformed GGUF header ({type(exc).__name__}: {exc})") from None
+
+
+def open_model_file(path: str | os.PathLike[str]):
+    """Open ``path`` for reading only if it is a regular file (after symlinks); raises ModelFileError.
+
+    Opened non-blocking and checked on the open descriptor: a FIFO named ``x.gguf`` would block a
+    plain ``open()`` until some writer appeared (start-up, ``models`` and ``assist`` hung on one),
+    and checking the name first would leave a window for it to be swapped.
+    """
+    path = Path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise _os_error(path, exc) from None
+    try:
+        kind = os.fstat(fd).st_mode
+        if not stat.S_ISREG(kind):
+            raise ModelFileError(path, f"is {_file_kind(kind)}, not a model file")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _os_error(path: Path, exc: OSError) -> ModelFileError:
+    if isinstance(exc, FileNotFoundError):
+        return ModelFileError(path, "no such file")
+    if isinstance(exc, IsADirectoryError):
+        return ModelFileError(path, "is a folder, not a model file")
+    if isinstance(exc, PermissionError):
+        return ModelFileError(path, "permission denied")
+    return ModelFileError(path, f"cannot be read ({exc.strerror or exc})")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def _parse(path: Path, cur: _Cursor) -> ModelInfo:
@@ -310,10 +356,11 @@ def _parse(path: Path, cur: _Cursor) -> ModelInfo:
     cur.check_fits(tensor_count, 24, ABSURD_COUNT, f"it declares {tensor_count:,} tensors")
 
     metadata: dict[str, object] = {}
+    array_lengths: dict[str, int] = {}  # also of the arrays too long to keep (the vocabulary)
     for _ in range(kv_count):
         key = cur.string("a metadata key")
         value_type = cur.unpack(_U32)
-        metadata[key] = _read_value(cur, value_type, key, depth=0)
+        metadata[key] = _read_value(cur, value_type, key, depth=0, lengths=array_lengths)
 
     tensor_types: Counter[str] = Counter()
     parameter_sum = 0
@@ -352,10 +399,13 @@ def _parse(path: Path, cur: _Cursor) -> ModelInfo:
             f"truncated: the tensor data needs {data_offset + data_end:,} bytes but the file has "
             f"{cur.size:,} ({missing:,} missing; an incomplete download?)",
         )
+    problem = header_problem(metadata, array_lengths, tensor_count)
+    if problem:
+        raise UnusableModelError(path, problem)
     return _model_info(path, cur.size, version, tensor_count, data_offset, metadata, parameter_sum, tensor_types)
 
 
-def _read_value(cur: _Cursor, value_type: int, key: str, depth: int) -> object:
+def _read_value(cur: _Cursor, value_type: int, key: str, depth: int, lengths: dict[str, int] | None = None) -> object:
     scalar = _SCALARS.get(value_type)
     if scalar is not None:
         return cur.unpack(scalar)
@@ -367,6 +417,8 @@ def _read_value(cur: _Cursor, value_type: int, key: str, depth: int) -> object:
         raise _Bad(f"'{key}' nests arrays too deeply")
     item_type = cur.unpack(_U32)
     count = cur.unpack(_U64)
+    if lengths is not None:
+        lengths[key] = count
     item = _SCALARS.get(item_type)
     if item is not None:
         cur.check_fits(count, item.size, ABSURD_ITEMS, f"'{key}' declares {count:,} items")

@@ -8,12 +8,18 @@ Cancellation reaches inside llama.cpp: an abort callback installed on the contex
 (``llama_set_abort_callback``) is polled by the CPU backend between graph nodes, so a long prompt
 evaluation stops within milliseconds. The aborted decode surfaces in llama-cpp-python as
 ``RuntimeError("llama_decode returned 2")``; ``stream_chat`` turns that into a clean cancelled
-outcome (the stream just ends, with ``cancelled`` set).
+outcome (the stream just ends, with ``cancelled`` set). The chat template is rendered within
+limits that the same cancel flag also stops (``chat_template.py``).
+
+Loading checks the file's header first (``catalog.read_model_info``: a regular file, well-formed,
+no values llama.cpp asserts on). A model that still crashes llama.cpp is caught by loading it once
+in a child process before this engine loads it (``probe.py``; the callers do that).
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import threading
@@ -26,6 +32,8 @@ from typing import Any
 import llama_cpp
 from llama_cpp import llama_chat_format, llama_grammar
 
+from .catalog import ModelFileError, UnusableModelError, read_model_info
+from .chat_template import ChatTemplate, RenderedPrompt
 from .engine_api import (
     DEFAULT_N_CTX,
     FREQUENCY_PENALTY,
@@ -40,7 +48,6 @@ from .engine_api import (
     run_to_end,
 )
 
-GGUF_MAGIC = b"GGUF"
 FALLBACK_CHAT_FORMAT = "chatml"
 # llama_decode's return code when the abort callback stopped it.
 _ABORTED_DECODE = "llama_decode returned 2"
@@ -83,27 +90,66 @@ def default_threads() -> int:
 
 
 def check_gguf_file(path: str | os.PathLike[str]) -> Path:
-    """Cheap checks before handing a file to llama.cpp; raises EngineError with one clear line."""
+    """Checks before handing a file to llama.cpp; raises EngineError with one clear line.
+
+    A regular file (never a FIFO or device, which would block llama.cpp's open), with the GGUF
+    signature, a well-formed header and no values llama.cpp asserts on.
+    """
     file = Path(path)
     if not file.exists():
         raise EngineError(f"Model file not found: {file}")
     if not file.is_file():
         raise EngineError(f"Not a model file (a folder or device): {file}")
     try:
-        with file.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise EngineError(f"Cannot read model file {file.name}: {exc.strerror or exc}") from exc
-    if magic != GGUF_MAGIC:
-        raise EngineError(f"Not a GGUF model file: {file.name} (expected the GGUF header)")
+        read_model_info(file)
+    except UnusableModelError as exc:
+        raise EngineError(f"Cannot load {file.name}: {exc.problem}") from None
+    except ModelFileError as exc:
+        if "GGUF signature" in exc.problem or "empty file" in exc.problem:
+            raise EngineError(f"Not a GGUF model file: {file.name} (expected the GGUF header)") from None
+        if exc.problem.startswith(("truncated", "malformed", "unsupported", "big-endian")):
+            raise EngineError(f"The model file is damaged or incomplete: {file.name} ({exc.problem})") from None
+        raise EngineError(f"Cannot read model file {file.name}: {exc.problem}") from None
     return file
 
 
-def _formatter(llama: llama_cpp.Llama, template: str) -> llama_chat_format.Jinja2ChatFormatter:
+class _UncompiledTemplate:
+    """Stands in for llama-cpp-python's Jinja2ChatFormatter while a ``Llama`` is constructed.
+
+    ``Llama()`` compiles every chat template in the file, without limits and without catching a
+    syntax error (an ``assist`` traceback). This engine never uses those handlers: it renders with
+    its own bounded ``ChatTemplate`` and reports an unusable template as a note.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        pass
+
+    def to_chat_handler(self) -> Any:
+        def handler(*args: Any, **kwargs: Any) -> Any:
+            raise EngineError("create_chat_completion is not used by this app's engine")
+
+        return handler
+
+
+_construct_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _templates_left_uncompiled() -> Iterator[None]:
+    with _construct_lock:
+        original = llama_chat_format.Jinja2ChatFormatter
+        llama_chat_format.Jinja2ChatFormatter = _UncompiledTemplate  # type: ignore[misc, assignment]
+        try:
+            yield
+        finally:
+            llama_chat_format.Jinja2ChatFormatter = original  # type: ignore[misc]
+
+
+def _chat_template(llama: llama_cpp.Llama, template: str) -> ChatTemplate:
     model = llama._model
     eos, bos = llama.token_eos(), llama.token_bos()
-    return llama_chat_format.Jinja2ChatFormatter(
-        template=template,
+    return ChatTemplate(
+        template,
         eos_token=model.token_get_text(eos) if eos != -1 else "",
         bos_token=model.token_get_text(bos) if bos != -1 else "",
     )
@@ -171,7 +217,7 @@ class Engine:
         self.info: ModelInfo | None = None
         self._abort_requested = False  # set from any thread by request_abort()
         self._cancel: CancelFlag = None
-        self._formatter: llama_chat_format.Jinja2ChatFormatter | None = None
+        self._template: ChatTemplate | None = None
         # Kept on self: ctypes does not keep the callback alive, and llama.cpp calling a collected
         # callback crashes the process.
         self._abort_callback = llama_cpp.ggml_abort_callback(self._should_abort)
@@ -208,16 +254,16 @@ class Engine:
             notes.append(f"GPU offload failed ({exc}); running on the CPU")
             n_gpu_layers = 0
         template = llama.metadata.get("tokenizer.chat_template")
-        self._formatter = None
+        self._template = None
         if template:
             try:
-                self._formatter = _formatter(llama, template)
+                self._template = _chat_template(llama, template)
                 note = "Chat template: from the model file"
-            except Exception as exc:  # a template jinja2 cannot compile
+            except EngineError as exc:  # too long, or a template jinja2 cannot compile
                 note = f"The model's chat template is unusable ({exc}); using a generic ChatML format"
         else:
             note = "The model file has no chat template; using a generic ChatML format"
-        if self._formatter is None:
+        if self._template is None:
             llama.chat_format = FALLBACK_CHAT_FORMAT
         llama_cpp.llama_set_abort_callback(llama._ctx.ctx, self._abort_callback, None)
         self._llama = llama
@@ -235,25 +281,27 @@ class Engine:
     @staticmethod
     def _create(file: Path, n_ctx: int, n_threads: int, n_gpu_layers: int, verbose: bool) -> llama_cpp.Llama:
         try:
-            return llama_cpp.Llama(
-                model_path=str(file),
-                n_ctx=n_ctx,
-                n_threads=n_threads,
-                n_threads_batch=n_threads,
-                n_gpu_layers=n_gpu_layers,
-                verbose=verbose,
-            )
+            with _templates_left_uncompiled():
+                return llama_cpp.Llama(
+                    model_path=str(file),
+                    n_ctx=n_ctx,
+                    n_threads=n_threads,
+                    n_threads_batch=n_threads,
+                    n_gpu_layers=n_gpu_layers,
+                    verbose=verbose,
+                )
         except ValueError as exc:  # "Failed to load model from file: ..." and friends
-            text = str(exc)
+            text = " ".join(str(exc).split())
             if "load model" in text:
                 raise EngineError(f"The model file is damaged or incomplete: {file.name}") from exc
             raise EngineError(f"Cannot load {file.name}: {text}") from exc
-        except (OSError, RuntimeError, MemoryError) as exc:
-            raise EngineError(f"Cannot load {file.name}: {exc}") from exc
+        except Exception as exc:  # OSError, RuntimeError, MemoryError, anything llama-cpp-python lets through
+            text = " ".join(str(exc).split()) or type(exc).__name__
+            raise EngineError(f"Cannot load {file.name}: {text}") from exc
 
     def close(self) -> None:
         """Free the model (and its context). Safe to call repeatedly."""
-        llama, self._llama, self.info, self._formatter = self._llama, None, None, None
+        llama, self._llama, self.info, self._template = self._llama, None, None, None
         if llama is not None:
             llama.close()
 
@@ -316,13 +364,27 @@ class Engine:
         """
         llama = self._require()
         grammar = _grammar(response_format)
-        prompt, stops, added_special = self._render(messages)
-        stops += [stop] if isinstance(stop, str) else list(stop or ())
-        stops = [s for s in stops if s]
-        tokens = llama.tokenize(prompt.encode("utf-8"), add_bos=not added_special, special=True)
-        room = llama.n_ctx() - len(tokens)
-        if room <= 0:
-            raise EngineError(f"The prompt has {len(tokens)} tokens, more than the context length ({llama.n_ctx()})")
+        # A fresh request: forget any earlier abort, then watch this request's flag from here on:
+        # rendering the chat template can take long too.
+        self._abort_requested = False
+        self._cancel = cancel
+        try:
+            rendered = self._render(messages)
+            stops = list(rendered.stop)
+            stops += [stop] if isinstance(stop, str) else list(stop or ())
+            stops = [s for s in stops if s]
+            tokens = llama.tokenize(rendered.prompt.encode("utf-8"), add_bos=not rendered.added_special, special=True)
+            room = llama.n_ctx() - len(tokens)
+            if room <= 0:
+                raise EngineError(
+                    f"The prompt has {len(tokens)} tokens, more than the context length ({llama.n_ctx()})"
+                )
+        except Cancelled:
+            self._cancel, self._abort_requested = None, False
+            return ChatStream(iter(()), GenerationResult(cancelled=True))
+        except BaseException:
+            self._cancel, self._abort_requested = None, False
+            raise
         sampling = {
             "temp": temperature,
             "repeat_penalty": repeat_penalty,
@@ -331,26 +393,24 @@ class Engine:
             "grammar": grammar,
         }
         result = GenerationResult(prompt_tokens=len(tokens))
-        # A fresh request: forget any earlier abort, then watch this request's flag.
-        self._abort_requested = False
-        self._cancel = cancel
         if seed is not None:
             llama.set_seed(seed)
         pieces = self._pieces(llama, tokens, min(max_tokens, room), stops, sampling, result)
         return ChatStream(pieces, result)
 
-    def _render(self, messages: list[dict[str, Any]]) -> tuple[str, list[str], bool]:
-        """The prompt text for ``messages``, its stop strings, and whether it has BOS already."""
+    def _render(self, messages: list[dict[str, Any]]) -> RenderedPrompt:
+        """The prompt text for ``messages``, its stop strings, and whether it has BOS already.
+
+        Raises Cancelled when the request is cancelled while the template runs."""
+        if self._template is not None:
+            return self._template.render(messages, cancel=self._cancel_set)
         try:
-            if self._formatter is not None:
-                response = self._formatter(messages=messages)
-            else:
-                response = llama_chat_format.format_chatml(messages=messages)
-        except Exception as exc:  # jinja2 errors, raise_exception() in templates
-            raise EngineError(f"The chat template could not format the messages: {exc}") from exc
+            response = llama_chat_format.format_chatml(messages=messages)
+        except Exception as exc:  # a message without role or content
+            raise EngineError(f"The messages could not be formatted: {exc}") from exc
         stop = response.stop or []
         stops = [stop] if isinstance(stop, str) else [s for s in stop if s]
-        return response.prompt, stops, bool(response.added_special)
+        return RenderedPrompt(response.prompt, stops, bool(response.added_special))
 
     def _pieces(
         self,
@@ -425,6 +485,20 @@ class Engine:
             result.seconds = time.perf_counter() - start
             self._cancel = None
             self._abort_requested = False
+
+    def first_token(self) -> str:
+        """Compute one token for a short prompt: llama.cpp asserts on some bad values only when it
+        computes (the probe's check that a model runs, not only loads)."""
+        llama = self._require()
+        tokens = llama.tokenize(b"Hello", add_bos=True, special=False)
+        generator = llama.generate(tokens, reset=True, temp=0.0)
+        try:
+            token = next(generator)
+        except RuntimeError as exc:
+            raise EngineError(f"Computing a first token failed: {exc}") from exc
+        finally:
+            generator.close()
+        return llama.detokenize([token]).decode("utf-8", errors="replace")
 
     def generate_text(self, messages: list[dict[str, Any]], **options: Any) -> GenerationResult:
         """Convenience: run ``stream_chat`` to the end and return its result."""

@@ -13,6 +13,11 @@ Cancellation is by request id: a lock-protected set the worker checks when a req
 between tokens, plus a per-request ``threading.Event`` handed to the Engine as its abort flag, so
 llama.cpp's abort callback stops a long prompt evaluation too. A cancel that arrives before its
 request starts still counts: the request then finishes at once, cancelled.
+
+Before a local model is loaded here, ``probe.check_model`` checks it: its header, then (the first
+time a file is used) a load in a child process, so a model that crashes llama.cpp is refused
+instead of taking the app down. That runs in this thread, never the GUI's; ``model_checking`` says
+it started, and shutting down stops it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from roadmap_desktop.llm.catalog import ModelFileError
 from roadmap_desktop.llm.engine_api import DEFAULT_N_CTX, ChatEngine, EngineError
+from roadmap_desktop.llm.probe import check_model
 from roadmap_desktop.llm.remote_engine import RemoteEngine, is_server_url
 
 GENERATE_OPTIONS = (
@@ -45,7 +52,7 @@ def local_engine() -> ChatEngine:
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, EngineError):
+    if isinstance(exc, EngineError | ModelFileError):
         return str(exc)
     return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
@@ -53,6 +60,7 @@ def _message(exc: BaseException) -> str:
 class LlmWorker(QObject):
     """Lives in the LLM thread. Every slot catches every exception and reports it as a signal."""
 
+    model_checking = Signal(str)  # path: the first use of a model file, checked in a child process
     model_loaded = Signal(str, object)  # path, info dict
     load_failed = Signal(str)  # message
     token_received = Signal(int, str)  # request id, text piece
@@ -68,6 +76,7 @@ class LlmWorker(QObject):
         self._cancel_all_upto = 0  # every request id <= this is cancelled
         self._current_id: int | None = None
         self._current_flag: threading.Event | None = None
+        self._load_flag: threading.Event | None = None  # set to stop a running model check
 
     # -- thread-safe, called from the GUI thread ---------------------------------------------------
     def cancel(self, request_id: int) -> None:
@@ -82,6 +91,8 @@ class LlmWorker(QObject):
             self._cancel_all_upto = max(self._cancel_all_upto, upto)
             if self._current_flag is not None:
                 self._current_flag.set()
+            if self._load_flag is not None:
+                self._load_flag.set()
 
     def _is_cancelled(self, request_id: int) -> bool:
         return request_id in self._cancelled or request_id <= self._cancel_all_upto
@@ -90,9 +101,14 @@ class LlmWorker(QObject):
     @Slot(str, object)
     def load_requested(self, path: str, options: dict[str, Any] | None) -> None:
         """``path`` is a .gguf file, or the http(s) address of a model server (``roadmap-desktop serve``)."""
+        flag = threading.Event()
+        with self._lock:
+            self._load_flag = flag
         try:
             options = dict(options or {})
             remote = is_server_url(path)
+            if not remote:
+                check_model(path, cancel=flag, on_probe=lambda: self.model_checking.emit(path))
             if self._engine is None or isinstance(self._engine, RemoteEngine) != remote:
                 if self._engine is not None:
                     self._engine.close()  # frees a local model's memory when switching to a server
@@ -108,6 +124,9 @@ class LlmWorker(QObject):
         except BaseException as exc:  # the thread must never die silently
             self.load_failed.emit(_message(exc))
             return
+        finally:
+            with self._lock:
+                self._load_flag = None
         self.model_loaded.emit(path, info.as_dict())
 
     @Slot(int, object, object)
@@ -179,6 +198,7 @@ class LlmController(QObject):
     """GUI-side owner of the LLM thread. Numbers requests, re-emits the worker's signals on the GUI
     thread and drops tokens of cancelled (stale) requests."""
 
+    model_checking = Signal(str)
     model_loaded = Signal(str, object)
     load_failed = Signal(str)
     token_received = Signal(int, str)
@@ -204,6 +224,7 @@ class LlmController(QObject):
         self._close_wanted.connect(self._worker.close_requested)
         # Bound slots of this GUI-thread object, never lambdas: in PySide6 a lambda connected to a
         # worker signal runs in the worker thread.
+        self._worker.model_checking.connect(self._on_model_checking)
         self._worker.model_loaded.connect(self._on_model_loaded)
         self._worker.load_failed.connect(self._on_load_failed)
         self._worker.token_received.connect(self._on_token_received)
@@ -262,6 +283,10 @@ class LlmController(QObject):
             raise RuntimeError("the LLM controller has been shut down")
 
     # -- results, on the GUI thread -------------------------------------------------------------
+    @Slot(str)
+    def _on_model_checking(self, path: str) -> None:
+        self.model_checking.emit(path)
+
     @Slot(str, object)
     def _on_model_loaded(self, path: str, info: dict[str, Any]) -> None:
         self.model_loaded.emit(path, info)

@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
             self.show_error,
             self._risk_library,
         )
+        # Loading a model runs llama.cpp in this process: keep a recovery copy of unsaved work first.
+        self.assistant.picker.load_starting.connect(self.files.autosave)
         self.assistant.suggestions_accepted.connect(
             lambda n: self.show_info(
                 self.tr("Accepted {count} suggestion(s); Edit > Undo takes them back in one step").format(count=n)

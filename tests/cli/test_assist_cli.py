@@ -9,6 +9,7 @@ from typing import ClassVar
 import pytest
 
 from roadmap_desktop.cli import main
+from roadmap_desktop.llm import probe
 from roadmap_desktop.llm.engine_api import ChatStream, GenerationResult
 from roadmap_desktop.llm.titles import normalise_title
 from roadmap_desktop.persistence.project_file import load_project
@@ -90,6 +91,8 @@ def fake_engine(monkeypatch):
         pytest.skip("run packaging/setup.sh to install the default model")  # its header is checked first
     engine_module = pytest.importorskip("roadmap_desktop.llm.engine")
     monkeypatch.setattr(engine_module, "Engine", FakeEngine)
+    # Nor is the model loaded in the probe's child process: its verdict is taken as "it loads".
+    monkeypatch.setattr(probe, "probe_model", lambda path, **_options: probe.Verdict(True))
     monkeypatch.setattr(FakeEngine, "answers", [])
     monkeypatch.setattr(FakeEngine, "cancelled", False)
     return FakeEngine

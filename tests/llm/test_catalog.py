@@ -148,7 +148,7 @@ def test_format_count():
 @needs_smol
 def test_reading_touches_only_the_header(monkeypatch):
     counted = {"bytes": 0}
-    real_open = open
+    real_open = catalog.open_model_file
 
     class CountingFile:
         def __init__(self, stream):
@@ -169,7 +169,7 @@ def test_reading_touches_only_the_header(monkeypatch):
         def __exit__(self, *exc):
             self._stream.close()
 
-    monkeypatch.setattr(catalog, "open", lambda *a, **k: CountingFile(real_open(*a, **k)), raising=False)
+    monkeypatch.setattr(catalog, "open_model_file", lambda path: CountingFile(real_open(path)))
     started = time.perf_counter()
     info = read_model_info(SMOL)
     elapsed = time.perf_counter() - started
@@ -260,9 +260,15 @@ def test_bad_content_gives_one_clear_error(tmp_path, content, words):
 
 def test_minimal_valid_file(tmp_path):
     # One F32 tensor of 8 elements, 32-byte aligned data: a well-formed GGUF of 128 bytes.
+    # The keys llama.cpp requires of every model (the header checks refuse a file without them).
+    required = [gguf_string(f"tiny.{key}") + struct.pack("<II", 4, 1) for key in ("block_count", "context_length")]
     head = gguf_bytes(
         tensors=1,
-        kvs=[gguf_string("general.architecture") + struct.pack("<I", 8) + gguf_string("tiny")],
+        kvs=[
+            gguf_string("general.architecture") + struct.pack("<I", 8) + gguf_string("tiny"),
+            *required,
+            gguf_string("tiny.embedding_length") + struct.pack("<II", 4, 8),
+        ],
         tail=gguf_string("w") + struct.pack("<IQIQ", 1, 8, 0, 0),
     )
     padded = head + bytes(-len(head) % 32)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from itertools import pairwise
 from pathlib import Path
@@ -158,7 +159,34 @@ def test_bad_model_fails_as_a_signal(qtbot, controller, tmp_path):
     bad.write_bytes(b"not a model")
     with qtbot.waitSignal(controller.load_failed, timeout=TIMEOUT) as blocker:
         controller.load(str(bad), {"n_threads": 1})
-    assert "Not a GGUF model file" in blocker.args[0]
+    assert "not a gguf model file" in blocker.args[0].lower()  # the catalog's header check says it first
+    assert controller.running
+
+
+def test_a_model_that_crashed_its_check_fails_as_a_signal(qtbot, controller, tmp_path, monkeypatch):
+    """The first use of a file is checked in a child process (model_checking says so); a child that
+    dies is a refusal, and the app's process and LLM thread carry on."""
+    from hostile_gguf import gguf_bytes, tiny_metadata
+
+    from roadmap_desktop.llm import probe
+    from roadmap_desktop.persistence.paths import HOME_ENV
+
+    monkeypatch.setenv(HOME_ENV, str(tmp_path / "home"))
+    model = tmp_path / "crashes.gguf"
+    model.write_bytes(gguf_bytes(tiny_metadata()))
+    real_probe = probe.probe_model
+    monkeypatch.setattr(
+        probe,
+        "probe_model",
+        lambda path, **k: real_probe(path, command=[sys.executable, "-c", "import os; os.abort()"]),
+    )
+    checking: list[str] = []
+    controller.model_checking.connect(checking.append)
+    with qtbot.waitSignal(controller.load_failed, timeout=TIMEOUT) as blocker:
+        controller.load(str(model), {"n_threads": 1})
+    assert "crashes.gguf" in blocker.args[0] and "crashed llama.cpp" in blocker.args[0]
+    assert "\n" not in blocker.args[0]
+    assert checking == [str(model)]
     assert controller.running
 
 

@@ -263,3 +263,12 @@ def test_a_multi_selection_in_the_timeline_selects_those_rows(qtbot, window):
     window.timeline_page.timeline_view.canvas._select(ids)
     assert editor.selected_ids() == ids
     assert window.timeline_page.timeline_view.selected_ids() == ids  # the table's echo does not narrow it
+
+
+def test_a_recovery_copy_is_written_before_a_model_is_loaded(window):
+    # A model runs llama.cpp in this process; one that crashes it must not take unsaved work along.
+    window.editors["requirement"].add_entity()
+    assert window.files.recovery.entries() == []
+    window.assistant.picker.load_starting.emit()
+    entries = window.files.recovery.entries()
+    assert len(entries) == 1 and entries[0].project_name == window.document.project.info.name

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...llm import catalog
+from ...llm import catalog, probe
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
 from .server_messages import server_message
@@ -54,6 +54,9 @@ class ModelPicker(QWidget):
     """Chooses and loads the model; the panel asks it for a loaded model and its sampling overrides."""
 
     model_chosen = Signal()  # another entry of the model list is current
+    # A local model is about to be loaded into this process: the window writes a recovery copy of
+    # the open project first (a model the probe passed could still crash llama.cpp here).
+    load_starting = Signal()
 
     def __init__(
         self,
@@ -67,6 +70,7 @@ class ModelPicker(QWidget):
         self._on_error = on_error
         self.loaded_path: str | None = None
         self.loading_path: str | None = None
+        self._checking_connected: object = None  # the controller whose model_checking is connected
         # Texts that depend on state are kept as functions, so a language switch can render them again.
         self._status_text: Callable[[], str] = lambda: translate("AssistantPanel", "No model loaded")
         self._gpu_supported: bool | None = None  # asked once, when the settings are first shown
@@ -224,7 +228,7 @@ class ModelPicker(QWidget):
             extras.append(Path(remembered))
         self.model_combo.blockSignals(True)
         self.model_combo.clear()
-        for entry in catalog.find_models(tuple(extras)):
+        for entry in probe.find_checked_models(tuple(extras)):
             self.model_combo.addItem(self._model_label(entry), entry)
             self.model_combo.setItemData(self.model_combo.count() - 1, str(entry.path), Qt.ItemDataRole.ToolTipRole)
         self.model_combo.addItem(self._model_label(SERVER_CHOICE), SERVER_CHOICE)
@@ -384,8 +388,23 @@ class ModelPicker(QWidget):
         self.load_progress.show()
         self.set_status(lambda name=entry.name: translate("AssistantPanel", "Loading {name}…").format(name=name))
         self.load_button.setEnabled(False)
-        self._controller().load(str(entry.path), options)
+        self.load_starting.emit()
+        controller = self._controller()
+        if self._checking_connected is not controller:
+            controller.model_checking.connect(self.on_model_checking)
+            self._checking_connected = controller
+        controller.load(str(entry.path), options)
         return True
+
+    def on_model_checking(self, path: str) -> None:
+        """The LLM thread checks the model in a child process first (its first use): say so."""
+        if path != self.loading_path:
+            return
+        self.set_status(
+            lambda name=Path(path).name: translate(
+                "AssistantPanel", "Checking {name} in a separate process before its first use…"
+            ).format(name=name)
+        )
 
     def _connect_server(self) -> bool:
         from ...llm.engine_api import EngineError
@@ -432,6 +451,8 @@ class ModelPicker(QWidget):
         from ...llm.remote_engine import is_server_url  # loaded with the worker already
 
         server = is_server_url(self.loading_path or "")
+        if not server and self.loading_path:
+            self.refresh_models()  # a model the check refused is listed as unusable from now on
         self.loaded_path = None
         self.loading_path = None
         self.load_progress.hide()
