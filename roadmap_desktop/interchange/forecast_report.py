@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..domain.forecast import DEFAULT_RUNS, DEFAULT_SEED, OPTIMISTIC_FACTOR, PESSIMISTIC_FACTOR, Histogram
 from ..domain.forecast_drivers import DelayDriver, outlook
 from ..domain.project import Project
-from ..domain.scheduling import Schedule, ScheduleError, plan_view, schedule
+from ..domain.scheduling import Schedule, ScheduleError, ScheduleRangeError, plan_view, schedule
 from ..wording import Wording
 
 NEAR_CRITICAL = 5  # items off the critical path listed after it, least slack first
@@ -61,18 +61,18 @@ class ForecastReport:
 
 def forecast_report(
     project: Project, *, runs: int = DEFAULT_RUNS, seed: int = DEFAULT_SEED
-) -> ForecastReport | str | None:
+) -> ForecastReport | ScheduleError | None:
     """The report of the roadmap as drawn (items parked on the board left out), the forecast panel's runs
-    and seed; None when no item has a date (an undated plan would be forecast from today), or the cycle's
-    message (a str) when the dependencies loop."""
+    and seed; None when no item has a date (an undated plan would be forecast from today), or the error when the
+    dependencies loop or some runs finish past the supported dates."""
     planned = plan_view(project)
     if not any(item.start is not None for item in planned.items):
         return None
     try:
         plan = schedule(planned, keep_dates=True)
-    except ScheduleError as exc:
-        return str(exc)
-    result = outlook(planned, plan, runs=runs, seed=seed)
+        result = outlook(planned, plan, runs=runs, seed=seed)
+    except ScheduleError as exc:  # a cycle, or runs finishing past the supported dates
+        return exc
     outcome = result.forecast
     assert outcome.roadmap is not None and outcome.roadmap_histogram is not None
     rows = []
@@ -132,6 +132,10 @@ def driver_kind(driver: DelayDriver, w: Wording) -> str:
     return w[f"forecast.kind.{driver.kind}"]
 
 
-def unavailable(report: str | None, w: Wording) -> str:
-    """What to do when there is no forecast: give dates, or break the dependency loop."""
-    return w["forecast.none"] if report is None else w("forecast.cycle", problem=report)
+def unavailable(report: ScheduleError | None, w: Wording) -> str:
+    """What to do when there is no forecast: give dates, shorten what runs past the calendar, or break
+    the dependency loop."""
+    if report is None:
+        return w["forecast.none"]
+    key = "forecast.range" if isinstance(report, ScheduleRangeError) else "forecast.cycle"
+    return w(key, problem=str(report))

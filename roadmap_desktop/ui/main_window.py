@@ -632,9 +632,11 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         """Validation problems go to the status bar; they must be seen but not block typing."""
         QApplication.beep()
-        self.statusBar().setStyleSheet("QStatusBar { color: #b00020; }")
-        self.statusBar().showMessage(message, 10_000)
-        QTimer.singleShot(10_000, lambda: self.statusBar().setStyleSheet(""))
+        bar = self.statusBar()
+        bar.setStyleSheet("QStatusBar { color: #b00020; }")
+        bar.showMessage(message, 10_000)
+        # Tied to the bar, so a window closed within the 10 s drops the timer instead of reaching a dead object.
+        QTimer.singleShot(10_000, bar, lambda: bar.setStyleSheet(""))
 
     def show_info(self, message: str) -> None:
         self.statusBar().setStyleSheet("")

@@ -282,6 +282,7 @@ WORDS: dict[str, str] = {
     "forecast.none": (
         "No forecast yet: give timeline items start dates (or run Auto-schedule) so there is a plan to simulate."
     ),
+    "forecast.range": "No forecast: {problem}.",
     "forecast.cycle": "No forecast: {problem}. Remove one of the dependencies in the loop.",
     # (end of PDF)
     #

@@ -254,6 +254,7 @@ WORDS: dict[str, str] = {
     "forecast.slack": "浮动时间（天）",
     "forecast.on_path": "在路径上",
     "forecast.none": "暂无预测：请为时间线条目设置开始日期（或运行自动排期），才有可模拟的计划。",
+    "forecast.range": "无法预测：{problem}。",
     "forecast.cycle": "无法预测：{problem}。请删除循环中的一个依赖。",
     # (end of PDF)
     #

@@ -34,3 +34,16 @@ def test_a_templates_markdown_has_the_forecast_and_the_critical_path(language):
 def test_without_dates_the_markdown_says_what_to_do():
     text = project_to_markdown(Project.new("Empty"), dt.date(2026, 3, 2))
     assert wording("en")["forecast.none"] in text
+
+
+def test_runs_past_the_last_supported_date_give_a_reason_not_a_crash():
+    from roadmap_desktop.domain.timeline import TimelineItem
+
+    project = Project.new("Last days")
+    lane = project.lanes[0].id if project.lanes else None
+    project.items.append(
+        TimelineItem(id="late", title="Late", lane_id=lane, start=dt.date(2200, 12, 20), duration_days=12)
+    )
+    text = project_to_markdown(project, dt.date(2200, 12, 1))
+    assert "No forecast:" in text and "2200-12-31" in text
+    assert "dependencies in the loop" not in text

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QPainter
 
 from ...domain.project import FRAMEWORKS, Project
+from ...domain.scheduling import ScheduleError
 from ...interchange.forecast_report import ForecastReport, forecast_report
 from ...render.ink import INK
 from ...wording import wording
@@ -51,7 +52,7 @@ class Sheet:
         return self._fonts[key]
 
     @cached_property
-    def report(self) -> ForecastReport | str | None:
+    def report(self) -> ForecastReport | ScheduleError | None:
         """The forecast of the roadmap as drawn (see interchange/forecast_report.py), computed once."""
         return forecast_report(self.project)
 
