@@ -824,8 +824,8 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+9"/>
-        <source>Converted from file format version {version}; the original is kept as {backup}. Save to keep the conversion.</source>
-        <translation>已从文件格式版本 {version} 转换；原文件保留为 {backup}。保存后转换才会生效。</translation>
+        <source>Converted from file format version {version}; the file is unchanged until you save, and saving keeps the original as {backup}.</source>
+        <translation>已从文件格式版本 {version} 转换；保存之前文件保持不变，保存时原文件会保留为 {backup}。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -838,7 +838,7 @@ Save them before closing?</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Cannot save project</source>
         <translation>无法保存项目</translation>
     </message>
@@ -852,7 +852,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
 您的更改仍然保留在窗口中。请释放一些空间，或使用“另存为”选择其他文件夹。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
+        <source>Saved {path}; the file format version {version} original is kept as {backup}</source>
+        <translation>已保存 {path}；文件格式版本 {version} 的原文件保留为 {backup}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -882,7 +887,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Recovered unsaved work. Save it to keep it.</source>
         <translation>已恢复未保存的工作。请保存以保留它。</translation>
     </message>
@@ -1932,7 +1937,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/document_controller.py" line="-237"/>
+        <location filename="../../roadmap_desktop/ui/document_controller.py" line="-246"/>
         <source>Roadmap projects (*.roadmap);;All files (*)</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import datetime as dt
 import json
 import os
-import shutil
-import stat
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.project import Project
-from .atomic import atomic_write_bytes, atomic_write_text
+from .atomic import atomic_write_text, replace_refusal
+from .backup import OlderFile, keep_original
 from .errors import ProjectFileError, SaveError
 from .migrations import MIGRATIONS, migrate
 from .paths import resources_dir
+from .regular_file import UnreadableFile, read_regular_file
 from .schema import SCHEMA_FILE_NAME, build_schema
 from .serialize import FORMAT_NAME, FORMAT_VERSION, project_from_dict, project_to_dict
 
@@ -32,48 +31,49 @@ class LoadedProject:
     project: Project
     path: Path
     migrated_from: int | None = None  # the file's older format version, when it was upgraded in memory
-    backup_path: Path | None = None  # copy of the original bytes, made before an upgrade
-    backup_error: str | None = None  # why no backup could be written (the upgrade still happened)
+
+    @property
+    def older(self) -> OlderFile | None:
+        """The older-format file to copy before a save first replaces it; None for a current file."""
+        return None if self.migrated_from is None else OlderFile(self.path, self.migrated_from)
 
 
 # -- public API ---------------------------------------------------------------------------------
 
 
 def load_project(path: str | os.PathLike[str]) -> LoadedProject:
-    """Read, check, upgrade (backing up the original first) and validate a project file.
+    """Read, check, upgrade in memory and validate a project file.
 
-    Raises ProjectFileError, and nothing else, whatever the file contains; the file itself is
-    never modified.
+    Raises ProjectFileError, and nothing else, whatever the file contains. Nothing is written: not the
+    file, not a backup (the first save over an upgraded file keeps the original, see save_project).
     """
     file = Path(path)
     try:
-        data = read_file_bytes(file)
-        doc = parse_document(decode_text(data, file), file)
+        doc = parse_document(decode_text(read_file_bytes(file), file), file)
         version = check_envelope(doc, file)
         loaded_from: int | None = None
-        backup: Path | None = None
-        backup_error: str | None = None
         if version < FORMAT_VERSION:
-            try:
-                backup = back_up(file, data, version)
-            except SaveError as exc:
-                backup_error = exc.problem
             doc = _migrate(doc, file)
             loaded_from = version
-        project = _build(doc, file)
-        return LoadedProject(project, file, loaded_from, backup, backup_error)
+        return LoadedProject(_build(doc, file), file, loaded_from)
     except ProjectFileError:
         raise
     except Exception as exc:  # final guard: no file content may crash the caller
         raise ProjectFileError(file, f"could not be opened: {_exception_text(exc)}") from None
 
 
-def save_project(project: Project, path: str | os.PathLike[str]) -> None:
+def save_project(project: Project, path: str | os.PathLike[str], older: OlderFile | None = None) -> Path | None:
     """Stamp ``project.modified`` and write the project atomically; raises SaveError.
 
-    On failure the file on disk and ``project.modified`` are as they were.
+    ``older``: the older-format file the project was upgraded from. When the save replaces it, its bytes are
+    first copied to ``<name>.v<version>.bak`` and that copy's path is returned; without the copy there is no
+    save. On failure the file on disk and ``project.modified`` are as they were.
     """
     file = Path(path)
+    refusal = replace_refusal(file)
+    if refusal:
+        raise SaveError(file, refusal)  # before any backup: a read-only file is not replaced at all
+    backup = keep_original(older, file) if older is not None else None
     previous = project.modified
     project.modified = dt.datetime.now(dt.UTC).replace(microsecond=0)
     try:
@@ -83,6 +83,17 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         if isinstance(exc, SaveError) or not isinstance(exc, Exception):
             raise
         raise SaveError(file, f"could not save: {_exception_text(exc)}") from None
+    return backup
+
+
+def older_file(path: str | os.PathLike[str]) -> OlderFile | None:
+    """The file at ``path`` when it is a project in an older format version (a save over it keeps a copy)."""
+    file = Path(path)
+    try:
+        version = check_envelope(parse_document(decode_text(read_file_bytes(file), file), file), file)
+    except Exception:  # unreadable or not a project: nothing to keep
+        return None
+    return OlderFile(file, version) if version < FORMAT_VERSION else None
 
 
 def dumps_project(project: Project) -> str:
@@ -119,29 +130,13 @@ def document_to_project(doc: object, path: str | os.PathLike[str]) -> Project:
 
 
 def read_file_bytes(file: Path, limit: int | None = None) -> bytes:
-    """The whole file, refusing missing paths, folders, special files and files over the limit."""
+    """The whole file, refusing missing paths, folders, pipes, devices, symlink loops and files over the limit."""
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        info = os.stat(file)
-    except (FileNotFoundError, NotADirectoryError):
-        raise ProjectFileError(file, "does not exist") from None
-    except OSError as exc:
-        raise ProjectFileError(file, _read_problem(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ProjectFileError(file, "is a folder, not a project file")
-    if not stat.S_ISREG(info.st_mode):
-        # A pipe or device could block forever or never end.
-        raise ProjectFileError(file, "is not a regular file")
-    if info.st_size > limit:
-        raise ProjectFileError(file, _too_big(info.st_size, limit))
-    try:
-        with open(file, "rb") as stream:
-            data = stream.read(limit + 1)  # the file may have grown since stat()
-    except OSError as exc:
-        raise ProjectFileError(file, _read_problem(exc)) from None
-    if len(data) > limit:
-        raise ProjectFileError(file, _too_big(max(len(data), info.st_size), limit))
-    return data
+        return read_regular_file(file, limit, "project file")
+    except UnreadableFile as exc:
+        problem = _too_big(exc.size, limit) if exc.reason == "too_big" else exc.problem
+        raise ProjectFileError(file, problem) from None
 
 
 def decode_text(data: bytes, file: Path) -> str:
@@ -227,26 +222,6 @@ def check_envelope(doc: object, file: Path) -> int:
     if version != FORMAT_VERSION and version not in MIGRATIONS:
         raise ProjectFileError(file, f"has an unknown file format version {version}")
     return version
-
-
-def back_up(file: Path, data: bytes, version: int) -> Path:
-    """Copy the original bytes to ``<name>.v<version>.bak`` (or ``.v<version>.<n>.bak``).
-
-    An existing backup is never overwritten; one with identical bytes is reused, so opening
-    the same old file repeatedly does not pile up copies.  Raises SaveError.
-    """
-    for counter in range(1000):
-        suffix = f".v{version}.bak" if counter == 0 else f".v{version}.{counter}.bak"
-        candidate = file.with_name(file.name + suffix)
-        if candidate.exists() or candidate.is_symlink():
-            if _same_bytes(candidate, data):
-                return candidate
-            continue
-        atomic_write_bytes(candidate, data)
-        with contextlib.suppress(OSError):
-            shutil.copystat(file, candidate)  # keep the original's dates and permissions
-        return candidate
-    raise SaveError(file, "cannot back up the file before upgrading it: too many backups beside it")
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -361,15 +336,6 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _same_bytes(candidate: Path, data: bytes) -> bool:
-    try:
-        if os.stat(candidate).st_size != len(data):
-            return False
-        return candidate.read_bytes() == data
-    except OSError:
-        return False
-
-
 def _check_text(texts: Iterable[object], file: Path) -> None:
     for text in texts:
         if isinstance(text, str) and not text.isascii():
@@ -399,14 +365,6 @@ def _human_size(size: int) -> str:
     if size >= _MB:
         return f"{size / _MB:.1f} MB"
     return f"{size / 1024:.0f} KB"
-
-
-def _read_problem(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "cannot be read: permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a project file"
-    return f"cannot be read: {exc.strerror or exc}"
 
 
 def _exception_text(exc: BaseException) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMe
 from ..domain.project import Project
 from ..persistence.autosave import RecoveryStore
 from ..persistence.errors import ProjectFileError, SaveError
-from ..persistence.project_file import load_project
+from ..persistence.project_file import load_project, older_file
 from ..persistence.settings import Settings
 from ..qtmodels.document import ProjectDocument
 from .dialogs.recovery import ask_recover
@@ -128,16 +128,16 @@ class DocumentController(QObject):
         except ProjectFileError as exc:
             QMessageBox.critical(self.window, self.tr("Cannot open project"), str(exc))
             return False
-        document = ProjectDocument(loaded.project, loaded.path)
+        document = ProjectDocument(loaded.project, loaded.path, older=loaded.older)
         self.set_document(document)
         self._remember(path)
-        if loaded.migrated_from is not None:
+        if loaded.older is not None:
             document.mark_dirty()
             self._show_info(
                 self.tr(
-                    "Converted from file format version {version}; the original is kept as {backup}. "
-                    "Save to keep the conversion."
-                ).format(version=loaded.migrated_from, backup=loaded.backup_path)
+                    "Converted from file format version {version}; the file is unchanged until you save, "
+                    "and saving keeps the original as {backup}."
+                ).format(version=loaded.older.version, backup=loaded.older.backup_name())
             )
         else:
             self._show_info(self.tr("Opened {path}").format(path=path))
@@ -169,8 +169,9 @@ class DocumentController(QObject):
         """Save under ``path`` (no questions); a failure is reported and the changes stay open."""
         document = self.document
         assert document is not None
+        older = document.older
         try:
-            document.save(path)
+            backup = document.save(path)
         except (SaveError, OSError) as exc:
             QMessageBox.critical(
                 self.window,
@@ -183,7 +184,14 @@ class DocumentController(QObject):
             return False
         self.recovery.discard(document.project.info.id)
         self._remember(path)
-        self._show_info(self.tr("Saved {path}").format(path=path))
+        if backup is not None and older is not None:
+            self._show_info(
+                self.tr("Saved {path}; the file format version {version} original is kept as {backup}").format(
+                    path=path, version=older.version, backup=backup
+                )
+            )
+        else:
+            self._show_info(self.tr("Saved {path}").format(path=path))
         return True
 
     # -- recent files ------------------------------------------------------------------
@@ -256,7 +264,8 @@ class DocumentController(QObject):
                 if not self.maybe_save():
                     return
                 source = Path(entry.source_path) if entry.source_path else None
-                document = ProjectDocument(project, source)
+                # Saving over an older-format source keeps a copy of it, as after opening it.
+                document = ProjectDocument(project, source, older=older_file(source) if source else None)
                 self.set_document(document)
                 document.mark_dirty()
                 self._show_info(self.tr("Recovered unsaved work. Save it to keep it."))

@@ -173,16 +173,40 @@ def test_autosave_and_recovery(qtbot, window, tmp_path, monkeypatch):
     assert window.files.recovery.entries() == []
 
 
-def test_migrated_file_opens_dirty_with_backup(qtbot, window, tmp_path):
+def test_migrated_file_opens_dirty_and_the_save_keeps_the_original(qtbot, window, tmp_path):
+    fixture = Path(__file__).parent.parent / "fixtures" / "v1_project.roadmap"
+    path = tmp_path / "old.roadmap"
+    path.write_bytes(fixture.read_bytes())
+    shown: list[str] = []
+    window.files._show_info = shown.append
+    assert window.files.open_path(path)
+    assert window.isWindowModified()
+    assert window.document.project.items
+    assert "saving keeps the original as old.roadmap.v1.bak" in shown[-1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.roadmap", "settings.json"]  # opening wrote nothing
+    assert window.files.save_to(path)
+    assert (tmp_path / "old.roadmap.v1.bak").read_bytes() == fixture.read_bytes()
+    assert shown[-1].endswith(f"original is kept as {tmp_path / 'old.roadmap.v1.bak'}")
+    assert json.loads(path.read_text("utf-8"))["format_version"] == 3
+    assert load_project(path).migrated_from is None
+    assert window.document.older is None
+    assert window.files.save_to(path) and shown[-1] == f"Saved {path}"  # later saves keep nothing more
+    assert sorted(p.name for p in tmp_path.glob("*.bak")) == ["old.roadmap.v1.bak"]
+
+
+def test_recovered_work_over_an_older_file_keeps_the_original_on_save(qtbot, window, tmp_path, monkeypatch):
     fixture = Path(__file__).parent.parent / "fixtures" / "v1_project.roadmap"
     path = tmp_path / "old.roadmap"
     path.write_bytes(fixture.read_bytes())
     assert window.files.open_path(path)
-    assert window.isWindowModified()
-    assert window.document.project.items
-    assert window.files.save_to(path)
-    assert json.loads(path.read_text("utf-8"))["format_version"] == 3
-    assert load_project(path).migrated_from is None
+    window.files.autosave()  # then the app dies before the user saves
+    other = MainWindow(window.settings, window.files.recovery)
+    qtbot.addWidget(other)
+    monkeypatch.setattr("roadmap_desktop.ui.document_controller.ask_recover", lambda *_a: "recover")
+    other.files.offer_recovery()
+    assert other.document.path == path and other.document.older is not None
+    assert other.files.save_to(path)
+    assert (tmp_path / "old.roadmap.v1.bak").read_bytes() == fixture.read_bytes()
 
 
 def test_filter_and_sort(qtbot, window):
