@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import copy
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from .fields import FieldSpec, FieldValueError, coerce
+from .fields import FieldSpec, FieldValueError, coerce, coercer
+
+_COERCERS: dict[type, tuple[tuple[str, Callable[[object], object]], ...]] = {}
 
 
 def new_id() -> str:
@@ -39,11 +42,20 @@ class Entity:
         setattr(self, name, coerce(spec, value))
         return old
 
+    @classmethod
+    def coercers(cls) -> tuple[tuple[str, Callable[[object], object]], ...]:
+        """(name, coercer) for every field, made once per class: loading a big project calls them often."""
+        made = _COERCERS.get(cls)
+        if made is None:
+            made = _COERCERS[cls] = tuple((spec.name, coercer(spec)) for spec in cls.FIELDS)
+        return made
+
     def validate(self) -> None:
         """Coerce every field in place; raise FieldValueError naming the first bad one."""
-        for spec in self.FIELDS:
+        values = self.__dict__
+        for name, coerce_value in self.coercers():
             try:
-                setattr(self, spec.name, coerce(spec, getattr(self, spec.name)))
+                values[name] = coerce_value(values[name])
             except FieldValueError as exc:
                 raise FieldValueError(f"{self.KIND} {self.display_name()!r}: {exc}") from None
 
