@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..wording import languages
+from .collector import collector_paused
 from .entity import Entity
 from .fields import FieldKind as K
 from .fields import FieldSpec
@@ -102,14 +102,18 @@ class Project:
     def snapshot(self) -> Project:
         """A deep copy with no listeners, for a background job (forecast, export, drafting) to read while
         the user keeps editing the live project."""
+        with collector_paused():
+            return self._copy()
+
+    def _copy(self) -> Project:
         return Project(
-            info=copy.deepcopy(self.info),
+            info=self.info.clone(),
             created=self.created,
             modified=self.modified,
-            lanes=copy.deepcopy(self.lanes),
-            requirements=copy.deepcopy(self.requirements),
-            items=copy.deepcopy(self.items),
-            risks=copy.deepcopy(self.risks),
+            lanes=[lane.clone() for lane in self.lanes],
+            requirements=[requirement.clone() for requirement in self.requirements],
+            items=[item.clone() for item in self.items],
+            risks=[risk.clone() for risk in self.risks],
         )
 
     # -- observation ---------------------------------------------------------------

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import datetime as dt
-import gc
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.collector import collector_paused
 from ..domain.project import Project
 from .atomic import atomic_write_text, replace_refusal
 from .backup import OlderFile, keep_original
@@ -54,7 +53,7 @@ def load_project(path: str | os.PathLike[str]) -> LoadedProject:
     """
     file = Path(path)
     try:
-        with _collector_paused():
+        with collector_paused():
             project, loaded_from = _text_to_project(decode_text(read_file_bytes(file), file), file)
         return LoadedProject(project, file, loaded_from)
     except ProjectFileError:
@@ -108,7 +107,7 @@ def loads_project(text: str, path_for_messages: str | os.PathLike[str]) -> Proje
     try:
         if text.startswith("\ufeff"):
             text = text[1:]
-        with _collector_paused():
+        with collector_paused():
             return _text_to_project(text, file)[0]
     except ProjectFileError:
         raise
@@ -254,19 +253,6 @@ def _text_to_project(text: str, file: Path) -> tuple[Project, int | None]:
     if version < FORMAT_VERSION:
         return _build(_migrate(doc, file), file), version  # type: ignore[arg-type]
     return _build(doc, file), None  # type: ignore[arg-type]
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Building a big project allocates hundreds of thousands of containers, none of them garbage: the cyclic
-    collector would scan them again and again (a fifth of the load time). It runs as usual afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _to_project(doc: object, file: Path) -> Project:

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from ..domain.collector import collector_paused
 from ..domain.project import Project
 from ..persistence.autosave import RecoveryStore
 from ..persistence.errors import ProjectFileError, SaveError
@@ -123,13 +124,15 @@ class DocumentController(QObject):
     def open_path(self, path: Path) -> bool:
         if not self.maybe_save():
             return False
+        # The project and its views are one big tree of long-lived objects: no garbage to look for meanwhile.
         try:
-            loaded = load_project(path)
+            with collector_paused():
+                loaded = load_project(path)
+                document = ProjectDocument(loaded.project, loaded.path, older=loaded.older)
+                self.set_document(document)
         except ProjectFileError as exc:
             QMessageBox.critical(self.window, self.tr("Cannot open project"), str(exc))
             return False
-        document = ProjectDocument(loaded.project, loaded.path, older=loaded.older)
-        self.set_document(document)
         self._remember(path)
         if loaded.older is not None:
             document.mark_dirty()
