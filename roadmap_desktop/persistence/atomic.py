@@ -9,7 +9,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import SaveError
+from .errors import READ_ONLY_PROBLEM, SaveError
 from .regular_file import kind_problem
 
 _PERMISSION = {errno.EACCES, errno.EPERM, errno.EROFS}
@@ -98,7 +98,7 @@ def replace_refusal(path: str | os.PathLike[str]) -> str | None:
     # Renaming into the folder would succeed, but the user (or a tool) marked the file read-only: refuse as
     # editors do. Root passes this check, as it passes the permission itself.
     if not _writable(target):
-        return "cannot save: the file is read-only; make it writable, or save under another name"
+        return READ_ONLY_PROBLEM
     return None
 
 

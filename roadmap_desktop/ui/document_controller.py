@@ -176,14 +176,8 @@ class DocumentController(QObject):
         try:
             backup = document.save(path)
         except (SaveError, OSError) as exc:
-            QMessageBox.critical(
-                self.window,
-                self.tr("Cannot save project"),
-                self.tr(
-                    "{problem}\n\nYour changes are still open. "
-                    "Free some space, or use Save As to choose another folder."
-                ).format(problem=exc),
-            )
+            if self.ask_save_as(exc):
+                return self.save_as()
             return False
         self.recovery.discard(document.project.info.id)
         self._remember(path)
@@ -196,6 +190,24 @@ class DocumentController(QObject):
         else:
             self._show_info(self.tr("Saved {path}").format(path=path))
         return True
+
+    def ask_save_as(self, problem: Exception) -> bool:
+        """Say why the save failed (the changes stay open) and offer Save As; True when the user takes it."""
+        if isinstance(problem, SaveError) and problem.read_only:
+            hint = self.tr("Your changes are still open. Use Save As to save them under another name.")
+        else:
+            hint = self.tr("Your changes are still open. Free some space, or use Save As to choose another folder.")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Cannot save project"),
+            f"{problem}\n\n{hint}",
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return box.clickedButton() is save_as
 
     # -- recent files ------------------------------------------------------------------
     def _remember(self, path: Path) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from roadmap_desktop.persistence.autosave import RecoveryStore
 from roadmap_desktop.persistence.project_file import load_project
@@ -142,7 +143,7 @@ def test_save_failure_keeps_changes(qtbot, window, tmp_path, monkeypatch):
     import os
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(window.files, "ask_save_as", lambda problem: shown.append(str(problem)) and False)
     window.editors["requirement"].add_entity()
 
     def full_disk(*_a, **_k):
@@ -154,6 +155,34 @@ def test_save_failure_keeps_changes(qtbot, window, tmp_path, monkeypatch):
     assert window.isWindowModified()
     assert len(window.document.project.requirements) == 1
     assert not (tmp_path / "x.roadmap").exists()
+
+
+def test_a_read_only_file_is_refused_and_save_as_offered(qtbot, window, tmp_path, monkeypatch):
+    from roadmap_desktop.persistence import atomic
+
+    path = tmp_path / "shared.roadmap"
+    assert window.files.save_to(path)
+    before = path.read_bytes()
+    window.editors["requirement"].add_entity()
+    monkeypatch.setattr(atomic.os, "access", lambda _name, mode, **_k: mode != os.W_OK)  # as for a 0444 file
+    boxes: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        boxes.append(box)
+        save_as = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+        save_as.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    chosen = tmp_path / "mine.roadmap"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), ""))
+    assert window.files.save()
+    text = boxes[0].text()
+    assert "the file is read-only" in text and "Use Save As to save them under another name" in text
+    assert "Free some space" not in text
+    assert path.read_bytes() == before  # the read-only file is untouched
+    assert window.document.path == chosen and len(load_project(chosen).project.requirements) == 1
+    assert not window.isWindowModified()
 
 
 def test_autosave_and_recovery(qtbot, window, tmp_path, monkeypatch):
