@@ -72,3 +72,11 @@ def test_one_brief_one_task_writes_table_report_drafts_and_rescores(tmp_path, ca
     assert (out / "en-maths-tutor.md").read_text(encoding="utf-8").startswith("# en-maths-tutor")
     assert main(["--rescore", str(out)]) == 0  # the saved steps are judged again without the model
     assert json.loads((out / "report.json").read_text(encoding="utf-8"))["results"] == report["results"]
+
+
+def test_big_project_load_benchmark_runs_small(capsys):
+    from benchmarks.big_project_load import main as load_benchmark
+
+    assert load_benchmark(["--requirements", "60", "--items", "30", "--risks", "10", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "load + validate (commands)" in out and "open in the window" in out and "target 1.5 s" in out

@@ -801,7 +801,7 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>DocumentController</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/document_controller.py" line="+91"/>
+        <location filename="../../roadmap_desktop/ui/document_controller.py" line="+92"/>
         <source>“{name}” has unsaved changes.
 Save them before closing?</source>
         <translation>“{name}”有未保存的更改。
@@ -823,14 +823,14 @@ Save them before closing?</source>
         <translation>打开项目</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Cannot open project</source>
         <translation>无法打开项目</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Converted from file format version {version}; the original is kept as {backup}. Save to keep the conversion.</source>
-        <translation>已从文件格式版本 {version} 转换；原文件保留为 {backup}。保存后转换才会生效。</translation>
+        <location line="+7"/>
+        <source>Converted from file format version {version}; the file is unchanged until you save, and saving keeps the original as {backup}.</source>
+        <translation>已从文件格式版本 {version} 转换；保存之前文件保持不变，保存时原文件会保留为 {backup}。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -843,26 +843,37 @@ Save them before closing?</source>
         <translation>项目另存为</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+34"/>
+        <source>Your changes are still open. Use Save As to save them under another name.</source>
+        <translation>您的更改仍然保留在窗口中。请使用“另存为”以其他名称保存。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your changes are still open. Free some space, or use Save As to choose another folder.</source>
+        <translation>您的更改仍然保留在窗口中。请释放一些空间，或使用“另存为”选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Cannot save project</source>
         <translation>无法保存项目</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{problem}
-
-Your changes are still open. Free some space, or use Save As to choose another folder.</source>
-        <translation>{problem}
-
-您的更改仍然保留在窗口中。请释放一些空间，或使用“另存为”选择其他文件夹。</translation>
+        <location line="-16"/>
+        <source>Saved {path}; the file format version {version} original is kept as {backup}</source>
+        <translation>已保存 {path}；文件格式版本 {version} 的原文件保留为 {backup}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+5"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+16"/>
+        <source>Save As…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Could not remember recent files: {problem}</source>
         <translation>无法记录最近的文件：{problem}</translation>
     </message>
@@ -887,7 +898,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>无法恢复项目</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Recovered unsaved work. Save it to keep it.</source>
         <translation>已恢复未保存的工作。请保存以保留它。</translation>
     </message>
@@ -1640,12 +1651,12 @@ Your changes are still open. Free some space, or use Save As to choose another f
     </message>
     <message>
         <location line="+92"/>
-        <location line="+73"/>
+        <location line="+79"/>
         <source>Forecast</source>
         <translation>预测</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-78"/>
         <source>Computing…</source>
         <translation>正在计算…</translation>
     </message>
@@ -1660,7 +1671,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>P80：10 次模拟中有 8 次在此日期前完成。每个事项的工期在其乐观天数与悲观天数之间变化；关联的风险按其可能性增加延误。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>{runs} runs · seed {seed}</source>
         <translation>{runs} 次模拟 · 种子 {seed}</translation>
     </message>
@@ -1831,7 +1842,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>HistogramView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-220"/>
+        <location filename="../../roadmap_desktop/ui/timeline/forecast_panel.py" line="-226"/>
         <source>No forecast yet</source>
         <translation>尚无预测</translation>
     </message>
@@ -1937,7 +1948,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/document_controller.py" line="-237"/>
+        <location filename="../../roadmap_desktop/ui/document_controller.py" line="-260"/>
         <source>Roadmap projects (*.roadmap);;All files (*)</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
@@ -2297,7 +2308,7 @@ Remove one of these dependencies.</source>
         <translation>{requirements} 个需求 · {items} 个时间线事项 · {risks} 个风险</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Edit project properties</source>
         <translation>编辑项目属性</translation>
     </message>
@@ -2883,22 +2894,22 @@ Cost to serve: 1</source>
         <translation>框架：</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Prioritise by {framework}</source>
         <translation>按 {framework} 排序</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Edit scoring criteria</source>
         <translation>编辑评分标准</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+37"/>
         <source>not scored</source>
         <translation>未评分</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>{scored} of {total} ranked by {framework}</source>
         <translation>按 {framework} 排序：{total} 个中已评分 {scored} 个</translation>
     </message>

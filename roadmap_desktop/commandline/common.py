@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.project import Project
+
+if TYPE_CHECKING:
+    from ..persistence.backup import OlderFile
 
 EXIT_OK = 0
 EXIT_PROBLEM = 2
@@ -44,15 +49,25 @@ def date_arg(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
 
 
+# The files this command opened in an older format, by real path: the save that replaces one keeps a copy.
+_OLDER: dict[str, OlderFile] = {}
+
+
 def load(path: str | Path) -> Project:
-    """The project in ``path``; CommandError with the loader's one-line message if it cannot be read."""
+    """The project in ``path``; CommandError with the loader's one-line message if it cannot be read.
+
+    Nothing is written: an older-format file is upgraded in memory, and only a save over it keeps a copy.
+    """
     from ..persistence.errors import ProjectFileError
     from ..persistence.project_file import load_project
 
     try:
-        return load_project(Path(path)).project
+        loaded = load_project(Path(path))
     except ProjectFileError as exc:
         raise CommandError(str(exc)) from None
+    if loaded.older is not None:
+        _OLDER[os.path.realpath(path)] = loaded.older
+    return loaded.project
 
 
 def save(project: Project, path: str | Path) -> None:
@@ -60,7 +75,12 @@ def save(project: Project, path: str | Path) -> None:
     from ..persistence.errors import ProjectFileError
     from ..persistence.project_file import save_project
 
+    older = _OLDER.get(os.path.realpath(path))
     try:
-        save_project(project, Path(path))
+        backup = save_project(project, Path(path), older)
     except ProjectFileError as exc:
         raise CommandError(str(exc)) from None
+    if older is not None:
+        _OLDER.pop(os.path.realpath(path), None)
+    if backup is not None and older is not None:
+        print(f"roadmap-desktop: kept the file format version {older.version} original as {backup}", file=sys.stderr)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..wording import languages
+from .collector import collector_paused
 from .dates import now_stamp
 from .entity import Entity
 from .fields import FieldKind as K
@@ -62,6 +62,12 @@ ENTITY_TYPES: dict[str, type[Entity]] = {
 }
 
 
+# The fields of each kind that link to other entities.
+_LINKS: dict[str, tuple[FieldSpec, ...]] = {
+    kind: tuple(spec for spec in ENTITY_TYPES[kind].FIELDS if spec.ref_kind is not None) for kind in COLLECTIONS
+}
+
+
 @dataclass(frozen=True)
 class ProjectEvent:
     """A change notification; views mirror the project from these alone."""
@@ -93,14 +99,18 @@ class Project:
     def snapshot(self) -> Project:
         """A deep copy with no listeners, for a background job (forecast, export, drafting) to read while
         the user keeps editing the live project."""
+        with collector_paused():
+            return self._copy()
+
+    def _copy(self) -> Project:
         return Project(
-            info=copy.deepcopy(self.info),
+            info=self.info.clone(),
             created=self.created,
             modified=self.modified,
-            lanes=copy.deepcopy(self.lanes),
-            requirements=copy.deepcopy(self.requirements),
-            items=copy.deepcopy(self.items),
-            risks=copy.deepcopy(self.risks),
+            lanes=[lane.clone() for lane in self.lanes],
+            requirements=[requirement.clone() for requirement in self.requirements],
+            items=[item.clone() for item in self.items],
+            risks=[risk.clone() for risk in self.risks],
         )
 
     # -- observation ---------------------------------------------------------------
@@ -198,26 +208,34 @@ class Project:
     def validate(self) -> None:
         """Check field values and that every link points at an existing entity."""
         self.info.validate()
+        self.check_references(validate_entities=True)
+
+    def check_references(self, validate_entities: bool = False) -> None:
+        """Check that ids are unique within a kind and that every link points at an existing entity;
+        ``validate_entities`` also coerces each entity's fields first (a loader that did so skips it)."""
         ids: dict[str, set[str]] = {}
         for kind in COLLECTIONS:
-            ids[kind] = set()
+            ids[kind] = seen = set()
             for entity in self.collection(kind):
-                entity.validate()
-                if entity.id in ids[kind]:
+                if validate_entities:
+                    entity.validate()
+                if entity.id in seen:
                     raise ValueError(f"two {kind}s share the id {entity.id}")
-                ids[kind].add(entity.id)
-        for entity in self.entities():
-            for spec in entity.FIELDS:
-                if spec.ref_kind is None:
-                    continue
-                value = getattr(entity, spec.name)
-                refs = [value] if spec.kind is K.REF else value
-                for ref in refs:
-                    if ref and ref not in ids[spec.ref_kind]:
-                        raise ValueError(
-                            f"{entity.KIND} {entity.display_name()!r}: {spec.label} "
-                            f"points at a missing {spec.ref_kind} {ref}"
-                        )
+                seen.add(entity.id)
+        for kind in COLLECTIONS:
+            links = _LINKS[kind]
+            if not links:
+                continue
+            for entity in self.collection(kind):
+                for spec in links:
+                    value = getattr(entity, spec.name)
+                    known = ids[spec.ref_kind]  # type: ignore[index]
+                    for ref in [value] if spec.kind is K.REF else value:
+                        if ref and ref not in known:
+                            raise ValueError(
+                                f"{entity.KIND} {entity.display_name()!r}: {spec.label} "
+                                f"points at a missing {spec.ref_kind} {ref}"
+                            )
 
 
 def link_field(kind: str, other_kind: str) -> tuple[str, str] | None:

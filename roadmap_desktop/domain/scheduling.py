@@ -180,8 +180,19 @@ def _cycle_message(project: Project, preds: list[list[int]], remaining: set[int]
     loop = path[position[node] :][::-1]  # predecessor first: each must finish before the next
     first = loop.index(min(loop))
     loop = loop[first:] + loop[:first]
-    titles = [project.items[i].title for i in [*loop, loop[0]]]
-    return "dependency cycle: " + " → ".join(titles)
+    titles = [_short(project.items[i].title) for i in loop]
+    if len(titles) > _CYCLE_NAMED + 1:  # one line, whatever the loop's length: the first few, then a count
+        more = len(titles) - _CYCLE_NAMED
+        titles = [*titles[:_CYCLE_NAMED], f"… {more} more items"]
+    return "dependency cycle: " + " → ".join([*titles, titles[0]])
+
+
+_CYCLE_NAMED = 5  # items a cycle message names before it counts the rest
+_TITLE_SHOWN = 60  # characters of a title in a message
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= _TITLE_SHOWN else title[: _TITLE_SHOWN - 1] + "…"
 
 
 def schedule(project: Project, anchor: dt.date | None = None, *, keep_dates: bool = False) -> Schedule:

@@ -30,6 +30,7 @@ from ..domain.fields import FieldKind, FieldSpec, FieldValueError, coerce, parse
 from ..domain.project import Project
 from ..domain.requirement import Requirement
 from ..persistence.errors import ProjectFileError
+from ..persistence.regular_file import UnreadableFile, read_regular_file
 from ..wording import Wording, languages, wording
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -154,19 +155,13 @@ def read_csv_table(source: str | bytes | os.PathLike[str], name: str | None = No
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        if path.is_dir():
-            raise CsvReadError(path, "is a folder, not a CSV file")
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_CSV_BYTES + 1)
-    except FileNotFoundError:
-        raise CsvReadError(path, "does not exist") from None
-    except PermissionError:
-        raise CsvReadError(path, "cannot be read: permission denied") from None
-    except OSError as exc:
-        raise CsvReadError(path, f"cannot be read: {exc.strerror or exc}") from None
-    if len(data) > MAX_CSV_BYTES:
-        raise CsvReadError(path, f"is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB; split it into smaller files")
-    return data
+        return read_regular_file(path, MAX_CSV_BYTES, "CSV file")
+    except UnreadableFile as exc:
+        if exc.reason == "too_big":
+            raise CsvReadError(
+                path, f"is larger than {MAX_CSV_BYTES // (1024 * 1024)} MB; split it into smaller files"
+            ) from None
+        raise CsvReadError(path, exc.problem) from None
 
 
 _RESAVE = 're-save it as UTF-8 (in Excel: Save As > "CSV UTF-8 (Comma delimited)")'

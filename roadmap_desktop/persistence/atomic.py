@@ -9,7 +9,8 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import SaveError
+from .errors import READ_ONLY_PROBLEM, SaveError
+from .regular_file import kind_problem
 
 _PERMISSION = {errno.EACCES, errno.EPERM, errno.EROFS}
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -25,6 +26,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     # Follow a symlink so the link keeps pointing at the (now updated) real file.
     target = Path(os.path.realpath(given))
     folder = target.parent
+    refusal = replace_refusal(target)
+    if refusal:
+        raise SaveError(given, refusal)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except Exception as exc:
@@ -77,6 +81,31 @@ def describe_os_error(exc: BaseException, folder: Path, target: Path) -> str:
     if getattr(exc, "winerror", None) in (32, 33):  # sharing / lock violation on Windows
         return "cannot save: the file is open in another program"
     return f"cannot save: {exc.strerror or exc}"
+
+
+def replace_refusal(path: str | os.PathLike[str]) -> str | None:
+    """Why an existing file at ``path`` must not be replaced (it is read-only, a folder, a pipe or a device)."""
+    target = Path(os.path.realpath(path))
+    try:
+        info = os.stat(target)
+    except OSError:
+        return None  # a new file, or a problem the write itself reports
+    if stat.S_ISDIR(info.st_mode):
+        return "cannot save: a folder has that name"
+    problem = kind_problem(info)
+    if problem is not None:
+        return f"cannot save: {target} {problem}"  # renaming over it would replace the pipe or device itself
+    # Renaming into the folder would succeed, but the user (or a tool) marked the file read-only: refuse as
+    # editors do. Root passes this check, as it passes the permission itself.
+    if not _writable(target):
+        return READ_ONLY_PROBLEM
+    return None
+
+
+def _writable(target: Path) -> bool:
+    if os.access in os.supports_effective_ids:
+        return os.access(target, os.W_OK, effective_ids=True)
+    return os.access(target, os.W_OK)
 
 
 def _copy_mode(target: Path, tmp: Path) -> None:

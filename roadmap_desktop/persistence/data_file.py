@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .errors import ProjectFileError
+from .regular_file import UnreadableFile, read_regular_file
 
 
 def read_json_object(
@@ -16,17 +17,17 @@ def read_json_object(
     error: Callable[[Path, str], ProjectFileError] = ProjectFileError,
 ) -> dict:
     """The JSON object in ``file``; ``error(file, message)`` for a missing, oversized, non-UTF-8,
-    malformed or too deeply nested file, or one with a key twice in an object."""
+    special (a pipe, a device, a folder), malformed or too deeply nested file, or one with a key twice in an object."""
     try:
-        if file.stat().st_size > max_bytes:
-            raise error(file, f"the {noun} is larger than {_size(max_bytes)}")
-        text = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise error(file, f"the {noun} file is missing") from None
+        text = read_regular_file(file, max_bytes, f"{noun} file").decode("utf-8")
+    except UnreadableFile as exc:
+        if exc.reason == "missing":
+            raise error(file, f"the {noun} file is missing") from None
+        if exc.reason == "too_big":
+            raise error(file, f"the {noun} is larger than {_size(max_bytes)}") from None
+        raise error(file, f"the {noun} {exc.problem}") from None
     except UnicodeDecodeError:
         raise error(file, f"the {noun} is not UTF-8 text") from None
-    except OSError as exc:
-        raise error(file, f"cannot read the {noun}: {exc.strerror or exc}") from None
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys(noun))
     except json.JSONDecodeError as exc:

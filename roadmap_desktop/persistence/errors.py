@@ -19,5 +19,13 @@ class ProjectFileError(Exception):
         return f"{self.path}: {self.problem}"
 
 
+READ_ONLY_PROBLEM = "cannot save: the file is read-only; make it writable, or save under another name"
+
+
 class SaveError(ProjectFileError):
     """Writing failed; the previous file on disk is unchanged."""
+
+    @property
+    def read_only(self) -> bool:
+        """The file is marked read-only: saving under another name is the way out, not freeing space."""
+        return self.problem == READ_ONLY_PROBLEM

@@ -3,28 +3,31 @@
 from __future__ import annotations
 
 import codecs
-import contextlib
 import json
 import os
-import shutil
-import stat
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.collector import collector_paused
 from ..domain.dates import RANGE_TEXT, DateRangeError, now_stamp, parse_date
 from ..domain.project import Project
-from .atomic import atomic_write_bytes, atomic_write_text
+from .atomic import atomic_write_text, replace_refusal
+from .backup import OlderFile, keep_original
 from .errors import ProjectFileError, SaveError
 from .migrations import MIGRATIONS, migrate
 from .paths import resources_dir
+from .regular_file import UnreadableFile, read_regular_file
 from .schema import SCHEMA_FILE_NAME, build_schema
+from .schema_check import Check, UnsupportedSchema, compile_schema
 from .serialize import FORMAT_NAME, FORMAT_VERSION, project_from_dict, project_to_dict
 
 FILE_SUFFIX = ".roadmap"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 64  # a valid project nests 4 levels; the cap keeps validation far from the recursion limit
 _MB = 1024 * 1024
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 @dataclass
@@ -32,48 +35,45 @@ class LoadedProject:
     project: Project
     path: Path
     migrated_from: int | None = None  # the file's older format version, when it was upgraded in memory
-    backup_path: Path | None = None  # copy of the original bytes, made before an upgrade
-    backup_error: str | None = None  # why no backup could be written (the upgrade still happened)
+
+    @property
+    def older(self) -> OlderFile | None:
+        """The older-format file to copy before a save first replaces it; None for a current file."""
+        return None if self.migrated_from is None else OlderFile(self.path, self.migrated_from)
 
 
 # -- public API ---------------------------------------------------------------------------------
 
 
 def load_project(path: str | os.PathLike[str]) -> LoadedProject:
-    """Read, check, upgrade (backing up the original first) and validate a project file.
+    """Read, check, upgrade in memory and validate a project file.
 
-    Raises ProjectFileError, and nothing else, whatever the file contains; the file itself is
-    never modified.
+    Raises ProjectFileError, and nothing else, whatever the file contains. Nothing is written: not the
+    file, not a backup (the first save over an upgraded file keeps the original, see save_project).
     """
     file = Path(path)
     try:
-        data = read_file_bytes(file)
-        doc = parse_document(decode_text(data, file), file)
-        version = check_envelope(doc, file)
-        loaded_from: int | None = None
-        backup: Path | None = None
-        backup_error: str | None = None
-        if version < FORMAT_VERSION:
-            try:
-                backup = back_up(file, data, version)
-            except SaveError as exc:
-                backup_error = exc.problem
-            doc = _migrate(doc, file)
-            loaded_from = version
-        project = _build(doc, file)
-        return LoadedProject(project, file, loaded_from, backup, backup_error)
+        with collector_paused():
+            project, loaded_from = _text_to_project(decode_text(read_file_bytes(file), file), file)
+        return LoadedProject(project, file, loaded_from)
     except ProjectFileError:
         raise
     except Exception as exc:  # final guard: no file content may crash the caller
         raise ProjectFileError(file, f"could not be opened: {_exception_text(exc)}") from None
 
 
-def save_project(project: Project, path: str | os.PathLike[str]) -> None:
+def save_project(project: Project, path: str | os.PathLike[str], older: OlderFile | None = None) -> Path | None:
     """Stamp ``project.modified`` and write the project atomically; raises SaveError.
 
-    On failure the file on disk and ``project.modified`` are as they were.
+    ``older``: the older-format file the project was upgraded from. When the save replaces it, its bytes are
+    first copied to ``<name>.v<version>.bak`` and that copy's path is returned; without the copy there is no
+    save. On failure the file on disk and ``project.modified`` are as they were.
     """
     file = Path(path)
+    refusal = replace_refusal(file)
+    if refusal:
+        raise SaveError(file, refusal)  # before any backup: a read-only file is not replaced at all
+    backup = keep_original(older, file) if older is not None else None
     previous = project.modified
     project.modified = now_stamp()
     try:
@@ -83,6 +83,17 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         if isinstance(exc, SaveError) or not isinstance(exc, Exception):
             raise
         raise SaveError(file, f"could not save: {_exception_text(exc)}") from None
+    return backup
+
+
+def older_file(path: str | os.PathLike[str]) -> OlderFile | None:
+    """The file at ``path`` when it is a project in an older format version (a save over it keeps a copy)."""
+    file = Path(path)
+    try:
+        version = check_envelope(parse_document(decode_text(read_file_bytes(file), file), file), file)
+    except Exception:  # unreadable or not a project: nothing to keep
+        return None
+    return OlderFile(file, version) if version < FORMAT_VERSION else None
 
 
 def dumps_project(project: Project) -> str:
@@ -96,7 +107,8 @@ def loads_project(text: str, path_for_messages: str | os.PathLike[str]) -> Proje
     try:
         if text.startswith("\ufeff"):
             text = text[1:]
-        return _to_project(parse_document(text, file), file)
+        with collector_paused():
+            return _text_to_project(text, file)[0]
     except ProjectFileError:
         raise
     except Exception as exc:
@@ -119,29 +131,13 @@ def document_to_project(doc: object, path: str | os.PathLike[str]) -> Project:
 
 
 def read_file_bytes(file: Path, limit: int | None = None) -> bytes:
-    """The whole file, refusing missing paths, folders, special files and files over the limit."""
+    """The whole file, refusing missing paths, folders, pipes, devices, symlink loops and files over the limit."""
     limit = MAX_FILE_BYTES if limit is None else limit
     try:
-        info = os.stat(file)
-    except (FileNotFoundError, NotADirectoryError):
-        raise ProjectFileError(file, "does not exist") from None
-    except OSError as exc:
-        raise ProjectFileError(file, _read_problem(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ProjectFileError(file, "is a folder, not a project file")
-    if not stat.S_ISREG(info.st_mode):
-        # A pipe or device could block forever or never end.
-        raise ProjectFileError(file, "is not a regular file")
-    if info.st_size > limit:
-        raise ProjectFileError(file, _too_big(info.st_size, limit))
-    try:
-        with open(file, "rb") as stream:
-            data = stream.read(limit + 1)  # the file may have grown since stat()
-    except OSError as exc:
-        raise ProjectFileError(file, _read_problem(exc)) from None
-    if len(data) > limit:
-        raise ProjectFileError(file, _too_big(max(len(data), info.st_size), limit))
-    return data
+        return read_regular_file(file, limit, "project file")
+    except UnreadableFile as exc:
+        problem = _too_big(exc.size, limit) if exc.reason == "too_big" else exc.problem
+        raise ProjectFileError(file, problem) from None
 
 
 def decode_text(data: bytes, file: Path) -> str:
@@ -166,6 +162,14 @@ def decode_text(data: bytes, file: Path) -> str:
 
 def parse_document(text: str, file: Path) -> object:
     """JSON text to Python objects, with position-bearing messages and a nesting cap."""
+    doc = _parse_json(text, file)
+    # Only a \uD800-\uDFFF escape can put an unpaired surrogate into decoded UTF-8: without one, the
+    # strings need no checking (the search finds some escaped backslashes too, which is merely slower).
+    check_structure(doc, file, check_text=_SURROGATE_ESCAPE.search(text) is not None)
+    return doc
+
+
+def _parse_json(text: str, file: Path) -> object:
     if not text.strip():
         raise ProjectFileError(file, "is empty")
     try:
@@ -182,27 +186,32 @@ def parse_document(text: str, file: Path) -> object:
     except ValueError as exc:  # NaN/Infinity, or an integer longer than Python's digit limit
         problem = "a number has thousands of digits" if "digits" in str(exc) else _exception_text(exc)
         raise ProjectFileError(file, f"is not valid JSON: {problem}") from None
-    check_structure(doc, file)
     return doc
 
 
-def check_structure(doc: object, file: Path) -> None:
-    """Reject nesting deeper than MAX_DEPTH and text that cannot be saved again as UTF-8."""
+def check_structure(doc: object, file: Path, check_text: bool = True) -> None:
+    """Reject nesting deeper than MAX_DEPTH and (with ``check_text``) text that cannot be saved as UTF-8."""
     stack: list[tuple[object, int]] = [(doc, 1)]
     while stack:
         value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise ProjectFileError(file, f"is nested too deeply (more than {MAX_DEPTH} levels)")
         if isinstance(value, dict):
+            if check_text:
+                _check_text(value.keys(), file)
             children: Iterable[object] = value.values()
-            _check_text(value.keys(), file)
         elif isinstance(value, list):
             children = value
         else:
-            if isinstance(value, str):
+            if check_text and isinstance(value, str):
                 _check_text((value,), file)
             continue
-        if depth > MAX_DEPTH:
-            raise ProjectFileError(file, f"is nested too deeply (more than {MAX_DEPTH} levels)")
-        stack.extend((child, depth + 1) for child in children)
+        inner = depth + 1
+        for child in children:
+            if isinstance(child, (dict, list)):
+                stack.append((child, inner))
+            elif check_text and isinstance(child, str):
+                _check_text((child,), file)
 
 
 def check_envelope(doc: object, file: Path) -> int:
@@ -229,27 +238,21 @@ def check_envelope(doc: object, file: Path) -> int:
     return version
 
 
-def back_up(file: Path, data: bytes, version: int) -> Path:
-    """Copy the original bytes to ``<name>.v<version>.bak`` (or ``.v<version>.<n>.bak``).
-
-    An existing backup is never overwritten; one with identical bytes is reused, so opening
-    the same old file repeatedly does not pile up copies.  Raises SaveError.
-    """
-    for counter in range(1000):
-        suffix = f".v{version}.bak" if counter == 0 else f".v{version}.{counter}.bak"
-        candidate = file.with_name(file.name + suffix)
-        if candidate.exists() or candidate.is_symlink():
-            if _same_bytes(candidate, data):
-                return candidate
-            continue
-        atomic_write_bytes(candidate, data)
-        with contextlib.suppress(OSError):
-            shutil.copystat(file, candidate)  # keep the original's dates and permissions
-        return candidate
-    raise SaveError(file, "cannot back up the file before upgrading it: too many backups beside it")
-
-
 # -- helpers ------------------------------------------------------------------------------------
+
+
+def _text_to_project(text: str, file: Path) -> tuple[Project, int | None]:
+    """The project in file text, and the older format version it was upgraded from (None if current)."""
+    doc = _parse_json(text, file)
+    fast = _fast_check()
+    if fast is not None and _SURROGATE_ESCAPE.search(text) is None and fast(doc):
+        # A well-formed current document (the check also bounds its nesting): straight to the entities.
+        return _construct(doc, file), None  # type: ignore[arg-type]
+    check_structure(doc, file, check_text=_SURROGATE_ESCAPE.search(text) is not None)
+    version = check_envelope(doc, file)
+    if version < FORMAT_VERSION:
+        return _build(_migrate(doc, file), file), version  # type: ignore[arg-type]
+    return _build(doc, file), None  # type: ignore[arg-type]
 
 
 def _to_project(doc: object, file: Path) -> Project:
@@ -266,11 +269,19 @@ def _migrate(doc: dict, file: Path) -> dict:
 
 
 def _build(doc: dict, file: Path) -> Project:
-    error = next(_validator().iter_errors(doc), None)
-    if error is not None:
-        where = _json_path(error.absolute_path)
-        message = _schema_message(error)
-        raise ProjectFileError(file, f"{where}: {message}" if where else message)
+    # The compiled check accepts a well-formed document in a fraction of jsonschema's time; jsonschema
+    # judges only the documents it does not accept, and names the problem.
+    fast = _fast_check()
+    if fast is None or not fast(doc):
+        error = next(_validator().iter_errors(doc), None)
+        if error is not None:
+            where = _json_path(error.absolute_path)
+            message = _schema_message(error)
+            raise ProjectFileError(file, f"{where}: {message}" if where else message)
+    return _construct(doc, file)
+
+
+def _construct(doc: dict, file: Path) -> Project:
     try:
         return project_from_dict(doc)
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -278,20 +289,35 @@ def _build(doc: dict, file: Path) -> Project:
 
 
 _VALIDATOR = None
+_FAST_CHECK: Check | None = None
+_NO_FAST_CHECK = False  # the schema uses a keyword the compiled check does not know: jsonschema alone
+
+
+def _schema() -> dict:
+    try:
+        return json.loads((resources_dir() / SCHEMA_FILE_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        # A bundle missing its resources still opens files; tests keep the two identical.
+        return build_schema()
 
 
 def _validator():  # -> jsonschema.protocols.Validator
     global _VALIDATOR
     if _VALIDATOR is None:
-        import jsonschema  # imported here: saving and start-up do not need it
+        import jsonschema  # imported here: saving, start-up and well-formed files do not need it
 
-        try:
-            schema = json.loads((resources_dir() / SCHEMA_FILE_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            # A bundle missing its resources still opens files; tests keep the two identical.
-            schema = build_schema()
-        _VALIDATOR = jsonschema.Draft202012Validator(schema)
+        _VALIDATOR = jsonschema.Draft202012Validator(_schema())
     return _VALIDATOR
+
+
+def _fast_check() -> Check | None:
+    global _FAST_CHECK, _NO_FAST_CHECK
+    if _FAST_CHECK is None and not _NO_FAST_CHECK:
+        try:
+            _FAST_CHECK = compile_schema(_schema())
+        except UnsupportedSchema:
+            _NO_FAST_CHECK = True
+    return _FAST_CHECK
 
 
 _TYPE_WORDS = {
@@ -372,15 +398,6 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _same_bytes(candidate: Path, data: bytes) -> bool:
-    try:
-        if os.stat(candidate).st_size != len(data):
-            return False
-        return candidate.read_bytes() == data
-    except OSError:
-        return False
-
-
 def _check_text(texts: Iterable[object], file: Path) -> None:
     for text in texts:
         if isinstance(text, str) and not text.isascii():
@@ -410,14 +427,6 @@ def _human_size(size: int) -> str:
     if size >= _MB:
         return f"{size / _MB:.1f} MB"
     return f"{size / 1024:.0f} KB"
-
-
-def _read_problem(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "cannot be read: permission denied"
-    if isinstance(exc, IsADirectoryError):
-        return "is a folder, not a project file"
-    return f"cannot be read: {exc.strerror or exc}"
 
 
 def _exception_text(exc: BaseException) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .atomic import atomic_write_text
 from .paths import config_dir
+from .regular_file import read_regular_file
 
 SETTINGS_FILE_NAME = "settings.json"
 RECENT_KEY = "recent_files"
@@ -79,12 +80,9 @@ def default_settings() -> Settings:
 
 def _read(path: Path) -> dict[str, object]:
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(_MAX_SETTINGS_BYTES + 1)
-        if len(data) > _MAX_SETTINGS_BYTES:
-            return {}
+        data = read_regular_file(path, _MAX_SETTINGS_BYTES)  # a pipe in its place must not hang start-up
         values = json.loads(data.decode("utf-8-sig"))
-    except Exception:  # missing, unreadable, not UTF-8, not JSON, too deep: start from defaults
+    except Exception:  # missing, unreadable, special, too big, not UTF-8, not JSON, too deep: start from defaults
         return {}
     return values if isinstance(values, dict) else {}
 

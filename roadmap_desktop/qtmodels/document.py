@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from ..domain.commands import Command
 from ..domain.project import Project, ProjectEvent
+from ..persistence.backup import OlderFile
 from ..persistence.project_file import save_project
 from .undo_adapter import AppliedCommand
 
@@ -19,10 +20,18 @@ class ProjectDocument(QObject):
     project_changed = Signal(object)  # ProjectEvent
     saved = Signal(str)
 
-    def __init__(self, project: Project, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        older: OlderFile | None = None,
+    ) -> None:
         super().__init__(parent)
         self.project = project
         self.path = path
+        # The older-format file the project was upgraded from: the save that replaces it keeps a copy first.
+        self.older = older
         self.undo_stack = QUndoStack(self)
         # Dirty without an undo step: recovered or migrated projects must still be saved.
         self._forced_dirty = False
@@ -57,12 +66,17 @@ class ProjectDocument(QObject):
         self.undo_stack.push(AppliedCommand(self.project, inverse, command.label))
 
     # -- saving --------------------------------------------------------------------
-    def save(self, path: Path | None = None) -> None:
-        """Write atomically; raises SaveError and leaves the document modified on failure."""
+    def save(self, path: Path | None = None) -> Path | None:
+        """Write atomically; raises SaveError and leaves the document modified on failure.
+
+        Returns the copy kept of an older-format original this save replaced, else None.
+        """
         target = path or self.path
         if target is None:
             raise ValueError("no file name chosen")
-        save_project(self.project, target)
+        backup = save_project(self.project, target, self.older)
+        if self.older is not None and self.older.is_at(target):
+            self.older = None  # the file now holds the current format
         if target != self.path:
             self.path = target
             self.path_changed.emit()
@@ -72,6 +86,7 @@ class ProjectDocument(QObject):
         if was_clean:
             self.modified_changed.emit(False)
         self.saved.emit(str(target))
+        return backup
 
     def _on_undo_stack_clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(self.is_modified())

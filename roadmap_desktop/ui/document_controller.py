@@ -8,10 +8,11 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
+from ..domain.collector import collector_paused
 from ..domain.project import Project
 from ..persistence.autosave import RecoveryStore
 from ..persistence.errors import ProjectFileError, SaveError
-from ..persistence.project_file import load_project
+from ..persistence.project_file import load_project, older_file
 from ..persistence.settings import Settings
 from ..qtmodels.document import ProjectDocument
 from .dialogs.recovery import ask_recover
@@ -123,21 +124,23 @@ class DocumentController(QObject):
     def open_path(self, path: Path) -> bool:
         if not self.maybe_save():
             return False
+        # The project and its views are one big tree of long-lived objects: no garbage to look for meanwhile.
         try:
-            loaded = load_project(path)
+            with collector_paused():
+                loaded = load_project(path)
+                document = ProjectDocument(loaded.project, loaded.path, older=loaded.older)
+                self.set_document(document)
         except ProjectFileError as exc:
             QMessageBox.critical(self.window, self.tr("Cannot open project"), str(exc))
             return False
-        document = ProjectDocument(loaded.project, loaded.path)
-        self.set_document(document)
         self._remember(path)
-        if loaded.migrated_from is not None:
+        if loaded.older is not None:
             document.mark_dirty()
             self._show_info(
                 self.tr(
-                    "Converted from file format version {version}; the original is kept as {backup}. "
-                    "Save to keep the conversion."
-                ).format(version=loaded.migrated_from, backup=loaded.backup_path)
+                    "Converted from file format version {version}; the file is unchanged until you save, "
+                    "and saving keeps the original as {backup}."
+                ).format(version=loaded.older.version, backup=loaded.older.backup_name())
             )
         else:
             self._show_info(self.tr("Opened {path}").format(path=path))
@@ -169,22 +172,42 @@ class DocumentController(QObject):
         """Save under ``path`` (no questions); a failure is reported and the changes stay open."""
         document = self.document
         assert document is not None
+        older = document.older
         try:
-            document.save(path)
+            backup = document.save(path)
         except (SaveError, OSError) as exc:
-            QMessageBox.critical(
-                self.window,
-                self.tr("Cannot save project"),
-                self.tr(
-                    "{problem}\n\nYour changes are still open. "
-                    "Free some space, or use Save As to choose another folder."
-                ).format(problem=exc),
-            )
+            if self.ask_save_as(exc):
+                return self.save_as()
             return False
         self.recovery.discard(document.project.info.id)
         self._remember(path)
-        self._show_info(self.tr("Saved {path}").format(path=path))
+        if backup is not None and older is not None:
+            self._show_info(
+                self.tr("Saved {path}; the file format version {version} original is kept as {backup}").format(
+                    path=path, version=older.version, backup=backup
+                )
+            )
+        else:
+            self._show_info(self.tr("Saved {path}").format(path=path))
         return True
+
+    def ask_save_as(self, problem: Exception) -> bool:
+        """Say why the save failed (the changes stay open) and offer Save As; True when the user takes it."""
+        if isinstance(problem, SaveError) and problem.read_only:
+            hint = self.tr("Your changes are still open. Use Save As to save them under another name.")
+        else:
+            hint = self.tr("Your changes are still open. Free some space, or use Save As to choose another folder.")
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Cannot save project"),
+            f"{problem}\n\n{hint}",
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(save_as)
+        box.exec()
+        return box.clickedButton() is save_as
 
     # -- recent files ------------------------------------------------------------------
     def _remember(self, path: Path) -> None:
@@ -256,7 +279,8 @@ class DocumentController(QObject):
                 if not self.maybe_save():
                     return
                 source = Path(entry.source_path) if entry.source_path else None
-                document = ProjectDocument(project, source)
+                # Saving over an older-format source keeps a copy of it, as after opening it.
+                document = ProjectDocument(project, source, older=older_file(source) if source else None)
                 self.set_document(document)
                 document.mark_dirty()
                 self._show_info(self.tr("Recovered unsaved work. Save it to keep it."))

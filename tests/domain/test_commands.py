@@ -520,3 +520,21 @@ def test_the_product_brief_is_set_and_undone_with_the_other_project_fields():
     with pytest.raises(FieldValueError):
         SetField("project", project.info.id, "brief", "x" * (MAX_TEXT + 1)).apply(project)
     assert project.info.brief == ""
+
+
+def test_a_snapshot_shares_nothing_mutable_with_the_project():
+    from roadmap_desktop.domain.project import Project
+    from roadmap_desktop.domain.requirement import Requirement
+
+    project = Project.new()
+    project.info.criteria = {"Revenue": 3.0}
+    project.requirements.append(Requirement(title="A", tags=["x"], item_ids=["i"]))
+    twin = project.snapshot()
+    twin.info.criteria["Cost"] = 1.0
+    twin.requirements[0].tags.append("y")
+    twin.requirements[0].title = "B"
+    twin.lanes.pop()
+    assert project.info.criteria == {"Revenue": 3.0}
+    assert project.requirements[0].tags == ["x"] and project.requirements[0].title == "A"
+    assert len(project.lanes) == len(twin.lanes) + 1
+    assert twin.requirements[0].item_ids == ["i"] and type(twin.requirements[0]) is Requirement

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 
 import pytest
@@ -14,6 +15,7 @@ from roadmap_desktop.domain.fields import (
     FieldSpec,
     FieldValueError,
     coerce,
+    coercer,
     format_value,
     parse_num_map,
 )
@@ -223,3 +225,108 @@ def test_number_maps_parse_from_typed_lines():
         parse_num_map("Revenue")
     with pytest.raises(FieldValueError, match="'a: lots': 'lots' is not a number"):
         parse_num_map("a: lots")
+
+
+# -- coercer(): the per-field fast form the loader uses must agree with coerce exactly -------------
+
+_SAMPLES: list[object] = [
+    None,
+    True,
+    False,
+    0,
+    1,
+    -1,
+    3,
+    5,
+    6,
+    1000,
+    1001,
+    10**30,
+    -(10**30),
+    0.0,
+    2.0,
+    2.5,
+    -0.5,
+    99.9,
+    100.0,
+    1e308,
+    math.inf,
+    -math.inf,
+    math.nan,
+    "",
+    " ",
+    "  a  b ",
+    "x",
+    "x" * MAX_TEXT,
+    "x" * (MAX_TEXT + 1),
+    " " + "y" * MAX_TEXT + " ",
+    "open",
+    "closed",
+    "ux",
+    "Open",
+    "2024-02-29",
+    "2024-02-30",
+    "20240101",
+    "a\nb",
+    [],
+    ["a"],
+    ["a", "a", ""],
+    [1],
+    (),
+    {},
+    {"x": 1},
+    {"": 1},
+    {"x": math.nan},
+    {"x": True},
+    dt.date(2024, 1, 1),
+    dt.datetime(2024, 1, 1),
+]
+
+
+def _outcome(function, value: object) -> tuple[str, object]:
+    try:
+        result = function(value)
+    except FieldValueError as exc:
+        return ("error", str(exc))
+    return ("value", (type(result), result if result == result else "nan"))
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        TITLE,
+        OWNER,
+        NOTES,
+        LIKELIHOOD,
+        CAPACITY,
+        EFFORT,
+        IMPACT,
+        STATUS,
+        LEVER,
+        START,
+        MILESTONE,
+        TAGS,
+        LANE,
+        DEPENDS,
+        WEIGHTS,
+    ],
+    ids=lambda spec: spec.name,
+)
+def test_coercer_agrees_with_coerce(spec: FieldSpec) -> None:
+    fast = coercer(spec)
+    for value in _SAMPLES:
+        assert _outcome(fast, value) == _outcome(functools.partial(coerce, spec), value), (spec.name, value)
+
+
+def test_coercer_agrees_with_coerce_for_every_entity_field() -> None:
+    from roadmap_desktop.domain.project import ENTITY_TYPES
+
+    for cls in ENTITY_TYPES.values():
+        for spec in cls.FIELDS:
+            fast = coercer(spec)
+            for value in _SAMPLES + list(spec.choices):
+                assert _outcome(fast, value) == _outcome(functools.partial(coerce, spec), value), (
+                    cls.KIND,
+                    spec.name,
+                    value,
+                )

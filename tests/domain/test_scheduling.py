@@ -4,6 +4,7 @@ undoable apply, and (hypothesis) random projects where every rule must hold."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -302,3 +303,17 @@ def test_the_drawn_plan_keeps_every_date_places_the_rest_and_reports_late_starts
     assert titles(project, plan.critical_path) == ["Training run", "Evaluation", "Report"]  # the gap ends it
     assert plan.items[a.id].slack_days == 7  # Training run must end by Evaluation's day 22: start by 17
     assert schedule(project, D0).items[b.id].start == day(10)  # auto-schedule still moves it
+
+
+def test_a_long_cycle_is_one_short_line_naming_the_first_few_and_counting_the_rest():
+    steps = [item(f"Step {n} " + "with a very long title " * 10) for n in range(1, 301)]
+    for earlier, later in itertools.pairwise(steps):
+        later.depends_on = [earlier.id]
+    steps[0].depends_on = [steps[-1].id]
+    with pytest.raises(ScheduleError) as caught:
+        schedule(make(*steps), D0)
+    message = str(caught.value)
+    assert "\n" not in message and len(message) < 500, len(message)
+    assert message.startswith("dependency cycle: Step 1 with a very long title")
+    assert "… 295 more items → Step 1 " in message
+    assert message.count(" → ") == 6  # five named, the count, and back to the first

@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,110 @@ def test_describe_os_error_for_windows_lock() -> None:
     assert atomic.describe_os_error(error, Path("/x"), Path("/x/p")) == (
         "cannot save: the file is open in another program"
     )
+
+
+# -- targets that must not be replaced ---------------------------------------------------------------
+
+READ_ONLY_REFUSAL = "cannot save: the file is read-only; make it writable, or save under another name"
+
+
+def test_read_only_file_is_refused_as_editors_do(
+    tmp_path: Path, sample_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check itself, whoever runs the tests: os.access says the user may not write the file."""
+    path = tmp_path / "p.roadmap"
+    save_project(sample_project, path)
+    before, stamp = path.read_bytes(), sample_project.modified
+    asked: list[tuple[str, int]] = []
+
+    def no_write(name, mode, **_kwargs):
+        asked.append((os.fspath(name), mode))
+        return mode != os.W_OK
+
+    monkeypatch.setattr(atomic.os, "access", no_write)
+    sample_project.info.name = "changed"
+    with pytest.raises(SaveError) as caught:
+        save_project(sample_project, path)
+    monkeypatch.undo()
+    assert str(caught.value) == f"{path}: {READ_ONLY_REFUSAL}"
+    assert asked == [(str(path), os.W_OK)]
+    assert path.read_bytes() == before and sample_project.modified == stamp
+    assert [p.name for p in tmp_path.iterdir() if p.name != "app-home"] == ["p.roadmap"]
+
+
+@pytest.mark.skipif(os.name == "nt" or not hasattr(os, "fork"), reason="POSIX permissions and fork")
+def test_a_real_0444_file_is_refused_for_a_user_who_is_not_root(sample_project: Project) -> None:
+    """Root may replace anything, so as root the save runs in a child that becomes the user nobody."""
+    folder = Path(tempfile.mkdtemp(prefix="roadmap-read-only-"))
+    try:
+        folder.chmod(0o777)  # the folder is writable by anyone: only the file's own mode says no
+        path = folder / "p.roadmap"
+        save_project(sample_project, path)
+        path.chmod(0o444)
+        before = path.read_bytes()
+        problem = _save_as_user(sample_project, path)
+        assert problem == f"{path}: {READ_ONLY_REFUSAL}"
+        assert path.read_bytes() == before and stat.S_IMODE(path.stat().st_mode) == 0o444
+        assert [p.name for p in folder.iterdir()] == ["p.roadmap"]
+    finally:
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+
+
+def _save_as_user(project: Project, path: Path) -> str:
+    """save_project as the current user, or as nobody (65534) when that is root; the SaveError text or ""."""
+    if os.geteuid() != 0:
+        try:
+            save_project(project, path)
+        except SaveError as exc:
+            return str(exc)
+        return ""
+    read_end, write_end = os.pipe()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # Python 3.12+ warns of forking with threads alive
+        child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        message = ""
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            save_project(project, path)
+        except SaveError as exc:
+            message = str(exc)
+        except BaseException as exc:  # anything else is reported to the parent
+            message = f"unexpected {type(exc).__name__}: {exc}"
+        os.write(write_end, message.encode())
+        os._exit(0)
+    os.close(write_end)
+    chunks = []
+    while chunk := os.read(read_end, 65536):
+        chunks.append(chunk)
+    os.close(read_end)
+    os.waitpid(child, 0)
+    return b"".join(chunks).decode()
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() != 0, reason="what root may do")
+def test_root_may_still_replace_a_read_only_file(tmp_path: Path, sample_project: Project) -> None:
+    path = tmp_path / "p.roadmap"
+    save_project(sample_project, path)
+    path.chmod(0o444)
+    sample_project.info.name = "changed by root"
+    save_project(sample_project, path)  # as the permission itself allows: root is not refused
+    assert load_project(path).project.info.name == "changed by root"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_or_a_device_in_place_of_the_file_is_not_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.roadmap"
+    os.mkfifo(pipe)
+    with pytest.raises(SaveError, match=r"cannot save: .*pipe\.roadmap is a named pipe, not a file$"):
+        atomic_write_bytes(pipe, NEW)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    device = tmp_path / "null.roadmap"
+    device.symlink_to(os.devnull)
+    with pytest.raises(SaveError, match=r"cannot save: /dev/null is a device, not a file$"):
+        atomic_write_bytes(device, NEW)
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)  # renaming over it would have replaced /dev/null itself

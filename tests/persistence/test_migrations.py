@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_desktop.persistence import project_file
+from roadmap_desktop.persistence import backup
+from roadmap_desktop.persistence.backup import OlderFile
 from roadmap_desktop.persistence.errors import ProjectFileError, SaveError
 from roadmap_desktop.persistence.migrations import MIGRATIONS, migrate
 from roadmap_desktop.persistence.project_file import load_project, save_project
@@ -56,44 +57,62 @@ def test_v1_fixture_migrates(v1_copy: Path, v1_fixture: Path) -> None:
     assert items["item-2"].depends_on == ["item-1"]
     assert project.requirements[0].risk_ids == ["risk-1"] and project.requirements[0].tags == ["问答", "FAQ"]
     assert project.risks[0].review_date == dt.date(2024, 4, 15)
-    # The original is backed up byte for byte and itself left alone until the user saves.
-    assert loaded.backup_path == v1_copy.with_name("旧计划.roadmap.v1.bak")
-    assert loaded.backup_path.read_bytes() == original == v1_fixture.read_bytes()
-    assert loaded.backup_error is None
-    assert v1_copy.read_bytes() == original
+    # Opening writes nothing: the original stays as it is, and no backup is made until a save replaces it.
+    assert loaded.older == OlderFile(v1_copy, 1) and loaded.older.backup_name() == "旧计划.roadmap.v1.bak"
+    assert v1_copy.read_bytes() == original == v1_fixture.read_bytes()
+    assert [p.name for p in v1_copy.parent.iterdir()] == [v1_copy.name]
 
 
-def test_saving_a_migrated_project_writes_the_current_version(v1_copy: Path) -> None:
+def test_saving_a_migrated_project_keeps_the_original_and_writes_the_current_version(v1_copy: Path) -> None:
+    original = v1_copy.read_bytes()
     loaded = load_project(v1_copy)
-    save_project(loaded.project, v1_copy)
+    backup = save_project(loaded.project, v1_copy, loaded.older)
+    assert backup == v1_copy.with_name("旧计划.roadmap.v1.bak")
+    assert backup.read_bytes() == original
     doc = json.loads(v1_copy.read_text("utf-8"))
     assert doc["format_version"] == FORMAT_VERSION and len(doc["lanes"]) == 3
     again = load_project(v1_copy)
-    assert again.migrated_from is None and again.backup_path is None
+    assert again.migrated_from is None and again.older is None
     assert [lane.id for lane in again.project.lanes] == [lane.id for lane in loaded.project.lanes]
+
+
+def test_saving_elsewhere_keeps_no_copy(v1_copy: Path) -> None:
+    loaded = load_project(v1_copy)
+    other = v1_copy.with_name("new.roadmap")
+    assert save_project(loaded.project, other, loaded.older) is None
+    assert sorted(p.name for p in v1_copy.parent.iterdir()) == sorted([v1_copy.name, other.name])
 
 
 def test_backup_is_never_overwritten(v1_copy: Path) -> None:
     occupied = v1_copy.with_name(v1_copy.name + ".v1.bak")
     occupied.write_bytes(b"an older, different backup")
-    first = load_project(v1_copy).backup_path
+    original = v1_copy.read_bytes()
+    loaded = load_project(v1_copy)
+    first = save_project(loaded.project, v1_copy, loaded.older)
     assert first == v1_copy.with_name(v1_copy.name + ".v1.1.bak")
     assert occupied.read_bytes() == b"an older, different backup"
-    assert first.read_bytes() == v1_copy.read_bytes()
-    # Opening the same unchanged file again reuses the identical backup rather than piling up copies.
-    assert load_project(v1_copy).backup_path == first
+    assert first.read_bytes() == original
+    # Saving the same unchanged original again reuses the identical backup rather than piling up copies.
+    v1_copy.write_bytes(original)
+    assert save_project(loaded.project, v1_copy, loaded.older) == first
     assert sorted(p.name for p in v1_copy.parent.glob("*.bak")) == sorted([occupied.name, first.name])
 
 
-def test_backup_failure_still_opens_the_project(v1_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_backup_failure_refuses_the_save(v1_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(path, data):
         raise SaveError(path, "cannot write in folder /x: it is read-only or you lack permission")
 
-    monkeypatch.setattr(project_file, "atomic_write_bytes", refuse)
+    original = v1_copy.read_bytes()
     loaded = load_project(v1_copy)
-    assert loaded.migrated_from == 1 and loaded.backup_path is None
-    assert "read-only" in loaded.backup_error
-    assert not list(v1_copy.parent.glob("*.bak"))
+    monkeypatch.setattr(backup, "atomic_write_bytes", refuse)
+    with pytest.raises(SaveError) as caught:
+        save_project(loaded.project, v1_copy, loaded.older)
+    assert caught.value.problem == (
+        "cannot keep a copy of the version 1 original, so it was not replaced: "
+        "cannot write in folder /x: it is read-only or you lack permission"
+    )
+    assert v1_copy.read_bytes() == original
+    assert [p.name for p in v1_copy.parent.iterdir()] == [v1_copy.name]
 
 
 def test_broken_v1_file_is_refused_and_untouched(v1_copy: Path) -> None:
@@ -214,14 +233,14 @@ def test_v2_fixture_gets_an_empty_brief_and_saves_as_v3(tmp_path: Path, v2_fixtu
     assert project.info.summary.startswith("先上线") and project.info.criteria == {"收入": 3, "Strategic fit": 2}
     assert [lane.capacity for lane in project.lanes] == [None, 2]
     assert project.requirements[0].item_ids == ["item-interviews", "item-review"]
-    assert loaded.backup_path == path.with_name("plan.roadmap.v2.bak")
-    assert loaded.backup_path.read_bytes() == original and path.read_bytes() == original
+    assert path.read_bytes() == original and [p.name for p in tmp_path.iterdir()] == ["plan.roadmap"]
     project.info.brief = "为客服团队做的离线问答助手。"
-    save_project(project, path)
+    kept = save_project(project, path, loaded.older)
+    assert kept == path.with_name("plan.roadmap.v2.bak") and kept.read_bytes() == original
     doc = json.loads(path.read_text("utf-8"))
     assert doc["format_version"] == 3 and doc["project"]["brief"] == "为客服团队做的离线问答助手。"
     again = load_project(path)
-    assert again.migrated_from is None and again.backup_path is None
+    assert again.migrated_from is None and again.older is None
     assert again.project.info.brief == "为客服团队做的离线问答助手。"
 
 
@@ -241,7 +260,7 @@ def test_v3_file_with_a_brief_round_trips(tmp_path: Path, v2_fixture: Path) -> N
     path = tmp_path / "v3.roadmap"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     loaded = load_project(path)
-    assert loaded.migrated_from is None and loaded.backup_path is None
+    assert loaded.migrated_from is None and loaded.older is None
     assert loaded.project.info.brief == doc["project"]["brief"]
     save_project(loaded.project, path)
     assert json.loads(path.read_text("utf-8"))["project"]["brief"] == doc["project"]["brief"]

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from persistence_samples import build_project
 
-from roadmap_desktop.persistence import project_file
+from roadmap_desktop.persistence import project_file, regular_file
 from roadmap_desktop.persistence.errors import ProjectFileError
 from roadmap_desktop.persistence.project_file import load_project, loads_project
 from roadmap_desktop.persistence.serialize import project_to_dict
@@ -190,7 +190,7 @@ def test_folder_is_refused(tmp_path: Path) -> None:
 def test_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe.roadmap"
     os.mkfifo(pipe)
-    with pytest.raises(ProjectFileError, match="is not a regular file"):
+    with pytest.raises(ProjectFileError, match=r"is a named pipe, not a project file$"):
         load_project(pipe)
 
 
@@ -233,7 +233,7 @@ def test_unreadable_file_via_monkeypatch(tmp_path: Path, monkeypatch: pytest.Mon
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("builtins.open", denied)
+    monkeypatch.setattr(regular_file.os, "open", denied)
     with pytest.raises(ProjectFileError, match="cannot be read: permission denied"):
         load_project(path)
 

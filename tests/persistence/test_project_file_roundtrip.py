@@ -27,7 +27,7 @@ def test_save_then_load_is_equal(tmp_path: Path, sample_project: Project) -> Non
     save_project(sample_project, path)
     loaded = load_project(path)
     assert loaded.path == path
-    assert loaded.migrated_from is None and loaded.backup_path is None
+    assert loaded.migrated_from is None and loaded.older is None
     assert project_to_dict(loaded.project) == project_to_dict(sample_project)
     item = loaded.project.items[0]
     assert item.start == dt.date(2024, 2, 29) and item.end == dt.date(2024, 3, 11)

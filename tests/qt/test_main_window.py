@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from roadmap_desktop.persistence.autosave import RecoveryStore
 from roadmap_desktop.persistence.project_file import load_project
@@ -142,7 +143,7 @@ def test_save_failure_keeps_changes(qtbot, window, tmp_path, monkeypatch):
     import os
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *a, **k: shown.append(text))
+    monkeypatch.setattr(window.files, "ask_save_as", lambda problem: shown.append(str(problem)) and False)
     window.editors["requirement"].add_entity()
 
     def full_disk(*_a, **_k):
@@ -154,6 +155,34 @@ def test_save_failure_keeps_changes(qtbot, window, tmp_path, monkeypatch):
     assert window.isWindowModified()
     assert len(window.document.project.requirements) == 1
     assert not (tmp_path / "x.roadmap").exists()
+
+
+def test_a_read_only_file_is_refused_and_save_as_offered(qtbot, window, tmp_path, monkeypatch):
+    from roadmap_desktop.persistence import atomic
+
+    path = tmp_path / "shared.roadmap"
+    assert window.files.save_to(path)
+    before = path.read_bytes()
+    window.editors["requirement"].add_entity()
+    monkeypatch.setattr(atomic.os, "access", lambda _name, mode, **_k: mode != os.W_OK)  # as for a 0444 file
+    boxes: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        boxes.append(box)
+        save_as = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+        save_as.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    chosen = tmp_path / "mine.roadmap"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(chosen), ""))
+    assert window.files.save()
+    text = boxes[0].text()
+    assert "the file is read-only" in text and "Use Save As to save them under another name" in text
+    assert "Free some space" not in text
+    assert path.read_bytes() == before  # the read-only file is untouched
+    assert window.document.path == chosen and len(load_project(chosen).project.requirements) == 1
+    assert not window.isWindowModified()
 
 
 def test_autosave_and_recovery(qtbot, window, tmp_path, monkeypatch):
@@ -173,16 +202,40 @@ def test_autosave_and_recovery(qtbot, window, tmp_path, monkeypatch):
     assert window.files.recovery.entries() == []
 
 
-def test_migrated_file_opens_dirty_with_backup(qtbot, window, tmp_path):
+def test_migrated_file_opens_dirty_and_the_save_keeps_the_original(qtbot, window, tmp_path):
+    fixture = Path(__file__).parent.parent / "fixtures" / "v1_project.roadmap"
+    path = tmp_path / "old.roadmap"
+    path.write_bytes(fixture.read_bytes())
+    shown: list[str] = []
+    window.files._show_info = shown.append
+    assert window.files.open_path(path)
+    assert window.isWindowModified()
+    assert window.document.project.items
+    assert "saving keeps the original as old.roadmap.v1.bak" in shown[-1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.roadmap", "settings.json"]  # opening wrote nothing
+    assert window.files.save_to(path)
+    assert (tmp_path / "old.roadmap.v1.bak").read_bytes() == fixture.read_bytes()
+    assert shown[-1].endswith(f"original is kept as {tmp_path / 'old.roadmap.v1.bak'}")
+    assert json.loads(path.read_text("utf-8"))["format_version"] == 3
+    assert load_project(path).migrated_from is None
+    assert window.document.older is None
+    assert window.files.save_to(path) and shown[-1] == f"Saved {path}"  # later saves keep nothing more
+    assert sorted(p.name for p in tmp_path.glob("*.bak")) == ["old.roadmap.v1.bak"]
+
+
+def test_recovered_work_over_an_older_file_keeps_the_original_on_save(qtbot, window, tmp_path, monkeypatch):
     fixture = Path(__file__).parent.parent / "fixtures" / "v1_project.roadmap"
     path = tmp_path / "old.roadmap"
     path.write_bytes(fixture.read_bytes())
     assert window.files.open_path(path)
-    assert window.isWindowModified()
-    assert window.document.project.items
-    assert window.files.save_to(path)
-    assert json.loads(path.read_text("utf-8"))["format_version"] == 3
-    assert load_project(path).migrated_from is None
+    window.files.autosave()  # then the app dies before the user saves
+    other = MainWindow(window.settings, window.files.recovery)
+    qtbot.addWidget(other)
+    monkeypatch.setattr("roadmap_desktop.ui.document_controller.ask_recover", lambda *_a: "recover")
+    other.files.offer_recovery()
+    assert other.document.path == path and other.document.older is not None
+    assert other.files.save_to(path)
+    assert (tmp_path / "old.roadmap.v1.bak").read_bytes() == fixture.read_bytes()
 
 
 def test_filter_and_sort(qtbot, window):

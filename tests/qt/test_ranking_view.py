@@ -37,6 +37,7 @@ def rows(view):
 def test_ranks_by_rice_with_unscored_last(qtbot, document):
     view = RankingView(document)
     qtbot.addWidget(view)
+    view.show()  # the ranking is filled while the view is shown
     assert rows(view) == [["1", "Big", "400"], ["2", "Small", "100"], ["–", "Unknown", ""]]
     assert "missing" in view.tree.topLevelItem(2).text(3)
     assert "2 of 3 ranked by RICE" in view.summary.text()
@@ -45,6 +46,7 @@ def test_ranks_by_rice_with_unscored_last(qtbot, document):
 def test_framework_change_is_undoable_and_ranking_follows_edits(qtbot, document):
     view = RankingView(document)
     qtbot.addWidget(view)
+    view.show()  # the ranking is filled while the view is shown
     view.framework_combo.setCurrentIndex(view.framework_combo.findData("value_effort"))
     view.framework_combo.activated.emit(view.framework_combo.currentIndex())
     assert document.project.info.framework == "value_effort"
@@ -63,7 +65,7 @@ def test_framework_change_is_undoable_and_ranking_follows_edits(qtbot, document)
 def test_weighted_criteria_are_typed_and_bad_lines_reported(qtbot, document):
     view = RankingView(document)
     qtbot.addWidget(view)
-    view.show()
+    view.show()  # the ranking is filled while the view is shown
     document.execute(SetField("project", document.project.info.id, "framework", "weighted", "w"))
     QApplication.processEvents()
     assert view.criteria_edit.isVisible()
@@ -98,6 +100,7 @@ def breakdowns(view):
 def test_breakdowns_follow_the_interface_language(qtbot, qapp, document):
     view = RankingView(document)
     qtbot.addWidget(view)
+    view.show()  # the ranking is filled while the view is shown
     assert breakdowns(view)[0] == "reach 1000 × impact 2 × confidence 80 % ÷ effort 4 = 400"
     assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
     try:
@@ -119,6 +122,7 @@ def test_chinese_interface_shows_chinese_categories(qtbot, document, chinese_int
     document.execute(SetField("project", document.project.info.id, "framework", "value_effort", "ve"))
     view = RankingView(document)
     qtbot.addWidget(view)
+    view.show()  # the ranking is filled while the view is shown
     # efforts 1 and 4: the threshold is 2.5; Small 3 ÷ 1 = 3 (low value), Big 9 ÷ 4 = 2.25 (high effort)
     assert rows(view)[:2] == [["1", "Small", "3  填充项"], ["2", "Big", "2.25  大投入"]]
     assert breakdowns(view)[1] == "价值 9 ÷ 工作量 4 = 2.25；大投入（价值 ≥ 5，工作量 > 2.5）"
@@ -143,6 +147,7 @@ def test_every_framework_formula_is_in_the_catalog_and_shown_in_chinese(qtbot, q
     assert set(field_labels.FRAMEWORK_FORMULAS) == set(prioritisation.FRAMEWORK_FORMULAS.values())
     view = RankingView(document)
     qtbot.addWidget(view)
+    view.show()  # the ranking is filled while the view is shown
     try:
         assert i18n.install_translations(qapp, i18n.CHINESE) == i18n.CHINESE
         for framework in prioritisation.FRAMEWORK_FORMULAS:
@@ -156,3 +161,16 @@ def test_every_framework_formula_is_in_the_catalog_and_shown_in_chinese(qtbot, q
         QCoreApplication.sendPostedEvents()
     view.refresh()
     assert view.formula.text() == prioritisation.FRAMEWORK_FORMULAS[document.project.info.framework]
+
+
+def test_a_hidden_view_ranks_when_it_is_shown(qtbot, document):
+    view = RankingView(document)
+    qtbot.addWidget(view)
+    assert view.tree.topLevelItemCount() == 0  # a big project opens without ranking for a closed dock
+    view.show()
+    assert rows(view)[0] == ["1", "Big", "400"]
+    view.hide()
+    document.execute(SetField("requirement", document.project.requirements[0].id, "title", "Renamed", "Rename"))
+    QApplication.processEvents()
+    view.show()
+    assert "Renamed" in [r[1] for r in rows(view)]

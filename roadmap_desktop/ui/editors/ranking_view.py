@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -79,6 +79,7 @@ class RankingView(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self.refresh)
+        self._stale = True  # the list waits until the view is shown
         document.project_changed.connect(self._on_document_project_changed)
         self.refresh()
 
@@ -98,6 +99,11 @@ class RankingView(QWidget):
         if code != info.framework:
             label = self.tr("Prioritise by {framework}").format(framework=translate_label(FRAMEWORK_LABELS[code]))
             self.document.execute(SetField("project", info.id, "framework", code, label))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._fill_ranking()
 
     def changeEvent(self, event: QEvent) -> None:
         # A new interface language: the breakdowns follow it (rank once, after the burst of events).
@@ -137,12 +143,23 @@ class RankingView(QWidget):
         shown = format_value(ProjectInfo.spec("criteria"), info.criteria).replace("; ", "\n")
         if not self.criteria_edit.hasFocus() and self.criteria_edit.toPlainText() != shown:
             self.criteria_edit.setPlainText(shown)
+        # Ranking 20,000 requirements takes a second, and the dock is usually closed: rank when it is shown.
+        if self.isVisible():
+            self._fill_ranking()
+        else:
+            self._stale = True
+
+    def _fill_ranking(self) -> None:
+        self._stale = False
+        info = self.document.project.info
         selected = self.selected_id()
         self.tree.clear()
         # The interface's language, not the project's: the breakdowns sit among translated labels.
         language = language_code(i18n.installed_language())
         ranked = rank(self.document.project, language=language)
         scored = 0
+        rows: list[QTreeWidgetItem] = []
+        current: QTreeWidgetItem | None = None
         for entry in ranked:
             req, score = entry.requirement, entry.score
             if score.scored:
@@ -158,9 +175,12 @@ class RankingView(QWidget):
             row.setToolTip(3, score.breakdown or score.reason)
             row.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             row.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.tree.addTopLevelItem(row)
+            rows.append(row)
             if req.id == selected:
-                self.tree.setCurrentItem(row)
+                current = row
+        self.tree.addTopLevelItems(rows)  # at once: one by one is slower, and so is clearing them later
+        if current is not None:
+            self.tree.setCurrentItem(current)
         left_out = len(self.document.project.requirements) - len(ranked)
         text = self.tr("{scored} of {total} ranked by {framework}").format(
             scored=scored, total=len(ranked), framework=translate_label(FRAMEWORK_LABELS[info.framework])

@@ -193,7 +193,13 @@ class ForecastPanel(QWidget):
         self._timer.setInterval(250)  # one run per burst of edits (a drag, an accepted batch)
         self._timer.timeout.connect(self.recompute)
         document.project_changed.connect(self._on_document_project_changed)
-        self.recompute()
+        # The first forecast starts once the window is built: its thread would compete with the building
+        # for the interpreter (a 20,000-requirement project opened a second later).
+        self._first_run = QTimer(self)
+        self._first_run.setSingleShot(True)
+        self._first_run.setInterval(0)
+        self._first_run.timeout.connect(self.recompute)
+        self._first_run.start()
 
     def _on_document_project_changed(self, event) -> None:
         if event.kind in ("item", "risk", "lane"):
