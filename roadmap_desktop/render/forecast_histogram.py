@@ -53,18 +53,23 @@ def paint_histogram(
     painter.drawLine(plot.bottomLeft(), plot.bottomRight())
     painter.setFont(font)
     colours = dict(P_LINES)
-    label_y = plot.top()
-    for name, day in sorted(marks.items(), key=lambda kv: kv[1]):
-        color = colours.get(name, PLANNED)
-        x = x_of((day - histogram.anchor).days + 0.5)
-        painter.setPen(QPen(color, 1.4 * unit, Qt.PenStyle.DashLine))
+    ordered = sorted(marks.items(), key=lambda kv: kv[1])
+    xs = [x_of((day - histogram.anchor).days + 0.5) for _name, day in ordered]
+    for (name, _day), x in zip(ordered, xs, strict=True):
+        painter.setPen(QPen(colours.get(name, PLANNED), 1.4 * unit, Qt.PenStyle.DashLine))
         painter.drawLine(x, plot.top() + lh, x, plot.bottom())
-        painter.setPen(color)
+    # Labels after every line, each on its own text line with the page's white behind it: close dates
+    # put a later line through an earlier label.
+    label_y = plot.top()
+    for (name, day), x in zip(ordered, xs, strict=True):
         text = f"{name} {date_text(day)}"
         width = fm.horizontalAdvance(text)
         left = x + 3 * unit if x + 3 * unit + width <= plot.right() else x - 3 * unit - width
-        painter.drawText(QRectF(left, label_y, width + unit, lh), int(Qt.AlignmentFlag.AlignVCenter), text)
-        label_y += lh  # close dates would overlap their labels
+        box = QRectF(left, label_y, width + unit, lh)
+        painter.fillRect(box.adjusted(-unit, 0, unit, 0), Qt.GlobalColor.white)
+        painter.setPen(colours.get(name, PLANNED))
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), text)
+        label_y += lh
     painter.setPen(INK)
     below = QRectF(plot.left(), plot.bottom() + 3 * unit, plot.width(), lh)
     start = histogram.anchor + dt.timedelta(days=first)

@@ -10,6 +10,9 @@ from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainter, QPen, QPolygo
 
 from .ink import INK, readable_ink
 from .timeline_layout import (
+    ARROW_TIP,
+    BAND_EVEN,
+    BAND_ODD,
     CONNECTOR_RADIUS,
     CRITICAL,
     LABEL_GAP,
@@ -174,7 +177,13 @@ def paint_bar_label(
     fm = layout.bold_metrics if bar.milestone else layout.metrics
     if bar.milestone:
         painter.setFont(layout.bold_font)
-    x = label.x - fm.horizontalAdvance(label.text) if label.placement == "before" else label.x
+    text_width = fm.horizontalAdvance(label.text)
+    # A title before its bar also keeps clear of the arrowhead that enters the bar there.
+    x = label.x - text_width - ARROW_TIP if label.placement == "before" else label.x
+    # A label outside its bar sits on the lane's band, where dependency arrows pass: the band's colour
+    # behind the text keeps a crossing line from striking through it.
+    halo = QRectF(x - 1, box.center().y() - fm.height() / 2, text_width + 2, fm.height())
+    painter.fillRect(halo, BAND_ODD if bar.lane % 2 else BAND_EVEN)
     draw_centred_text(painter, fm, x, box, label.text)
     if bar.milestone:
         painter.setFont(layout.font)

@@ -52,6 +52,7 @@ CRITICAL = QColor("#C62828")
 SELECT = QColor("#1D4ED8")
 
 LABEL_GAP = 6.0  # between a bar and the title written beside it
+ARROW_TIP = 6.0  # kept free before a bar for the arrowhead entering it, by a title written before the bar
 MAX_LABEL_PX = 320.0  # how far a label beside a bar can reach into the visible area
 ELLIPSIS = "\u2026"
 # Above this many plain bars in view, bars are square-cornered and drawn in one call per colour:
@@ -353,7 +354,7 @@ class TimelineLayout:
     def label_room_left(self, bar: Bar) -> float:
         prev = self.prev_bar(bar)
         limit = self.bar_box(prev)[2] if prev is not None else self.gutter_width
-        return max(self.bar_box(bar)[0] - limit - 2 * LABEL_GAP, 0.0)
+        return max(self.bar_box(bar)[0] - limit - 2 * LABEL_GAP - ARROW_TIP, 0.0)
 
     def label_room(self, bar: Bar) -> float:
         """Free pixels to the right of the bar before the next bar in its row."""
