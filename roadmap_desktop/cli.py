@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 from . import __version__, commandline
+from .commandline.console import terminal_output
 
 
 def subcommands() -> dict[str, ModuleType]:
@@ -50,17 +51,26 @@ def build_gui_parser(names: list[str]) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     modules = subcommands()
-    try:
-        if argv and argv[0] in modules:
-            args = build_subcommand_parser(modules).parse_args(argv)
-            return int(modules[args.command].run(args))
-        args = build_gui_parser(list(modules)).parse_args(argv)
-    except SystemExit as exc:  # argparse's own exit for --help, --version and usage errors
-        return int(exc.code or 0)
-    if args.self_test:
+    # Everything a sub-command or argparse prints goes through the terminal guard (console.py): no
+    # control characters from project text, a quiet end when a pipe's reader has gone.
+    gui: argparse.Namespace | None = None
+    with terminal_output() as terminal:
+        try:
+            if argv and argv[0] in modules:
+                args = build_subcommand_parser(modules).parse_args(argv)
+                code = int(modules[args.command].run(args))
+            else:
+                gui = build_gui_parser(list(modules)).parse_args(argv)
+                code = 0
+        except SystemExit as exc:  # argparse's own exit for --help, --version and usage errors
+            gui, code = None, int(exc.code or 0)
+    code = terminal.exit_code(code)
+    if gui is None or code:
+        return code
+    if gui.self_test:
         from .selftest import run_self_test
 
         return run_self_test()
     from .app import run_gui
 
-    return run_gui(Path(args.file) if args.file else None, args.quit_after)
+    return run_gui(Path(gui.file) if gui.file else None, gui.quit_after)

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..domain.project import Project
+from .console import one_line
 
 EXIT_OK = 0
 EXIT_PROBLEM = 2
@@ -17,7 +18,8 @@ class CommandError(Exception):
 
 
 def fail(message: str) -> int:
-    print(f"roadmap-desktop: {message}", file=sys.stderr)
+    """Say ``message`` on stderr as one clean line (it may quote file content or names); return 2."""
+    print(f"roadmap-desktop: {one_line(message)}", file=sys.stderr)
     return EXIT_PROBLEM
 
 

@@ -1,8 +1,13 @@
-"""A project as a Markdown document for docs and wikis (GitHub-flavoured tables; no Qt)."""
+"""A project as a Markdown document for docs and wikis (GitHub-flavoured tables; no Qt).
+
+Project text is data, never markup: whatever a file holds, the document renders no link, image,
+HTML, code, heading, list, quote or table of the project's making (see ``_escape``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..domain.prioritisation import rice
 from ..domain.project import Project
@@ -10,6 +15,7 @@ from ..domain.requirement import REQUIREMENT_STATUSES
 from ..domain.risk import Risk
 from ..domain.timeline import TimelineItem
 from ..wording import Wording, wording
+from .controls import strip_controls
 
 MILESTONE = "◆"
 
@@ -141,19 +147,41 @@ def _row(cells: list[str]) -> str:
 
 
 def escape_cell(text: str) -> str:
-    """Text safe inside one table cell: pipes escaped, line breaks as <br>, no raw HTML."""
-    text = _escape(text)
-    lines = [line.strip() for line in text.splitlines()]
+    """Text safe inside one table cell: escaped as ``_escape`` does, line breaks as <br>."""
+    lines = [line.strip() for line in _escape(text).splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    return "<br>".join(lines).replace("|", "\\|")
+    return "<br>".join(lines)
+
+
+# Characters with a meaning inside a line: escapes, code spans and fences (` ~), emphasis (* _), links,
+# images, footnotes and reference definitions ([ ]), table cells (|), headings and their closing
+# sequence (#), GitHub math ($), mentions and e-mail autolinks (@).
+_SPECIAL = re.compile(r"[\\`*_\[\]~|#$@]")
+# GFM autolinks without angle brackets: "http://...", "www....".
+_SCHEME = re.compile(r":(?=//)")
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+# What starts a block at the beginning of a line: list items, setext underlines, thematic breaks,
+# ordered lists ("1." "1)"). Blockquotes and HTML blocks need > and <, which become entities.
+_BLOCK_MARK = re.compile(r"^[-+=]")
+_ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def _escape(text: str) -> str:
-    # A backslash would escape our own pipe escape; angle brackets would open raw HTML.
-    return text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Project text as literal Markdown text: control characters dropped, every character with a
+    meaning backslash-escaped, ``& < >`` as entities (no raw HTML, no character references)."""
+    text = _SPECIAL.sub(lambda m: "\\" + m.group(), strip_controls(text, keep="\n\t"))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _WWW.sub(r"\1\\.", _SCHEME.sub(r"\\:", text))
+
+
+def _line_start(line: str) -> str:
+    """A line of a paragraph that cannot open a block: no indentation (an indented code block), no
+    list, setext or thematic-break mark."""
+    line = line.lstrip()
+    return _ORDERED.sub(r"\1\\\2", "\\" + line if _BLOCK_MARK.match(line) else line)
 
 
 def _inline(text: str) -> str:
@@ -162,7 +190,7 @@ def _inline(text: str) -> str:
 
 def _paragraph(text: str) -> str:
     """Long text as one Markdown block: its line breaks kept (two trailing spaces), blank lines kept."""
-    lines = [line.rstrip() for line in _escape(text).strip().splitlines()]
+    lines = [_line_start(line).rstrip() for line in _escape(text).strip().splitlines()]
     out: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
