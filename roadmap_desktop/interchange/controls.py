@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-# Whole escape sequences first (ECMA-48): CSI, then the string controls (OSC, DCS, SOS, PM, APC) up to
-# their terminator (BEL or ST; unterminated, up to the end of the line, so that no later line is lost),
-# then two-character escapes;
-# each in its 7-bit (ESC x) and 8-bit (C1) spelling.
+# Whole escape sequences first (ECMA-48): CSI, then the string controls (OSC, DCS, SOS, PM, APC) with
+# their payload up to the terminator (BEL or ST) on the same line, then two-character escapes; each in
+# its 7-bit (ESC x) and 8-bit (C1) spelling. A string control without a terminator loses only its
+# introducer: what follows is shown as text, so a message that quotes it (a file name) stays whole.
 _SEQUENCES = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
-    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?"
+    r"|(?:\x1b[\]PX^_]|[\x9d\x90\x98\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
     r"|\x1b[ -/]*[0-~]?"
 )
 # Left after the sequences: C0 controls, DEL, C1 controls, the bidirectional marks, embeddings,
