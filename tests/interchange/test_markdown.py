@@ -33,7 +33,7 @@ def table_rows(text: str, heading: str) -> list[list[str]]:
 def test_document_structure():
     text = project_to_markdown(build_project(), TODAY)
     lines = text.splitlines()
-    assert lines[0] == "# Support \\| assistant"
+    assert lines[0] == "# Support | assistant"
     assert "*As of 2024-03-15*" in lines
     assert "**Vision:** An offline assistant.  " in lines and "Runs on a laptop." in lines
     assert "4 requirements · 5 timeline items · 2 risks" in lines
@@ -63,11 +63,11 @@ def test_rice_score_is_the_domains():
 def test_timeline_by_lane_with_milestones_and_dependencies():
     text = project_to_markdown(build_project(), TODAY)
     lines = text.splitlines()
-    assert lines.index("### Backend") < lines.index("### Front: end \\#1") < lines.index("### Unassigned")
+    assert lines.index("### Backend") < lines.index("### Front: end #1") < lines.index("### Unassigned")
     backend = table_rows(text, "### Backend")
     assert backend[0][:3] == ["Design: API", "2024-03-04", "2024-03-08"]
     assert backend[1][0] == "Build; test" and backend[1][5] == "Design: API"
-    front = table_rows(text, "### Front: end \\#1")
+    front = table_rows(text, "### Front: end #1")
     assert front[0][:3] == ["◆ Launch #1", "2024-03-19", "2024-03-19"]
     assert front[1][:2] == ["Someday idea", "not scheduled"]
 
@@ -123,3 +123,18 @@ def test_the_brief_follows_the_vision_only_when_set():
     chinese = build_project("zh")
     chinese.info.brief = "给客服团队的离线问答助手。"
     assert "**产品简介：** 给客服团队的离线问答助手。" in project_to_markdown(chinese, TODAY).splitlines()
+
+
+def test_ordinary_punctuation_reads_as_written():
+    """Only what would act is escaped: a title's "#1", "C#", "user_id", "@team", "R&D", "< 2 s",
+    quotes, dashes, slashes, percent signs and brackets read in the Markdown source as typed."""
+    project = build_project()
+    project.info.name = "Acme's Help-Desk Bot (v2.0) — Q3/Q4: 50% faster! #1 for C# and user_id, ask @team?"
+    project.requirements[0].title = 'Answer "reset password" (top-50) in < 2 s; R&D, snake_case_names, 中文_标题'
+    text = project_to_markdown(project, TODAY)
+    assert text.splitlines()[0] == f"# {project.info.name}"
+    assert f"| {project.requirements[0].title} |" in text
+    # What would act stays escaped: emphasis, a heading's closing sequence, an e-mail autolink, a
+    # character reference, a tag.
+    assert escape_cell("_em_ *em* help@acme.com plan #") == "\\_em\\_ \\*em\\* help\\@acme.com plan \\#"
+    assert escape_cell("&lt; <b>") == "&amp;lt; &lt;b&gt;"
