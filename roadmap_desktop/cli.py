@@ -51,8 +51,9 @@ def build_gui_parser(names: list[str]) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     modules = subcommands()
-    # Everything a sub-command or argparse prints goes through the terminal guard (console.py): no
-    # control characters from project text, a quiet end when a pipe's reader has gone.
+    # Everything a sub-command, the self-test or argparse prints goes through the terminal guard
+    # (console.py): no control characters from project text or a model's header, a quiet end when a
+    # pipe's reader has gone. The window runs outside it.
     gui: argparse.Namespace | None = None
     with terminal_output() as terminal:
         try:
@@ -62,15 +63,15 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 gui = build_gui_parser(list(modules)).parse_args(argv)
                 code = 0
+                if gui.self_test:
+                    from .selftest import run_self_test
+
+                    gui, code = None, run_self_test()
         except SystemExit as exc:  # argparse's own exit for --help, --version and usage errors
             gui, code = None, int(exc.code or 0)
     code = terminal.exit_code(code)
     if gui is None or code:
         return code
-    if gui.self_test:
-        from .selftest import run_self_test
-
-        return run_self_test()
     from .app import run_gui
 
     return run_gui(Path(gui.file) if gui.file else None, gui.quit_after)
