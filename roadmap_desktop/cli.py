@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 from . import __version__, commandline
+from .commandline.console import terminal_output
 
 
 def subcommands() -> dict[str, ModuleType]:
@@ -58,17 +59,27 @@ def main(argv: list[str] | None = None) -> int:
 
         return child_main(argv[1:])
     modules = subcommands()
-    try:
-        if argv and argv[0] in modules:
-            args = build_subcommand_parser(modules).parse_args(argv)
-            return int(modules[args.command].run(args))
-        args = build_gui_parser(list(modules)).parse_args(argv)
-    except SystemExit as exc:  # argparse's own exit for --help, --version and usage errors
-        return int(exc.code or 0)
-    if args.self_test:
-        from .selftest import run_self_test
+    # Everything a sub-command, the self-test or argparse prints goes through the terminal guard
+    # (console.py): no control characters from project text or a model's header, a quiet end when a
+    # pipe's reader has gone. The window runs outside it.
+    gui: argparse.Namespace | None = None
+    with terminal_output() as terminal:
+        try:
+            if argv and argv[0] in modules:
+                args = build_subcommand_parser(modules).parse_args(argv)
+                code = int(modules[args.command].run(args))
+            else:
+                gui = build_gui_parser(list(modules)).parse_args(argv)
+                code = 0
+                if gui.self_test:
+                    from .selftest import run_self_test
 
-        return run_self_test()
+                    gui, code = None, run_self_test()
+        except SystemExit as exc:  # argparse's own exit for --help, --version and usage errors
+            gui, code = None, int(exc.code or 0)
+    code = terminal.exit_code(code)
+    if gui is None or code:
+        return code
     from .app import run_gui
 
-    return run_gui(Path(args.file) if args.file else None, args.quit_after)
+    return run_gui(Path(gui.file) if gui.file else None, gui.quit_after)

@@ -4,12 +4,12 @@ apply the suggestions."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
 from .common import EXIT_OK, CommandError, fail, load, positive_int, save
+from .console import json_text
 
 NAME = "assist"
 HELP = "draft requirements, user stories, priorities, timeline items, risks or a summary with the local model"
@@ -188,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
         "dropped": result.dropped,
         "timing": timing,
     }
-    print(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+    print(json_text(report))
     if args.apply and result.suggestions:
         command: Macro = accept_command(project, result.suggestions, f"Assistant: {args.task}")
         if args.brief.strip() and args.brief.strip() != project.info.brief.strip():

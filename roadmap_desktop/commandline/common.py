@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.project import Project
+from .console import one_line
 
 if TYPE_CHECKING:
     from ..persistence.backup import OlderFile
@@ -23,7 +24,8 @@ class CommandError(Exception):
 
 
 def fail(message: str) -> int:
-    print(f"roadmap-desktop: {message}", file=sys.stderr)
+    """Say ``message`` on stderr as one clean line (it may quote file content or names); return 2."""
+    print(f"roadmap-desktop: {one_line(message)}", file=sys.stderr)
     return EXIT_PROBLEM
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from .common import EXIT_OK, positive_int
+from .console import json_text
 
 NAME = "models"
 HELP = "list the GGUF models found, with metadata and a memory estimate"
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
             f"    {estimate.explanation}",
         ]
     if args.json:
-        print(json.dumps({"n_ctx": args.n_ctx, "available_bytes": available, "models": rows}, ensure_ascii=False))
+        print(json_text({"n_ctx": args.n_ctx, "available_bytes": available, "models": rows}, indent=None))
         return EXIT_OK
     if not found:
         print("no .gguf model files found in: " + ", ".join(str(folder) for folder in model_dirs()))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import unicodedata
 
 from ..domain.project import FRAMEWORKS
 from .common import EXIT_OK, CommandError, fail, load
+from .console import clean, json_text
 
 NAME = "rank"
 HELP = "rank a project's requirements by a prioritisation framework (RICE, ICE, WSJF, MoSCoW, ...)"
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
             "requirements": rows,
             "dropped_not_ranked": dropped,
         }
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        print(json_text(document))
         return EXIT_OK
     print(f"{FRAMEWORK_LABELS[framework]} — {FRAMEWORK_FORMULAS[framework]}")
     if not ranked:
@@ -85,10 +85,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: wide and full-width characters 2, combining marks 0."""
+    """Terminal columns ``text`` takes: wide and full-width characters 2, combining marks and format
+    characters (zero-width space and joiner) 0."""
     width = 0
     for char in text:
-        if unicodedata.combining(char):
+        if unicodedata.combining(char) or unicodedata.category(char) == "Cf":
             continue
         width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
     return width
@@ -118,7 +119,7 @@ def format_table(
 ) -> str:
     """Columns two spaces apart, padded by display width; the last column is not padded."""
     right, cap = right or set(), cap or {}
-    rows = [[" ".join(cell.split()) for cell in row] for row in rows]  # one line per row
+    rows = [[" ".join(clean(cell).split()) for cell in row] for row in rows]  # one line per row, no controls
     rows = [[truncate(cell, cap[i]) if i in cap else cell for i, cell in enumerate(row)] for row in rows]
     widths = [max(display_width(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
     lines = []

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 
 from ..wording import wording
 from .common import EXIT_OK, CommandError, date_arg, fail, load
+from .console import json_text
 from .rank import format_table
 
 NAME = "risks"
@@ -56,11 +56,7 @@ def run(args: argparse.Namespace) -> int:
             }
             for r in shown
         ]
-        print(
-            json.dumps(
-                {"today": today.isoformat(), "risks": rows, "closed_hidden": hidden}, ensure_ascii=False, indent=2
-            )
-        )
+        print(json_text({"today": today.isoformat(), "risks": rows, "closed_hidden": hidden}))
         return EXIT_OK
     if not shown:
         print("no risks" if not project.risks else "no open risks")

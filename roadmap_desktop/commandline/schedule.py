@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import sys
 
 from .common import EXIT_OK, CommandError, date_arg, fail, load, positive_int, save
+from .console import json_text
 
 NAME = "schedule"
 HELP = "auto-schedule the timeline and forecast finish dates (P50/P80/P90) as JSON; --apply saves the new starts"
@@ -90,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
             ],
         },
     }
-    print(json.dumps(document, ensure_ascii=False, indent=2))
+    print(json_text(document))
     if args.apply:
         command = schedule_command(project, plan)
         if not command.commands:

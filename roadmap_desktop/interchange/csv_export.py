@@ -3,8 +3,10 @@
 The byte order mark makes Excel open the file as UTF-8, so Chinese text shows correctly; other
 programs (and csv_import) skip it. Choice values are written as stored (``in_progress``), dates as
 YYYY-MM-DD, lists joined with "; ". A link field gets two columns: the linked titles (readable) and
-the field itself with the linked ids (exact). Text that a spreadsheet would run as a formula is
-prefixed with an apostrophe, which csv_import removes again.
+the field itself with the linked ids (exact). Every cell that a spreadsheet would run as a formula
+(text, ids, lists, names in a mapping; see formula_guard) is prefixed with an apostrophe, which
+csv_import removes again; a plain number in a number field stays a number. Control characters other
+than tab and line breaks are left out (see controls.py).
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldSpec, format_value
 from ..domain.project import ENTITY_TYPES, Project
 from ..persistence.atomic import atomic_write_text
+from .controls import strip_controls
+from .formula_guard import guard, guard_number
 
 KINDS = ("requirement", "item", "risk")
 BOM = "\ufeff"
 LIST_SEPARATOR = "; "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_TEXT_KINDS = (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.TEXT_LIST)
+_NUMBER_KINDS = (FieldKind.INT, FieldKind.FLOAT)
 
 
 def title_column(spec: FieldSpec) -> str:
@@ -51,14 +54,14 @@ def csv_text(project: Project, kind: str) -> str:
     writer = csv.writer(buffer)  # excel dialect: comma, CRLF, quotes where needed (RFC 4180)
     writer.writerow(columns(kind))
     for entity in project.collection(kind):
-        row = [entity.id]
+        row = [_text(entity.id)]
         for spec in cls.FIELDS:
             value = getattr(entity, spec.name)
             if spec.kind in (FieldKind.REF, FieldKind.REFS):
                 ids = [value] if spec.kind is FieldKind.REF else list(value)
                 ids = [i for i in ids if i]
                 titles = [_title(project, spec.ref_kind or "", i) for i in ids]
-                row += [_guard(LIST_SEPARATOR.join(titles)), LIST_SEPARATOR.join(ids)]
+                row += [_text(LIST_SEPARATOR.join(titles)), _text(LIST_SEPARATOR.join(ids))]
             else:
                 row.append(_cell(spec, value))
         writer.writerow(row)
@@ -77,17 +80,18 @@ def _entity_type(kind: str) -> type[Entity]:
 
 
 def _cell(spec: FieldSpec, value: object) -> str:
+    # Every cell is guarded, not only free text: a crafted file can put a formula into an id, a
+    # choice or a mapping's names as easily as into a title.
     if spec.kind is FieldKind.CHOICE:
-        return str(value)  # the stored value, so that import maps it back exactly
+        return _text(str(value))  # the stored value, so that import maps it back exactly
     text = format_value(spec, value)
-    return _guard(text) if spec.kind in _TEXT_KINDS else text
+    return guard_number(text) if spec.kind in _NUMBER_KINDS else _text(text)
 
 
-def _guard(text: str) -> str:
-    # A cell starting with = + - @ is a formula to Excel and LibreOffice (CSV injection). Text that
-    # already starts with apostrophes before such a character gets one more, so import can take
-    # exactly one off again.
-    return "'" + text if text.lstrip("'").startswith(_FORMULA_STARTS) else text
+def _text(text: str) -> str:
+    # Control characters are no text to a spreadsheet either: a NUL ends the cell for some readers
+    # (and makes csv_import refuse the file), ESC sequences reach a terminal that shows the file.
+    return guard(strip_controls(text, keep="\t\n\r"))
 
 
 def _title(project: Project, kind: str, entity_id: str) -> str:

@@ -32,6 +32,7 @@ from ..domain.requirement import Requirement
 from ..persistence.errors import ProjectFileError
 from ..persistence.regular_file import UnreadableFile, read_regular_file
 from ..wording import Wording, languages, wording
+from .formula_guard import unguard
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -325,13 +326,6 @@ def _convert(spec: FieldSpec, text: str, header: str) -> object:
     return text
 
 
-def _unguard(text: str) -> str:
-    # csv_export prefixes formula-like text with an apostrophe; take it off again.
-    if text.startswith("'") and text.lstrip("'")[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return text[1:]
-    return text
-
-
 # -- importing ----------------------------------------------------------------------------------
 
 
@@ -388,7 +382,7 @@ def _build(row: list[str], used: list[tuple[int, str, str]]) -> tuple[Requiremen
     due: list[str] = []
     title_failed = False
     for index, header, target in used:
-        text = _unguard(row[index]) if index < len(row) else ""
+        text = unguard(row[index]) if index < len(row) else ""
         if not text.strip():
             continue
         if target == DUE:

@@ -1,8 +1,13 @@
-"""A project as a Markdown document for docs and wikis (GitHub-flavoured tables; no Qt)."""
+"""A project as a Markdown document for docs and wikis (GitHub-flavoured tables; no Qt).
+
+Project text is data, never markup: whatever a file holds, the document renders no link, image,
+HTML, code, heading, list, quote or table of the project's making (see ``_escape``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..domain.prioritisation import rice
 from ..domain.project import Project
@@ -10,6 +15,7 @@ from ..domain.requirement import REQUIREMENT_STATUSES
 from ..domain.risk import Risk
 from ..domain.timeline import TimelineItem
 from ..wording import Wording, wording
+from .controls import strip_controls
 
 MILESTONE = "◆"
 
@@ -18,7 +24,7 @@ def project_to_markdown(project: Project, today: dt.date | None = None) -> str:
     """The whole project as Markdown; ``today`` is the "as of" date (default: the local date)."""
     w = wording(project.info.language)
     info = project.info
-    out: list[str] = [f"# {_inline(info.name)}", ""]
+    out: list[str] = [f"# {_heading(info.name)}", ""]
     as_of = (today or dt.date.today()).isoformat()
     out += [f"*{w('document.as_of', date=as_of)}*", ""]
     if info.description.strip():
@@ -102,7 +108,7 @@ def _timeline(project: Project, w: Wording) -> list[str]:
             end = item.end.isoformat() if item.end else ""
             depends = "; ".join(titles[d] for d in item.depends_on if d in titles)
             rows.append([title, start, end, w.choice(item.status), item.owner, depends])
-        out += [f"### {_inline(name)}", "", *_table(header, rows), ""]
+        out += [f"### {_heading(name)}", "", *_table(header, rows), ""]
     return out
 
 
@@ -144,28 +150,83 @@ def _row(cells: list[str]) -> str:
 
 
 def escape_cell(text: str) -> str:
-    """Text safe inside one table cell: pipes escaped, line breaks as <br>, no raw HTML."""
-    text = _escape(text)
-    lines = [line.strip() for line in text.splitlines()]
+    """Text safe inside one table cell: escaped as ``_escape`` does, line breaks as <br>."""
+    lines = [line.strip() for line in _escape(text).splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     while lines and not lines[0]:
         lines.pop(0)
-    return "<br>".join(lines).replace("|", "\\|")
+    return "<br>".join(lines)
 
 
-def _escape(text: str) -> str:
-    # A backslash would escape our own pipe escape; angle brackets would open raw HTML.
-    return text.replace("\\", "\\\\").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+# Characters with a meaning inside a line: escapes, code spans and fences (` ~), emphasis (* _), links,
+# images, footnotes and reference definitions ([ ]), table cells (|), GitHub math ($); and, only where
+# they have one (see _mark), headings and their closing sequence (#) and e-mail autolinks (@).
+_SPECIAL = re.compile(r"[\\`*\[\]~|$@]|_+|#+")
+_SPECIAL_IN_HEADING = re.compile(r"[\\`*\[\]~$@]|_+|#+")  # a heading is never part of a table
+_EMAIL_BEFORE = re.compile(r"[\w.+-]")
+_EMAIL_AFTER = re.compile(r"[\w-]")
+# GFM autolinks without angle brackets: "http://...", "www....".
+_SCHEME = re.compile(r":(?=//)")
+_WWW = re.compile(r"(www)\.", re.IGNORECASE)
+# "&" that would start a character reference ("&lt;", "&#106;"), "<" that would open HTML or an
+# autolink (anything but a space after it); elsewhere both are ordinary ("A & B", "< 2 s").
+_AMPERSAND = re.compile(r"&(?=#|[A-Za-z0-9]+;)")
+_LESS_THAN = re.compile(r"<(?!\s|$)")
+# What starts a block at the beginning of a line: list items, setext underlines, thematic breaks,
+# ordered lists ("1." "1)"). Blockquotes need ">", which is always an entity; HTML blocks a "<" and a
+# name, which _escape breaks.
+_BLOCK_MARK = re.compile(r"^[-+=]")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def _escape(text: str, special: re.Pattern[str] = _SPECIAL) -> str:
+    """Project text as literal Markdown text: control characters dropped, every character with a
+    meaning backslash-escaped, ``>`` and (where they would start a character reference, HTML or an
+    autolink) ``&`` and ``<`` as entities."""
+    text = special.sub(_mark, strip_controls(text, keep="\n\t"))
+    text = _LESS_THAN.sub("&lt;", _AMPERSAND.sub("&amp;", text)).replace(">", "&gt;")
+    return _WWW.sub(r"\1\\.", _SCHEME.sub(r"\\:", text))
+
+
+def _mark(match: re.Match[str]) -> str:
+    """A run of special characters, backslash-escaped unless it is inert where it stands: ordinary
+    punctuation in a title ("#1", "C# client", "user_id", "@team") should read as it is written."""
+    run, text, start, end = match.group(), match.string, match.start(), match.end()
+    before = text[start - 1] if start else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if run[0] == "_" and before.isalnum() and after.isalnum():
+        return run  # inside a word: never emphasis (CommonMark's flanking rule for "_")
+    if run[0] == "#":
+        line_start = not text[text.rfind("\n", 0, start) + 1 : start].strip()
+        closing = not text[end:].split("\n", 1)[0].strip()  # a heading's closing sequence ends its line
+        if not line_start and not closing:
+            return run
+    if run == "@" and not (_EMAIL_BEFORE.match(before) and _EMAIL_AFTER.match(after)):
+        return run  # only "name@host" is an autolink
+    return "".join("\\" + char for char in run)
+
+
+def _line_start(line: str) -> str:
+    """A line of a paragraph that cannot open a block: no indentation (an indented code block), no
+    list, setext or thematic-break mark."""
+    line = line.lstrip()
+    return _ORDERED.sub(r"\1\\\2", "\\" + line if _BLOCK_MARK.match(line) else line)
+
+
+def _heading(text: str) -> str:
+    """Text for a heading's line: one line, escaped."""
+    return " ".join(_escape(text, _SPECIAL_IN_HEADING).split())
 
 
 def _inline(text: str) -> str:
-    return " ".join(_escape(text).split())
+    """Text as one line of a paragraph: escaped, its line breaks folded, no block mark at its start."""
+    return _line_start(" ".join(_escape(text).split()))
 
 
 def _paragraph(text: str) -> str:
     """Long text as one Markdown block: its line breaks kept (two trailing spaces), blank lines kept."""
-    lines = [line.rstrip() for line in _escape(text).strip().splitlines()]
+    lines = [_line_start(line).rstrip() for line in _escape(text).strip().splitlines()]
     out: list[str] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""

@@ -1,9 +1,12 @@
 """The timeline as a Mermaid ``gantt`` chart (text for wikis and docs that render Mermaid; no Qt).
 
-Mermaid's gantt lexer is fragile: ``:`` ``#`` ``;`` and ``%`` end or comment out a task name, and a
-name that starts with a keyword (``section``, ``title``, ``click``, ``call``, ``gantt``, a date, ...)
-is read as that statement. Names are therefore sanitised: the four characters become their
-full-width forms (：＃；％) and a leading keyword gets a "· " prefix.
+Mermaid's gantt lexer is fragile: ``:`` ``#`` ``;`` and ``%`` end or comment out a task name, ``%%{``
+anywhere in the text (even in a comment) is a directive that reconfigures the renderer, and a name
+that starts with a keyword (``section``, ``title``, ``click``, ``call``, ``gantt``, a date, ...) is
+read as that statement, also when the keyword is the whole name (we write `` :`` after it). Every
+piece of project text that reaches the chart, comments included, is therefore sanitised: control
+characters are dropped, line breaks become spaces, the four characters and ``<`` ``>`` become their
+full-width forms (：＃；％＜＞) and a leading keyword gets a "· " prefix.
 
 A dependency is written as ``after id ...`` only where that reproduces the item's stored start
 (Mermaid starts such a task when its latest dependency ends); otherwise the stored date is kept,
@@ -20,13 +23,17 @@ from ..domain.dates import shift
 from ..domain.project import Project
 from ..domain.timeline import TimelineItem
 from ..wording import wording
+from .controls import strip_controls
 
-_REPLACEMENTS = str.maketrans({":": "：", "#": "＃", ";": "；", "%": "％", "\n": " ", "\r": " "})
-# Statements of Mermaid's gantt lexer (case-insensitive, first match wins) that a task name must not start with.
+_REPLACEMENTS = str.maketrans({":": "：", "#": "＃", ";": "；", "%": "％", "<": "＜", ">": "＞"})
+# Statements of Mermaid's gantt lexer (case-insensitive, first match wins) that a task name must not
+# start with. The lexer needs whitespace after most keywords; the end of the name counts as such,
+# since the task's " :" follows it.
 _RESERVED_START = re.compile(
-    r"(gantt|dateformat\s|inclusiveenddates|topaxis|axisformat\s|tickinterval\s|includes\s|excludes\s"
-    r"|todaymarker\s|weekday\s|\d{4}-\d\d-\d\d|title\s|accdescription\s|section\s|click\s|href\s|call\s"
-    r"|acctitle\s*:|accdescr\s*[:{])",
+    r"(gantt|inclusiveenddates|topaxis|\d{4}-\d\d-\d\d"
+    r"|(dateformat|axisformat|tickinterval|includes|excludes|todaymarker|weekday|title|accdescription"
+    r"|section|click|href|call)(\s|$)"
+    r"|acctitle\s*(:|$)|accdescr\s*([:{]|$))",
     re.IGNORECASE,
 )
 _STATUS_TAGS = {"done": "done", "in_progress": "active", "blocked": "crit"}
@@ -34,7 +41,7 @@ _STATUS_TAGS = {"done": "done", "in_progress": "active", "blocked": "crit"}
 
 def sanitize(text: str, fallback: str = "untitled") -> str:
     """A name Mermaid reads as plain text (see the module docstring)."""
-    text = " ".join(text.translate(_REPLACEMENTS).split())
+    text = " ".join(strip_controls(text, keep="\n\t").translate(_REPLACEMENTS).split())
     if not text:
         return fallback
     return "· " + text if _RESERVED_START.match(text) else text
@@ -74,7 +81,7 @@ def project_to_mermaid(project: Project) -> str:
             lines.append(f"    {sanitize(item.title)} :{data}")
     unscheduled = [item for item in project.items if item.start is None]
     if unscheduled:
-        titles = ", ".join(" ".join(item.title.split()) for item in unscheduled)
+        titles = ", ".join(sanitize(item.title) for item in unscheduled)
         lines.append(f"    %% not scheduled: {titles}")
     return "\n".join(lines) + "\n"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from interchange_samples import build_project
 
@@ -15,7 +16,7 @@ TODAY = dt.date(2024, 3, 15)
 
 
 def table_rows(text: str, heading: str) -> list[list[str]]:
-    """Cells of the first table after ``heading`` (split on unescaped pipes)."""
+    """Cells of the first table after ``heading`` (split on unescaped pipes, backslash escapes undone)."""
     lines = text.splitlines()
     start = lines.index(heading)
     rows, started = [], False
@@ -23,7 +24,7 @@ def table_rows(text: str, heading: str) -> list[list[str]]:
         if line.startswith("|"):
             started = True
             inner = line[1:-1].replace("\\|", "\0")
-            rows.append([cell.strip().replace("\0", "|") for cell in inner.split("|")])
+            rows.append([re.sub(r"\\(.)", r"\1", cell.strip()).replace("\0", "|") for cell in inner.split("|")])
         elif started:
             break
     return rows[2:]  # without header and rule
@@ -122,3 +123,18 @@ def test_the_brief_follows_the_vision_only_when_set():
     chinese = build_project("zh")
     chinese.info.brief = "给客服团队的离线问答助手。"
     assert "**产品简介：** 给客服团队的离线问答助手。" in project_to_markdown(chinese, TODAY).splitlines()
+
+
+def test_ordinary_punctuation_reads_as_written():
+    """Only what would act is escaped: a title's "#1", "C#", "user_id", "@team", "R&D", "< 2 s",
+    quotes, dashes, slashes, percent signs and brackets read in the Markdown source as typed."""
+    project = build_project()
+    project.info.name = "Acme's Help-Desk Bot (v2.0) — Q3/Q4: 50% faster! #1 for C# and user_id, ask @team?"
+    project.requirements[0].title = 'Answer "reset password" (top-50) in < 2 s; R&D, snake_case_names, 中文_标题'
+    text = project_to_markdown(project, TODAY)
+    assert text.splitlines()[0] == f"# {project.info.name}"
+    assert f"| {project.requirements[0].title} |" in text
+    # What would act stays escaped: emphasis, a heading's closing sequence, an e-mail autolink, a
+    # character reference, a tag.
+    assert escape_cell("_em_ *em* help@acme.com plan #") == "\\_em\\_ \\*em\\* help\\@acme.com plan \\#"
+    assert escape_cell("&lt; <b>") == "&amp;lt; &lt;b&gt;"
