@@ -38,6 +38,7 @@ from .editors.entity_editor import EntityEditor
 from .editors.ranking_view import RankingView
 from .interchange_actions import InterchangeActions
 from .tab_pages import RequirementPage, RiskPage, TimelinePage
+from .wheel_guard import install_wheel_guard
 from .workshop.flow import GuidedFlowController
 from .workshop.presenter import PresenterView
 from .workshop.step_bar import GuidedFlowBar
@@ -46,6 +47,7 @@ from .workshop.step_bar import GuidedFlowBar
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, recovery: RecoveryStore) -> None:
         super().__init__()
+        install_wheel_guard(QApplication.instance())  # before any widget: a wheel never edits a value
         self.settings = settings
         self.files = DocumentController(self, settings, recovery, self.show_info, self.show_error)
         self.files.document_replaced.connect(self._on_files_document_replaced)
