@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from app_dialogs import open_dialogs
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
@@ -16,15 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from roadmap_desktop.persistence.autosave import RecoveryStore
-from roadmap_desktop.persistence.project_file import save_project
 from roadmap_desktop.persistence.serialize import project_to_dict
 from roadmap_desktop.persistence.settings import Settings
 from roadmap_desktop.persistence.template_file import load_template
 from roadmap_desktop.qtmodels.document import ProjectDocument
 from roadmap_desktop.ui.main_window import MainWindow
 from roadmap_desktop.ui.wheel_guard import GUARDED
-
-CSV = "Summary,Status,Priority,Story Points\nLogin,Open,High,3\nSearch,Done,Low,5\n"
 
 
 @pytest.fixture
@@ -40,38 +38,6 @@ def window(qtbot, tmp_path, monkeypatch):
         editor.select_id(win.document.project.collection(kind)[0].id)
     QApplication.processEvents()
     return win
-
-
-def _dialogs(window: MainWindow, tmp_path) -> list[QWidget]:
-    """Every dialog the window opens that holds value widgets, over the window's project."""
-    from roadmap_desktop.ui.dialogs.calculators import CalculatorsDialog
-    from roadmap_desktop.ui.dialogs.csv_import_dialog import CsvImportDialog
-    from roadmap_desktop.ui.dialogs.lanes_dialog import LanesDialog
-    from roadmap_desktop.ui.dialogs.merge_dialog import MergeDialog
-    from roadmap_desktop.ui.dialogs.pdf_export_dialog import PdfExportDialog
-    from roadmap_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
-    from roadmap_desktop.ui.dialogs.project_properties import ProjectPropertiesDialog
-    from roadmap_desktop.ui.dialogs.risk_library_dialog import RiskLibraryDialog
-    from roadmap_desktop.ui.dialogs.template_dialog import TemplateDialog
-    from roadmap_desktop.ui.dialogs.voting_dialog import VotingDialog
-
-    document = window.document
-    csv = tmp_path / "import.csv"
-    csv.write_text(CSV, encoding="utf-8")
-    other = tmp_path / "other.roadmap"
-    save_project(load_template("education", "zh"), other)
-    return [
-        CalculatorsDialog(document, window),
-        CsvImportDialog(document, csv, window),
-        LanesDialog(document, window.show_error, window),
-        MergeDialog(document, other, window),
-        PdfExportDialog(document.project, window.settings, window),
-        PreferencesDialog(window.settings, window),
-        ProjectPropertiesDialog(document.project.info, window),
-        RiskLibraryDialog(document, window._risk_library(), window),
-        TemplateDialog(window.settings, window),
-        VotingDialog(document, window),
-    ]
 
 
 def _value(widget: QWidget) -> object:
@@ -99,7 +65,7 @@ def _wheel(widget: QWidget, steps: int) -> QWheelEvent:
 
 def test_a_wheel_changes_no_value_anywhere(qtbot, window, tmp_path):
     window.show_presenter()
-    dialogs = _dialogs(window, tmp_path)
+    dialogs = open_dialogs(window, tmp_path)
     for dialog in dialogs:
         dialog.show()
     QApplication.processEvents()
