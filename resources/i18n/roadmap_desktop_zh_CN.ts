@@ -322,7 +322,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>无法加载模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+51"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+56"/>
         <source>This model is small ({parameters}) and writes poor Chinese: it only chooses entries of the built-in library, whose Chinese texts are used as they are. For free drafting open a larger multilingual model or use a model server.</source>
         <translation>此模型较小（{parameters}），中文能力很弱：它只从内置库中挑选条目，中文文本直接采用库中内容。要自由起草，请打开更大的多语言模型或使用模型服务器。</translation>
     </message>
@@ -332,7 +332,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>此模型较小（{parameters}）：它把内置库中的条目按你的产品简介调整。要起草库外的内容，请打开更大的模型或使用模型服务器。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Set product brief</source>
         <translation>设置产品简介</translation>
     </message>
@@ -402,6 +402,11 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>助手出错：{message}</translation>
     </message>
     <message>
+        <location line="+62"/>
+        <source>{count} unticked suggestion(s) left out</source>
+        <translation>未勾选的 {count} 条建议已舍弃</translation>
+    </message>
+    <message>
         <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+10"/>
         <source>needs about {need}; available memory unknown</source>
         <translation>约需 {need}；可用内存未知</translation>
@@ -417,7 +422,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>约需 {need}，但只有 {available} 可用：加载可能会使用交换区或失败（请用更小的上下文或模型）</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+24"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="-38"/>
         <source>{count} parts of the model&apos;s output were left out (details in the tooltip)</source>
         <translation>模型输出中有 {count} 处被略去（详情见提示）</translation>
     </message>
@@ -1937,7 +1942,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+136"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+138"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2244,7 +2249,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>风险(&amp;K)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Added {count} risk(s) from the library; Edit &gt; Undo takes them back in one step</source>
         <translation>已从风险库添加 {count} 个风险；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
