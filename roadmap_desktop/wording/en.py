@@ -343,6 +343,7 @@ WORDS: dict[str, str] = {
     ),
     "workshop.step.export": "Export PDF",
     "workshop.step.export.instruction": ("Review the roadmap together and export the PDF to share after the workshop."),
+    "workshop.clock_step": "clock: step {n}",  # the presenter's clock counts a step other than the page's
     # (end of workshop)
     #
     # -- assistant prompts (llm/) ---------------------------------------------------------------------

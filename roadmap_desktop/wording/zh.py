@@ -312,6 +312,7 @@ WORDS: dict[str, str] = {
     "workshop.step.risks.instruction": "列出可能阻碍我们的风险，评估可能性和影响，并为每个红色风险指定负责人。",
     "workshop.step.export": "导出 PDF",
     "workshop.step.export.instruction": "一起回顾路线图，导出 PDF，会后分享给大家。",
+    "workshop.clock_step": "计时：第 {n} 步",
     # (end of workshop)
     #
     # -- assistant prompts ------------------------------------------------------------------------------
