@@ -1808,7 +1808,7 @@ Your changes are still open. Free some space, or use Save As to choose another f
         <translation>投影用的全屏演示视图（F5）</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+220"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2512,7 +2512,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>NowNextLaterBoard</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+53"/>
+        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+55"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
@@ -2542,19 +2542,14 @@ Remove one of these dependencies.</source>
         <translation>未排期</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <source>Show scheduled items too</source>
-        <translation>同时显示已排期的事项</translation>
+        <location line="+89"/>
+        <source>Dated items sit by their start date (Now: within {now} days, Next: within {next}) until you drag them; double-click opens an item.</source>
+        <translation>有日期的条目按开始日期归列（现在：{now} 天内，下一步：{next} 天内），拖动后以你选的列为准；双击打开条目。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Off: only items without dates. On: every item.</source>
-        <translation>关闭：只显示没有日期的事项。开启：显示所有事项。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Drag cards between columns to set Now / Next / Later; double-click opens an item.</source>
-        <translation>在列之间拖动卡片可设为 现在 / 下一步 / 以后；双击打开事项。</translation>
+        <location line="+46"/>
+        <source>Placed by its start date; drag it to choose its column</source>
+        <translation>按开始日期归列；拖动即可自选列</translation>
     </message>
 </context>
 <context>
@@ -2777,12 +2772,12 @@ Remove one of these dependencies.</source>
     <name>PresenterView</name>
     <message>
         <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+89"/>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Presenter view</source>
         <translation>演示视图</translation>
     </message>
