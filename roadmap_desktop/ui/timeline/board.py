@@ -124,14 +124,23 @@ class _CardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(STATUS_COLORS.get(item.status, "#8D99A6")))
         painter.drawEllipse(QRectF(text_left, y3 + line / 2 - 4, 8, 8))
         painter.setPen(INK_SOFT)
-        painter.drawText(QRectF(text_left + 13, y3, width / 2, line + 2), Qt.AlignmentFlag.AlignVCenter, status)
         when = (
             QCoreApplication.translate("NowNextLaterBoard", "not scheduled")
             if item.start is None
             else f"{item.start:%d %b %Y}"
         )
+        # A narrow column (a laptop screen) drew the date over the status: the date keeps its width
+        # where it can, the status gets the rest, and both are elided.
+        when_w = min(fm.horizontalAdvance(when), max(width - 13 - 40, width / 2))
+        when = fm.elidedText(when, Qt.TextElideMode.ElideRight, when_w + 1)
+        status_w = max(width - 13 - when_w - 8, 0)
         painter.drawText(
-            QRectF(text_left + width / 2, y3, width / 2, line + 2),
+            QRectF(text_left + 13, y3, status_w, line + 2),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(status, Qt.TextElideMode.ElideRight, status_w),
+        )
+        painter.drawText(
+            QRectF(text_left + width - when_w - 1, y3, when_w + 1, line + 2),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
             when,
         )
