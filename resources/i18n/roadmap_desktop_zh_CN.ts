@@ -327,7 +327,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>无法加载模型：{message}</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+51"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+56"/>
         <source>This model is small ({parameters}) and writes poor Chinese: it only chooses entries of the built-in library, whose Chinese texts are used as they are. For free drafting open a larger multilingual model or use a model server.</source>
         <translation>此模型较小（{parameters}），中文能力很弱：它只从内置库中挑选条目，中文文本直接采用库中内容。要自由起草，请打开更大的多语言模型或使用模型服务器。</translation>
     </message>
@@ -337,7 +337,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>此模型较小（{parameters}）：它把内置库中的条目按你的产品简介调整。要起草库外的内容，请打开更大的模型或使用模型服务器。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>Set product brief</source>
         <translation>设置产品简介</translation>
     </message>
@@ -407,6 +407,11 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>助手出错：{message}</translation>
     </message>
     <message>
+        <location line="+62"/>
+        <source>{count} unticked suggestion(s) left out</source>
+        <translation>未勾选的 {count} 条建议已舍弃</translation>
+    </message>
+    <message>
         <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+10"/>
         <source>needs about {need}; available memory unknown</source>
         <translation>约需 {need}；可用内存未知</translation>
@@ -422,7 +427,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>约需 {need}，但只有 {available} 可用：加载可能会使用交换区或失败（请用更小的上下文或模型）</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="+24"/>
+        <location filename="../../roadmap_desktop/ui/assistant/assistant_panel.py" line="-38"/>
         <source>{count} parts of the model&apos;s output were left out (details in the tooltip)</source>
         <translation>模型输出中有 {count} 处被略去（详情见提示）</translation>
     </message>
@@ -1819,7 +1824,7 @@ Save them before closing?</source>
         <translation>投影用的全屏演示视图（F5）</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+220"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1953,7 +1958,7 @@ Save them before closing?</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+136"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+138"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2260,7 +2265,7 @@ Save them before closing?</source>
         <translation>风险(&amp;K)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Added {count} risk(s) from the library; Edit &gt; Undo takes them back in one step</source>
         <translation>已从风险库添加 {count} 个风险；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
@@ -2524,7 +2529,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>NowNextLaterBoard</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+53"/>
+        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+55"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
@@ -2549,24 +2554,19 @@ Remove one of these dependencies.</source>
         <translation>无泳道</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>not scheduled</source>
         <translation>未排期</translation>
     </message>
     <message>
-        <location line="+86"/>
-        <source>Show scheduled items too</source>
-        <translation>同时显示已排期的事项</translation>
+        <location line="+99"/>
+        <source>Dated items sit by their start date (Now: within {now} days, Next: within {next}) until you drag them; double-click opens an item.</source>
+        <translation>有日期的条目按开始日期归列（现在：{now} 天内，下一步：{next} 天内），拖动后以你选的列为准；双击打开条目。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Off: only items without dates. On: every item.</source>
-        <translation>关闭：只显示没有日期的事项。开启：显示所有事项。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Drag cards between columns to set Now / Next / Later; double-click opens an item.</source>
-        <translation>在列之间拖动卡片可设为 现在 / 下一步 / 以后；双击打开事项。</translation>
+        <location line="+46"/>
+        <source>Placed by its start date; drag it to choose its column</source>
+        <translation>按开始日期归列；拖动即可自选列</translation>
     </message>
 </context>
 <context>
@@ -2799,12 +2799,12 @@ Remove one of these dependencies.</source>
     <name>PresenterView</name>
     <message>
         <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+90"/>
-        <location line="+112"/>
+        <location line="+113"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Presenter view</source>
         <translation>演示视图</translation>
     </message>

@@ -38,6 +38,7 @@ from .editors.entity_editor import EntityEditor
 from .editors.ranking_view import RankingView
 from .interchange_actions import InterchangeActions
 from .tab_pages import RequirementPage, RiskPage, TimelinePage
+from .wheel_guard import install_wheel_guard
 from .workshop.flow import GuidedFlowController
 from .workshop.presenter import PresenterView
 from .workshop.step_bar import GuidedFlowBar
@@ -46,6 +47,7 @@ from .workshop.step_bar import GuidedFlowBar
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, recovery: RecoveryStore) -> None:
         super().__init__()
+        install_wheel_guard(QApplication.instance())  # before any widget: a wheel never edits a value
         self.settings = settings
         self.files = DocumentController(self, settings, recovery, self.show_info, self.show_error)
         self.files.document_replaced.connect(self._on_files_document_replaced)
@@ -136,7 +138,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts(redo_keys())
 
     def _retranslate_actions(self) -> None:
         texts = [
@@ -451,6 +453,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.insertAction(old_redo, self.redo_action)
         for old in (old_undo, old_redo):
             self.edit_menu.removeAction(old)
+            old.setShortcuts([])  # until deleted it would share its keys with the new one
             old.deleteLater()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -692,6 +695,20 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         if self.files.open_dropped(event.mimeData()):
             event.acceptProposedAction()
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys plus Ctrl+Shift+Z and Ctrl+Y, each once: the platform list already holds
+    Ctrl+Shift+Z on Linux desktops, and one action holding a key twice makes Qt refuse it as ambiguous."""
+    keys: list[QKeySequence] = []
+    for key in [
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        QKeySequence("Ctrl+Shift+Z"),
+        QKeySequence("Ctrl+Y"),
+    ]:
+        if key not in keys:
+            keys.append(key)
+    return keys
 
 
 def _plain(text: str) -> str:

@@ -117,7 +117,8 @@ WORDS: dict[str, str] = {
     "score.invalid.wsjf_zero": "job size is 0: WSJF divides by job size",
     "score.invalid.value_effort_zero": "effort is 0: value ÷ effort divides by effort",
     "score.invalid.no_criteria": "the project has no weighted-scoring criteria with a weight above 0",
-    # MoSCoW categories and value/effort quadrants as a score names them (Score.category, lower case)
+    # MoSCoW categories and value/effort quadrants as a score names them (Score.category, lower case);
+    # the value/effort chart labels its quadrants with the same words, so a quadrant has one name
     "score.category.must": "must have",
     "score.category.should": "should have",
     "score.category.could": "could have",
@@ -305,14 +306,10 @@ WORDS: dict[str, str] = {
     "chart.heat_map.closed": " (closed)",
     "chart.heat_map.more": "and {n} more",
     # value / effort chart (ui/editors/value_effort_chart.py)
-    "chart.value_effort.quadrant.quick_wins": "Quick wins",
-    "chart.value_effort.quadrant.big_bets": "Big bets",
-    "chart.value_effort.quadrant.fill_ins": "Fill-ins",
-    "chart.value_effort.quadrant.time_sinks": "Money pits",  # the score's "money pit": one name per quadrant
-    "chart.value_effort.hint.quick_wins": "high value, low effort",
-    "chart.value_effort.hint.big_bets": "high value, high effort",
-    "chart.value_effort.hint.fill_ins": "low value, low effort",
-    "chart.value_effort.hint.time_sinks": "low value, high effort",
+    "chart.value_effort.hint.quick_win": "high value, low effort",
+    "chart.value_effort.hint.big_bet": "high value, high effort",
+    "chart.value_effort.hint.fill_in": "low value, low effort",
+    "chart.value_effort.hint.money_pit": "low value, high effort",
     "chart.value_effort.effort_axis": "Effort (person-weeks)",
     "chart.value_effort.value_axis": "Value (0–10)",
     "chart.value_effort.median": "median {value}",
@@ -392,6 +389,7 @@ WORDS: dict[str, str] = {
     ),
     "workshop.step.export": "Export PDF",
     "workshop.step.export.instruction": ("Review the roadmap together and export the PDF to share after the workshop."),
+    "workshop.clock_step": "clock: step {n}",  # the presenter's clock counts a step other than the page's
     # (end of workshop)
     #
     # -- assistant prompts (llm/) ---------------------------------------------------------------------

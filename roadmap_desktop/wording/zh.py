@@ -110,7 +110,7 @@ WORDS: dict[str, str] = {
     "score.invalid.wsjf_zero": "工作规模为 0，WSJF 需要除以工作规模",
     "score.invalid.value_effort_zero": "工作量为 0，无法计算价值 ÷ 工作量",
     "score.invalid.no_criteria": "项目没有权重大于 0 的加权评分标准",
-    # the value/effort chart's quadrant names, so the app calls a quadrant one thing
+    # MoSCoW categories and value/effort quadrants (the ranked list's words; the chart's labels too)
     "score.category.must": "必须有",
     "score.category.should": "应该有",
     "score.category.could": "可以有",
@@ -276,14 +276,10 @@ WORDS: dict[str, str] = {
     "chart.heat_map.cell_all.many": "{n} 个风险",
     "chart.heat_map.more": "还有 {n} 个",
     # value / effort chart ("more_here" still English, as before the catalogs; the drag hint is English-only)
-    "chart.value_effort.quadrant.quick_wins": "速赢",
-    "chart.value_effort.quadrant.big_bets": "大投入",
-    "chart.value_effort.quadrant.fill_ins": "填充项",
-    "chart.value_effort.quadrant.time_sinks": "耗时陷阱",
-    "chart.value_effort.hint.quick_wins": "高价值、低工作量",
-    "chart.value_effort.hint.big_bets": "高价值、高工作量",
-    "chart.value_effort.hint.fill_ins": "低价值、低工作量",
-    "chart.value_effort.hint.time_sinks": "低价值、高工作量",
+    "chart.value_effort.hint.quick_win": "高价值、低工作量",
+    "chart.value_effort.hint.big_bet": "高价值、高工作量",
+    "chart.value_effort.hint.fill_in": "低价值、低工作量",
+    "chart.value_effort.hint.money_pit": "低价值、高工作量",
     "chart.value_effort.effort_axis": "工作量（人周）",
     "chart.value_effort.value_axis": "价值（0–10）",
     "chart.value_effort.median": "中位数 {value}",
@@ -349,6 +345,7 @@ WORDS: dict[str, str] = {
     "workshop.step.risks.instruction": "列出可能阻碍我们的风险，评估可能性和影响，并为每个红色风险指定负责人。",
     "workshop.step.export": "导出 PDF",
     "workshop.step.export.instruction": "一起回顾路线图，导出 PDF，会后分享给大家。",
+    "workshop.clock_step": "计时：第 {n} 步",
     # (end of workshop)
     #
     # -- assistant prompts ------------------------------------------------------------------------------

@@ -139,12 +139,15 @@ def test_library_suggestions_show_at_once_then_the_answer_adapts_them_keeping_wh
     assert "Brief words it matches" in tip or "Why" in tip
 
     kept = model.rowCount()
-    unticked_line = lines[2]
+    unticked = model.suggestions()[2]
     assert panel.accept(only_checked=True) == kept - 1
     project = panel.document.project
     assert len(project.requirements) == kept - 1
+    assert unticked.value.title not in {r.title for r in project.requirements}  # only the ticked ones
     assert all(r.description and r.acceptance_criteria for r in project.requirements)  # the library's texts
-    assert rows(panel) == [unticked_line] and not model.is_checked(0)  # left over: still unticked
+    # Accepted and turned-down suggestions leave the list: no later click can add the unticked one.
+    assert rows(panel) == [] and not panel.accept_all_button.isEnabled()
+    assert "1 unticked suggestion(s) left out" in panel.stats_label.text()
     assert project.info.brief == "Answers customer chats and order questions for small online shops."
     panel.document.undo_stack.undo()  # one step takes the accepted ones back
     assert project.requirements == []
@@ -199,6 +202,33 @@ def test_another_project_brings_its_brief_and_clears_the_last_ones_suggestions(q
     panel.show_project(other)
     assert panel.brief_edit.toPlainText() == "Triage for a small clinic."
     assert panel.suggestions.rowCount() == 0 and panel.output.toPlainText() == ""
+    assert panel.stats_label.text() == "" and not panel.accept_selected_button.isEnabled()
+
+
+def test_another_task_clears_the_last_ones_suggestions(qtbot, panel):
+    FakeEngine.answers = [adapted()]
+    run_until_done(qtbot, panel)
+    assert panel.suggestions.rowCount() and panel.output.toPlainText()
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData("risks"))
+    assert panel.suggestions.rowCount() == 0 and panel.output.toPlainText() == ""
+    assert panel.stats_label.text() == "" and not panel.accept_all_button.isEnabled()
+    assert panel.accept(only_checked=False) == 0 and panel.document.project.requirements == []
+    # The brief is the project's: it stays for the requirements task.
+    panel.task_combo.setCurrentIndex(panel.task_combo.findData("requirements"))
+    assert panel.brief_edit.toPlainText().startswith("Answers customer chats")
+
+
+def test_another_task_while_generating_stops_the_request(qtbot, panel):
+    FakeEngine.answers = [adapted(*((i, "Shop chat tool") for i in candidates(panel)))]
+    FakeEngine.delay = 0.01
+    with qtbot.waitSignal(panel.generation_done, timeout=20_000):
+        panel.generate()
+        with qtbot.waitSignal(panel.controller.token_received, timeout=10_000):
+            pass
+        panel.task_combo.setCurrentIndex(panel.task_combo.findData("summary"))
+    assert panel.request_id is None and panel.generate_button.isEnabled()
+    qtbot.wait(100)  # tokens of the stopped request may still arrive: they must not fill the list
+    assert panel.suggestions.rowCount() == 0 and panel.output.toPlainText() == ""
 
 
 def test_inputs_that_do_not_fit_the_task_are_said_before_any_model_loads(panel):
@@ -209,3 +239,49 @@ def test_inputs_that_do_not_fit_the_task_are_said_before_any_model_loads(panel):
     panel.generate()
     assert panel.errors[-1] == "the priorities task needs requirements"
     assert panel.controller is None and panel.request_id is None
+
+
+def test_accept_selected_clicked_adds_only_the_ticked_rows(qtbot, panel):
+    FakeEngine.answers = [adapted()]
+    run_until_done(qtbot, panel)
+    panel.show()
+    model, view = panel.suggestions, panel.suggestion_list
+    count = model.rowCount()
+    assert count >= 5
+    for row in range(1, count):  # the user unticks all but the first, as a click on a check box does
+        assert model.setData(model.index(row), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert view.model() is model
+    first = model.suggestions()[0].value.title
+    qtbot.mouseClick(panel.accept_selected_button, Qt.MouseButton.LeftButton)
+    assert [r.title for r in panel.document.project.requirements] == [first]
+    assert model.rowCount() == 0 and not panel.accept_selected_button.isEnabled()
+    qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)  # disabled: nothing more comes in
+    assert len(panel.document.project.requirements) == 1
+
+
+def test_a_new_project_in_the_window_clears_the_panel(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from roadmap_desktop.persistence.autosave import RecoveryStore
+    from roadmap_desktop.persistence.template_file import load_template
+    from roadmap_desktop.ui.main_window import MainWindow
+
+    if not MODEL.is_file():
+        pytest.skip("run packaging/setup.sh to install the default model")
+    monkeypatch.setattr("roadmap_desktop.llm.worker.local_engine", FakeEngine)
+    monkeypatch.setattr(FakeEngine, "answers", [adapted()])
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    settings = Settings(tmp_path / "settings.json")
+    settings.set("llm_model_path", str(MODEL))
+    window = MainWindow(settings, RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(window)
+    window.set_document(ProjectDocument(load_template("customer_service", "en")))
+    panel = window.assistant
+    window.show_assistant("requirements")
+    panel.brief_edit.setPlainText("Answers customer chats and order questions for small online shops.")
+    run_until_done(qtbot, panel)
+    assert panel.suggestions.rowCount()
+    window.new_action.trigger()
+    assert panel.suggestions.rowCount() == 0 and panel.output.toPlainText() == ""
+    assert panel.brief_edit.toPlainText() == "" and panel.stats_label.text() == ""
+    panel.shutdown()

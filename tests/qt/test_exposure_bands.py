@@ -120,6 +120,36 @@ def risk_table(qtbot, language: str) -> dict[Cell, Shown]:
     return shown
 
 
+def risk_table_painted(qtbot, language: str) -> dict[Cell, Shown]:
+    """The risk register as the Risks tab paints it (delegate, style, selection colours and all): the
+    pixel colour of each Exposure cell, which must be the heat map's (a table once showed 12 amber
+    and 15 pink beside an orange and red heat map)."""
+    from roadmap_desktop.qtmodels.entity_table_model import ID_ROLE
+    from roadmap_desktop.ui.editors.entity_editor import EntityEditor
+
+    document = ProjectDocument(_one_risk_per_cell(language))
+    editor = EntityEditor(document, "risk", lambda _message: None)
+    qtbot.addWidget(editor)
+    editor.resize(1600, 1100)
+    editor.show()
+    table = editor.table
+    column = next(c for c in range(editor.proxy.columnCount()) if editor.model.columns[c].header == "Exposure")
+    table.clearSelection()
+    table.scrollTo(editor.proxy.index(0, column))
+    shown = {}
+    for row in range(editor.proxy.rowCount()):
+        index = editor.proxy.index(row, column)
+        table.scrollTo(index)
+        rect = table.visualRect(index)
+        image = table.viewport().grab().toImage()
+        risk = document.project.get("risk", index.data(ID_ROLE))
+        colour = image.pixelColor(rect.left() + 3, rect.top() + 3)
+        shown[(risk.likelihood, risk.impact)] = Shown(colour=colour)
+    editor.model.detach()
+    document.close()
+    return shown
+
+
 def heat_map_widget(qtbot, language: str) -> dict[Cell, Shown]:
     """The risk heat map: each cell's painted colour and the band its tooltip names."""
     document = ProjectDocument(_one_risk_per_cell(language))
@@ -233,6 +263,7 @@ def cli_table(qtbot, language: str) -> dict[Cell, Shown]:
 
 SURFACES: list[Callable[..., dict[Cell, Shown]]] = [
     risk_table,
+    risk_table_painted,
     heat_map_widget,
     presenter,
     pdf_heat_map,

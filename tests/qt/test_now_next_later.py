@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt
+from PySide6.QtCore import QMimeData, QPointF, QRectF, Qt
 from PySide6.QtGui import QDropEvent
 
 from roadmap_desktop.domain.project import Project
@@ -45,12 +45,40 @@ def _ids(document, *titles):
     return [by_title[t] for t in titles]
 
 
-def test_columns_show_items_without_dates_unless_all_are_asked_for(board, document):
-    assert board.card_ids("now") == _ids(document, "Pricing")
+def test_columns_follow_the_chosen_column_then_the_start_date(board, document):
+    assert board.card_ids("now") == _ids(document, "Dated", "Pricing")  # dated first, by start
     assert board.card_ids("later") == _ids(document, "Voice")
     assert board.card_ids("") == _ids(document, "Loose idea")
-    board.set_show_all(True)
-    assert board.card_ids("now") == _ids(document, "Pricing", "Dated")
+
+
+@pytest.mark.parametrize("template", ["customer_service", "healthcare"])
+def test_a_template_board_starts_filled_as_the_pdf_shows_it(qtbot, template):
+    from roadmap_desktop.domain.now_next_later import board_columns, is_placed_by_date
+    from roadmap_desktop.export.pdf import board_pages
+    from roadmap_desktop.export.pdf.options import PdfOptions
+    from roadmap_desktop.export.pdf.sheet import Sheet
+    from roadmap_desktop.persistence.template_file import load_template
+
+    today = dt.date(2026, 3, 2)
+    project = load_template(template, "en", today=today)
+    document = ProjectDocument(project)
+    widget = NowNextLaterBoard(document, today=today)
+    qtbot.addWidget(widget)
+    shown = {key: widget.card_ids(key) for key in ("now", "next", "later", "")}
+    # Every item on the board, none "Unsorted" (a template's items all have dates).
+    assert shown["now"] and shown["next"] and shown[""] == []
+    assert sum(len(ids) for ids in shown.values()) == len(project.items)
+    assert shown == {key: [i.id for i in items] for key, items in board_columns(project.items, today).items()}
+    sheet = Sheet(project, PdfOptions(as_of=today), ["Sans"], QRectF(0, 0, 12000, 9000))
+    pdf = {("" if key == "unsorted" else key): [i.id for i in items] for key, items in board_pages.board_columns(sheet)}
+    assert pdf == {key: ids for key, ids in shown.items() if ids or key != ""}
+    dated = project.get("item", shown["next"][0])
+    assert is_placed_by_date(dated)
+    entry = widget.columns["next"].item(0)
+    assert "start date" in entry.toolTip()
+    widget.move_items([dated.id], "later")  # a drag chooses the column; the date no longer decides
+    assert dated.id in widget.card_ids("later") and not is_placed_by_date(dated)
+    document.close()
 
 
 def test_moving_a_card_sets_the_horizon_and_undoes(qtbot, board, document):
@@ -58,11 +86,11 @@ def test_moving_a_card_sets_the_horizon_and_undoes(qtbot, board, document):
     board.move_items([pricing], "next")
     item = document.project.get("item", pricing)
     assert item.horizon == "next"
-    assert board.card_ids("next") == [pricing] and board.card_ids("now") == []
+    assert board.card_ids("next") == [pricing] and board.card_ids("now") == _ids(document, "Dated")
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert item.horizon == "now"
-    qtbot.waitUntil(lambda: board.card_ids("now") == [pricing])
+    qtbot.waitUntil(lambda: board.card_ids("now") == _ids(document, "Dated", "Pricing"))
 
 
 def test_a_drop_on_a_column_moves_the_cards(board, document):
@@ -81,7 +109,7 @@ def test_a_drop_on_a_column_moves_the_cards(board, document):
 
 def test_mime_data_of_a_card_carries_its_id(board, document):
     column = board.columns["now"]
-    data = column.mimeData([column.item(0)])
+    data = column.mimeData([column.item(1)])  # after "Dated", which has a start
     assert bytes(data.data(MIME_TYPE).data()).decode() == _ids(document, "Pricing")[0]
 
 

@@ -146,6 +146,27 @@ def test_follows_the_step_bar_and_shows_its_clock(make_view, qtbot):
     assert view.page() == 0
 
 
+def test_the_header_names_the_page_shown(make_view, qtbot):
+    bar = GuidedFlowBar(language="en")
+    qtbot.addWidget(bar)
+    view = make_view(_document("customer_service", "en"), bar)
+    bar.set_step(4)
+    assert view.header_caption() == "Step 5 of 6 · Risks"
+    before = view.grab().toImage()
+    view.set_page(1)  # the facilitator jumps back to the requirements
+    assert view.header_caption() == "Step 2 of 6 · Requirements · clock: step 5"
+    view.set_page(5)
+    assert view.header_caption().startswith("Step 6 of 6 · Export PDF")
+    view.set_page(4)
+    assert view.header_caption() == "Step 5 of 6 · Risks"
+    assert view.grab().toImage() == before  # what is painted is the caption asked for
+    bar.set_step(0)
+    assert view.header_caption() == "Step 1 of 6 · Product brief"
+    view.set_flow_bar(None)
+    view.set_page(3)
+    assert view.header_caption() == "Step 4 of 6 · Timeline"
+
+
 def test_follows_an_edit_made_through_the_document(make_view):
     document = _document("customer_service", "en")
     view = make_view(document)

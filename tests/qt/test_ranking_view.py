@@ -131,13 +131,45 @@ def test_chinese_interface_shows_chinese_categories(qtbot, document, chinese_int
     assert breakdowns(view) == ["缺少票数"] * 3
 
 
-def test_domain_quadrant_names_are_the_charts():
-    w = wording("zh")
-    domain = {name: w[f"score.category.{key}"] for name, key in prioritisation.CATEGORY_KEYS.items()}
-    assert domain[prioritisation.QUICK_WIN] == value_effort_chart.quadrant_name(w, value_effort_chart.QUICK_WINS)
-    assert domain[prioritisation.BIG_BET] == value_effort_chart.quadrant_name(w, value_effort_chart.BIG_BETS)
-    assert domain[prioritisation.FILL_IN] == value_effort_chart.quadrant_name(w, value_effort_chart.FILL_INS)
-    assert domain[prioritisation.MONEY_PIT] == value_effort_chart.quadrant_name(w, value_effort_chart.TIME_SINKS)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_chart_and_the_ranked_list_call_each_quadrant_the_same(qtbot, request, language):
+    if language == "zh":  # the list speaks the interface's language, the chart the project's
+        request.getfixturevalue("chinese_interface")
+    project = Project.new("Quadrants", language=language)
+    project.info.framework = "value_effort"
+    project.requirements = [  # efforts 1, 1, 9, 9 (and a 0 the threshold leaves out): the median is 5
+        Requirement(title="QW", value=8, effort=1),
+        Requirement(title="FI", value=2, effort=1),
+        Requirement(title="BB", value=9, effort=9),
+        Requirement(title="MP", value=3, effort=9),
+        Requirement(title="Zero", value=1, effort=0),
+    ]
+    document = ProjectDocument(project)
+    view = RankingView(document)
+    chart = value_effort_chart.ValueEffortChart(document)
+    qtbot.addWidget(view)
+    qtbot.addWidget(chart)
+    w = wording(language)
+    listed = {row[1]: row[2] for row in rows(view)}
+    assert chart.effort_threshold() == prioritisation.effort_threshold(project.requirements) == 5
+    for requirement in project.requirements[:4]:
+        category = prioritisation.value_effort(requirement, 5, language).category
+        word = w[f"score.category.{prioritisation.CATEGORY_KEYS[category]}"]
+        assert listed[requirement.title].endswith(word)  # "0.33  money pit"
+        assert chart.quadrant_of(requirement.id) == category
+        label = value_effort_chart.quadrant_name(w, category)  # the chart's region label
+        assert label.lower() == word.lower()
+        tip = chart.points_tooltip([chart.point(requirement.id)])
+        assert label in tip
+    document.close()
+
+
+def test_no_second_name_for_a_quadrant_is_left_in_the_catalogs():
+    from roadmap_desktop.wording import en, zh
+
+    for words in (en.WORDS, zh.WORDS):
+        assert not [key for key in words if "time_sink" in key or key.startswith("chart.value_effort.quadrant")]
+        assert not [text for text in words.values() if "time sink" in text.lower()]
 
 
 def test_every_framework_formula_is_in_the_catalog_and_shown_in_chinese(qtbot, qapp, document):

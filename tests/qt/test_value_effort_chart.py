@@ -6,17 +6,11 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from roadmap_desktop.domain.commands import SetField
+from roadmap_desktop.domain.prioritisation import BIG_BET, FILL_IN, MONEY_PIT, QUICK_WIN, quadrant
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.qtmodels.document import ProjectDocument
-from roadmap_desktop.ui.editors.value_effort_chart import (
-    BIG_BETS,
-    FILL_INS,
-    QUICK_WINS,
-    TIME_SINKS,
-    ValueEffortChart,
-    quadrant,
-)
+from roadmap_desktop.ui.editors.value_effort_chart import ValueEffortChart
 
 
 @pytest.fixture
@@ -51,10 +45,10 @@ def _ids(document) -> dict[str, str]:
 
 
 def test_quadrant_rule():
-    assert quadrant(5, 3, 3) == QUICK_WINS  # a value of 5 is high, effort at the median is low
-    assert quadrant(9, 3.5, 3) == BIG_BETS
-    assert quadrant(4.5, 0, 3) == FILL_INS
-    assert quadrant(0, 8, 3) == TIME_SINKS
+    assert quadrant(5, 3, 3) == QUICK_WIN  # a value of 5 is high, effort at the median is low
+    assert quadrant(9, 3.5, 3) == BIG_BET
+    assert quadrant(4.5, 0, 3) == FILL_IN
+    assert quadrant(0, 8, 3) == MONEY_PIT
 
 
 def test_plots_complete_points_and_counts_the_rest(chart, document):
@@ -69,10 +63,10 @@ def test_plots_complete_points_and_counts_the_rest(chart, document):
     assert "3 requirements have no value or effort" in text
     assert "Billing" in text and "Admin console" in text and "SSO" in text
     assert chart.effort_threshold() == 6  # median of 1, 2, 10, 12
-    assert chart.quadrant_of(ids["Chat answers with sources"]) == QUICK_WINS
-    assert chart.quadrant_of(ids["Fine-tune on customer data"]) == BIG_BETS
-    assert chart.quadrant_of(ids["Dark mode"]) == FILL_INS
-    assert chart.quadrant_of(ids["Custom report builder"]) == TIME_SINKS
+    assert chart.quadrant_of(ids["Chat answers with sources"]) == QUICK_WIN
+    assert chart.quadrant_of(ids["Fine-tune on customer data"]) == BIG_BET
+    assert chart.quadrant_of(ids["Dark mode"]) == FILL_IN
+    assert chart.quadrant_of(ids["Custom report builder"]) == MONEY_PIT
 
 
 def test_missing_count_follows_edits_and_undo(chart, document):
@@ -151,7 +145,7 @@ def test_arrow_keys_nudge_the_selected_point(qtbot, chart, document):
 def test_tooltip_has_full_title(chart, document):
     point = chart.point(_ids(document)["Fine-tune on customer data"])
     tip = chart.points_tooltip([point])
-    assert "Fine-tune on customer data" in tip and "Big bets" in tip
+    assert "Fine-tune on customer data" in tip and "Big bet" in tip
 
 
 def test_empty_and_chinese_projects_paint(qtbot):

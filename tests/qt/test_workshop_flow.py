@@ -134,6 +134,23 @@ def test_narrow_bar_switches_to_compact_chips(bar):
     assert not bar.is_compact() and bar.chips[1].text() == f"2 {STEPS[1].title_in('en')}"
 
 
+@pytest.mark.parametrize("width", [1600, 1280, 900], ids=["wide", "default", "compact"])
+def test_next_stays_under_the_pointer_as_steps_gain_their_tick(bar, qtbot, width):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    bar.resize(width, 80)
+    QApplication.processEvents()
+    spot = bar.next_button.geometry().center()
+    for expected in range(1, len(STEPS)):
+        # The same click, where Next was when the workshop began: one step each time, none skipped.
+        target = bar.childAt(spot)
+        assert target is bar.next_button, (expected, target)
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+        QApplication.processEvents()
+        assert bar.current_step() == expected and bar.is_done(expected - 1)
+
+
 class FakeWindow:
     """Records the calls the controller makes."""
 

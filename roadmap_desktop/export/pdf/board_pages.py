@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from ...domain import now_next_later
+from ...domain.now_next_later import NEXT_DAYS, NOW_DAYS
 from ...domain.timeline import TimelineItem
 from ...render.ink import INK
 from ...render.timeline_layout import lane_color
@@ -14,23 +14,11 @@ from .layout import Page, draw_lines, line_height, wrap_lines
 from .sheet import Sheet
 from .style import COLUMN_COLORS, FILL_CARD, INK_FAINT, INK_SOFT, RULE, pt
 
-NOW_DAYS, NEXT_DAYS = 30, 120  # dated items without a horizon: Now if they start within 30 days, Next within 120
-
 
 def board_columns(sheet: Sheet) -> list[tuple[str, list[TimelineItem]]]:
-    """(column key, items) for now, next, later and, when it has items, unsorted."""
-    columns: dict[str, list[TimelineItem]] = {"now": [], "next": [], "later": [], "unsorted": []}
-    for item in sheet.project.items:
-        if item.horizon in ("now", "next", "later"):
-            columns[item.horizon].append(item)
-        elif item.start is None:
-            columns["unsorted"].append(item)
-        elif item.status != "done":
-            days = (item.start - sheet.today).days
-            columns["now" if days <= NOW_DAYS else "next" if days <= NEXT_DAYS else "later"].append(item)
-    for items in columns.values():
-        items.sort(key=lambda i: (i.start is None, i.start or dt.date.min))
-    return [(key, items) for key, items in columns.items() if items or key != "unsorted"]
+    """(column key, items) for now, next, later and, when it has items, unsorted (the board tab's rule)."""
+    columns = now_next_later.board_columns(sheet.project.items, sheet.today)
+    return [("unsorted" if key == "" else key, items) for key, items in columns.items() if items or key != ""]
 
 
 def plan_board(sheet: Sheet) -> list[Page]:

@@ -130,7 +130,7 @@ class AssistantPanel(QWidget):
         self.task_combo.setObjectName("taskCombo")
         for name in TASK_LABELS:
             self.task_combo.addItem("", name)
-        self.task_combo.currentIndexChanged.connect(self._on_task_changed)
+        self.task_combo.currentIndexChanged.connect(self._on_task_combo_changed)
         self.brief_edit = QPlainTextEdit()
         self.brief_edit.setObjectName("briefEdit")
         self.brief_edit.setMaximumHeight(90)
@@ -255,6 +255,11 @@ class AssistantPanel(QWidget):
         """Renew the notes under the task: another project (or language) may be open now."""
         self._on_task_changed()
 
+    def _on_task_combo_changed(self, _index: int) -> None:
+        # The suggestions of the last task must not be accepted as this one's.
+        self._end_review()
+        self._on_task_changed()
+
     def _on_task_changed(self, *_args) -> None:
         name = self.task_name()
         self.brief_edit.setVisible(name == "requirements")
@@ -313,14 +318,19 @@ class AssistantPanel(QWidget):
     def show_project(self, project: Project) -> None:
         """Another project is open: its brief in the box; the suggestions, output and notes of the last
         one go (they were about another product)."""
+        self._end_review()
+        self.brief_edit.setPlainText(project.info.brief)
+        self.refresh_notes()
+
+    def _end_review(self) -> None:
+        """Stop a running request and clear its answer, figures and suggestions."""
         if self.request_id is not None:
             self.stop()
             self._finish_request()
-        self.brief_edit.setPlainText(project.info.brief)
         self.output.clear()
+        self._set_stats(lambda: "")
         self.suggestions.reset([])
         self._show_review([], stopped=False)
-        self.refresh_notes()
 
     def _store_brief(self) -> None:
         """The brief is project content: a brief typed here becomes the project's (one undo step), so
@@ -502,9 +512,12 @@ class AssistantPanel(QWidget):
         except ValueError as exc:
             self._on_error(self.tr("Could not accept: {error}").format(error=exc))
             return 0
-        # What is left keeps its ticks: a second click must not add what the user unticked.
-        self.suggestions.reset([s for s in suggestions if s not in chosen], keep_unchecked=True)
+        # The unticked ones were turned down: they leave with the accepted ones, so no later click adds them.
+        left_out = len(suggestions) - len(chosen)
+        self.suggestions.reset([])
         self._show_review([], stopped=False)
+        if left_out:
+            self._set_stats(lambda: self.tr("{count} unticked suggestion(s) left out").format(count=left_out))
         self.suggestions_accepted.emit(len(chosen))
         return len(chosen)
 

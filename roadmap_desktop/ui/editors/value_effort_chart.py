@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import math
-import statistics
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -23,39 +22,46 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...domain.commands import Macro, SetField
+from ...domain.prioritisation import (
+    BIG_BET,
+    CATEGORY_KEYS,
+    FILL_IN,
+    HIGH_VALUE_THRESHOLD,
+    MONEY_PIT,
+    QUICK_WIN,
+    effort_threshold,
+    quadrant,
+)
 from ...domain.project import ProjectEvent
 from ...domain.requirement import Requirement
 from ...qtmodels.document import ProjectDocument
 from ...wording import Wording, wording
 
 VALUE_MAX = 10.0
-VALUE_THRESHOLD = 5.0
 EFFORT_LIMIT = 10_000.0  # the effort field's maximum
 STEP = 0.5  # dragging snaps value and effort to this
 SHOWN_MISSING = 6  # titles linked in the "no value or effort" line before "and N more"
 
-QUICK_WINS, BIG_BETS, FILL_INS, TIME_SINKS = "quick_wins", "big_bets", "fill_ins", "time_sinks"
-# (background tint, point colour) per quadrant; the points also differ in shape, not colour alone.
+# (background tint, point colour) per quadrant, keyed by the domain's quadrant (prioritisation.quadrant,
+# the ranked list's rule); the points also differ in shape, not colour alone.
 QUADRANT_COLOURS = {
-    QUICK_WINS: (QColor(46, 125, 50, 28), QColor("#2e7d32")),
-    BIG_BETS: (QColor(21, 101, 192, 26), QColor("#1565c0")),
-    FILL_INS: (QColor(97, 97, 97, 18), QColor("#616161")),
-    TIME_SINKS: (QColor(198, 40, 40, 26), QColor("#c62828")),
+    QUICK_WIN: (QColor(46, 125, 50, 28), QColor("#2e7d32")),
+    BIG_BET: (QColor(21, 101, 192, 26), QColor("#1565c0")),
+    FILL_IN: (QColor(97, 97, 97, 18), QColor("#616161")),
+    MONEY_PIT: (QColor(198, 40, 40, 26), QColor("#c62828")),
 }
 
 
-def quadrant(value: float, effort: float, effort_threshold: float) -> str:
-    """Value of 5 or more is high; effort up to the threshold (the median) is low."""
-    high_value = value >= VALUE_THRESHOLD
-    low_effort = effort <= effort_threshold
-    if high_value:
-        return QUICK_WINS if low_effort else BIG_BETS
-    return FILL_INS if low_effort else TIME_SINKS
-
-
 def quadrant_name(w: Wording, name: str) -> str:
-    """ "Quick wins", "Big bets" ... in ``w``'s language."""
-    return w[f"chart.value_effort.quadrant.{name}"]
+    """ "Quick win", "Money pit" ... in ``w``'s language: the ranked list's word for the quadrant
+    (score.category.*), capitalised as a label."""
+    word = w[f"score.category.{CATEGORY_KEYS[name]}"]
+    return word[:1].upper() + word[1:]
+
+
+def quadrant_hint(w: Wording, name: str) -> str:
+    """ "high value, low effort" ... for ``name``."""
+    return w[f"chart.value_effort.hint.{CATEGORY_KEYS[name]}"]
 
 
 def snap(number: float) -> float:
@@ -203,14 +209,14 @@ class _Canvas(QWidget):
         x_max = chart.x_max()
         threshold = chart.effort_threshold()
         points = chart.points()
-        centre_split = self.to_screen(threshold if threshold is not None else x_max / 2, VALUE_THRESHOLD, plot)
+        centre_split = self.to_screen(threshold if threshold is not None else x_max / 2, HIGH_VALUE_THRESHOLD, plot)
 
         # Quadrant tints and names.
         regions = {
-            QUICK_WINS: QRectF(QPointF(plot.left(), plot.top()), centre_split),
-            BIG_BETS: QRectF(QPointF(centre_split.x(), plot.top()), QPointF(plot.right(), centre_split.y())),
-            FILL_INS: QRectF(QPointF(plot.left(), centre_split.y()), QPointF(centre_split.x(), plot.bottom())),
-            TIME_SINKS: QRectF(centre_split, QPointF(plot.right(), plot.bottom())),
+            QUICK_WIN: QRectF(QPointF(plot.left(), plot.top()), centre_split),
+            BIG_BET: QRectF(QPointF(centre_split.x(), plot.top()), QPointF(plot.right(), centre_split.y())),
+            FILL_IN: QRectF(QPointF(plot.left(), centre_split.y()), QPointF(centre_split.x(), plot.bottom())),
+            MONEY_PIT: QRectF(centre_split, QPointF(plot.right(), plot.bottom())),
         }
         for name, region in regions.items():
             painter.fillRect(region, QUADRANT_COLOURS[name][0])
@@ -271,15 +277,15 @@ class _Canvas(QWidget):
         painter.restore()
 
         names = {
-            key: ("● " if key in (QUICK_WINS, BIG_BETS) else "◆ ") + quadrant_name(w, key) for key in QUADRANT_COLOURS
+            key: ("● " if key in (QUICK_WIN, BIG_BET) else "◆ ") + quadrant_name(w, key) for key in QUADRANT_COLOURS
         }
         font = QFont(quadrant_font)
         title_w = title_fm.horizontalAdvance(f"{x_title} →")
 
         def fits(f: QFont) -> bool:
             fm = QFontMetricsF(f)
-            top_w = fm.horizontalAdvance(names[QUICK_WINS]) + fm.horizontalAdvance(names[BIG_BETS]) + 24
-            ends = max(fm.horizontalAdvance(names[FILL_INS]), fm.horizontalAdvance(names[TIME_SINKS]))
+            top_w = fm.horizontalAdvance(names[QUICK_WIN]) + fm.horizontalAdvance(names[BIG_BET]) + 24
+            ends = max(fm.horizontalAdvance(names[FILL_IN]), fm.horizontalAdvance(names[MONEY_PIT]))
             return top_w <= plot.width() and 2 * ends + title_w + 24 <= plot.width()
 
         while not fits(font) and font.pixelSize() > 9:
@@ -287,10 +293,10 @@ class _Canvas(QWidget):
         painter.setFont(font)
         top_row = QRectF(plot.left(), plot.top() - row_h - 3, plot.width(), row_h)
         for key, row, side in (
-            (QUICK_WINS, top_row, Qt.AlignmentFlag.AlignLeft),
-            (BIG_BETS, top_row, Qt.AlignmentFlag.AlignRight),
-            (FILL_INS, bottom_row, Qt.AlignmentFlag.AlignLeft),
-            (TIME_SINKS, bottom_row, Qt.AlignmentFlag.AlignRight),
+            (QUICK_WIN, top_row, Qt.AlignmentFlag.AlignLeft),
+            (BIG_BET, top_row, Qt.AlignmentFlag.AlignRight),
+            (FILL_IN, bottom_row, Qt.AlignmentFlag.AlignLeft),
+            (MONEY_PIT, bottom_row, Qt.AlignmentFlag.AlignRight),
         ):
             painter.setPen(QUADRANT_COLOURS[key][1])
             painter.drawText(row, int(side | Qt.AlignmentFlag.AlignVCenter), names[key])
@@ -317,7 +323,7 @@ class _Canvas(QWidget):
         positions = [(point, self.position_of(point, plot)) for point in points]
         # Markers are blitted from small pre-drawn pictures: far cheaper than 500 antialiased shapes.
         sprites = {name: self._sprite(name, radius) for name in QUADRANT_COLOURS}
-        offset = sprites[QUICK_WINS][1]
+        offset = sprites[QUICK_WIN][1]
         for point, centre in positions:
             sprite = sprites[quadrant(point.value, point.effort, threshold)][0]
             painter.drawPixmap(QPointF(centre.x() - offset, centre.y() - offset), sprite)
@@ -394,7 +400,7 @@ class _Canvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor("#ffffff"), 1.2))
         painter.setBrush(QUADRANT_COLOURS[name][1])
-        if name in (QUICK_WINS, BIG_BETS):
+        if name in (QUICK_WIN, BIG_BET):
             painter.drawEllipse(QPointF(half, half), radius, radius)
         else:
             side = radius * 1.15
@@ -547,7 +553,8 @@ class ValueEffortChart(QWidget):
                 else:
                     plotted.append(_Point(requirement.id, requirement.title, requirement.effort, requirement.value))
             self._points, self._missing = plotted, missing
-            self._threshold = statistics.median(p.effort for p in plotted) if plotted else None
+            # The ranked list's threshold, so a point sits in the quadrant its score names.
+            self._threshold = effort_threshold(self.document.project.requirements) if plotted else None
             top = max((p.effort for p in plotted), default=0.0)
             step = nice_step(top * 1.08)
             self._x_max = math.ceil(top * 1.08 / step) * step if top > 0 else 10.0
@@ -567,7 +574,8 @@ class ValueEffortChart(QWidget):
         return len(self.missing_ids())
 
     def effort_threshold(self) -> float | None:
-        """The median effort of the plotted points; None when nothing is plotted."""
+        """The median effort above 0 of the plotted points (prioritisation.effort_threshold); None when
+        nothing is plotted."""
         self.points()
         return self._threshold
 
@@ -644,7 +652,7 @@ class ValueEffortChart(QWidget):
         lines = []
         for point in points[:8]:
             name = quadrant(point.value, point.effort, threshold)
-            where = f"{quadrant_name(w, name)} ({w[f'chart.value_effort.hint.{name}']})"
+            where = f"{quadrant_name(w, name)} ({quadrant_hint(w, name)})"
             numbers = w("chart.value_effort.position", value=_fmt(point.value), effort=_fmt(point.effort))
             lines.append(f"<b>{html.escape(point.title)}</b><br>{html.escape(numbers)}<br>{html.escape(where)}")
         if len(points) > 8:

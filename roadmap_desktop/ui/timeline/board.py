@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -26,7 +28,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.now_next_later import NEXT_DAYS, NOW_DAYS, board_columns, is_placed_by_date
 from ...domain.project import ProjectEvent
 from ...domain.timeline import TimelineItem
 from ...qtmodels.document import ProjectDocument
@@ -122,14 +124,23 @@ class _CardDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(STATUS_COLORS.get(item.status, "#8D99A6")))
         painter.drawEllipse(QRectF(text_left, y3 + line / 2 - 4, 8, 8))
         painter.setPen(INK_SOFT)
-        painter.drawText(QRectF(text_left + 13, y3, width / 2, line + 2), Qt.AlignmentFlag.AlignVCenter, status)
         when = (
             QCoreApplication.translate("NowNextLaterBoard", "not scheduled")
             if item.start is None
             else f"{item.start:%d %b %Y}"
         )
+        # A narrow column (a laptop screen) drew the date over the status: the date keeps its width
+        # where it can, the status gets the rest, and both are elided.
+        when_w = min(fm.horizontalAdvance(when), max(width - 13 - 40, width / 2))
+        when = fm.elidedText(when, Qt.TextElideMode.ElideRight, when_w + 1)
+        status_w = max(width - 13 - when_w - 8, 0)
         painter.drawText(
-            QRectF(text_left + width / 2, y3, width / 2, line + 2),
+            QRectF(text_left + 13, y3, status_w, line + 2),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(status, Qt.TextElideMode.ElideRight, status_w),
+        )
+        painter.drawText(
+            QRectF(text_left + width - when_w - 1, y3, when_w + 1, line + 2),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
             when,
         )
@@ -194,30 +205,32 @@ class _CardList(QListWidget):
 
 
 class NowNextLaterBoard(QWidget):
-    """Now, Next, Later and Unsorted columns of item cards; by default only items without dates."""
+    """Now, Next, Later and Unsorted columns of item cards, by the rule the PDF uses
+    (domain.now_next_later): the column the user chose, else the start date."""
 
     selection_changed = Signal(list)
     item_activated = Signal(str)
     message = Signal(str)
 
-    def __init__(self, document: ProjectDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: ProjectDocument, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.document = document
-        self.show_all = False
+        self._today = today  # fixed in tests; else the day the board is drawn
         self.columns: dict[str, _CardList] = {}
         self._headers: dict[str, QLabel] = {}
         self._syncing = False
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        self.all_check = QCheckBox(self.tr("Show scheduled items too"))
-        self.all_check.setToolTip(self.tr("Off: only items without dates. On: every item."))
-        self.all_check.toggled.connect(self.set_show_all)
-        top.addWidget(self.all_check)
-        top.addStretch(1)
-        hint = QLabel(self.tr("Drag cards between columns to set Now / Next / Later; double-click opens an item."))
+        hint = QLabel(
+            self.tr(
+                "Dated items sit by their start date (Now: within {now} days, Next: within {next}) until you "
+                "drag them; double-click opens an item."
+            ).format(now=NOW_DAYS, next=NEXT_DAYS)
+        )
+        hint.setWordWrap(True)
         hint.setStyleSheet("color: #52606D;")
-        top.addWidget(hint)
+        top.addWidget(hint, 1)
 
         row = QHBoxLayout()
         row.setSpacing(10)
@@ -256,17 +269,15 @@ class NowNextLaterBoard(QWidget):
     def rebuild(self) -> None:
         selected = set(self.selected_ids())
         self._syncing = True
+        placed = board_columns(self.document.project.items, self.today())
+        by_date = self.tr("Placed by its start date; drag it to choose its column")
         for horizon, cards in self.columns.items():
             cards.clear()
-            shown = [
-                item
-                for item in self.document.project.items
-                if item.horizon == horizon and (self.show_all or item.start is None)
-            ]
+            shown = placed[horizon]
             for item in shown:
                 entry = QListWidgetItem()
                 entry.setData(ID_ROLE, item.id)
-                entry.setToolTip(item.title)
+                entry.setToolTip(f"{item.title}\n{by_date}" if is_placed_by_date(item) else item.title)
                 cards.addItem(entry)
                 entry.setSelected(item.id in selected)
             title = self.tr(dict(COLUMNS)[horizon])
@@ -277,11 +288,8 @@ class NowNextLaterBoard(QWidget):
         cards = self.columns[horizon]
         return [cards.item(r).data(ID_ROLE) for r in range(cards.count())]
 
-    def set_show_all(self, on: bool) -> None:
-        self.show_all = on
-        if self.all_check.isChecked() != on:
-            self.all_check.setChecked(on)
-        self.rebuild()
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
 
     def _on_document_project_changed(self, event: ProjectEvent) -> None:
         if event.kind in ("item", "lane", "project"):

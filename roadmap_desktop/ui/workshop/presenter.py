@@ -142,6 +142,7 @@ class PresenterView(QWidget):
 
     def _on_bar_step_changed(self, index: int) -> None:
         self.set_page(index)
+        self.update()  # the header says which step the clock counts, even when the page stays
 
     def _on_bar_timer_changed(self, _seconds: int) -> None:
         self.update(self._header_rect().toAlignedRect())
@@ -257,7 +258,6 @@ class PresenterView(QWidget):
         words = self.words()
         clock_w = 0.0
         if self.bar is not None:
-            step = self.bar.current_step()
             seconds = self.bar.remaining_seconds()
             state = self.bar.timer_state()
             clock_font = self._font(64, bold=True)
@@ -275,7 +275,7 @@ class PresenterView(QWidget):
             painter.drawText(clock_rect, Qt.AlignmentFlag.AlignCenter, clock)
             painter.setFont(self._font(28))
             painter.setPen(MUTED)
-            caption = f"{words('workshop.step', n=step + 1, total=len(STEPS))} · {STEPS[step].title_in(words.code)}"
+            caption = self.header_caption()
             caption_rect = QRectF(self.width() / 2, 118 * u, self.width() / 2 - m, 40 * u)
             painter.drawText(caption_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, caption)
         text_w = self.width() - 2 * m - clock_w - 32 * u
@@ -293,6 +293,17 @@ class PresenterView(QWidget):
         )
         painter.setPen(QPen(RULE, 2 * u))
         painter.drawLine(QPointF(m, 166 * u), QPointF(self.width() - m, 166 * u))
+
+    def header_caption(self) -> str:
+        """The step of the page shown (a jump to another page must not leave the last step's name up);
+        when the workshop's clock counts another step, which one."""
+        words = self.words()
+        caption = (
+            f"{words('workshop.step', n=self._page + 1, total=len(STEPS))} · {STEPS[self._page].title_in(words.code)}"
+        )
+        if self.bar is not None and self.bar.current_step() != self._page:
+            caption += " · " + words("workshop.clock_step", n=self.bar.current_step() + 1)
+        return caption
 
     def _paint_footer(self, painter: QPainter) -> None:
         u, m = self._unit(), self._margin()

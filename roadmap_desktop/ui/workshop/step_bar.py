@@ -164,10 +164,14 @@ class GuidedFlowBar(QWidget):
 
         steps_row = QHBoxLayout()
         steps_row.setSpacing(6)
+        # Back and Next come before the chips: a chip grows when it gains its check mark (and in compact
+        # mode the current chip shows its title), which moved a Next placed after them, so the same
+        # click landed on a chip and skipped a step.
         steps_row.addWidget(self.back_button)
+        steps_row.addWidget(self.next_button)
+        steps_row.addSpacing(6)
         for chip in self.chips:
             steps_row.addWidget(chip)
-        steps_row.addWidget(self.next_button)
         steps_row.addStretch(1)
         steps_row.addWidget(self.clock_button)
         steps_row.addWidget(self.minutes_spin)
