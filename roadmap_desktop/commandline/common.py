@@ -10,6 +10,8 @@ from ..domain.project import Project
 
 EXIT_OK = 0
 EXIT_PROBLEM = 2
+# The model server's key: `serve` requires it, `assist --model URL` sends it (unless --api-key).
+API_KEY_ENV = "ROADMAP_DESKTOP_API_KEY"
 
 
 class CommandError(Exception):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_desktop.cli import build_subcommand_parser, main
+from roadmap_desktop.cli import main
 from roadmap_desktop.commandline import serve
 
 MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -90,13 +90,14 @@ def test_lan_addresses_are_found_without_loopback():
     assert all(isinstance(a, str) and not a.startswith(("127.", "0.")) for a in found)
 
 
-def test_the_server_command_queues_requests_and_names_the_model_by_file(model):
-    args = build_subcommand_parser().parse_args(["serve", "--model", str(model), "--port", "9001"])
-    command = serve.server_command(args, model, threads=2, gpu_layers=0)
-    assert command[1:3] == ["-m", "llama_cpp.server"]
-    pairs = dict(zip(command[3::2], command[4::2], strict=True))
-    assert pairs["--model_alias"] == model.name and pairs["--port"] == "9001" and pairs["--host"] == "127.0.0.1"
-    assert pairs["--interrupt_requests"] == "false" and pairs["--n_threads"] == "2"
+def test_the_server_queues_requests_and_names_the_model_by_file(model, monkeypatch):
+    from roadmap_desktop.llm.engine import server_settings
+
+    monkeypatch.setenv("API_KEY", "from-the-environment")  # llama-cpp-python's settings ignore it
+    monkeypatch.setenv("N_CTX", "77")
+    server, served = server_settings(model, alias=model.name, n_ctx=2048, n_threads=2, n_gpu_layers=0, verbose=False)
+    assert served.model_alias == model.name and served.n_ctx == 2048 and served.n_threads == 2
+    assert server.interrupt_requests is False and server.api_key is None and served.logits_all is False
 
 
 def test_assist_with_an_unreachable_server_exits_2(tmp_path, capsys):
