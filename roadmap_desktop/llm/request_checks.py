@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,13 +24,18 @@ class Refused(Exception):
         self.status = status
 
 
+MIN_BODY_BYTES = 1024 * 1024
+# A token is a few characters, and JSON escapes a non-ASCII one as 6 bytes (\\uXXXX).
+BODY_BYTES_PER_TOKEN = 32
+
+
 @dataclass(frozen=True)
 class Limits:
     """The bounds of an accepted request. Measured against llama.cpp: a repetition of 1000 in a
     schema's grammar still worked with a 256 KiB stack, 1500 crashed with any stack."""
 
     n_ctx: int = 4096  # the served context: a larger max_tokens is lowered to it
-    max_body_bytes: int = 4 * 1024 * 1024  # a 128k-token prompt in escaped JSON fits
+    max_body_bytes: int = MIN_BODY_BYTES  # for_context raises it for a larger context
     max_messages: int = 1000
     max_name_chars: int = 256  # model, message name, user
     max_stops: int = 16
@@ -41,7 +47,15 @@ class Limits:
     max_properties: int = 200
     max_optional: int = 50  # each optional property nests the object's grammar one level deeper
     max_choices: int = 1000  # enum values
+    max_pattern_chars: int = 512
+    max_pattern_depth: int = 8
     max_any_of: int = 20
+
+    @classmethod
+    def for_context(cls, n_ctx: int) -> Limits:
+        """The limits of a server with ``n_ctx`` tokens of context: a body may hold a prompt that
+        fills it (BODY_BYTES_PER_TOKEN each), and at least MIN_BODY_BYTES."""
+        return cls(n_ctx=n_ctx, max_body_bytes=max(MIN_BODY_BYTES, BODY_BYTES_PER_TOKEN * n_ctx))
 
 
 CHAT_FIELDS = (
@@ -67,10 +81,11 @@ COUNT_FIELDS = ("input", "model")
 ROLES = ("system", "user", "assistant")
 MESSAGE_FIELDS = ("role", "content", "name")
 # Schema keywords that keep llama-cpp-python's grammar flat and finite: no $ref (a schema that
-# refers to itself becomes a left-recursive grammar), no pattern (its converter asserts on most).
+# refers to itself becomes a left-recursive grammar); a pattern only of the plain kind (_pattern).
 SCHEMA_KEYWORDS = frozenset(
     {
         "type",
+        "pattern",
         "properties",
         "required",
         "additionalProperties",
@@ -90,7 +105,7 @@ SCHEMA_KEYWORDS = frozenset(
     }
 )
 JSON_TYPES = frozenset({"object", "array", "string", "number", "integer", "boolean", "null"})
-MAX_TOKENS = 1 << 20  # a bound on max_tokens far above any context
+MAX_TOKENS = 2**63 - 1  # any whole number of tokens is taken, and lowered to the context
 _MAX_SEED = 2**32 - 1  # llama.cpp's seed is a uint32
 _MAX_SCHEMA_NUMBER = 1e15  # its integer-range grammar spells out digits
 
@@ -129,7 +144,7 @@ def check_chat(data: dict[str, Any], limits: Limits) -> dict[str, Any]:
             _flag(options["include_usage"], "stream_options.include_usage")
     for name in ("max_tokens", "max_completion_tokens"):  # the newer name of the same bound
         if data.get(name) is not None:
-            # Beyond the context, llama-cpp-python stops at its end: say so by sending the context.
+            # Clamped: beyond the context, llama-cpp-python stops at its end anyway.
             body["max_tokens"] = min(_integer(data[name], name, 1, MAX_TOKENS), limits.n_ctx)
     for name, low, high in (
         ("temperature", 0.0, 2.0),
@@ -173,11 +188,11 @@ def check_schema(schema: object, limits: Limits) -> None:
     """Refused (400) unless ``schema`` is a JSON schema llama.cpp can turn into a grammar safely."""
     if not isinstance(schema, dict):
         raise Refused(400, "'response_format.schema' must be an object")
+    nodes = [0]
+    _schema_node(schema, "schema", 1, limits, nodes)  # first: it bounds the depth json.dumps recurses
     size = len(json.dumps(schema))
     if size > limits.max_schema_bytes:
         raise Refused(400, f"'response_format.schema' is {size} bytes; at most {limits.max_schema_bytes}")
-    nodes = [0]
-    _schema_node(schema, "schema", 1, limits, nodes)
 
 
 # -- fields ------------------------------------------------------------------------------------------
@@ -202,13 +217,30 @@ def _messages(value: object, limits: Limits) -> list[dict[str, str]]:
             raise Refused(400, f"'{where}' must be an object")
         _only(message, MESSAGE_FIELDS, f"'{where}'")
         role = message.get("role")
+        if role == "developer":  # OpenAI's newer name for the system message
+            role = "system"
         if role not in ROLES:
             raise Refused(400, f"'{where}.role' must be one of {', '.join(ROLES)}")
-        checked = {"role": role, "content": _text(message.get("content"), f"{where}.content", limits.max_body_bytes)}
+        checked = {"role": role, "content": _content(message.get("content"), f"{where}.content", limits)}
         if "name" in message:
             checked["name"] = _text(message["name"], f"{where}.name", limits.max_name_chars)
         messages.append(checked)
     return messages
+
+
+def _content(value: object, where: str, limits: Limits) -> str:
+    """A message's text: a string, or OpenAI's list of text parts (joined; chat templates take text)."""
+    if not isinstance(value, list):
+        return _text(value, where, limits.max_body_bytes)
+    if len(value) > limits.max_messages:
+        raise Refused(400, f"'{where}' holds {len(value)} parts; at most {limits.max_messages}")
+    texts = []
+    for index, part in enumerate(value):
+        if not isinstance(part, dict) or part.get("type") != "text":
+            raise Refused(400, f"'{where}[{index}]' must be a text part ({{\"type\": \"text\", \"text\": ...}})")
+        _only(part, ("type", "text"), f"'{where}[{index}]'")
+        texts.append(_text(part.get("text"), f"{where}[{index}].text", limits.max_body_bytes))
+    return "".join(texts)
 
 
 def _stops(value: object, limits: Limits) -> list[str]:
@@ -271,6 +303,8 @@ def _schema_node(node: object, where: str, depth: int, limits: Limits, nodes: li
     for key in ("minimum", "maximum"):
         if key in node:
             _number(node[key], f"{where}.{key}", -_MAX_SCHEMA_NUMBER, _MAX_SCHEMA_NUMBER)
+    if "pattern" in node:
+        _pattern(node["pattern"], f"{where}.pattern", limits)
     if "additionalProperties" in node and not isinstance(node["additionalProperties"], bool):
         raise Refused(400, f"'{where}.additionalProperties' must be true or false")
     if "enum" in node:
@@ -305,6 +339,44 @@ def _schema_node(node: object, where: str, depth: int, limits: Limits, nodes: li
                 raise Refused(400, f"'{where}.{key}' must list 1 to {limits.max_any_of} schemas")
             for index, option in enumerate(options):
                 _schema_node(option, f"{where}.{key}[{index}]", depth + 1, limits, nodes)
+
+
+def _pattern(value: object, where: str, limits: Limits) -> None:
+    """A regular expression llama-cpp-python turns into a grammar that llama.cpp parses safely: it
+    anchors both ends (its converter asserts otherwise), compiles, nests its groups a few levels
+    only (each level is a level of recursion in llama.cpp's grammar parser) and repeats a bounded
+    number of times; lookarounds and backreferences have no grammar."""
+    text = _text(value, where, limits.max_pattern_chars)
+    if not (text.startswith("^") and text.endswith("$")) or len(text) < 2:
+        raise Refused(400, f"'{where}' must start with ^ and end with $")
+    try:
+        re.compile(text)
+    except (re.error, RecursionError, OverflowError) as exc:
+        raise Refused(400, f"'{where}' is not a regular expression ({_first_line(str(exc))})") from None
+    if "(?" in text or re.search(r"\\[1-9bBAZzk]", text):
+        raise Refused(400, f"'{where}' may not use lookarounds, flags, anchors inside or backreferences")
+    depth = deepest = 0
+    escaped = in_class = False
+    for char in text:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == ")":
+            depth -= 1
+    if deepest > limits.max_pattern_depth:
+        raise Refused(400, f"'{where}' nests groups more than {limits.max_pattern_depth} levels")
+    for low, high in re.findall(r"\{(\d*)(?:,(\d*))?\}", text):
+        for bound in (low, high):
+            if bound and (len(bound) > 6 or int(bound) > limits.max_repeat):
+                raise Refused(400, f"'{where}' repeats more than {limits.max_repeat} times")
 
 
 # -- values ------------------------------------------------------------------------------------------

@@ -36,10 +36,10 @@ ROUTES = {MODELS: "GET", CHAT: "POST", COUNT: "POST"}
 ROUTE_LIST = ", ".join(f"{method} {path}" for path, method in ROUTES.items())
 MAX_WAITING = 16  # chat requests running or queued; llama-cpp-python answers one at a time
 BODY_SECONDS = 30.0  # for a body to arrive in full: a slow sender must not hold a request open
-# A refused body is read on and dropped, up to these, so that the client (which sends all of it
-# before reading) gets the answer instead of a reset connection.
-DRAIN_BYTES = 128 * 1024 * 1024
-DRAIN_SECONDS = 30.0
+# A refused body of an acceptable size is read on and dropped, up to these, so that a client that
+# sends all of it before reading gets the answer instead of a reset connection. A body over the
+# size limit is not read on: 413 at once, and the connection closed.
+DRAIN_SECONDS = 5.0
 
 
 class _Gone(Exception):
@@ -60,7 +60,7 @@ class RequestGuard:
         log: Callable[[str], None] | None = None,
         max_waiting: int = MAX_WAITING,
         body_seconds: float = BODY_SECONDS,
-        drain_bytes: int = DRAIN_BYTES,
+        drain_bytes: int | None = None,
         drain_seconds: float = DRAIN_SECONDS,
     ) -> None:
         self.app = app
@@ -70,7 +70,7 @@ class RequestGuard:
         self.log = log or (lambda _line: None)
         self.max_waiting = max_waiting
         self.body_seconds = body_seconds
-        self.drain_bytes = drain_bytes
+        self.drain_bytes = self.limits.max_body_bytes if drain_bytes is None else drain_bytes
         self.drain_seconds = drain_seconds
         self.waiting = 0  # chat requests forwarded and not finished
 
@@ -167,7 +167,7 @@ class RequestGuard:
     async def _refuse(self, scope: Scope, incoming: _Body, send: Send, refusal: Refused) -> None:
         message = _printable(str(refusal))
         self.log(f"refused {_client(scope)}: {refusal.status} {message}")
-        complete = await self._drain(incoming, _headers(scope))
+        complete = refusal.status not in (408, 413) and await self._drain(incoming, _headers(scope))
         extra = [(b"connection", b"close")] if not complete else []
         if refusal.status == 401:
             extra.append((b"www-authenticate", b"Bearer"))
