@@ -47,7 +47,11 @@ def build_app(options: ServeOptions) -> RequestGuard:
     )
     log = logging.getLogger("uvicorn.error").warning
     return RequestGuard(
-        inner, model_alias=options.model.name, limits=Limits.for_context(options.n_ctx), api_key=options.api_key, log=log
+        inner,
+        model_alias=options.model.name,
+        limits=Limits.for_context(options.n_ctx),
+        api_key=options.api_key,
+        log=log,
     )
 
 

@@ -156,6 +156,7 @@ class RemoteEngine:
         self._api_key: str | None = None
         self._lock = threading.Lock()  # guards _connection against request_abort from another thread
         self._connection: http.client.HTTPConnection | None = None
+        self._socket: socket.socket | None = None  # the connection's, while it is published
         self._abort_requested = False
         self._timed_out: str | None = None  # the watchdog's reason when it closed the connection
 
@@ -272,6 +273,9 @@ class RemoteEngine:
                 connection.sock.settimeout(self.read_timeout)
             with self._lock:
                 self._connection = connection
+                # Kept apart: http.client forgets connection.sock once an answer that ends by
+                # closing begins (the response reads on), and the socket must still be shut then.
+                self._socket = connection.sock
             if streaming and self._abort_requested:  # set while connecting: no socket to close yet
                 raise _Aborted
             if self._timed_out:
@@ -297,7 +301,7 @@ class RemoteEngine:
             except (OSError, http.client.HTTPException):
                 detail = ""
             finally:
-                connection.close()
+                _close(connection, response)
             if response.status == 401:
                 raise EngineError(self._key_message(base))
             reason = printable(f"HTTP {response.status} {response.reason}", 80)
@@ -332,8 +336,10 @@ class RemoteEngine:
                 raise EngineError(f"The model server at {base} broke off the answer ({type(exc).__name__})") from None
             finally:
                 with self._lock:
-                    self._connection = None
-                connection.close()
+                    self._connection = self._socket = None
+                _close(connection, response)
+        if self._timed_out:  # the watchdog shut the socket: what was read is only a part
+            raise self._timeout_error(base)
         if len(body) > MAX_BODY_BYTES:
             raise EngineError(f"The model server at {base} sent an answer over {MAX_BODY_BYTES // 1024} KiB")
         return body
@@ -356,10 +362,7 @@ class RemoteEngine:
 
     def _drop_connection(self) -> None:
         with self._lock:
-            connection = self._connection
-        if connection is None:
-            return
-        sock = connection.sock
+            sock = self._socket if self._connection is not None else None
         if sock is not None:
             # shutdown, not just close: it wakes a recv blocked in the worker thread.
             with contextlib.suppress(OSError):
@@ -424,7 +427,7 @@ class RemoteEngine:
             total = self.read_timeout + SECONDS_PER_TOKEN * max_tokens
         self._timed_out = None
         watchdog = Watchdog(self._watchdog_stop, total=total, idle=self.read_timeout, cancel=cancel)
-        connection = None
+        connection = response = None
         chars = 0
         try:
             with watchdog:
@@ -492,9 +495,9 @@ class RemoteEngine:
                 raise EngineError(f"Lost the connection to the model server at {base} ({type(exc).__name__})") from None
         finally:
             with self._lock:
-                self._connection = None
+                self._connection = self._socket = None
             if connection is not None:
-                connection.close()
+                _close(connection, response)
             if result.cancelled:
                 result.finish_reason = None
             result.tokens = result.pieces  # one streamed chunk per token
@@ -548,6 +551,13 @@ def chat_payload(
     if response_format is not None:
         payload["response_format"] = response_format
     return payload
+
+
+def _close(connection: http.client.HTTPConnection, response: http.client.HTTPResponse | None) -> None:
+    """Close both: an answer that ends by closing owns the socket, not the connection."""
+    if response is not None:
+        response.close()
+    connection.close()
 
 
 class _NoAnswer(EngineError):

@@ -237,7 +237,7 @@ def _content(value: object, where: str, limits: Limits) -> str:
     texts = []
     for index, part in enumerate(value):
         if not isinstance(part, dict) or part.get("type") != "text":
-            raise Refused(400, f"'{where}[{index}]' must be a text part ({{\"type\": \"text\", \"text\": ...}})")
+            raise Refused(400, f'\'{where}[{index}]\' must be a text part ({{"type": "text", "text": ...}})')
         _only(part, ("type", "text"), f"'{where}[{index}]'")
         texts.append(_text(part.get("text"), f"{where}[{index}].text", limits.max_body_bytes))
     return "".join(texts)

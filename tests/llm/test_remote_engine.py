@@ -14,6 +14,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import hostile_servers
 import jsonschema
 import pytest
 
@@ -351,3 +352,56 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     assert finished, [stream.result for _schema, stream in rounds]
     for schema, done in finished:  # the server applied the schema as a grammar
         jsonschema.validate(json.loads(done.text), schema)
+
+
+# -- hostile servers (issue 16 item 8) -----------------------------------------------------------------
+
+
+def _bounded_engine() -> RemoteEngine:
+    # Short clocks, so the corpus runs in seconds: the bounds are the same code at any length.
+    return RemoteEngine(timeout=2.0, read_timeout=0.6, total_timeout=1.5, request_timeout=1.0)
+
+
+@pytest.mark.parametrize("case", hostile_servers.corpus(), ids=lambda c: c.name)
+def test_a_hostile_server_is_one_line_within_bounds(case):
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    with hostile_servers.HostileServer(case) as server:
+        engine = _bounded_engine()
+        with pytest.raises(EngineError) as caught:
+            engine.load(server.url)
+            list(engine.stream_chat(HELLO, max_tokens=8))
+    message = str(caught.value)
+    assert case.expect in message, message
+    assert "\n" not in message and len(message) < 600, message
+    assert all(c.isprintable() for c in message), repr(message)
+    assert time.perf_counter() - start < 4
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before  # KiB on Linux
+    assert grown < 64 * 1024, f"{grown} KiB"
+
+
+def test_the_hostile_server_corpus_covers_the_class():
+    cases = hostile_servers.corpus()
+    assert len(cases) >= 35 and len({c.name for c in cases}) == len(cases)
+    assert {c.stage for c in cases} == {"load", "chat"}
+
+
+def test_a_key_is_sent_as_a_bearer_header(fake):
+    seen: list[str | None] = []
+    original = FakeHandler.do_GET
+
+    def recording(handler):
+        seen.append(handler.headers.get("Authorization"))
+        original(handler)
+
+    FakeHandler.do_GET = recording
+    try:
+        RemoteEngine().load(fake.url, api_key="abcd-efgh-jkmn-pqrs")
+        RemoteEngine().load(fake.url)
+    finally:
+        FakeHandler.do_GET = original
+    assert seen == ["Bearer abcd-efgh-jkmn-pqrs", None]
+    with pytest.raises(EngineError, match="Not a model server key"):
+        RemoteEngine().load(fake.url, api_key="has space in it")
