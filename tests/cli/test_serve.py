@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from roadmap_desktop.cli import main
+from roadmap_desktop.cli import build_subcommand_parser, main
 from roadmap_desktop.commandline import serve
 
 MODEL = Path(__file__).resolve().parents[2] / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -113,3 +115,89 @@ def test_assist_with_an_unreachable_server_exits_2(tmp_path, capsys):
         "Is `roadmap-desktop serve` running there?"
     )
     assert project.read_bytes() == before
+
+
+def test_loopback_is_told_from_the_network():
+    assert serve.is_loopback("127.0.0.1") and serve.is_loopback("localhost") and serve.is_loopback("::1")
+    assert serve.is_loopback("[::1]") and serve.is_loopback("127.5.6.7")
+    assert not serve.is_loopback("0.0.0.0") and not serve.is_loopback("::") and not serve.is_loopback("192.168.1.20")
+    assert not serve.is_loopback("no-such-host.invalid")
+
+
+def test_a_key_is_required_beyond_this_computer_only(monkeypatch):
+    from roadmap_desktop.commandline.common import API_KEY_ENV, CommandError
+
+    monkeypatch.delenv(API_KEY_ENV, raising=False)
+    assert serve.choose_key(None, "127.0.0.1") == (None, False)
+    key, generated = serve.choose_key(None, "0.0.0.0")
+    assert generated and len(key) == 19 and key != serve.choose_key(None, "0.0.0.0")[0]
+    assert serve.choose_key("given-key-123", "0.0.0.0") == ("given-key-123", False)
+    assert serve.choose_key("given-key-123", "127.0.0.1") == ("given-key-123", False)  # asked for: required
+    monkeypatch.setenv(API_KEY_ENV, "from-the-env")
+    assert serve.choose_key(None, "0.0.0.0") == ("from-the-env", False)
+    for bad in ("short", "has a space", "x" * 300, "naïve-key-1"):
+        with pytest.raises(CommandError):
+            serve.choose_key(bad, "0.0.0.0")
+
+
+def test_a_bad_key_exits_2_before_loading(model, capsys):
+    assert main(["serve", "--model", str(model), "--port", str(free_port()), "--api-key", "a b"]) == 2
+    assert "--api-key: a key is" in one_line_error(capsys)
+
+
+def test_a_model_llama_cpp_refuses_is_one_line_and_exit_2(model, tmp_path):
+    """A header our reader accepts, of an architecture llama.cpp does not know: refused after the
+    checks, before the banner. In a child process: a model that aborts would take the test along."""
+    from roadmap_desktop.llm.catalog import read_model_info
+
+    info = read_model_info(model)
+    with open(model, "rb") as stream:
+        head = stream.read(info.data_offset)
+    alien = tmp_path / "alien.gguf"
+    with open(alien, "wb") as stream:  # sparse: the tensor data is never read
+        stream.write(head.replace(b"llama", b"llamb"))
+        stream.seek(model.stat().st_size - 1)
+        stream.write(b"\0")
+    assert read_model_info(alien).architecture == "llamb"
+    done = subprocess.run(
+        [sys.executable, "-m", "roadmap_desktop", "serve", "--model", str(alien), "--port", str(free_port())],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stdout == ""  # nothing announced
+    assert done.stderr.strip() == (
+        "roadmap-desktop: llama.cpp cannot load alien.gguf: its loader refused the file "
+        "(--verbose shows llama.cpp's reason)"
+    )
+
+
+def test_the_banner_shows_a_generated_key_and_hides_a_given_one(model, monkeypatch):
+    from roadmap_desktop.llm.catalog import read_model_info
+
+    monkeypatch.setattr(serve, "lan_addresses", lambda: ["192.168.1.20"])
+    args = build_subcommand_parser().parse_args(["serve", "--model", str(model), "--host", "0.0.0.0", "--threads", "2"])
+    info = read_model_info(model)
+    shown = "\n".join(serve.banner(model, info, args, "abcd-efgh-jkmn-pqrs", True))
+    assert "key:                   abcd-efgh-jkmn-pqrs" in shown and "type the address and the key" in shown
+    hidden = "\n".join(serve.banner(model, info, args, "my-secret-key", False))
+    assert "my-secret-key" not in hidden and "the one given" in hidden
+    assert "key" not in "\n".join(serve.banner(model, info, args, None, False)).lower().replace("keeps", "")
+
+
+def test_assist_sends_the_key_given_and_refuses_a_malformed_one(tmp_path, capsys, monkeypatch):
+    from roadmap_desktop.commandline.common import API_KEY_ENV
+
+    project = tmp_path / "p.roadmap"
+    assert main(["new", "-o", str(project)]) == 0
+    capsys.readouterr()
+    url = f"http://127.0.0.1:{free_port()}"
+    command = ["assist", str(project), "--task", "requirements", "--brief", "x", "--model", url]
+    assert main([*command, "--api-key", "a b"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "roadmap-desktop: Not a model server key: a key is 8 to 256 characters, not 3"
+    )
+    monkeypatch.setenv(API_KEY_ENV, "has a space")
+    assert main(command) == 2
+    assert "Not a model server key: a key may hold only" in capsys.readouterr().err
