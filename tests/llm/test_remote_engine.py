@@ -261,10 +261,13 @@ def test_the_worker_uses_a_server_for_an_address(qtbot, fake):
 # -- the real server ---------------------------------------------------------------------------
 
 
+SERVER_KEY = "test-key-1234"
+
+
 def answers(port: int) -> bool:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
     try:
-        connection.request("GET", "/v1/models")
+        connection.request("GET", "/v1/models", headers={"Authorization": f"Bearer {SERVER_KEY}"})
         return connection.getresponse().status == 200
     except (OSError, http.client.HTTPException):
         return False
@@ -283,7 +286,7 @@ def served():
         pytest.skip("the server extra is not installed: pip install -e '.[server]'")
     port = free_port()
     command = [sys.executable, "-m", "roadmap_desktop", "serve", "--model", str(MODEL), "--port", str(port)]
-    command += ["--host", "127.0.0.1", "--threads", "1", "--n-ctx", "2048"]
+    command += ["--host", "127.0.0.1", "--threads", "1", "--n-ctx", "2048", "--api-key", SERVER_KEY]
     log = open(os.devnull, "w")  # noqa: SIM115 - closed below, after the process
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -320,7 +323,7 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     controller = LlmController()
     try:
         with qtbot.waitSignal(controller.model_loaded, timeout=30_000) as loaded:
-            controller.load(served, {})
+            controller.load(served, {"api_key": SERVER_KEY})
         assert loaded.args[1]["model"] == MODEL.name
         tokens: list[str] = []
         controller.token_received.connect(lambda _rid, text: tokens.append(text))
@@ -331,8 +334,18 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     finally:
         assert controller.shutdown()
 
+    with pytest.raises(EngineError, match="needs a key"):
+        RemoteEngine().load(served)
     engine = RemoteEngine()
-    engine.load(served)
+    engine.load(served, api_key=SERVER_KEY)
+    # A grammar that crashed llama.cpp is refused in one line, and the server serves on.
+    connection = http.client.HTTPConnection(served.removeprefix("http://").split(":")[0], int(served.split(":")[-1]))
+    body = json.dumps({"messages": HELLO, "grammar": 'root ::= ((("'})
+    headers = {"Authorization": f"Bearer {SERVER_KEY}", "Content-Type": "application/json"}
+    connection.request("POST", "/v1/chat/completions", body=body, headers=headers)
+    refused = connection.getresponse()
+    assert refused.status == 400 and b"'grammar' is not accepted" in refused.read()
+    connection.close()
     rounds: list[tuple[dict, object]] = []
 
     class Recording:  # run_task's engine, keeping each round's stream to check its raw JSON
