@@ -4,7 +4,7 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+181"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+190"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+75"/>
         <source>Model server…</source>
         <translation>模型服务器…</translation>
     </message>
@@ -34,7 +34,7 @@
         <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址；使用该服务器的设置。</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+149"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
@@ -49,8 +49,8 @@
         <translation>正在使用模型服务器 {url}</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+248"/>
+        <location line="-249"/>
+        <location line="+251"/>
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
@@ -110,12 +110,12 @@
         <translation>为 PDF 的标题页概括整个项目。</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-370"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-386"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+110"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -136,6 +136,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>if the server printed one</source>
+        <translation>如果服务器显示了密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The key `roadmap-desktop serve` printed when it serves the local network</source>
+        <translation>`roadmap-desktop serve` 为局域网服务时显示的密钥</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Show model settings</source>
         <translation>显示模型设置</translation>
     </message>
@@ -312,7 +327,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>首次使用前，正在单独的进程中检查 {name}…</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -3063,7 +3078,7 @@ Recover it?</source>
 <context>
     <name>ServerMessages</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/server_messages.py" line="+24"/>
+        <location filename="../../roadmap_desktop/ui/assistant/server_messages.py" line="+26"/>
         <source>connection refused</source>
         <translation>连接被拒绝</translation>
     </message>
@@ -3104,6 +3119,16 @@ Recover it?</source>
     </message>
     <message>
         <location line="+5"/>
+        <source>The model server at {url} needs a key: type the one `roadmap-desktop serve` printed there in Key.</source>
+        <translation>模型服务器 {url} 需要密钥：请在“密钥”中输入那台电脑上 `roadmap-desktop serve` 显示的密钥。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The model server at {url} refused the key: type the one `roadmap-desktop serve` printed there in Key.</source>
+        <translation>模型服务器 {url} 拒绝了该密钥：请在“密钥”中输入那台电脑上 `roadmap-desktop serve` 显示的密钥。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The model server at {url} did not answer within {seconds} s: it may be busy with another laptop.</source>
         <translation>模型服务器 {url} 在 {seconds} 秒内没有应答：它可能正在为另一台电脑生成。</translation>
     </message>

@@ -4,11 +4,12 @@ apply the suggestions."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
-from .common import EXIT_OK, CommandError, fail, load, positive_int, save
+from .common import API_KEY_ENV, EXIT_OK, CommandError, fail, load, positive_int, save
 from .console import json_text
 
 NAME = "assist"
@@ -29,6 +30,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--model",
         metavar="PATH|URL",
         help="a .gguf file, or the http:// address of a `roadmap-desktop serve` (default: the bundled SmolLM2 model)",
+    )
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help=f"the key a model server printed (with --model URL; default: ${API_KEY_ENV})",
     )
     parser.add_argument("--apply", action="store_true", help="add the suggestions to FILE (atomic save)")
     parser.add_argument("--threads", type=positive_int, metavar="N", help="CPU threads (default: cores - 1)")
@@ -72,8 +78,10 @@ def _generate(args: argparse.Namespace, remote: bool, model: object, session, fi
     from ..llm.engine_api import ChatEngine
     from ..llm.remote_engine import RemoteEngine
 
+    options: dict = {"n_ctx": args.n_ctx, "n_threads": args.threads, "n_gpu_layers": args.gpu_layers}
     if remote:
         engine: ChatEngine = RemoteEngine()
+        options["api_key"] = args.api_key if args.api_key is not None else os.environ.get(API_KEY_ENV)
     else:
         from ..llm.probe import check_model
 
@@ -85,7 +93,7 @@ def _generate(args: argparse.Namespace, remote: bool, model: object, session, fi
 
         engine = Engine()
     try:
-        info = engine.load(model, n_ctx=args.n_ctx, n_threads=args.threads, n_gpu_layers=args.gpu_layers)
+        info = engine.load(model, **options)
         for note in info.notes:
             print(f"note: {note}", file=sys.stderr)
         on_text = None if args.quiet else lambda piece: print(piece, end="", file=sys.stderr, flush=True)

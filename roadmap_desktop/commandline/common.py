@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 EXIT_OK = 0
 EXIT_PROBLEM = 2
+# The model server's key: `serve` requires it, `assist --model URL` sends it (unless --api-key).
+API_KEY_ENV = "ROADMAP_DESKTOP_API_KEY"
 
 
 class CommandError(Exception):

@@ -1,10 +1,9 @@
 """`roadmap-desktop serve`: one model server for the workshop room (llama-cpp-python's OpenAI-compatible server).
 
-The server is llama-cpp-python's own program (``python -m llama_cpp.server``, the optional
-``server`` extra), which this command checks for, configures and then becomes (``exec``): signals
-go straight to its uvicorn, which shuts down cleanly on Ctrl+C or SIGTERM, and no second process
-can be left behind. Running it as a program rather than importing it keeps llm/engine.py the only
-module of the app that imports llama_cpp.
+Everything that can be checked before the model loads is checked first (model file header, the
+optional ``server`` extra, the port, the key), each failure one line and exit code 2; then the
+model loads (llm/model_server.py), and only a model that loaded is announced. The server runs in
+this process behind the request guard (llm/request_guard.py): beyond this computer it needs a key.
 """
 
 from __future__ import annotations
@@ -13,13 +12,13 @@ import argparse
 import contextlib
 import errno
 import importlib.util
+import ipaddress
 import os
 import socket
-import subprocess
 import sys
 from pathlib import Path
 
-from .common import CommandError, fail, positive_int
+from .common import API_KEY_ENV, CommandError, fail, positive_int
 
 NAME = "serve"
 HELP = "serve a model to the assistant on other computers of the local network"
@@ -31,9 +30,6 @@ INSTALL_HINT = (
     "the server needs the optional extra: pip install 'roadmap-desktop[server]' "
     "(in a checkout: .venv/bin/pip install -e '.[server]', or run packaging/setup.sh)"
 )
-# Environment variables llama_cpp.server reads over its command line (HOST and PORT in its
-# __main__, CONFIG_FILE in create_app) or that would lock the laptops out (API_KEY).
-_OVERRIDING_ENV = ("CONFIG_FILE", "HOST", "PORT", "API_KEY")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +47,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         type=int,
         metavar="N",
         help="layers to offload to the GPU (default: all when this llama.cpp build supports a GPU, else 0)",
+    )
+    parser.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help=f"the key the laptops must send (default: ${API_KEY_ENV}, else a new one is printed at start; "
+        "required beyond this computer)",
     )
     parser.add_argument("--verbose", action="store_true", help="show llama.cpp's own log")
 
@@ -116,39 +118,69 @@ def urls(host: str, port: int) -> tuple[list[str], list[str]]:
     return [url(host)], [url(host)]
 
 
-def server_command(args: argparse.Namespace, model: Path, threads: int, gpu_layers: int) -> list[str]:
-    return [
-        sys.executable,
-        "-m",
-        "llama_cpp.server",
-        "--model",
-        str(model),
-        "--model_alias",
-        model.name,  # what /v1/models shows the laptops: the file name, not this computer's paths
-        "--host",
-        args.host,
-        "--port",
-        str(args.port),
-        "--n_ctx",
-        str(args.n_ctx),
-        "--n_threads",
-        str(threads),
-        "--n_threads_batch",
-        str(threads),
-        "--n_gpu_layers",
-        str(gpu_layers),
-        # Queue the laptops' requests: by default a new request cuts off the one streaming.
-        "--interrupt_requests",
-        "false",
-        "--logits_all",
-        "false",  # only the last token's logits are needed; faster prompt evaluation
-        "--verbose",
-        "true" if args.verbose else "false",
+def is_loopback(host: str) -> bool:
+    """True when ``host`` is an address of this computer only (nobody else can connect)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        pass
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except socket.gaierror:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(info[4][0].split("%")[0]).is_loopback for info in infos)
+
+
+def choose_key(given: str | None, host: str) -> tuple[str | None, bool]:
+    """(the key to require, whether it was generated here). Without a key given, one is generated
+    when the server is reachable beyond this computer; on this computer only, none is required."""
+    from ..llm.server_key import generate_key, key_problem
+
+    key = given if given is not None else os.environ.get(API_KEY_ENV) or None
+    if key is not None:
+        key = key.strip()
+        if problem := key_problem(key):
+            source = "--api-key" if given is not None else f"${API_KEY_ENV}"
+            raise CommandError(f"{source}: {problem}")
+        return key, False
+    if is_loopback(host):
+        return None, False
+    return generate_key(), True
+
+
+def banner(model: Path, info, args: argparse.Namespace, key: str | None, generated: bool) -> list[str]:
+    from ..llm.catalog import estimate_memory, format_bytes
+    from ..llm.engine import gpu_offload_supported
+
+    gpu = gpu_offload_supported() and args.gpu_layers != 0
+    here, network = urls(args.host, args.port)
+    device = "GPU" if gpu else f"CPU, {args.threads} thread{'s' if args.threads > 1 else ''}"
+    memory = format_bytes(estimate_memory(info, args.n_ctx).total_bytes)
+    lines = [
+        f"Serving {model.name} ({info.parameters_label} parameters, context {args.n_ctx}, {device}, "
+        f"about {memory} of memory)",
+        *(f"  on this computer:      {u}" for u in here),
+        *(f"  on the local network:  {u}" for u in network),
     ]
+    if key is not None:
+        shown = key if generated else "the one given (--api-key or $" + API_KEY_ENV + ")"
+        lines.append(f"  key:                   {shown}")
+    if not network:
+        lines.append("  only this computer can connect; --host 0.0.0.0 serves the local network")
+    elif args.host in ("0.0.0.0", "::"):
+        lines.append("  (a firewall on this computer must allow incoming connections to that port)")
+    step = "then type the address and the key" if key is not None else "then type the address"
+    lines.append(f"In the app: Assistant > Model > Model server…, {step}. Stop with Ctrl+C.")
+    if generated:
+        lines.append(f"  (a new key at each start; --api-key or ${API_KEY_ENV} keeps one)")
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..llm.catalog import ModelFileError, estimate_memory, format_bytes, read_model_info
+    from ..llm.catalog import ModelFileError, read_model_info
+    from ..llm.engine_api import EngineError
     from ..llm.probe import check_model_for_server
     from .assist import default_model
 
@@ -158,39 +190,31 @@ def run(args: argparse.Namespace) -> int:
         if missing_server_modules():
             raise CommandError(INSTALL_HINT)
         check_port_free(args.host, args.port)
+        key, generated = choose_key(args.api_key, args.host)
         # Last, as it may take a while: a test load in a child process (a model that crashes or that
         # llama.cpp rejects) and its chat templates, refused here in one line, not after the banner.
         info = check_model_for_server(model, on_probe=lambda: print(f"note: checking {model.name}", file=sys.stderr))
-    except ModelFileError as exc:
+    except (ModelFileError, CommandError) as exc:
         return fail(str(exc))
-    except CommandError as exc:
-        return fail(str(exc))
+    from ..llm import model_server
     from ..llm.engine import default_threads, gpu_offload_supported
 
-    threads = args.threads or default_threads()
-    gpu = gpu_offload_supported()
-    gpu_layers = args.gpu_layers if args.gpu_layers is not None else (-1 if gpu else 0)
-    here, network = urls(args.host, args.port)
-    device = "GPU" if gpu and gpu_layers else f"CPU, {threads} thread{'s' if threads > 1 else ''}"
-    memory = format_bytes(estimate_memory(info, args.n_ctx).total_bytes)
-    lines = [
-        f"Serving {model.name} ({info.parameters_label} parameters, context {args.n_ctx}, {device}, "
-        f"about {memory} of memory)",
-        *(f"  on this computer:      {u}" for u in here),
-        *(f"  on the local network:  {u}" for u in network),
-    ]
-    if not network:
-        lines.append("  only this computer can connect; --host 0.0.0.0 serves the local network")
-    elif args.host in ("0.0.0.0", "::"):
-        lines.append("  (a firewall on this computer must allow incoming connections to that port)")
-    lines.append("In the app: Assistant > Model > Model server…, then type the address. Stop with Ctrl+C.")
-    print("\n".join(lines), flush=True)
-    env = {key: value for key, value in os.environ.items() if key.upper() not in _OVERRIDING_ENV}
-    command = server_command(args, model, threads, gpu_layers)
-    sys.stderr.flush()
-    if os.name == "posix":
-        os.execve(sys.executable, command, env)  # never returns
-    try:  # Windows has no exec that keeps the console: run it as a child and wait
-        return subprocess.call(command, env=env)
-    except KeyboardInterrupt:
-        return 0
+    args.threads = args.threads or default_threads()
+    if args.gpu_layers is None:
+        args.gpu_layers = -1 if gpu_offload_supported() else 0
+    options = model_server.ServeOptions(
+        model=model,
+        host=args.host,
+        port=args.port,
+        n_ctx=args.n_ctx,
+        n_threads=args.threads,
+        n_gpu_layers=args.gpu_layers,
+        api_key=key,
+        verbose=args.verbose,
+    )
+    try:
+        app = model_server.build_app(options)
+    except EngineError as exc:
+        return fail(str(exc))
+    print("\n".join(banner(model, info, args, key, generated)), flush=True)
+    return model_server.run(app, args.host, args.port)

@@ -293,7 +293,10 @@ class Engine:
         except ValueError as exc:  # "Failed to load model from file: ..." and friends
             text = " ".join(str(exc).split())
             if "load model" in text:
-                raise EngineError(f"The model file is damaged or incomplete: {file.name}") from exc
+                raise EngineError(
+                    f"llama.cpp cannot load {file.name}: the file is damaged or incomplete, or of a model "
+                    "architecture this llama.cpp does not know"
+                ) from exc
             raise EngineError(f"Cannot load {file.name}: {text}") from exc
         except Exception as exc:  # OSError, RuntimeError, MemoryError, anything llama-cpp-python lets through
             text = " ".join(str(exc).split()) or type(exc).__name__
@@ -503,3 +506,53 @@ class Engine:
     def generate_text(self, messages: list[dict[str, Any]], **options: Any) -> GenerationResult:
         """Convenience: run ``stream_chat`` to the end and return its result."""
         return run_to_end(self.stream_chat(messages, **options))
+
+
+# -- the model server (roadmap-desktop serve) ---------------------------------------------------------
+
+# pydantic-settings fills every setting not given from an environment variable of its name (API_KEY,
+# N_CTX, CHAT_FORMAT, ...): this prefix matches none, so the server runs with exactly what is given.
+_NO_ENV = {"_env_prefix": "ROADMAP_DESKTOP_UNUSED_", "_env_file": None}
+
+
+def server_settings(
+    model: str | os.PathLike[str], *, alias: str, n_ctx: int, n_threads: int, n_gpu_layers: int, verbose: bool
+) -> tuple[Any, Any]:
+    """(ServerSettings, ModelSettings) of llama-cpp-python's server for one model."""
+    from llama_cpp.server.settings import ModelSettings, ServerSettings
+
+    served = ModelSettings(
+        model=str(model),
+        model_alias=alias,  # what /v1/models shows the laptops: the file name, not this computer's paths
+        n_ctx=n_ctx,
+        n_threads=n_threads,
+        n_threads_batch=n_threads,
+        n_gpu_layers=n_gpu_layers,
+        logits_all=False,  # only the last token's logits are needed; faster prompt evaluation
+        verbose=verbose,
+        **_NO_ENV,
+    )
+    # Queue the laptops' requests: by default a new request cuts off the one streaming. The key is
+    # checked by the request guard in front of the app, for every address.
+    server = ServerSettings(interrupt_requests=False, api_key=None, **_NO_ENV)
+    return server, served
+
+
+def create_server_app(
+    model: str | os.PathLike[str], *, alias: str, n_ctx: int, n_threads: int, n_gpu_layers: int, verbose: bool
+) -> Any:
+    """llama-cpp-python's OpenAI-compatible server app (FastAPI) with the model loaded; EngineError
+    in one line when llama.cpp refuses the model."""
+    from llama_cpp.server.app import create_app
+
+    server, served = server_settings(
+        model, alias=alias, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers, verbose=verbose
+    )
+    os.environ.pop("CONFIG_FILE", None)  # create_app would take every setting from that file instead
+    try:
+        return create_app(server_settings=server, model_settings=[served])
+    except Exception as exc:
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        if reason.startswith("Failed to load model from file"):  # it names only the path
+            reason = "its loader refused the file (--verbose shows llama.cpp's reason)"
+        raise EngineError(f"llama.cpp cannot load {Path(model).name}: {reason[:300]}") from None

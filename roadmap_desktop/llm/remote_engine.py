@@ -7,6 +7,11 @@ uses it; ``request_abort()`` and the ``cancel`` flag may be set from another thr
 the connection so the stream ends within a token (the server stops generating when it sees the
 client gone). Every failure is one EngineError line.
 
+A server can be hostile or broken: every answer is read within bounds (server_stream.py): the size
+of a body, a line and an event, the number of streamed parts and characters (``max_tokens`` and a
+margin), the time without an event and the time of the whole answer; server text is shown without
+control characters. A server that asks for a key gets it as ``Authorization: Bearer``.
+
 http.client rather than urllib: urllib honours ``http_proxy`` variables, and a proxy would carry
 the prompts outside the local network.
 """
@@ -37,14 +42,23 @@ from .engine_api import (
     check_response_format,
     run_to_end,
 )
+from .server_key import key_problem
+from .server_stream import StreamError, Watchdog, parse_json, printable, sse_events
 
 CONNECT_TIMEOUT = 5.0  # seconds for GET /v1/models: a LAN answers in milliseconds
-# Between two streamed events. Generous: the server queues requests from several laptops and
-# evaluates long prompts before the first token.
+REQUEST_SECONDS = 15.0  # for a whole answer that is not streamed (model list, token count)
+# Between two streamed events (keep-alive comments do not count). Generous: the server queues
+# requests from several laptops and evaluates long prompts before the first token.
 READ_TIMEOUT = 300.0
+# A whole streamed answer: the wait for the first event plus this much per token asked for.
+SECONDS_PER_TOKEN = 1.0
+# Parts and characters a stream may hold beyond max_tokens: the role, finish and usage chunks.
+PART_MARGIN = 64
+MAX_CHARS_PER_TOKEN = 128
+MAX_BODY_BYTES = 1024 * 1024  # a model list or an error is a few hundred bytes
+MAX_MODELS = 100
 CHARS_PER_TOKEN = 4  # count_tokens' estimate when the server cannot count
 DEFAULT_PORT = 8080
-_POLL = 0.02  # how often the abort watcher looks at a cancel flag given as a callable
 
 
 def is_server_url(text: str) -> bool:
@@ -108,28 +122,43 @@ def _error_detail(body: bytes) -> str:
     text = body.decode("utf-8", "replace").strip()
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         data = None
     if isinstance(data, dict):
         error = data.get("error", data.get("detail"))
         if isinstance(error, dict):
             error = error.get("message", error)
         if error is not None:
-            text = error if isinstance(error, str) else json.dumps(error)
-    line = " ".join(text.split())
-    return line[:200] + ("…" if len(line) > 200 else "")
+            try:
+                text = error if isinstance(error, str) else json.dumps(error)
+            except (ValueError, RecursionError):
+                text = str(type(error).__name__)
+    return printable(text)
 
 
 class RemoteEngine:
     """One model server. Not thread-safe, like Engine: see the module docstring."""
 
-    def __init__(self, timeout: float = CONNECT_TIMEOUT, read_timeout: float = READ_TIMEOUT) -> None:
+    def __init__(
+        self,
+        timeout: float = CONNECT_TIMEOUT,
+        read_timeout: float = READ_TIMEOUT,
+        total_timeout: float | None = None,
+        request_timeout: float = REQUEST_SECONDS,
+    ) -> None:
+        """``total_timeout``: the most seconds one streamed answer may take (default: the read
+        timeout plus SECONDS_PER_TOKEN per token asked for)."""
         self.info: RemoteModelInfo | None = None
         self.timeout = timeout
         self.read_timeout = read_timeout
+        self.total_timeout = total_timeout
+        self.request_timeout = request_timeout
+        self._api_key: str | None = None
         self._lock = threading.Lock()  # guards _connection against request_abort from another thread
         self._connection: http.client.HTTPConnection | None = None
+        self._socket: socket.socket | None = None  # the connection's, while it is published
         self._abort_requested = False
+        self._timed_out: str | None = None  # the watchdog's reason when it closed the connection
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -152,12 +181,18 @@ class RemoteEngine:
         n_threads: int | None = None,
         n_gpu_layers: int = 0,
         verbose: bool = False,
+        api_key: str | None = None,
     ) -> RemoteModelInfo:
-        """Check that the server answers and serves a model. The local-model settings are accepted
-        for the worker's sake and ignored: the server was started with its own."""
+        """Check that the server answers and serves a model; ``api_key`` is the key `serve` printed,
+        if it asks for one. The local-model settings are accepted for the worker's sake and
+        ignored: the server was started with its own."""
         del n_ctx, n_threads, n_gpu_layers, verbose
         self.close()
         base = normalise_url(url)
+        key = (api_key or "").strip() or None
+        if key is not None and (problem := key_problem(key)):
+            raise EngineError(f"Not a model server key: {problem}")
+        self._api_key = key
         try:
             body = self._request(base, "GET", "/v1/models", None)
         except _NoAnswer:
@@ -170,7 +205,8 @@ class RemoteEngine:
         entries = data.get("data") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             raise EngineError(f"The model server at {base} sent an unexpected model list (no 'data' list)")
-        models = [str(e.get("id")) for e in entries if isinstance(e, dict) and e.get("id")]
+        ids = [e.get("id") for e in entries[:MAX_MODELS] if isinstance(e, dict)]
+        models = [name for name in (printable(i, 120) for i in ids if isinstance(i, str)) if name]
         if not models:
             raise EngineError(f"The model server at {base} serves no model")
         self.info = RemoteModelInfo(url=base, model=models[0], models=models)
@@ -179,6 +215,7 @@ class RemoteEngine:
     def close(self) -> None:
         """Forget the server (and drop a running stream). Safe to call repeatedly."""
         self.info = None
+        self._api_key = None
         self._drop_connection()
 
     def _require(self) -> str:
@@ -215,65 +252,104 @@ class RemoteEngine:
     ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
         """Send a request; the response's status is checked, its body not yet read.
 
-        A streaming request's connection is published for ``request_abort`` before anything is
-        sent, so an abort at any moment closes it; its reads may then wait ``read_timeout``."""
+        The connection is published for ``request_abort`` and the watchdog before anything is
+        sent, so either can close it at any moment."""
         connection, prefix = self._connect(base, self.timeout)
         body = json.dumps(payload).encode("utf-8") if payload is not None else None
         headers = {"Accept": "text/event-stream" if streaming else "application/json"}
         if body is not None:
             headers["Content-Type"] = "application/json"
+        if self._api_key:
+            headers["Authorization"] = f"Bearer {self._api_key}"
         try:
             connection.connect()
         except OSError as exc:
             connection.close()
+            if self._timed_out:
+                raise self._timeout_error(base) from None
             raise self._unreachable(base, exc) from None
         try:
             if streaming:
                 connection.sock.settimeout(self.read_timeout)
-                with self._lock:
-                    self._connection = connection
-                if self._abort_requested:  # set while connecting: there was no socket to close yet
-                    raise _Aborted
+            with self._lock:
+                self._connection = connection
+                # Kept apart: http.client forgets connection.sock once an answer that ends by
+                # closing begins (the response reads on), and the socket must still be shut then.
+                self._socket = connection.sock
+            if streaming and self._abort_requested:  # set while connecting: no socket to close yet
+                raise _Aborted
+            if self._timed_out:
+                raise self._timeout_error(base)
             connection.request(method, prefix + path, body=body, headers=headers)
             response = connection.getresponse()
-        except _Aborted:
+        except (_Aborted, EngineError):
             connection.close()
             raise
         except (OSError, http.client.HTTPException) as exc:
             connection.close()
+            if self._timed_out:
+                raise self._timeout_error(base) from None
             if streaming and self._abort_requested:
                 raise _Aborted from None
             if isinstance(exc, TimeoutError | socket.timeout):
                 wait = self.read_timeout if streaming else self.timeout
                 raise _NoAnswer(f"The model server at {base} did not answer within {wait:g} s") from None
             raise EngineError(f"The model server at {base} broke off the answer ({type(exc).__name__})") from None
-        if response.status >= 400:
+        if response.status != 200:
             try:
                 detail = _error_detail(response.read(64_000))
             except (OSError, http.client.HTTPException):
                 detail = ""
             finally:
-                connection.close()
-            reason = f"HTTP {response.status} {response.reason}".strip()
+                _close(connection, response)
+            if response.status == 401:
+                raise EngineError(self._key_message(base))
+            reason = printable(f"HTTP {response.status} {response.reason}", 80)
             raise EngineError(f"The model server at {base} answered {reason}" + (f": {detail}" if detail else ""))
         return connection, response
 
+    def _key_message(self, base: str) -> str:
+        if self._api_key:
+            return (
+                f"The model server at {base} refused the key: it is not the one `roadmap-desktop serve` printed there"
+            )
+        return f"The model server at {base} needs a key: the one `roadmap-desktop serve` printed there"
+
+    def _timeout_error(self, base: str) -> EngineError:
+        if self._timed_out == "idle":
+            return EngineError(
+                f"The model server at {base} sent nothing for {self.read_timeout:g} s; it may be overloaded"
+            )
+        return EngineError(f"The model server at {base} did not finish its answer in time; it may be overloaded")
+
     def _request(self, base: str, method: str, path: str, payload: dict[str, Any] | None) -> bytes:
-        connection, response = self._open(base, method, path, payload)
-        try:
-            return response.read(16_000_000)
-        except (OSError, http.client.HTTPException) as exc:
-            raise EngineError(f"The model server at {base} broke off the answer ({type(exc).__name__})") from None
-        finally:
-            connection.close()
+        """A whole answer that is not streamed, at most MAX_BODY_BYTES, within request_timeout."""
+        self._timed_out = None
+        watchdog = Watchdog(self._watchdog_stop, total=self.request_timeout)
+        with watchdog:
+            connection, response = self._open(base, method, path, payload)
+            try:
+                body = response.read(MAX_BODY_BYTES + 1)
+            except (OSError, http.client.HTTPException) as exc:
+                if self._timed_out:
+                    raise self._timeout_error(base) from None
+                raise EngineError(f"The model server at {base} broke off the answer ({type(exc).__name__})") from None
+            finally:
+                with self._lock:
+                    self._connection = self._socket = None
+                _close(connection, response)
+        if self._timed_out:  # the watchdog shut the socket: what was read is only a part
+            raise self._timeout_error(base)
+        if len(body) > MAX_BODY_BYTES:
+            raise EngineError(f"The model server at {base} sent an answer over {MAX_BODY_BYTES // 1024} KiB")
+        return body
 
     @staticmethod
     def _json(base: str, body: bytes, what: str) -> Any:
         try:
-            return json.loads(body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            start = " ".join(body[:60].decode("utf-8", "replace").split())
-            raise EngineError(f"The model server at {base} sent {what} that is not JSON: {start!r}") from None
+            return parse_json(body, what)
+        except StreamError as exc:
+            raise EngineError(f"The model server at {base} {exc}") from None
 
     # -- cancellation ----------------------------------------------------------------------------
     def request_abort(self) -> None:
@@ -286,30 +362,11 @@ class RemoteEngine:
 
     def _drop_connection(self) -> None:
         with self._lock:
-            connection = self._connection
-        if connection is None:
-            return
-        sock = connection.sock
+            sock = self._socket if self._connection is not None else None
         if sock is not None:
             # shutdown, not just close: it wakes a recv blocked in the worker thread.
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-
-    def _watch(self, cancel: Any, done: threading.Event) -> None:
-        """Abort watcher thread: turns a set cancel flag into a closed connection."""
-        while not done.is_set():
-            if isinstance(cancel, threading.Event):
-                fired = cancel.wait(0.2)
-            else:
-                try:
-                    fired = bool(cancel())
-                except Exception:
-                    fired = True
-                if not fired:
-                    done.wait(_POLL)
-            if fired and not done.is_set():
-                self.request_abort()
-                return
 
     # -- inference -------------------------------------------------------------------------------
     def count_tokens(self, text: str) -> int:
@@ -317,10 +374,11 @@ class RemoteEngine:
         base = self._require()
         try:
             body = self._request(base, "POST", "/extras/tokenize/count", {"input": text})
-            count = json.loads(body.decode("utf-8")).get("count")
-            if isinstance(count, int) and not isinstance(count, bool):
+            data = parse_json(body, "a token count")
+            count = data.get("count") if isinstance(data, dict) else None
+            if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 8 * len(text) + 16:
                 return count
-        except (EngineError, ValueError, AttributeError, UnicodeDecodeError):
+        except (EngineError, StreamError):
             pass
         return max(1, len(text) // CHARS_PER_TOKEN) if text else 0
 
@@ -342,24 +400,18 @@ class RemoteEngine:
         with ``result.cancelled`` and never raises; other failures raise EngineError."""
         base = self._require()
         check_response_format(response_format)
-        payload: dict[str, Any] = {
-            "messages": list(messages),
-            "stream": True,
-            "max_tokens": max_tokens,
-            "temperature": temperature,
-            # The local engine's repetition guards, so a server gives the same kind of drafts.
-            "repeat_penalty": REPEAT_PENALTY if repeat_penalty is None else repeat_penalty,
-            "frequency_penalty": FREQUENCY_PENALTY if frequency_penalty is None else frequency_penalty,
-            "presence_penalty": PRESENCE_PENALTY if presence_penalty is None else presence_penalty,
-        }
-        if self.info and self.info.model:
-            payload["model"] = self.info.model
-        if seed is not None:
-            payload["seed"] = seed
-        if stop:
-            payload["stop"] = stop
-        if response_format is not None:
-            payload["response_format"] = response_format
+        payload = chat_payload(
+            messages,
+            model=self.info.model if self.info else "",
+            max_tokens=max_tokens,
+            temperature=temperature,
+            response_format=response_format,
+            seed=seed,
+            repeat_penalty=repeat_penalty,
+            frequency_penalty=frequency_penalty,
+            presence_penalty=presence_penalty,
+            stop=stop,
+        )
         self._abort_requested = False
         result = GenerationResult()
         return ChatStream(self._pieces(base, payload, cancel, result), result)
@@ -367,42 +419,72 @@ class RemoteEngine:
     def _pieces(self, base: str, payload: dict[str, Any], cancel: Any, result: GenerationResult) -> Iterator[str]:
         start = time.perf_counter()
         parts: list[str] = []
-        done = threading.Event()
-        watcher = None
-        if cancel is not None:
-            watcher = threading.Thread(target=self._watch, args=(cancel, done), name="remote-abort", daemon=True)
-            watcher.start()
-        connection = None
+        max_tokens = int(payload.get("max_tokens") or 0)
+        max_parts = max_tokens + PART_MARGIN
+        max_chars = max_parts * MAX_CHARS_PER_TOKEN
+        total = self.total_timeout
+        if total is None:
+            total = self.read_timeout + SECONDS_PER_TOKEN * max_tokens
+        self._timed_out = None
+        watchdog = Watchdog(self._watchdog_stop, total=total, idle=self.read_timeout, cancel=cancel)
+        connection = response = None
+        chars = 0
         try:
-            if self._aborting():
-                raise _Aborted
-            connection, response = self._open(base, "POST", "/v1/chat/completions", payload, streaming=True)
-            for event in _sse_events(response):
-                if self._aborting():
+            with watchdog:
+                if self._aborting() or watchdog.cancelled():
                     raise _Aborted
-                if event == "[DONE]":
-                    break
-                text, finish = _chunk_text(base, event)
-                if text:
-                    if result.time_to_first_token is None:
-                        result.time_to_first_token = time.perf_counter() - start
-                    parts.append(text)
-                    result.pieces += 1
-                    yield text
-                if finish:
-                    result.finish_reason = "length" if finish == "length" else "stop"
-            else:
-                if self._aborting():
-                    raise _Aborted
+                connection, response = self._open(base, "POST", "/v1/chat/completions", payload, streaming=True)
+                kind = response.getheader("Content-Type") or ""
+                if not kind.lower().startswith("text/event-stream"):
+                    shown = printable(kind, 60) or "no content type"
+                    raise EngineError(f"The model server at {base} answered with {shown}, not a stream of events")
+                for parts_seen, event in enumerate(sse_events(response), start=1):
+                    if self._aborting():
+                        raise _Aborted
+                    watchdog.poke()
+                    if event == "[DONE]":
+                        break
+                    if parts_seen > max_parts:
+                        raise EngineError(
+                            f"The model server at {base} sent over {max_parts} parts for {max_tokens} tokens"
+                        )
+                    text, finish = _chunk_text(base, event)
+                    if text:
+                        chars += len(text)
+                        if chars > max_chars:
+                            raise EngineError(
+                                f"The model server at {base} sent over {max_chars} characters for {max_tokens} tokens"
+                            )
+                        if result.time_to_first_token is None:
+                            result.time_to_first_token = time.perf_counter() - start
+                        parts.append(text)
+                        result.pieces += 1
+                        yield text
+                    if finish:
+                        result.finish_reason = "length" if finish == "length" else "stop"
+                else:
+                    if self._aborting():
+                        raise _Aborted
+                    if self._timed_out:
+                        raise self._timeout_error(base)
+                    if result.finish_reason is None:
+                        raise EngineError(
+                            f"The model server at {base} stopped in the middle of the answer (was it shut down?)"
+                        )
                 if result.finish_reason is None:
-                    raise EngineError(
-                        f"The model server at {base} stopped in the middle of the answer (was it shut down?)"
-                    )
-            if result.finish_reason is None:
-                result.finish_reason = "stop"
+                    result.finish_reason = "stop"
         except _Aborted:
             result.cancelled = True
+        except StreamError as exc:
+            if self._timed_out:
+                raise self._timeout_error(base) from None
+            if self._aborting():
+                result.cancelled = True
+            else:
+                raise EngineError(f"The model server at {base} {exc}") from None
         except (OSError, http.client.HTTPException, ValueError) as exc:
+            if self._timed_out:
+                raise self._timeout_error(base) from None
             if self._aborting():
                 result.cancelled = True
             elif isinstance(exc, TimeoutError | socket.timeout):
@@ -412,13 +494,10 @@ class RemoteEngine:
             else:
                 raise EngineError(f"Lost the connection to the model server at {base} ({type(exc).__name__})") from None
         finally:
-            done.set()
             with self._lock:
-                self._connection = None
+                self._connection = self._socket = None
             if connection is not None:
-                connection.close()
-            if watcher is not None:
-                watcher.join(1.0)
+                _close(connection, response)
             if result.cancelled:
                 result.finish_reason = None
             result.tokens = result.pieces  # one streamed chunk per token
@@ -426,9 +505,59 @@ class RemoteEngine:
             result.seconds = time.perf_counter() - start
             self._abort_requested = False
 
+    def _watchdog_stop(self, reason: str) -> None:
+        """Stop (the cancel flag), or silence or an answer that ran too long: close the connection."""
+        if reason == "cancel":
+            self.request_abort()
+            return
+        self._timed_out = reason
+        self._drop_connection()
+
     def generate_text(self, messages: list[dict[str, Any]], **options: Any) -> GenerationResult:
         """Convenience: run ``stream_chat`` to the end and return its result."""
         return run_to_end(self.stream_chat(messages, **options))
+
+
+def chat_payload(
+    messages: list[dict[str, Any]],
+    *,
+    model: str = "",
+    max_tokens: int = 512,
+    temperature: float = 0.7,
+    response_format: dict[str, Any] | None = None,
+    seed: int | None = None,
+    repeat_penalty: float | None = None,
+    frequency_penalty: float | None = None,
+    presence_penalty: float | None = None,
+    stop: list[str] | str | None = None,
+) -> dict[str, Any]:
+    """The body of a streamed chat request, as ``stream_chat`` sends it."""
+    payload: dict[str, Any] = {
+        "messages": list(messages),
+        "stream": True,
+        "max_tokens": max_tokens,
+        "temperature": temperature,
+        # The local engine's repetition guards, so a server gives the same kind of drafts.
+        "repeat_penalty": REPEAT_PENALTY if repeat_penalty is None else repeat_penalty,
+        "frequency_penalty": FREQUENCY_PENALTY if frequency_penalty is None else frequency_penalty,
+        "presence_penalty": PRESENCE_PENALTY if presence_penalty is None else presence_penalty,
+    }
+    if model:
+        payload["model"] = model
+    if seed is not None:
+        payload["seed"] = seed
+    if stop:
+        payload["stop"] = stop
+    if response_format is not None:
+        payload["response_format"] = response_format
+    return payload
+
+
+def _close(connection: http.client.HTTPConnection, response: http.client.HTTPResponse | None) -> None:
+    """Close both: an answer that ends by closing owns the socket, not the connection."""
+    if response is not None:
+        response.close()
+    connection.close()
 
 
 class _NoAnswer(EngineError):
@@ -439,37 +568,14 @@ class _Aborted(Exception):
     """Internal: the request was cancelled; never escapes ``stream_chat``."""
 
 
-def _sse_events(response: http.client.HTTPResponse) -> Iterator[str]:
-    """The ``data`` of each Server-Sent Event; comments (pings) and other fields are skipped."""
-    data: list[str] = []
-    while True:
-        raw = response.readline(1_000_000)
-        if not raw:
-            if data:
-                yield "\n".join(data)
-            return
-        line = raw.decode("utf-8", "replace").rstrip("\r\n")
-        if not line:
-            if data:
-                yield "\n".join(data)
-                data = []
-            continue
-        if line.startswith(":"):
-            continue
-        name, _, value = line.partition(":")
-        if name == "data":
-            data.append(value[1:] if value.startswith(" ") else value)
-
-
 def _chunk_text(base: str, event: str) -> tuple[str, str | None]:
     """(content text, finish reason) of one chat.completion.chunk; EngineError for anything else."""
     try:
-        chunk = json.loads(event)
-    except ValueError:
-        start = " ".join(event[:60].split())
-        raise EngineError(f"The model server at {base} sent a streamed part that is not JSON: {start!r}") from None
+        chunk = parse_json(event, "a streamed part")
+    except StreamError as exc:
+        raise EngineError(f"The model server at {base} {exc}") from None
     if not isinstance(chunk, dict):
-        raise EngineError(f"The model server at {base} sent an unexpected streamed part: {event[:60]!r}")
+        raise EngineError(f"The model server at {base} sent an unexpected streamed part: {printable(event, 60)!r}")
     if "error" in chunk:
         raise EngineError(f"The model server at {base} failed: {_error_detail(event.encode('utf-8'))}")
     choices = chunk.get("choices")

@@ -114,12 +114,15 @@ class LlmWorker(QObject):
                     self._engine.close()  # frees a local model's memory when switching to a server
                     self._engine = None
                 self._engine = RemoteEngine() if remote else local_engine()
+            # A server's key (Authorization: Bearer); a local model has none.
+            server_options = {"api_key": options.get("api_key") or None} if remote else {}
             info = self._engine.load(
                 path,
                 n_ctx=int(options.get("n_ctx") or DEFAULT_N_CTX),
                 n_threads=options.get("n_threads"),
                 n_gpu_layers=int(options.get("n_gpu_layers") or 0),
                 verbose=bool(options.get("verbose", False)),
+                **server_options,
             )
         except BaseException as exc:  # the thread must never die silently
             self.load_failed.emit(_message(exc))

@@ -234,8 +234,9 @@ def test_serve_refuses_a_model_whose_templates_cannot_compile(tmp_path, home, mo
     from roadmap_desktop.commandline import serve
 
     monkeypatch.setattr(serve, "missing_server_modules", list)
-    monkeypatch.setattr(serve.os, "execve", lambda *a: pytest.fail("the server must not start"))
-    monkeypatch.setattr(serve.subprocess, "call", lambda *a, **k: pytest.fail("the server must not start"))
+    from roadmap_desktop.llm import model_server
+
+    monkeypatch.setattr(model_server, "build_app", lambda *a, **k: pytest.fail("the server must not start"))
     capsys.readouterr()
     assert main(["serve", "--model", str(model), "--port", str(free_port())]) == 2
     captured = capsys.readouterr()

@@ -14,6 +14,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import hostile_servers
 import jsonschema
 import pytest
 
@@ -260,10 +261,13 @@ def test_the_worker_uses_a_server_for_an_address(qtbot, fake):
 # -- the real server ---------------------------------------------------------------------------
 
 
+SERVER_KEY = "test-key-1234"
+
+
 def answers(port: int) -> bool:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
     try:
-        connection.request("GET", "/v1/models")
+        connection.request("GET", "/v1/models", headers={"Authorization": f"Bearer {SERVER_KEY}"})
         return connection.getresponse().status == 200
     except (OSError, http.client.HTTPException):
         return False
@@ -282,7 +286,7 @@ def served():
         pytest.skip("the server extra is not installed: pip install -e '.[server]'")
     port = free_port()
     command = [sys.executable, "-m", "roadmap_desktop", "serve", "--model", str(MODEL), "--port", str(port)]
-    command += ["--host", "127.0.0.1", "--threads", "1", "--n-ctx", "2048"]
+    command += ["--host", "127.0.0.1", "--threads", "1", "--n-ctx", "2048", "--api-key", SERVER_KEY]
     log = open(os.devnull, "w")  # noqa: SIM115 - closed below, after the process
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
@@ -319,7 +323,7 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     controller = LlmController()
     try:
         with qtbot.waitSignal(controller.model_loaded, timeout=30_000) as loaded:
-            controller.load(served, {})
+            controller.load(served, {"api_key": SERVER_KEY})
         assert loaded.args[1]["model"] == MODEL.name
         tokens: list[str] = []
         controller.token_received.connect(lambda _rid, text: tokens.append(text))
@@ -330,8 +334,18 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     finally:
         assert controller.shutdown()
 
+    with pytest.raises(EngineError, match="needs a key"):
+        RemoteEngine().load(served)
     engine = RemoteEngine()
-    engine.load(served)
+    engine.load(served, api_key=SERVER_KEY)
+    # A grammar that crashed llama.cpp is refused in one line, and the server serves on.
+    connection = http.client.HTTPConnection(served.removeprefix("http://").split(":")[0], int(served.split(":")[-1]))
+    body = json.dumps({"messages": HELLO, "grammar": 'root ::= ((("'})
+    headers = {"Authorization": f"Bearer {SERVER_KEY}", "Content-Type": "application/json"}
+    connection.request("POST", "/v1/chat/completions", body=body, headers=headers)
+    refused = connection.getresponse()
+    assert refused.status == 400 and b"'grammar' is not accepted" in refused.read()
+    connection.close()
     rounds: list[tuple[dict, object]] = []
 
     class Recording:  # run_task's engine, keeping each round's stream to check its raw JSON
@@ -351,3 +365,56 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     assert finished, [stream.result for _schema, stream in rounds]
     for schema, done in finished:  # the server applied the schema as a grammar
         jsonschema.validate(json.loads(done.text), schema)
+
+
+# -- hostile servers (issue 16 item 8) -----------------------------------------------------------------
+
+
+def _bounded_engine() -> RemoteEngine:
+    # Short clocks, so the corpus runs in seconds: the bounds are the same code at any length.
+    return RemoteEngine(timeout=2.0, read_timeout=0.6, total_timeout=1.5, request_timeout=1.0)
+
+
+@pytest.mark.parametrize("case", hostile_servers.corpus(), ids=lambda c: c.name)
+def test_a_hostile_server_is_one_line_within_bounds(case):
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    with hostile_servers.HostileServer(case) as server:
+        engine = _bounded_engine()
+        with pytest.raises(EngineError) as caught:
+            engine.load(server.url)
+            list(engine.stream_chat(HELLO, max_tokens=8))
+    message = str(caught.value)
+    assert case.expect in message, message
+    assert "\n" not in message and len(message) < 600, message
+    assert all(c.isprintable() for c in message), repr(message)
+    assert time.perf_counter() - start < 4
+    grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before  # KiB on Linux
+    assert grown < 64 * 1024, f"{grown} KiB"
+
+
+def test_the_hostile_server_corpus_covers_the_class():
+    cases = hostile_servers.corpus()
+    assert len(cases) >= 35 and len({c.name for c in cases}) == len(cases)
+    assert {c.stage for c in cases} == {"load", "chat"}
+
+
+def test_a_key_is_sent_as_a_bearer_header(fake):
+    seen: list[str | None] = []
+    original = FakeHandler.do_GET
+
+    def recording(handler):
+        seen.append(handler.headers.get("Authorization"))
+        original(handler)
+
+    FakeHandler.do_GET = recording
+    try:
+        RemoteEngine().load(fake.url, api_key="abcd-efgh-jkmn-pqrs")
+        RemoteEngine().load(fake.url)
+    finally:
+        FakeHandler.do_GET = original
+    assert seen == ["Bearer abcd-efgh-jkmn-pqrs", None]
+    with pytest.raises(EngineError, match="Not a model server key"):
+        RemoteEngine().load(fake.url, api_key="has space in it")

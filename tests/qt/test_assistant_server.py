@@ -164,3 +164,51 @@ def test_a_server_that_stops_mid_workshop_is_said_in_the_panel_in_the_interface_
         i18n.install_translations(qapp, i18n.ENGLISH)
         QCoreApplication.sendPostedEvents()
     assert refused in panel.model_status.text()
+
+
+def test_a_server_with_a_key_takes_the_key_typed_and_remembers_it(qtbot, make_panel):
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    from roadmap_desktop.ui.assistant.model_picker import SERVER_API_KEY
+
+    key = "abcd-efgh-jkmn-pqrs"
+
+    class KeyedServer(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            ok = self.headers.get("Authorization") == f"Bearer {key}"
+            body = json.dumps({"data": [{"id": "room.gguf"}]} if ok else {"error": {"message": "key"}}).encode()
+            self.send_response(200 if ok else 401)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), KeyedServer)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        panel = make_panel()
+        panel.model_combo.setCurrentIndex(server_index(panel))
+        picker = panel.picker
+        assert picker.server_key_edit.isVisible()
+        picker.server_edit.setText(url)
+        controller = panel.ensure_controller()
+        with qtbot.waitSignal(controller.load_failed, timeout=15_000):
+            assert picker.load_model()
+        assert panel.model_status.text().startswith(f"The model server at {url} needs a key: type the one")
+        picker.server_key_edit.setText(f" {key} ")
+        with qtbot.waitSignal(controller.model_loaded, timeout=15_000):
+            assert picker.load_model()
+        assert "room.gguf" in panel.model_status.text()
+        assert make_panel.settings.get(SERVER_API_KEY) == key
+        assert make_panel().picker.server_key_edit.text() == key
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

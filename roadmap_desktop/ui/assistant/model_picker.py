@@ -41,6 +41,7 @@ translate = QCoreApplication.translate
 
 SERVER_URL_KEY = "llm_server_url"  # the model server address last typed
 USE_SERVER_KEY = "llm_use_server"  # True when the server, not a local file, was loaded last
+SERVER_API_KEY = "llm_server_key"  # the key a server on the local network printed (serve --host 0.0.0.0)
 
 
 class ServerChoice:
@@ -110,6 +111,14 @@ class ModelPicker(QWidget):
         self._address_label = QLabel()
         server_layout.addWidget(self._address_label)
         server_layout.addWidget(self.server_edit, 1)
+        self.server_key_edit = QLineEdit(str(self.settings.get(SERVER_API_KEY) or ""))
+        self.server_key_edit.setObjectName("serverKeyEdit")
+        self.server_key_edit.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.server_key_edit.setClearButtonEnabled(True)
+        self.server_key_edit.returnPressed.connect(lambda: self.load_model())
+        self._key_label = QLabel()
+        server_layout.addWidget(self._key_label)
+        server_layout.addWidget(self.server_key_edit, 1)
         self.server_row.hide()
         model_form.addRow(self.server_row)
         self.model_details = QLabel()
@@ -183,6 +192,11 @@ class ModelPicker(QWidget):
             translate("AssistantPanel", "The address `roadmap-desktop serve` printed on the server computer")
         )
         self._address_label.setText(translate("AssistantPanel", "Address"))
+        self._key_label.setText(translate("AssistantPanel", "Key"))
+        self.server_key_edit.setPlaceholderText(translate("AssistantPanel", "if the server printed one"))
+        self.server_key_edit.setToolTip(
+            translate("AssistantPanel", "The key `roadmap-desktop serve` printed when it serves the local network")
+        )
         self.settings_toggle.setText(translate("AssistantPanel", "Show model settings"))
         self._settings_box.setTitle(translate("AssistantPanel", "Settings"))
         self.gpu_combo.setItemText(0, translate("AssistantPanel", "Auto (all layers on the GPU when available)"))
@@ -417,13 +431,16 @@ class ModelPicker(QWidget):
             self._on_error(str(exc))
             self.server_edit.setFocus()
             return False
+        key = self.server_key_edit.text().strip()
         self._remember(SERVER_URL_KEY, url)
+        if self.settings.get(SERVER_API_KEY) != key:
+            self._remember(SERVER_API_KEY, key)
         self._remember(USE_SERVER_KEY, True)
         self.loading_path = url
         self.load_progress.show()
         self.set_status(lambda: translate("AssistantPanel", "Connecting to {url}…").format(url=url))
         self.load_button.setEnabled(False)
-        self._controller().load(url, {})
+        self._controller().load(url, {"api_key": key})
         return True
 
     def on_model_loaded(self, path: str, info: dict[str, Any]) -> None:

@@ -18,6 +18,8 @@ _LOST = re.compile(r"^Lost the connection to the model server at (?P<url>\S+) \(
 _BROKE_OFF = re.compile(r"^The model server at (?P<url>\S+) broke off the answer")
 _NO_ANSWER = re.compile(r"^The model server at (?P<url>\S+) did not answer within (?P<seconds>[\d.]+) s$")
 _NO_ANSWER_WHY = re.compile(r"^no answer within (?P<seconds>[\d.]+) s$")
+_NEEDS_KEY = re.compile(r"^The model server at (?P<url>\S+) needs a key: ")
+_WRONG_KEY = re.compile(r"^The model server at (?P<url>\S+) refused the key: ")
 
 # The reasons remote_engine gives for an unreachable server.
 REASONS = {
@@ -48,6 +50,18 @@ def server_message(message: str) -> str | None:
             "ServerMessages", "Lost the connection to the model server at {url}: did it stop?"
         )
         return text.format(url=found["url"]) + " " + local
+    if found := _NEEDS_KEY.match(message):
+        text = QCoreApplication.translate(
+            "ServerMessages",
+            "The model server at {url} needs a key: type the one `roadmap-desktop serve` printed there in Key.",
+        )
+        return text.format(url=found["url"])
+    if found := _WRONG_KEY.match(message):
+        text = QCoreApplication.translate(
+            "ServerMessages",
+            "The model server at {url} refused the key: type the one `roadmap-desktop serve` printed there in Key.",
+        )
+        return text.format(url=found["url"])
     if found := _NO_ANSWER.match(message):
         text = QCoreApplication.translate(
             "ServerMessages",
