@@ -149,6 +149,15 @@ def bar_label(
     return None
 
 
+def paint_label_ground(
+    painter: QPainter, fm: QFontMetricsF, bar: Bar, x: float, centre_y: float, text_width: float
+) -> None:
+    """The lane band's colour behind a title written outside its bar, where dependency arrows pass, so
+    that a crossing line does not strike through the text."""
+    ground = QRectF(x - 1, centre_y - fm.height() / 2, text_width + 2, fm.height())
+    painter.fillRect(ground, BAND_ODD if bar.lane % 2 else BAND_EVEN)
+
+
 def paint_bar_label(
     painter: QPainter,
     layout: TimelineLayout,
@@ -180,10 +189,7 @@ def paint_bar_label(
     text_width = fm.horizontalAdvance(label.text)
     # A title before its bar also keeps clear of the arrowhead that enters the bar there.
     x = label.x - text_width - ARROW_TIP if label.placement == "before" else label.x
-    # A label outside its bar sits on the lane's band, where dependency arrows pass: the band's colour
-    # behind the text keeps a crossing line from striking through it.
-    halo = QRectF(x - 1, box.center().y() - fm.height() / 2, text_width + 2, fm.height())
-    painter.fillRect(halo, BAND_ODD if bar.lane % 2 else BAND_EVEN)
+    paint_label_ground(painter, fm, bar, x, box.center().y(), text_width)
     draw_centred_text(painter, fm, x, box, label.text)
     if bar.milestone:
         painter.setFont(layout.font)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
 from .ink import INK, readable_ink
-from .timeline_bars import bar_color, paint_bar, paint_bar_label, paint_connector
+from .timeline_bars import bar_color, paint_bar, paint_bar_label, paint_connector, paint_label_ground
 from .timeline_layout import (
     ARROW,
     ARROW_LATE,
@@ -318,6 +318,7 @@ def paint_bars(
             labels += 1
         elif c in (_BESIDE, _ELIDED_BESIDE):
             text = bar.title if c == _BESIDE else layout.elide(bar, float(room[j]))
+            paint_label_ground(painter, fm, bar, float(beside_x[j]), float(centre[j]), fm.horizontalAdvance(text))
             painter.setPen(ink)
             painter.drawText(QPointF(float(beside_x[j]), float(centre[j]) + lift), text)
             labels += 1
