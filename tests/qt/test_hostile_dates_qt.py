@@ -131,7 +131,6 @@ def test_pdf_png_presenter_and_board_survive_the_edges(qtbot, tmp_path, case: Pr
             view.grab()
         board = NowNextLaterBoard(document_)
         qtbot.addWidget(board)
-        board.all_check.setChecked(True)
         board.resize(900, 500)
         board.grab()
     finally:

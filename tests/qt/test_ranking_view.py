@@ -149,6 +149,7 @@ def test_the_chart_and_the_ranked_list_call_each_quadrant_the_same(qtbot, reques
     chart = value_effort_chart.ValueEffortChart(document)
     qtbot.addWidget(view)
     qtbot.addWidget(chart)
+    view.show()  # the ranking is filled while the view is shown
     w = wording(language)
     listed = {row[1]: row[2] for row in rows(view)}
     assert chart.effort_threshold() == prioritisation.effort_threshold(project.requirements) == 5
