@@ -21,6 +21,8 @@ from .timeline_bars import bar_color, paint_bar, paint_bar_label, paint_connecto
 from .timeline_layout import (
     ARROW,
     ARROW_LATE,
+    BAND_EVEN,
+    BAND_ODD,
     CRITICAL,
     DENSE_BARS,
     LABEL_GAP,
@@ -288,11 +290,12 @@ def paint_bars(
     simple = ~a.milestone[idx] & ~((x0 < visible_left) & (x1 - visible_left >= 40))
     if dimmed:
         simple &= ~_mask_of(a, dimmed)[idx]
-    # bar_label's order of preference: whole inside, whole beside, elided inside, elided beside.
+    # bar_label's order of preference: whole inside, whole beside, then elided where more shows
+    # (beside when the row has more room there than the bar has inside).
     inside = simple & (title_w <= inner)
     beside = simple & ~inside & (title_w <= room)
-    cut_inside = simple & ~inside & ~beside & (inner >= 28)
-    cut_beside = simple & ~inside & ~beside & ~cut_inside & (room >= 40)
+    cut_beside = simple & ~inside & ~beside & (room >= 40) & (room > inner)
+    cut_inside = simple & ~inside & ~beside & ~cut_beside & (inner >= 28)
     code[simple] = 0
     code[inside] = _INSIDE
     code[beside] = _BESIDE
@@ -318,6 +321,10 @@ def paint_bars(
             labels += 1
         elif c in (_BESIDE, _ELIDED_BESIDE):
             text = bar.title if c == _BESIDE else layout.elide(bar, float(room[j]))
+            # The band's colour behind the text, as paint_bar_label does: an arrow never strikes through it.
+            halo_w = fm.horizontalAdvance(text) + 2
+            halo = QRectF(float(beside_x[j]) - 1, float(centre[j]) - fm.height() / 2, halo_w, fm.height())
+            painter.fillRect(halo, BAND_ODD if bar.lane % 2 else BAND_EVEN)
             painter.setPen(ink)
             painter.drawText(QPointF(float(beside_x[j]), float(centre[j]) + lift), text)
             labels += 1

@@ -46,7 +46,7 @@ from ...domain.timeline import TimelineItem
 from ...qtmodels.document import ProjectDocument
 from ...render.ink import INK
 from ...render.timeline_layout import INK_SOFT, SELECT, STATUS_COLORS, lane_color
-from ...wording import wording
+from ..i18n import interface_date, interface_wording
 from . import edits
 
 MIME_TYPE = "application/x-roadmap-item-ids"
@@ -119,7 +119,7 @@ class _CardDelegate(QStyledItemDelegate):
         )
         # Status dot and label, and the dates when scheduled.
         y3 = card.top() + 11 + 2 * line
-        status = wording(project.info.language).choice(item.status)
+        status = interface_wording().choice(item.status)  # chrome: the interface's words
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATUS_COLORS.get(item.status, "#8D99A6")))
         painter.drawEllipse(QRectF(text_left, y3 + line / 2 - 4, 8, 8))
@@ -127,7 +127,7 @@ class _CardDelegate(QStyledItemDelegate):
         when = (
             QCoreApplication.translate("NowNextLaterBoard", "not scheduled")
             if item.start is None
-            else f"{item.start:%d %b %Y}"
+            else interface_date(item.start)
         )
         # A narrow column (a laptop screen) drew the date over the status: the date keeps its width
         # where it can, the status gets the rest, and both are elided.
