@@ -36,7 +36,7 @@ class ToolRow(QToolBar):
         return spacer
 
 
-def fit_field_width(edit: QLineEdit, low: int = 140, high: int = 220) -> None:
+def fit_field_width(edit: QLineEdit, low: int = 120, high: int = 200) -> None:
     """A filter or search box wide enough to read its placeholder (within ``low``..``high`` pixels)
     and free to grow: a tool row never squeezes it to "Filt…"."""
     needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 48  # frame and clear button

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -168,6 +169,7 @@ class EntityEditor(QWidget):
         delete_shortcut.triggered.connect(self.delete_selected)
         self.table.addAction(delete_shortcut)
 
+        # The buttons overflow into the row's » menu; the filter stays in sight (Ctrl+F focuses it).
         bar = self._bar = ToolRow()
         bar.setObjectName(f"{kind}ToolRow")
         for action in (self.add_action, self.duplicate_action, self.delete_action):
@@ -175,17 +177,19 @@ class EntityEditor(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             bar.addWidget(button)
-        bar.addSeparator()
         fit_field_width(self.filter_edit)
-        bar.addWidget(self.filter_edit)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: palette(mid); padding-left: 8px;")
-        bar.addWidget(self.count_label)
+        self.count_label.setStyleSheet("color: palette(mid); padding-left: 4px;")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(bar, 1)
+        top.addWidget(self.filter_edit)
+        top.addWidget(self.count_label)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(bar)
+        left_layout.addLayout(top)
         left_layout.addWidget(self.table)
 
         layout = QVBoxLayout(self)

@@ -525,7 +525,7 @@ class PresenterView(QWidget):
         starts = [i.start for i in project.items if i.start is not None]
         ends = [i.end for i in project.items if i.end is not None]
         first, last = whole_months(min(starts), max(ends))  # type: ignore[type-var]
-        return TimelineLayout(
+        layout = TimelineLayout(
             project,
             first,
             last,
@@ -536,6 +536,8 @@ class PresenterView(QWidget):
             lane_padding=5.0,
             language=self.language,
         )
+        layout.print_labels = True  # the whole plan on one page, as printed: titles beside bars in full
+        return layout
 
     def _paint_timeline(self, painter: QPainter, project: Project, rect: QRectF) -> None:
         words = self.words()
