@@ -778,7 +778,7 @@ Loading may make the computer very slow. Load anyway?</source>
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/details_panel.py" line="+42"/>
+        <location filename="../../roadmap_desktop/ui/editors/details_panel.py" line="+45"/>
         <source>Linked requirements</source>
         <translation>关联的需求</translation>
     </message>
@@ -798,7 +798,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>选择一行以查看和编辑其详细信息。</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+80"/>
         <source>One per line</source>
         <translation>每行一项</translation>
     </message>
@@ -926,7 +926,7 @@ Save them before closing?</source>
 <context>
     <name>EntityEditor</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/entity_editor.py" line="+39"/>
+        <location filename="../../roadmap_desktop/ui/editors/entity_editor.py" line="+41"/>
         <source>Filter requirements…</source>
         <translation>筛选需求…</translation>
     </message>
@@ -1026,7 +1026,7 @@ Save them before closing?</source>
         <translation>显示 {shown} / {total} 个泳道</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+93"/>
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
@@ -1754,7 +1754,7 @@ Save them before closing?</source>
 <context>
     <name>GuidedFlowBar</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/workshop/step_bar.py" line="+94"/>
+        <location filename="../../roadmap_desktop/ui/workshop/step_bar.py" line="+96"/>
         <source>Edit the brief…</source>
         <translation>编辑简报…</translation>
     </message>
@@ -1839,7 +1839,7 @@ Save them before closing?</source>
         <translation>投影用的全屏演示视图（F5）</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+222"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2351,7 +2351,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/merge_dialog.py" line="+36"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/merge_dialog.py" line="+35"/>
         <source>Requirements</source>
         <translation>需求</translation>
     </message>
@@ -2544,7 +2544,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>NowNextLaterBoard</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+55"/>
+        <location filename="../../roadmap_desktop/ui/timeline/board.py" line="+57"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
@@ -2579,7 +2579,7 @@ Remove one of these dependencies.</source>
         <translation>有日期的条目按开始日期归列（现在：{now} 天内，下一步：{next} 天内），拖动后以你选的列为准；双击打开条目。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+57"/>
         <source>Placed by its start date; drag it to choose its column</source>
         <translation>按开始日期归列；拖动即可自选列</translation>
     </message>
@@ -2813,7 +2813,7 @@ Remove one of these dependencies.</source>
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+90"/>
+        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+91"/>
         <location line="+113"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
@@ -2996,7 +2996,7 @@ Recover it?</source>
 <context>
     <name>RiskHeatMap</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/editors/risk_heat_map.py" line="+48"/>
+        <location filename="../../roadmap_desktop/ui/editors/risk_heat_map.py" line="+49"/>
         <source>Risk heat map</source>
         <translation>风险热力图</translation>
     </message>
@@ -3238,8 +3238,8 @@ Recover it?</source>
 <context>
     <name>TemplateDialog</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/dialogs/template_dialog.py" line="+40"/>
-        <location line="+183"/>
+        <location filename="../../roadmap_desktop/ui/dialogs/template_dialog.py" line="+41"/>
+        <location line="+186"/>
         <source>New from Template</source>
         <translation>从模板新建</translation>
     </message>
@@ -3282,6 +3282,11 @@ Recover it?</source>
         <location line="+34"/>
         <source>Dependency removed</source>
         <translation>已删除依赖</translation>
+    </message>
+    <message>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+422"/>
+        <source>{count} d</source>
+        <translation>{count} 天</translation>
     </message>
 </context>
 <context>
@@ -3389,7 +3394,7 @@ Recover it?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+525"/>
+        <location filename="../../roadmap_desktop/ui/timeline/timeline_view.py" line="+113"/>
         <source>Weeks</source>
         <translation>周</translation>
     </message>
@@ -3449,7 +3454,7 @@ Recover it?</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>1 item not scheduled — see &lt;a href=&quot;board&quot;&gt;Now/Next/Later&lt;/a&gt;</source>
         <translation>1 个事项未排期 — 见&lt;a href=&quot;board&quot;&gt;现在/下一步/以后&lt;/a&gt;</translation>
     </message>

@@ -23,6 +23,7 @@ from .labels import choice_label, edit_label, translate_label
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 SPEC_ROLE = Qt.ItemDataRole.UserRole + 3
+BLANK_SORT_KEY = "\uffff"  # an empty text cell's sort key: after every text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -292,7 +293,7 @@ def _sort_key(spec: FieldSpec | None, value: object, text: str) -> object:
     if numeric:
         return float("inf") if value is None else float(value)  # type: ignore[arg-type]
     if value is None or value == "" or value == []:
-        return "\uffff"
+        return BLANK_SORT_KEY
     if isinstance(value, dt.date):
         return value.isoformat()
     return text.casefold()

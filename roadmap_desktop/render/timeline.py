@@ -62,7 +62,11 @@ def paint_selection(painter: QPainter, layout: TimelineLayout, rect: QRectF, opt
         max(rect.height() - layout.header_height, 0),
     )
     region = QRegion(body.toAlignedRect())
-    card = legend_card(layout, rect, options.color_by, bool(options.critical_ids)) if options.legend else None
+    card = (
+        legend_card(layout, rect, options.color_by, bool(options.critical_ids), clear_of_lanes=True)
+        if options.legend
+        else None
+    )
     if card is not None:
         region -= QRegion(card.toAlignedRect())  # the legend stays on top, as in a full paint
     painter.save()
@@ -142,7 +146,8 @@ def paint_timeline(
     _paint_gutter(painter, layout, rect, options)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if options.legend:
-        paint_legend(painter, layout, rect, options.color_by, bool(options.critical_ids))
+        # Drawn over the content in view, but never over a lane: lanes are what the user works on.
+        paint_legend(painter, layout, rect, options.color_by, bool(options.critical_ids), clear_of_lanes=True)
     painter.restore()
 
 

@@ -104,7 +104,8 @@ def bar_label(
     layout: TimelineLayout, bar: Bar, box: QRectF | None = None, visible_left: float | None = None
 ) -> BarLabel | None:
     """Where a bar's title goes: inside when it fits; else beside the bar in full when the row has
-    room; else elided inside; else elided beside. Milestones label beside (or before) the diamond."""
+    room; else elided where it shows more of the title, beside the bar or inside it. Milestones label
+    beside (or before) the diamond."""
     box = box if box is not None else layout.bar_rect(bar)
     fm = layout.metrics
     if bar.title_width < 0:
@@ -142,10 +143,11 @@ def bar_label(
         room_left = layout.label_room_left(bar)
         if bar.title_width <= room_left:
             return BarLabel("before", bar.title, box.left() - LABEL_GAP, room_left)
+    # A short bar with free row beside it: "Clean t…" inside it would hide a title the row can show.
+    if room >= 40 and room > inner:
+        return BarLabel("beside", layout.elide(bar, room), beside_x, room)
     if inner >= 28:
         return BarLabel("inside", layout.elide(bar, inner), box.left() + 6, inner)
-    if room >= 40:
-        return BarLabel("beside", layout.elide(bar, room), beside_x, room)
     return None
 
 

@@ -288,11 +288,12 @@ def paint_bars(
     simple = ~a.milestone[idx] & ~((x0 < visible_left) & (x1 - visible_left >= 40))
     if dimmed:
         simple &= ~_mask_of(a, dimmed)[idx]
-    # bar_label's order of preference: whole inside, whole beside, elided inside, elided beside.
+    # bar_label's order of preference: whole inside, whole beside, then elided where more shows
+    # (beside when the row has more room there than the bar has inside).
     inside = simple & (title_w <= inner)
     beside = simple & ~inside & (title_w <= room)
-    cut_inside = simple & ~inside & ~beside & (inner >= 28)
-    cut_beside = simple & ~inside & ~beside & ~cut_inside & (room >= 40)
+    cut_beside = simple & ~inside & ~beside & (room >= 40) & (room > inner)
+    cut_inside = simple & ~inside & ~beside & ~cut_beside & (inner >= 28)
     code[simple] = 0
     code[inside] = _INSIDE
     code[beside] = _BESIDE

@@ -52,23 +52,37 @@ def _measure_legend_cells(
     return cells
 
 
-def legend_card(layout: TimelineLayout, rect: QRectF, color_by: str, critical: bool = False) -> QRectF | None:
-    """Where paint_legend puts its card in ``rect``; None when there is no room or nothing to name."""
+def legend_card(
+    layout: TimelineLayout, rect: QRectF, color_by: str, critical: bool = False, clear_of_lanes: bool = False
+) -> QRectF | None:
+    """Where paint_legend puts its card in ``rect``; None when there is no room or nothing to name.
+
+    ``clear_of_lanes`` (the screen, where ``rect`` is the part of the content in view): the card never
+    covers a lane; when the lanes fill the view it waits below the last one, where the view's scroll
+    range reserves its height."""
     max_width = min(rect.width() - layout.gutter_width - 16, 760)
     if max_width < 120:
         return None
     w, h = legend_size(layout, color_by, max_width, critical)
     if w <= 0:
         return None
-    return QRectF(rect.right() - w - 10, rect.bottom() - h - 10, w, h)
+    top = rect.bottom() - h - 10
+    if clear_of_lanes:
+        top = max(top, layout.body_bottom + 10)
+    return QRectF(rect.right() - w - 10, top, w, h)
 
 
 def paint_legend(
-    painter: QPainter, layout: TimelineLayout, rect: QRectF, color_by: str, critical: bool = False
+    painter: QPainter,
+    layout: TimelineLayout,
+    rect: QRectF,
+    color_by: str,
+    critical: bool = False,
+    clear_of_lanes: bool = False,
 ) -> None:
     """A card in the bottom-right corner of ``rect`` naming the colours (and, with ``critical``, the
     critical path's outline)."""
-    card = legend_card(layout, rect, color_by, critical)
+    card = legend_card(layout, rect, color_by, critical, clear_of_lanes)
     if card is None:
         return
     max_width = min(rect.width() - layout.gutter_width - 16, 760)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+import datetime as dt
+
+from PySide6.QtCore import QCollator, QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 
 from ..persistence.paths import resources_dir
 from ..persistence.settings import Settings
+from ..wording import Wording, wording
 
 SETTING_KEY = "ui_language"
 SYSTEM = "system"
@@ -56,6 +59,28 @@ def ui_language(settings: Settings) -> str:
 def installed_language() -> str:
     """The language of the translators installed now ("en" when none)."""
     return _current[0]
+
+
+def interface_wording() -> Wording:
+    """The catalog words in the interface language: what the screen draws itself (timeline axis and
+    legend, heat map, charts, step bar, presenter) follows the menus and buttons beside it. Documents
+    (PDF, PNG, Markdown) take the project's language instead."""
+    return wording(installed_language())
+
+
+def interface_date(day: dt.date) -> str:
+    """A date as the screen writes it in the interface language ("7 Dec 2026", "2026年12月7日")."""
+    w = interface_wording()
+    return w("pdf.date", day=day.day, month=w[f"month.{day.month}"], year=day.year)
+
+
+def interface_collator() -> QCollator:
+    """Compares text as the interface language sorts it: Chinese by pinyin, not by code point;
+    "item 10" after "item 9"; letter case second."""
+    collator = QCollator(QLocale(installed_language()))
+    collator.setNumericMode(True)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return collator
 
 
 def install_translations(app: QCoreApplication, language: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from interface_language import interface_language
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QTransform
 
@@ -153,18 +154,19 @@ def risk_table_painted(qtbot, language: str) -> dict[Cell, Shown]:
 def heat_map_widget(qtbot, language: str) -> dict[Cell, Shown]:
     """The risk heat map: each cell's painted colour and the band its tooltip names."""
     document = ProjectDocument(_one_risk_per_cell(language))
-    widget = RiskHeatMap(document)
-    qtbot.addWidget(widget)
-    widget.resize(600, 600)
-    image = widget.grab().toImage()
-    w = wording(language)
-    shown = {
-        (lk, im): Shown(
-            band=_band_in(widget.cell_tooltip(lk, im), w, lk * im),
-            colour=_dominant(image, widget.cell_rect(lk, im)),
-        )
-        for lk, im in CELLS
-    }
+    with interface_language(language):  # the heat map speaks the interface's language
+        widget = RiskHeatMap(document)
+        qtbot.addWidget(widget)
+        widget.resize(600, 600)
+        image = widget.grab().toImage()
+        w = wording(language)
+        shown = {
+            (lk, im): Shown(
+                band=_band_in(widget.cell_tooltip(lk, im), w, lk * im),
+                colour=_dominant(image, widget.cell_rect(lk, im)),
+            )
+            for lk, im in CELLS
+        }
     document.close()
     return shown
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from interface_language import interface_language
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
 
@@ -68,14 +69,15 @@ def test_templates_exist_in_both_languages():
 
 @pytest.mark.parametrize(("template", "language"), [("customer_service", "zh"), ("healthcare", "en")])
 def test_every_page_renders_a_template(make_view, template, language):
-    view = make_view(_document(template, language))
-    assert view.language == language
-    for index, key in enumerate(PAGES):
-        view.set_page(index)
-        image = view.grab().toImage()
-        assert image.width() == 1920 and image.height() == 1080
-        assert _drawn_share(image) > 0.01, key
-    assert view.words()["workshop.page.risks"] == ("风险" if language == "zh" else "Risks")
+    with interface_language(language):
+        view = make_view(_document(template, language))
+        assert view.language == language
+        for index, key in enumerate(PAGES):
+            view.set_page(index)
+            image = view.grab().toImage()
+            assert image.width() == 1920 and image.height() == 1080
+            assert _drawn_share(image) > 0.01, key
+        assert view.words()["workshop.page.risks"] == ("风险" if language == "zh" else "Risks")
 
 
 def test_timeline_is_large_and_fills_the_width(make_view):
@@ -177,15 +179,16 @@ def test_follows_an_edit_made_through_the_document(make_view):
     assert view.grab().toImage() != before
     document.undo_stack.undo()
     assert view.grab().toImage() == before
+    # The pages' words are the interface's: a project switched to Chinese leaves them in English.
     document.execute(SetField("project", document.project.info.id, "language", "zh"))
-    assert view.words()["workshop.page.ranking"] == "优先级"
+    assert view.words()["workshop.page.ranking"] == "Priorities"
 
 
 def test_replacing_the_document(make_view):
     view = make_view(_document("customer_service", "en"))
     other = ProjectDocument(Project.new("Other", "zh"))
     view.set_document(other)
-    assert view.language == "zh"
+    assert view.language == "en"  # the interface's language, whatever the project's
     view.grab()
     other.close()
 

@@ -95,6 +95,36 @@ def test_titles_go_inside_beside_or_elided(qapp):
     assert bar_label(lay, lay.bars[launch.id]).placement == "beside"
 
 
+def test_a_title_too_long_for_its_short_bar_goes_beside_when_the_row_has_more_room(qapp):
+    """ "Clean t…" was elided inside a short bar while the row beside it stood empty."""
+    project = _project()
+    c = project.items[2]
+    c.title = "Clean the knowledge base and build an evaluation question set for the pilot " * 2
+    lay = TimelineLayout(project, first=D(2026, 1, 1), scale=12)
+    label = bar_label(lay, lay.bars[c.id])
+    assert label.placement == "beside" and label.text.endswith("…")
+    assert lay.metrics.horizontalAdvance(label.text) <= label.width
+    assert label.width > lay.bar_rect(c.id).width() - 12  # more of the title shows than inside would
+
+
+def test_the_legend_never_covers_a_lane(qapp):
+    """On a short view the card waits below the last lane (the scroll range reserves its height);
+    with room to spare it sits in the view's bottom-right corner, under the lanes."""
+    from roadmap_desktop.render.timeline_legend import legend_card, legend_size
+
+    project = _project()
+    lay = TimelineLayout(project, first=D(2026, 1, 1), scale=12)
+    short = QRectF(0, 0, 900, lay.body_bottom - 10)
+    card = legend_card(lay, short, "lane", clear_of_lanes=True)
+    assert card is not None and card.top() >= lay.body_bottom
+    height = legend_size(lay, "lane", 900 - lay.gutter_width - 16)[1]
+    scrolled = QRectF(0, lay.body_bottom + height + 20 - short.height(), 900, short.height())
+    assert scrolled.contains(legend_card(lay, scrolled, "lane", clear_of_lanes=True))
+    tall = QRectF(0, 0, 900, lay.body_bottom + 300)
+    card = legend_card(lay, tall, "lane", clear_of_lanes=True)
+    assert card.top() >= lay.body_bottom and card.bottom() == pytest.approx(tall.bottom() - 10)
+
+
 @pytest.mark.parametrize(
     ("zoom", "language", "major", "minor"),
     [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from interface_language import interface_language
 
 from roadmap_desktop.domain.commands import SetField
 from roadmap_desktop.domain.project import Project
@@ -238,15 +239,19 @@ def test_fake_window_satisfies_protocol(document):
     assert isinstance(Full(), WorkshopWindow)
 
 
-def test_bar_language_follows_the_document(bar, document):
+def test_bar_language_follows_the_interface_not_the_document(bar, document):
+    """Step names are chrome: a Chinese project under the English interface showed Chinese steps."""
     controller = GuidedFlowController(bar, FakeWindow(document))
     assert bar.language == "en"
     document.execute(SetField("project", document.project.info.id, "language", "zh"))
-    assert bar.language == "zh" and STEPS[0].title_in("zh") in bar.chips[0].text()
-    other = ProjectDocument(Project.new("Other", "en"))
-    controller.set_document(other)
-    assert bar.language == "en"
-    document.execute(SetField("project", document.project.info.id, "language", "en"))  # no longer followed
+    assert bar.language == "en" and STEPS[0].title_in("en") in bar.chips[0].text()
+    with interface_language("zh"):
+        assert bar.language == "zh" and STEPS[0].title_in("zh") in bar.chips[0].text()
+        assert bar.instruction_label.text() == STEPS[0].instruction_in("zh")
+        other = ProjectDocument(Project.new("Other", "en"))
+        controller.set_document(other)  # an English project under the Chinese interface
+        assert bar.language == "zh"
+    assert bar.language == "en" and STEPS[0].title_in("en") in bar.chips[0].text()
     other.close()
 
 

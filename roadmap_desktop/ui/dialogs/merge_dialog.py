@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.fields import CHOICE_LABELS
 from ...domain.merge import DUPLICATE, NEW, SIMILAR, MergeEntry, merge_command, plan_merge
 from ...domain.requirement import Requirement
 from ...persistence.project_file import load_project
@@ -267,6 +266,5 @@ def _details(entry: MergeEntry, titles: dict[str, str]) -> str:
 
 
 def _status_text(status: str) -> str:
-    """The status in the interface language; in English the lower-case stored word, as before."""
-    shown = choice_label(status)
-    return status.replace("_", " ") if shown == CHOICE_LABELS.get(status, status) else shown
+    """The status as the tables and the status combo name it ("Idea", "构想"), never the stored word."""
+    return choice_label(status)

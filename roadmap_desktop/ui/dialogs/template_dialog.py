@@ -26,7 +26,8 @@ from ...domain.project import LANGUAGES, Project
 from ...persistence.errors import ProjectFileError, SaveError
 from ...persistence.settings import Settings
 from ...persistence.template_file import TemplateInfo, list_templates, load_template
-from ...wording import language_name, wording
+from ...wording import language_code, language_name, wording
+from ..i18n import installed_language
 
 LANGUAGE_KEY = "template_language"
 TEMPLATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -45,8 +46,11 @@ class TemplateDialog(QDialog):
         self.language_combo = QComboBox()
         for code in LANGUAGES:
             self.language_combo.addItem(language_name(code), code)
+        # The language last chosen here; at first the interface's, so a Chinese interface offers Chinese.
         stored = settings.get(LANGUAGE_KEY)
-        self.language_combo.setCurrentIndex(LANGUAGES.index(stored) if stored in LANGUAGES else 0)
+        default = language_code(installed_language())
+        chosen = stored if stored in LANGUAGES else default if default in LANGUAGES else LANGUAGES[0]
+        self.language_combo.setCurrentIndex(LANGUAGES.index(chosen))
         language_label = QLabel(self.tr("Content &language:"))
         language_label.setBuddy(self.language_combo)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,8 @@ from ..field_widgets import (
     ref_combo,
     set_combo_value,
 )
+
+MIN_FIELD_WIDTH = 220  # narrower, a field shows a few words of a title or a description
 
 
 def _link_title(kind: str) -> str:
@@ -66,7 +69,7 @@ class DetailsPanel(QScrollArea):
         self._heading.setStyleSheet("font-size: 15px; font-weight: 600; padding: 2px 0 6px 0;")
         outer.addWidget(self._heading)
         self._form_host = QWidget()
-        form = QFormLayout(self._form_host)
+        form = self._form = QFormLayout(self._form_host)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         outer.addWidget(self._form_host)
@@ -98,8 +101,28 @@ class DetailsPanel(QScrollArea):
         self.setWidget(body)
         self.setWidgetResizable(True)
         self.setMinimumWidth(300)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the form wraps instead
         document.project_changed.connect(self._on_document_project_changed)
         self.show_entity(None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_form()
+
+    def _fit_form(self) -> None:
+        """Labels beside their fields while the fields keep a usable width; on a narrow panel (a laptop,
+        150 % scaling) every label goes above its field, which then takes the whole width."""
+        form = self._form
+        labels = [form.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(form.rowCount())]
+        widest = max((item.widget().sizeHint().width() for item in labels if item and item.widget()), default=0)
+        spacing = form.horizontalSpacing() if form.horizontalSpacing() >= 0 else 6
+        margins = self._form_host.contentsMargins()
+        room = self.viewport().width() - margins.left() - margins.right() - 24  # the outer layout's margins
+        wrap = room < widest + spacing + MIN_FIELD_WIDTH
+        policy = QFormLayout.RowWrapPolicy.WrapAllRows if wrap else QFormLayout.RowWrapPolicy.DontWrapRows
+        if form.rowWrapPolicy() != policy:
+            form.setRowWrapPolicy(policy)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft if wrap else Qt.AlignmentFlag.AlignRight)
 
     # -- building ------------------------------------------------------------------
     def _make_editor(self, spec: FieldSpec) -> QWidget:

@@ -23,8 +23,10 @@ from ...domain.commands import InsertEntity, delete_entities, duplicate_entities
 from ...domain.fields import FieldKind
 from ...domain.project import ENTITY_TYPES
 from ...qtmodels.document import ProjectDocument
-from ...qtmodels.entity_table_model import ID_ROLE, SORT_ROLE, EntityTableModel
+from ...qtmodels.entity_table_model import BLANK_SORT_KEY, ID_ROLE, SORT_ROLE, EntityTableModel
 from ...qtmodels.labels import choice_label
+from ..i18n import interface_collator
+from ..tool_row import ToolRow, fit_field_width
 from .details_panel import DetailsPanel
 from .field_delegate import FieldDelegate
 
@@ -67,11 +69,23 @@ def _texts(kind: str) -> dict[str, str]:
 
 
 class EntityFilterProxy(QSortFilterProxyModel):
-    """The text filter, narrowed further by an optional test on each row's entity id."""
+    """The text filter, narrowed further by an optional test on each row's entity id; text columns
+    sort as the interface language sorts (Chinese titles by pinyin, not by code point)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.row_test: Callable[[str], bool] | None = None
+        self._collator = interface_collator()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._collator = interface_collator()  # the interface language may have changed since
+        super().sort(column, order)
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
+        a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        if isinstance(a, str) and isinstance(b, str) and BLANK_SORT_KEY not in (a, b):
+            return self._collator.compare(a, b) < 0
+        return super().lessThan(left, right)  # numbers, choices in their order, blanks last
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if self.row_test is not None:
@@ -155,23 +169,27 @@ class EntityEditor(QWidget):
         delete_shortcut.triggered.connect(self.delete_selected)
         self.table.addAction(delete_shortcut)
 
-        bar = self._bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
+        # The buttons overflow into the row's » menu; the filter stays in sight (Ctrl+F focuses it).
+        bar = self._bar = ToolRow()
+        bar.setObjectName(f"{kind}ToolRow")
         for action in (self.add_action, self.duplicate_action, self.delete_action):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             bar.addWidget(button)
-        bar.addSpacing(12)
-        bar.addWidget(self.filter_edit, 1)
+        fit_field_width(self.filter_edit)
         self.count_label = QLabel()
-        self.count_label.setStyleSheet("color: palette(mid); padding-left: 8px;")
-        bar.addWidget(self.count_label)
+        self.count_label.setStyleSheet("color: palette(mid); padding-left: 4px;")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(bar, 1)
+        top.addWidget(self.filter_edit)
+        top.addWidget(self.count_label)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(bar)
+        left_layout.addLayout(top)
         left_layout.addWidget(self.table)
 
         layout = QVBoxLayout(self)
@@ -309,7 +327,8 @@ class EntityEditor(QWidget):
         self._update_count()
 
     def add_toolbar_widget(self, widget: QWidget) -> None:
-        self._bar.insertWidget(3, widget)
+        """Put ``widget`` after the Add, Duplicate and Delete buttons."""
+        self._bar.insert_widget(3, widget)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()

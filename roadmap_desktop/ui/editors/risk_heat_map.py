@@ -22,7 +22,8 @@ from ...domain.project import ProjectEvent
 from ...domain.risk import SCALE, Risk
 from ...qtmodels.document import ProjectDocument
 from ...render.heat_map import HeatMapLayout, HeatMapStyle, describe_cell, layout_heat_map, paint_heat_map
-from ...wording import Wording, wording
+from ...wording import Wording
+from ..i18n import interface_wording
 
 TOOLTIP_TITLES = 15  # risk titles listed in a cell's tooltip before "and N more"
 MARGIN = 6.0
@@ -109,7 +110,7 @@ class RiskHeatMap(QWidget):
         return isinstance(risk, Risk) and (risk.likelihood, risk.impact) == self._selected and self.counted(risk)
 
     def _wording(self) -> Wording:
-        return wording(self.document.project.info.language)
+        return interface_wording()  # the axis words and counts sit among the window's buttons
 
     def _on_document_project_changed(self, event: ProjectEvent) -> None:
         if event.kind in ("risk", "project"):

@@ -35,7 +35,8 @@ from ...domain.prioritisation import (
 from ...domain.project import ProjectEvent
 from ...domain.requirement import Requirement
 from ...qtmodels.document import ProjectDocument
-from ...wording import Wording, wording
+from ...wording import Wording
+from ..i18n import interface_wording
 
 VALUE_MAX = 10.0
 EFFORT_LIMIT = 10_000.0  # the effort field's maximum
@@ -540,8 +541,8 @@ class ValueEffortChart(QWidget):
 
     # -- data ----------------------------------------------------------------------------
     def words(self) -> Wording:
-        """The chart speaks the project's language."""
-        return wording(self.document.project.info.language)
+        """The chart speaks the interface language, as the window around it does."""
+        return interface_wording()
 
     def points(self) -> list[_Point]:
         if self._points is None:

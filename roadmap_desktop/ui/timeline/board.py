@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -46,10 +47,11 @@ from ...domain.timeline import TimelineItem
 from ...qtmodels.document import ProjectDocument
 from ...render.ink import INK
 from ...render.timeline_layout import INK_SOFT, SELECT, STATUS_COLORS, lane_color
-from ...wording import wording
+from ..i18n import interface_wording
 from . import edits
 
 MIME_TYPE = "application/x-roadmap-item-ids"
+COLUMN_MIN_WIDTH = 190  # a card shows a few words of its title, its lane and its dates
 ID_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = (  # titles translated when shown
     ("now", QT_TRANSLATE_NOOP("NowNextLaterBoard", "Now")),
@@ -119,7 +121,7 @@ class _CardDelegate(QStyledItemDelegate):
         )
         # Status dot and label, and the dates when scheduled.
         y3 = card.top() + 11 + 2 * line
-        status = wording(project.info.language).choice(item.status)
+        status = interface_wording().choice(item.status)  # chrome: the interface's words
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(STATUS_COLORS.get(item.status, "#8D99A6")))
         painter.drawEllipse(QRectF(text_left, y3 + line / 2 - 4, 8, 8))
@@ -127,7 +129,7 @@ class _CardDelegate(QStyledItemDelegate):
         when = (
             QCoreApplication.translate("NowNextLaterBoard", "not scheduled")
             if item.start is None
-            else f"{item.start:%d %b %Y}"
+            else item.start.isoformat()  # as the tables write it: short, the same in every language
         )
         # A narrow column (a laptop screen) drew the date over the status: the date keeps its width
         # where it can, the status gets the rest, and both are elided.
@@ -250,6 +252,7 @@ class NowNextLaterBoard(QWidget):
             cards.itemSelectionChanged.connect(lambda h=horizon: self._on_column_selection_changed(h))
             cards.itemDoubleClicked.connect(lambda it: self.item_activated.emit(it.data(ID_ROLE)))
             column.addWidget(cards, 1)
+            frame.setMinimumWidth(COLUMN_MIN_WIDTH)
             row.addWidget(frame, 1)
             self.columns[horizon] = cards
             self._headers[horizon] = header
@@ -257,7 +260,17 @@ class NowNextLaterBoard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        layout.addLayout(row, 1)
+        # Narrower than four readable columns (a laptop, the forecast beside): the board scrolls sideways
+        # rather than cutting every card title to "Collect to…".
+        host = QWidget()
+        host.setLayout(row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.columns_area = QScrollArea()
+        self.columns_area.setWidgetResizable(True)
+        self.columns_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.columns_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the lists scroll
+        self.columns_area.setWidget(host)
+        layout.addWidget(self.columns_area, 1)
         self._rebuild_timer = QTimer(self)
         self._rebuild_timer.setSingleShot(True)
         self._rebuild_timer.setInterval(0)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QToolButton,
     QVBoxLayout,
@@ -46,6 +45,8 @@ from ...render.timeline_layout import (
     zoom_for_scale,
 )
 from ...render.timeline_legend import legend_size
+from ..i18n import installed_language, interface_date
+from ..tool_row import ToolRow
 from .timeline_interaction import Drag, TimelineInteraction
 
 EDGE_PX = 6  # grab zone at each end of a bar for resizing
@@ -105,7 +106,13 @@ class TimelineCanvas(TimelineInteraction, QAbstractScrollArea):
         """The current geometry, rebuilt first if the project changed."""
         if self._layout is None or self._dirty:
             old = self._layout
-            new = TimelineLayout(self.document.project, scale=self._scale, include=[self.today], font=self._paint_font)
+            new = TimelineLayout(
+                self.document.project,
+                scale=self._scale,
+                include=[self.today],
+                font=self._paint_font,
+                language=installed_language(),  # axis, "Today" and legend are chrome: the interface's words
+            )
             self._layout = new
             self._layout_serial += 1
             self._dirty = False
@@ -146,7 +153,8 @@ class TimelineCanvas(TimelineInteraction, QAbstractScrollArea):
         if not self.show_legend:
             return 8.0
         max_width = min(self.viewport().width() - lay.gutter_width - 16, 760)
-        return legend_size(lay, self.color_by, max_width)[1] + 20 if max_width >= 120 else 8.0
+        height = legend_size(lay, self.color_by, max_width, bool(self._critical))[1]
+        return height + 20 if max_width >= 120 else 8.0
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -271,6 +279,7 @@ class TimelineCanvas(TimelineInteraction, QAbstractScrollArea):
 
     def set_critical_path(self, ids) -> None:
         self._critical = frozenset(ids or ())
+        self._update_scrollbars()  # the legend names the critical path: room for its line
         self.viewport().update()
 
     def set_color_by(self, mode: str) -> None:
@@ -407,9 +416,11 @@ class TimelineCanvas(TimelineInteraction, QAbstractScrollArea):
         elif drag.mode == "right":
             duration = max(duration + drag.days, 1)
         end = shift(start, 0 if item.milestone else duration - 1)
-        text = f"{start:%d %b} – {end:%d %b %Y} · {0 if item.milestone else duration} d"
         if item.milestone:
-            text = f"{start:%d %b %Y}"
+            text = interface_date(start)
+        else:
+            days = self.tr("{count} d").format(count=duration)
+            text = f"{interface_date(start)} – {interface_date(end)} · {days}"
         fm = lay.metrics
         w, h = fm.horizontalAdvance(text) + 14, fm.height() + 6
         tip = QRectF(ghost.left(), ghost.top() - h - 4, w, h)
@@ -465,10 +476,8 @@ class TimelineView(QWidget):
         self.canvas.zoom_changed.connect(self._on_canvas_zoom_changed)
         self.canvas.layout_rebuilt.connect(self._update_unscheduled)
 
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.setSpacing(4)
-        self._bar = bar
+        bar = self._bar = ToolRow()
+        bar.setObjectName("timelineToolRow")
         self.zoom_buttons: dict[str, QToolButton] = {}
         for zoom in ZOOMS:
             button = QToolButton()
@@ -481,9 +490,8 @@ class TimelineView(QWidget):
         self.today_button = QToolButton()
         self.today_button.setAutoRaise(True)
         self.today_button.clicked.connect(self.canvas.scroll_to_today)
-        bar.addSpacing(8)
         bar.addWidget(self.today_button)
-        bar.addSpacing(12)
+        bar.addSeparator()
         self.color_label = QLabel()
         bar.addWidget(self.color_label)
         self.color_combo = QComboBox()
@@ -493,7 +501,7 @@ class TimelineView(QWidget):
             lambda _i: self.canvas.set_color_by(self.color_combo.currentData())
         )
         bar.addWidget(self.color_combo)
-        bar.addSpacing(8)
+        bar.addSeparator()
         self.snap_check = QCheckBox()
         self.snap_check.toggled.connect(lambda on: setattr(self.canvas, "snap_weeks", on))
         bar.addWidget(self.snap_check)
@@ -501,7 +509,7 @@ class TimelineView(QWidget):
         self.legend_check.setChecked(True)
         self.legend_check.toggled.connect(self.canvas.set_legend_visible)
         bar.addWidget(self.legend_check)
-        bar.addStretch(1)
+        bar.add_stretch()
         self.unscheduled_label = QLabel()
         self.unscheduled_label.setObjectName("unscheduledLabel")
         self.unscheduled_label.setTextFormat(Qt.TextFormat.RichText)
@@ -511,7 +519,7 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(self.canvas, 1)
         self._on_canvas_zoom_changed(self.canvas.zoom())
         self._retranslate()
@@ -519,6 +527,8 @@ class TimelineView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self.canvas._dirty = True  # the axis and legend words are the interface's
+            self.canvas.viewport().update()
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
@@ -541,7 +551,9 @@ class TimelineView(QWidget):
     # -- public API ---------------------------------------------------------------------------
     def add_toolbar_widget(self, widget: QWidget) -> None:
         """Put a widget (the window's Auto-schedule button) at the start of the toolbar."""
-        self._bar.insertWidget(0, widget)
+        first = self._bar.actions()[0]
+        self._bar.insertWidget(first, widget)
+        self._bar.insertSeparator(first)
 
     def set_selection(self, ids: list[str]) -> None:
         self.canvas.set_selection(list(ids))

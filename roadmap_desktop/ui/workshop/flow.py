@@ -6,7 +6,6 @@ from typing import ClassVar, Protocol, runtime_checkable
 
 from PySide6.QtCore import QObject
 
-from ...domain.project import ProjectEvent
 from ...qtmodels.document import ProjectDocument
 from .step_bar import GuidedFlowBar
 from .steps import STEPS
@@ -78,13 +77,9 @@ class GuidedFlowController(QObject):
         self.set_document(getattr(window, "document", None))
 
     def set_document(self, document: ProjectDocument | None) -> None:
-        """Follow a new project (call it when the window's document is replaced)."""
-        if self.document is not None:
-            self.document.project_changed.disconnect(self._on_document_project_changed)
+        """Follow a new project (call it when the window's document is replaced). The bar's step names
+        follow the interface language, not the project's: they sit among the window's buttons."""
         self.document = document
-        if document is not None:
-            document.project_changed.connect(self._on_document_project_changed)
-        self._update_language()
 
     def enter_current_step(self) -> None:
         """Arrange the window for the bar's current step (e.g. when the bar is first shown)."""
@@ -104,16 +99,8 @@ class GuidedFlowController(QObject):
         if method is not None:  # a window without the method simply skips that part of the step
             method(*args)
 
-    def _update_language(self) -> None:
-        language = self.document.project.info.language if self.document is not None else "en"
-        self.bar.set_language(language)
-
     def _on_bar_step_changed(self, index: int) -> None:
         self._enter(index)
 
     def _on_bar_action_requested(self, index: int) -> None:
         self.run_offer(index)
-
-    def _on_document_project_changed(self, event: ProjectEvent) -> None:
-        if event.kind == "project" and event.field in ("language", ""):
-            self._update_language()

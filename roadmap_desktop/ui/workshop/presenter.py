@@ -31,8 +31,9 @@ from ...render.ink import readable_ink
 from ...render.risk_colours import exposure_colour
 from ...render.timeline import paint_timeline
 from ...render.timeline_layout import PaintOptions, TimelineLayout
-from ...wording import Wording, wording
+from ...wording import Wording
 from ...wording import number as format_number
+from ..i18n import interface_wording
 from .step_bar import GuidedFlowBar
 from .steps import STEPS, format_clock
 
@@ -201,6 +202,7 @@ class PresenterView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
             self.setWindowTitle(self.tr("Presenter View"))
+            self.update()  # the pages' words follow the interface language
 
     def closeEvent(self, event: QCloseEvent) -> None:
         super().closeEvent(event)
@@ -209,11 +211,12 @@ class PresenterView(QWidget):
     # -- geometry and fonts ------------------------------------------------------------------
     @property
     def language(self) -> str:
-        """The project's language code: the pages speak it, whatever the interface's language."""
+        """The interface language's catalog code: the pages' headings, axis and legends speak it, as
+        the window's buttons do; the project's own titles stay as written."""
         return self.words().code
 
     def words(self) -> Wording:
-        return wording(self.document.project.info.language if self.document is not None else None)
+        return interface_wording()
 
     def _unit(self) -> float:
         """Pixels per design pixel: the pages are designed for 1920 x 1080 and scale with the window."""
@@ -518,14 +521,23 @@ class PresenterView(QWidget):
         layout.scale = max((width - layout.gutter_width) / layout.days, 0.05)
         return layout, scale
 
-    @staticmethod
-    def _layout_for(project: Project, font: QFont) -> TimelineLayout:
+    def _layout_for(self, project: Project, font: QFont) -> TimelineLayout:
         starts = [i.start for i in project.items if i.start is not None]
         ends = [i.end for i in project.items if i.end is not None]
         first, last = whole_months(min(starts), max(ends))  # type: ignore[type-var]
-        return TimelineLayout(
-            project, first, last, font=font, row_height=34.0, bar_height=26.0, header_height=52.0, lane_padding=5.0
+        layout = TimelineLayout(
+            project,
+            first,
+            last,
+            font=font,
+            row_height=34.0,
+            bar_height=26.0,
+            header_height=52.0,
+            lane_padding=5.0,
+            language=self.language,
         )
+        layout.print_labels = True  # the whole plan on one page, as printed: titles beside bars in full
+        return layout
 
     def _paint_timeline(self, painter: QPainter, project: Project, rect: QRectF) -> None:
         words = self.words()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
 from ...wording import language_code
+from ..i18n import installed_language
 from .steps import MAX_MINUTES, MIN_MINUTES, SETTINGS_KEY, STEPS, format_clock, minutes_from
 
 NEXT_KEY = "Ctrl+Alt+Right"
@@ -63,14 +64,15 @@ class GuidedFlowBar(QWidget):
     def __init__(
         self,
         settings: Settings | None = None,
-        language: str = "en",
+        language: str | None = None,
         parent: QWidget | None = None,
         tick_ms: int = 1000,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("guidedFlowBar")
         self.settings = settings
-        self.language = language
+        # Step names are interface chrome: the interface language unless a caller names one.
+        self.language = language_code(language or installed_language())
         self.beep_enabled = True
         self._step = 0
         self._done: set[int] = set()
@@ -89,7 +91,7 @@ class GuidedFlowBar(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """The interface texts, again after the interface language changed (step texts follow the project)."""
+        """The interface texts, again after the interface language changed."""
         self._offer_texts = {
             "brief": self.tr("Edit the brief…"),
             "requirements": self.tr("Draft with the assistant"),
@@ -115,6 +117,7 @@ class GuidedFlowBar(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_offer_texts"):
+            self.language = language_code(installed_language())
             self.retranslate()
 
     def _build(self) -> None:
@@ -231,7 +234,8 @@ class GuidedFlowBar(QWidget):
         self._refresh()
 
     def set_language(self, language: str) -> None:
-        """Step titles and instructions follow the project's language (a catalog code; unknown ones get English)."""
+        """Step titles and instructions in ``language`` (a catalog code; unknown ones get English); the
+        bar starts in, and follows, the interface language."""
         self.language = language_code(language)
         self._refresh()
         self._update_compact(self.width())
