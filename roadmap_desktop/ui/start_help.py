@@ -49,11 +49,18 @@ class StartAndHelp(QObject):
         self.retranslate()
 
     def retranslate(self) -> None:
-        tr = self.tr
         for action, text, tip in (
-            (self.start_page_action, tr("&Start Page"), tr("Templates, recent projects and the sample project")),
-            (self.user_guide_action, tr("&User Guide"), tr("The manual shipped with the app (works offline)")),
-            (self.shortcuts_action, tr("&Keyboard Shortcuts"), tr("Every shortcut of this window")),
+            (
+                self.start_page_action,
+                self.tr("&Start Page"),
+                self.tr("Templates, recent projects and the sample project"),
+            ),
+            (
+                self.user_guide_action,
+                self.tr("&User Guide"),
+                self.tr("The manual shipped with the app (works offline)"),
+            ),
+            (self.shortcuts_action, self.tr("&Keyboard Shortcuts"), self.tr("Every shortcut of this window")),
         ):
             action.setText(text)
             action.setStatusTip(tip)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPixmap
+from PySide6.QtCore import QEvent, QSize, QSizeF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -29,7 +29,7 @@ from .dialogs.template_dialog import LANGUAGE_KEY
 from .i18n import installed_language
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-THUMBNAIL_WIDTH = 360  # logical pixels: the preview's timeline picture
+THUMBNAIL_WIDTH = 640  # logical pixels the preview's timeline is painted at, then fitted to the space there is
 
 
 class StartPage(QWidget):
@@ -76,10 +76,7 @@ class StartPage(QWidget):
         self.preview_summary.setWordWrap(True)
         self.preview_counts = QLabel()
         self.preview_counts.setWordWrap(True)
-        self.thumbnail = QLabel()
-        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.thumbnail.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.thumbnail.setMinimumHeight(120)
+        self.thumbnail = Picture()
         self.create_button = QPushButton()
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._on_create_button_clicked)
@@ -284,7 +281,7 @@ class StartPage(QWidget):
         self.create_button.setEnabled(not isinstance(preview, str))
         if isinstance(preview, str):
             self.preview_counts.setText(preview)
-            self.thumbnail.clear()
+            self.thumbnail.set_pixmap(QPixmap())
             return
         self.preview_counts.setText(
             self.tr(
@@ -293,7 +290,7 @@ class StartPage(QWidget):
             if preview.requirements
             else self.tr("Only the phase lanes P0–P7: start from scratch.")
         )
-        self.thumbnail.setPixmap(self._thumbnail(template_id, language, preview))
+        self.thumbnail.set_pixmap(self._thumbnail(template_id, language, preview))
 
     def _thumbnail(self, template_id: str, language: str, project: Project) -> QPixmap:
         """The template's timeline, painted by the PNG export's code (the timeline view's painter)."""
@@ -304,15 +301,46 @@ class StartPage(QWidget):
                 from ..export.pdf.options import resolve_options
                 from ..export.png import render_png
 
-                ratio = max(1.0, self.devicePixelRatioF())
-                data, _warnings = render_png(project, resolve_options(None), 720, 1.0)
+                ratio = 2.0  # sharp on a high-density screen, and when scaled down on any other
+                data, _warnings = render_png(project, resolve_options(None), round(THUMBNAIL_WIDTH * ratio), ratio)
                 pixmap.loadFromData(data, "PNG")
-                pixmap = pixmap.scaledToWidth(
-                    round(THUMBNAIL_WIDTH * ratio), Qt.TransformationMode.SmoothTransformation
-                )
                 pixmap.setDevicePixelRatio(ratio)
             self._thumbnails[key] = pixmap
         return self._thumbnails[key]
 
     def sizeHint(self) -> QSize:
         return QSize(900, 560)
+
+
+class Picture(QWidget):
+    """A picture scaled down to fit the space it is given (never up), its aspect kept, at the top left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pixmap = QPixmap()
+        self._fitted = QPixmap()  # the picture at the size last painted: smooth scaling once, not per paint
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumHeight(120)
+
+    def pixmap(self) -> QPixmap:
+        return self._pixmap
+
+    def set_pixmap(self, pixmap: QPixmap) -> None:
+        self._pixmap = pixmap
+        self._fitted = QPixmap()
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        if self._pixmap.isNull():
+            return
+        ratio = self._pixmap.devicePixelRatio()
+        natural = QSizeF(self._pixmap.width() / ratio, self._pixmap.height() / ratio)
+        scale = min(1.0, self.width() / natural.width(), self.height() / natural.height())
+        screen = self.devicePixelRatioF()
+        target = QSize(round(natural.width() * scale * screen), round(natural.height() * scale * screen))
+        if self._fitted.size() != target:
+            self._fitted = self._pixmap.scaled(target, mode=Qt.TransformationMode.SmoothTransformation)
+            self._fitted.setDevicePixelRatio(screen)
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._fitted)
+        painter.end()

@@ -87,6 +87,7 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         for n, row in enumerate(self.rows):
             for column, text in enumerate((row.command, row.menu, row.keys)):
                 self.table.setItem(n, column, QTableWidgetItem(text))

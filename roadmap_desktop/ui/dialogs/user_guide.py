@@ -41,7 +41,6 @@ class UserGuideDialog(QDialog):
         self.setWindowTitle(self.tr("User Guide"))
         self.files = user_guide_files() if files is None else files
         self.contents = QListWidget()
-        self.contents.setMaximumWidth(260)
         for file in self.files:
             item = QListWidgetItem(document_title(file))
             item.setData(PATH_ROLE, str(file))
@@ -55,6 +54,7 @@ class UserGuideDialog(QDialog):
         splitter.addWidget(self.browser)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([320, 660])
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
