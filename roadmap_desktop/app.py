@@ -41,7 +41,8 @@ def run_gui(path: Path | None = None, quit_after_ms: int | None = None) -> int:
     window.show()
     if path is not None:
         window.files.open_path(path)
-    else:
+    else:  # no file named: the start page, in front of an empty project; a recovered one replaces both
+        window.start.show_start_page()
         QTimer.singleShot(0, window.files.offer_recovery)
     # Python only sees Ctrl+C between Qt events; a periodic no-op timer lets it in.
     signal.signal(signal.SIGINT, lambda *_: window.close())

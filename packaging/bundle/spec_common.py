@@ -24,8 +24,9 @@ HIDDEN_IMPORTS = collect_submodules("roadmap_desktop")
 # analysis never sees ctypes loads, so collect them where llama_cpp looks.
 BINARIES = collect_dynamic_libs("llama_cpp")
 
-# Read-only data; paths.resources_dir() finds it under sys._MEIPASS.
-DATAS = [(str(ROOT / "resources"), "resources")]
+# Read-only data; paths.resources_dir() finds it under sys._MEIPASS, paths.user_guide_files() the README
+# and docs that Help > User Guide shows.
+DATAS = [(str(ROOT / "resources"), "resources"), (str(ROOT / "README.md"), "."), (str(ROOT / "docs"), "docs")]
 
 # Nothing in the app uses these; some are pulled in by optional imports of its dependencies.
 EXCLUDES = [

@@ -833,7 +833,7 @@ Save them before closing?</source>
         <translation>新项目</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>New project from template: {name}</source>
         <translation>已从模板新建项目：{name}</translation>
     </message>
@@ -1968,12 +1968,12 @@ Save them before closing?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/document_controller.py" line="-260"/>
+        <location filename="../../roadmap_desktop/ui/document_controller.py" line="-268"/>
         <source>Roadmap projects (*.roadmap);;All files (*)</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+138"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+140"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2214,18 +2214,18 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+216"/>
+        <location line="+221"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location line="-193"/>
-        <location line="+194"/>
+        <location line="-198"/>
+        <location line="+199"/>
         <source>Prioritisation</source>
         <translation>优先级排序</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-109"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
@@ -2235,7 +2235,7 @@ Save them before closing?</source>
         <translation>（“编辑 &gt; 撤销”可一步撤回）</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2280,7 +2280,7 @@ Save them before closing?</source>
         <translation>风险(&amp;K)</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Added {count} risk(s) from the library; Edit &gt; Undo takes them back in one step</source>
         <translation>已从风险库添加 {count} 个风险；“编辑 &gt; 撤销”可一步撤回</translation>
     </message>
@@ -2323,7 +2323,7 @@ Remove one of these dependencies.</source>
         <translation>（“编辑 &gt; 撤销”可恢复日期）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>{requirements} requirements · {items} timeline items · {risks} risks</source>
         <translation>{requirements} 个需求 · {items} 个时间线事项 · {risks} 个风险</translation>
     </message>
@@ -3188,6 +3188,160 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/shortcuts_dialog.py" line="+79"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter by command, menu or key</source>
+        <translation>按命令、菜单或按键筛选</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>StartAndHelp</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/start_help.py" line="+55"/>
+        <source>&amp;Start Page</source>
+        <translation>开始页(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates, recent projects and the sample project</source>
+        <translation>模板、最近的项目和示例项目</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;User Guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The manual shipped with the app (works offline)</source>
+        <translation>随软件附带的使用手册（离线可用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Every shortcut of this window</source>
+        <translation>本窗口的全部快捷键</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>New project from template: {name}</source>
+        <translation>已从模板新建项目：{name}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opened the sample project; Save As keeps your own copy</source>
+        <translation>已打开示例项目；用“另存为”保存你自己的副本</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Start Page</source>
+        <translation>开始页</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/start_page.py" line="+177"/>
+        <source>No recent projects</source>
+        <translation>没有最近的项目</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Start a roadmap</source>
+        <translation>开始规划路线图</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick a template to begin with a filled-in plan you can change, open a project, or look around in the sample. Everything stays on this computer.</source>
+        <translation>选一个模板，从一份可随时修改的完整计划开始；也可以打开已有项目，或先看看示例项目。所有数据都只保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New from a template</source>
+        <translation>从模板新建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content &amp;language:</source>
+        <translation>内容语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Create Project</source>
+        <translation>创建项目(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;Sample Project</source>
+        <translation>打开示例项目(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A customer-service roadmap five weeks into its plan, in the content language</source>
+        <translation>一份已进行五周的智能客服路线图，使用所选的内容语言</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recent projects:</source>
+        <translation>最近的项目(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the Current Project</source>
+        <translation>返回当前项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the start page (Esc)</source>
+        <translation>关闭开始页（Esc）</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>{requirements} requirements with estimated scores · {items} timeline items · {risks} risks</source>
+        <translation>{requirements} 条需求（含估算评分）· {items} 个时间线条目 · {risks} 个风险</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Only the phase lanes P0–P7: start from scratch.</source>
+        <translation>只有 P0–P7 阶段泳道：从零开始。</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsModel</name>
     <message>
         <location filename="../../roadmap_desktop/ui/assistant/suggestions_model.py" line="+21"/>
@@ -3540,6 +3694,24 @@ Recover it?</source>
         <location line="+1"/>
         <source>Price</source>
         <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/dialogs/user_guide.py" line="+41"/>
+        <source>User Guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The user guide files are missing from this installation.</source>
+        <translation>此安装中缺少用户指南文件。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot read {file}: {problem}</source>
+        <translation>无法读取 {file}：{problem}</translation>
     </message>
 </context>
 <context>

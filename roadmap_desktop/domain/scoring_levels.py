@@ -35,6 +35,9 @@ FIELDS_OF: dict[str, tuple[str, ...]] = {
     "time": ("wsjf_time",),
     "risk": ("wsjf_risk",),
 }
+# Weighted scoring's starting criteria (a template's project): criterion id -> (the level that scores
+# it, its weight). Each level scores like WSJF's 0-100 inputs; the names are worded per language.
+CRITERIA: dict[str, tuple[str, float]] = {"value": ("value", 50), "urgency": ("time", 30), "feasibility": ("ease", 20)}
 WSJF_SIZE_PER_WEEK = 5.0  # job size (0-100) = effort in person-weeks x 5, at most 100
 DEFAULT_EFFORT_WEEKS = (2.0, 8.0)  # person-weeks, for a requirement no library pattern fits
 
@@ -69,3 +72,8 @@ def scoring_fields(levels: Mapping[str, str], effort_weeks: float) -> dict[str, 
         high = spec.maximum if spec.maximum is not None else value
         out[field] = min(max(value, low), high)
     return out
+
+
+def criteria_scores(levels: Mapping[str, str]) -> dict[str, float]:
+    """Weighted scoring's score per CRITERIA id (0-100) from the levels."""
+    return {criterion: number("wsjf_value", levels[level]) for criterion, (level, _weight) in CRITERIA.items()}

@@ -40,6 +40,12 @@ def models_dir() -> Path:
     return _bundle_root() / "models"
 
 
+def user_guide_files() -> list[Path]:
+    """The README and docs/*.md shipped with the app (Help > User Guide), README first; missing ones left out."""
+    root = _bundle_root()
+    return [file for file in [root / "README.md", *sorted((root / "docs").glob("*.md"))] if file.is_file()]
+
+
 def _bundle_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     return Path(bundle) if bundle else _REPO_ROOT

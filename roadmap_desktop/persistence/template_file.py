@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import scoring_levels
 from ..domain.fields import FieldValueError
 from ..domain.phases import PHASES
 from ..domain.project import LANGUAGES, Project
@@ -27,6 +28,7 @@ TEMPLATES_DIR_NAME = "templates"
 BLANK_ID = "blank"
 MAX_TEMPLATE_BYTES = 1024 * 1024
 BULLET = "• "
+MAX_EFFORT_WEEKS = 52
 
 _TOP_KEYS = {"format", "version", "id", "order", "name", "summary", "project", "requirements", "items", "risks"}
 _PROJECT_KEYS = {"name", "vision", "domain", "metrics"}
@@ -37,6 +39,8 @@ _REQUIREMENT_KEYS = {
     "value_lever",
     "llm_fit",
     "llm_fit_reason",
+    "scores",
+    "effort_weeks",
     "target_users",
     "pain_points",
     "acceptance_criteria",
@@ -258,6 +262,9 @@ def _build(data: dict, language: str, today: dt.date, library: RiskLibrary) -> P
             acceptance_criteria=_texts(raw.get("acceptance_criteria", []), f"{where} acceptance_criteria", language),
             tags=_texts(raw.get("tags", []), f"{where} tags", language),
         )
+        estimated = _estimates(raw, where)
+        if estimated is not None:
+            _apply_estimates(requirement, *estimated, language)
         requirement.risk_ids = [
             _ref(risks, rid, f"{where} risks").id for rid in _strings(raw.get("risks", []), f"{where} risks")
         ]
@@ -266,6 +273,10 @@ def _build(data: dict, language: str, today: dt.date, library: RiskLibrary) -> P
         ]
         project.requirements.append(requirement)
 
+    if any(requirement.criteria_scores for requirement in project.requirements):
+        project.info.criteria = {
+            _criterion(name, language): weight for name, (_, weight) in scoring_levels.CRITERIA.items()
+        }
     try:
         project.validate()
     except ValueError as exc:
@@ -275,6 +286,37 @@ def _build(data: dict, language: str, today: dt.date, library: RiskLibrary) -> P
     for item in project.items:
         item.start = placed.items[item.id].start
     return project
+
+
+def _estimates(raw: dict, where: str) -> tuple[dict[str, str], float] | None:
+    """A requirement's scoring levels and effort (both or neither), checked; None when it has none."""
+    if "scores" not in raw and "effort_weeks" not in raw:
+        return None
+    levels = raw.get("scores")
+    names = set(scoring_levels.FIELDS_OF)
+    if not isinstance(levels, dict) or set(levels) != names:
+        raise _Broken(f"{where}: 'scores' must give a level for each of {', '.join(sorted(names))}")
+    for name, level in levels.items():
+        if level not in scoring_levels.LEVELS:
+            raise _Broken(f"{where}: score {name!r} must be low, medium or high, not {level!r}")
+    weeks = raw.get("effort_weeks")
+    if isinstance(weeks, bool) or not isinstance(weeks, int | float) or not 0 < weeks <= MAX_EFFORT_WEEKS:
+        raise _Broken(f"{where}: 'effort_weeks' must be a number of weeks above 0 and at most {MAX_EFFORT_WEEKS}")
+    return levels, float(weeks)
+
+
+def _apply_estimates(requirement: Requirement, levels: dict[str, str], weeks: float, language: str) -> None:
+    """Every framework's inputs from the levels (the assistant's table), tagged as estimates to revisit."""
+    for name, value in scoring_levels.scoring_fields(levels, weeks).items():
+        setattr(requirement, name, value)
+    requirement.criteria_scores = {
+        _criterion(name, language): value for name, value in scoring_levels.criteria_scores(levels).items()
+    }
+    requirement.tags = [*requirement.tags, wording(language)["template.estimate_tag"]]
+
+
+def _criterion(name: str, language: str) -> str:
+    return wording(language)[f"template.criterion.{name}"]
 
 
 def _ref(table: dict, key: str, where: str):

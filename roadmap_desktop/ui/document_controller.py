@@ -105,6 +105,14 @@ class DocumentController(QObject):
             self.set_document(ProjectDocument(Project.new()))
             self._show_info(self.tr("New project"))
 
+    def replace_with(self, project: Project, message: str) -> bool:
+        """Show the new, unsaved ``project`` once unsaved changes are saved or discarded; False when cancelled."""
+        if not self.maybe_save():
+            return False
+        self.set_document(ProjectDocument(project))
+        self._show_info(message)
+        return True
+
     def new_project_from_template(self) -> None:
         from .dialogs.template_dialog import new_project_from_template
 

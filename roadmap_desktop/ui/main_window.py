@@ -37,6 +37,7 @@ from .document_controller import APP_NAME, DocumentController, file_filter
 from .editors.entity_editor import EntityEditor
 from .editors.ranking_view import RankingView
 from .interchange_actions import InterchangeActions
+from .start_help import StartAndHelp
 from .tab_pages import RequirementPage, RiskPage, TimelinePage
 from .wheel_guard import install_wheel_guard
 from .workshop.flow import GuidedFlowController
@@ -59,7 +60,8 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.start = StartAndHelp(self, self.files, settings, self.tabs)  # the start page, the user guide, shortcuts
+        self.setCentralWidget(self.start.stack)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self._build_actions()
@@ -375,7 +377,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = self.file_menu = bar.addMenu("")
-        file_menu.addActions([self.new_action, self.new_template_action, self.open_action])
+        file_menu.addActions(
+            [self.start.start_page_action, self.new_action, self.new_template_action, self.open_action]
+        )
         self.recent_menu = file_menu.addMenu("")
         self.recent_menu.aboutToShow.connect(self._on_recent_menu_about_to_show)
         file_menu.addSeparator()
@@ -416,6 +420,8 @@ class MainWindow(QMainWindow):
         tools_menu.addAction(self.calculators_action)
         tools_menu.addAction(self.voting_action)
         help_menu = self.help_menu = bar.addMenu("")
+        help_menu.addActions([self.start.user_guide_action, self.start.shortcuts_action])
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self._retranslate_menus()
 
@@ -437,6 +443,7 @@ class MainWindow(QMainWindow):
         the tabs, which are rebuilt over the same document (undo history, selection and the unsaved
         mark stay)."""
         self._retranslate_actions()
+        self.start.retranslate()
         self._replace_undo_actions()
         self._retranslate_menus()
         self.interchange.retranslate()
@@ -616,6 +623,7 @@ class MainWindow(QMainWindow):
         return self.editors[kinds[max(self.tabs.currentIndex(), 0)]]
 
     def show_tab(self, kind: str) -> None:
+        self.start.show_project()
         kinds = [k for _t, k in self._tab_kinds()]
         self.tabs.setCurrentIndex(kinds.index(kind))
 

@@ -552,6 +552,12 @@ WORDS: dict[str, str] = {
     "template.preview.risks": "Linked risks",
     "template.preview.items": "{items} items over {phases} phases, {milestones} milestone(s), about {weeks} weeks",
     "template.preview.blank": "Starts with the phase lanes P0–P7 only.",
+    # Template requirements' scoring inputs are estimates from the requirement library's levels: this tag
+    # marks them until the founder replaces them; the criteria name weighted scoring's starting criteria.
+    "template.estimate_tag": "estimate: revisit",
+    "template.criterion.value": "Customer value",
+    "template.criterion.urgency": "Urgency",
+    "template.criterion.feasibility": "Feasibility",
     # (end of templates)
     #
     # -- command line (commandline/) ---------------------------------------------------------------------

@@ -466,6 +466,12 @@ WORDS: dict[str, str] = {
     "template.preview.risks": "关联风险",
     "template.preview.items": "{items} 个事项，覆盖 {phases} 个阶段，{milestones} 个里程碑，约 {weeks} 周",
     "template.preview.blank": "只包含 P0–P7 阶段泳道。",
+    # Template requirements' scoring inputs are estimates from the requirement library's levels: this tag
+    # marks them until the founder replaces them; the criteria name weighted scoring's starting criteria.
+    "template.estimate_tag": "估算：待复核",
+    "template.criterion.value": "客户价值",
+    "template.criterion.urgency": "紧迫性",
+    "template.criterion.feasibility": "可行性",
     # (end of templates)
     #
     # -- command line -----------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ def open_dialogs(window, tmp_path) -> list[QWidget]:
     from roadmap_desktop.ui.dialogs.preferences_dialog import PreferencesDialog
     from roadmap_desktop.ui.dialogs.project_properties import ProjectPropertiesDialog
     from roadmap_desktop.ui.dialogs.risk_library_dialog import RiskLibraryDialog
+    from roadmap_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
     from roadmap_desktop.ui.dialogs.template_dialog import TemplateDialog
+    from roadmap_desktop.ui.dialogs.user_guide import UserGuideDialog
     from roadmap_desktop.ui.dialogs.voting_dialog import VotingDialog
 
     document = window.document
@@ -37,6 +39,8 @@ def open_dialogs(window, tmp_path) -> list[QWidget]:
         PreferencesDialog(window.settings, window),
         ProjectPropertiesDialog(document.project.info, window),
         RiskLibraryDialog(document, window._risk_library(), window),
+        ShortcutsDialog(window),
         TemplateDialog(window.settings, window),
+        UserGuideDialog(window),
         VotingDialog(document, window),
     ]
