@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, str):
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode("ascii")))
         else:
-            self.resize(1400, 820)
+            self.resize(default_window_size(self.screen().availableGeometry().size()))
         state = self.settings.get("window_state")
         if isinstance(state, str):
             self.restoreState(QByteArray.fromBase64(state.encode("ascii")))
@@ -722,3 +722,9 @@ def redo_keys() -> list[QKeySequence]:
 def _plain(text: str) -> str:
     """A menu text without its shortcut marker: "&Timeline", and the "(&T)" that East Asian menus append."""
     return re.sub(r"\(&\w\)|&(?=\w)", "", text)
+
+
+def default_window_size(available: QSize) -> QSize:
+    """The first window: 1400x820, or the screen's free area less a margin on a laptop (1366x768), so
+    that the window's edges and the docks' buttons are on screen; a window manager may still maximise."""
+    return QSize(min(1400, max(available.width() - 40, 800)), min(820, max(available.height() - 60, 560)))

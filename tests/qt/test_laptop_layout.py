@@ -57,3 +57,13 @@ def test_no_button_text_is_cut_at_150_percent(tmp_path):
         )
         assert done.returncode == 0, done.stdout + done.stderr
         assert "at scale 1.5" in done.stdout
+
+
+def test_the_first_window_fits_a_laptop_screen():
+    from PySide6.QtCore import QSize
+
+    from roadmap_desktop.ui.main_window import default_window_size
+
+    assert default_window_size(QSize(1920, 1050)) == QSize(1400, 820)
+    small = default_window_size(QSize(1366, 738))  # 1366x768 less a 30 px panel
+    assert small.width() <= 1366 - 40 and small.height() <= 738 - 60
