@@ -111,6 +111,12 @@ def test_the_one_page_summary_is_one_landscape_page(tmp_path):
 @needs_poppler
 def test_requirements_without_scores_say_what_to_do(tmp_path):
     project = load_template("customer_service", "en", today=AS_OF)
+    scoring = ("effort", "rice_reach", "rice_impact", "rice_confidence", "value", "ice_impact", "ice_confidence")
+    scoring += ("ice_ease", "wsjf_value", "wsjf_time", "wsjf_risk", "wsjf_size")
+    for requirement in project.requirements:  # templates carry estimates: take them away
+        for name in scoring:
+            setattr(requirement, name, None)
+        requirement.criteria_scores, requirement.votes = {}, 0
     out = tmp_path / "req.pdf"
     export(project, out, sections="requirements")
     text = " ".join(text_of(out).split())
