@@ -1855,7 +1855,7 @@ Save them before closing?</source>
 <context>
     <name>InterchangeActions</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/interchange_actions.py" line="+54"/>
+        <location filename="../../roadmap_desktop/ui/interchange_actions.py" line="+75"/>
         <source>&amp;Markdown…</source>
         <translation>&amp;Markdown…</translation>
     </message>
@@ -1885,7 +1885,27 @@ Save them before closing?</source>
         <translation>项目 &amp;JSON…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>MS Project &amp;XML…</source>
+        <translation>MS Project &amp;XML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;iCalendar…</source>
+        <translation>&amp;iCalendar 日历…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ji&amp;ra CSV…</source>
+        <translation>Ji&amp;ra CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Linear CSV…</source>
+        <translation>&amp;Linear CSV…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>Import Requirements from &amp;CSV…</source>
         <translation>从 CSV 导入需求(&amp;C)…</translation>
     </message>
@@ -1893,6 +1913,16 @@ Save them before closing?</source>
         <location line="+3"/>
         <source>Add requirements from a spreadsheet or issue-tracker export</source>
         <translation>从电子表格或缺陷跟踪系统的导出文件添加需求</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import Plan from &amp;GanttProject or MS Project…</source>
+        <translation>从 &amp;GanttProject 或 MS Project 导入计划…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the lanes and tasks of a .gan or MS Project XML file as one undoable step</source>
+        <translation>把 .gan 或 MS Project XML 文件中的泳道和任务作为一个可撤销的步骤添加进来</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1933,8 +1963,29 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+30"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Import Plan</source>
+        <translation>导入计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plans (*.gan *.xml);;GanttProject (*.gan);;MS Project XML (*.xml);;All files (*)</source>
+        <translation>计划文件 (*.gan *.xml);;GanttProject (*.gan);;MS Project XML (*.xml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{name} holds no tasks to import</source>
+        <translation>{name} 中没有可导入的任务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported {items} items and {lanes} new lanes from {name}</source>
+        <translation>已从 {name} 导入 {items} 个时间线条目和 {lanes} 条新泳道</translation>
     </message>
 </context>
 <context>
@@ -2199,18 +2250,18 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+216"/>
+        <location line="+217"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location line="-193"/>
-        <location line="+194"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>Prioritisation</source>
         <translation>优先级排序</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
@@ -2220,7 +2271,7 @@ Save them before closing?</source>
         <translation>（“编辑 &gt; 撤销”可一步撤回）</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

@@ -2,11 +2,11 @@
 resources, through the mapping in planner_import.
 
 What the format holds (GanttProject's own reader and writer are the reference): ``<task>`` elements
-nest; ``start`` is YYYY-MM-DD, ``duration`` counts working days of the project calendar (its default week,
-``<default-week sun="1" ...>`` with 1 = a day off, and its dated holidays), ``meeting="true"`` marks a milestone, ``complete``
-is a percentage. A dependency is written on the PREDECESSOR: ``<depend id="successor" type="2"
-difference="lag days">`` with type 1 = start-start, 2 = finish-start, 3 = finish-finish, 4 =
-start-finish. ``<allocation task-id resource-id responsible>`` assigns ``<resource>`` people.
+nest; ``start`` is YYYY-MM-DD, ``duration`` counts working days of the project calendar (its default
+week, ``<default-week sun="1" ...>`` with 1 = a day off, and its dated holidays), ``meeting="true"``
+marks a milestone, ``complete`` is a percentage. A dependency is written on the PREDECESSOR:
+``<depend id="successor" type="2" difference="lag days">`` with type 1 = start-start, 2 = finish-start,
+3 = finish-finish, 4 = start-finish. ``<allocation task-id resource-id responsible>`` assigns ``<resource>`` people.
 """
 
 from __future__ import annotations
