@@ -63,30 +63,3 @@ def gan_with_start(start: str, duration: int = 1) -> str:
         f'<task id="0" name="Far away" meeting="false" start="{start}" duration="{duration}" complete="0"/>'
         "</tasks></project>\n"
     )
-
-
-def mspdi_tasks(count: int) -> str:
-    """An MSPDI file of ``count`` tasks in lanes of 50, each after the one before it (the benchmark's)."""
-    rows = []
-    for uid in range(1, count + 1):
-        if uid % 50 == 1:
-            rows.append(
-                f"<Task><UID>{count + uid}</UID><Name>Phase {uid // 50}</Name><OutlineLevel>1</OutlineLevel>"
-                "<Summary>1</Summary></Task>"
-            )
-        day = 1 + uid % 28
-        link = (
-            f"<PredecessorLink><PredecessorUID>{uid - 1}</PredecessorUID><Type>1</Type></PredecessorLink>"
-            if uid % 50 != 1
-            else ""
-        )
-        rows.append(
-            f"<Task><UID>{uid}</UID><ID>{uid}</ID><Name>Task {uid} ✓</Name><OutlineLevel>2</OutlineLevel>"
-            f"<Start>2025-02-{day:02d}T08:00:00</Start><Finish>2025-03-{day:02d}T17:00:00</Finish>"
-            f"<Duration>PT160H0M0S</Duration><PercentComplete>{uid % 101}</PercentComplete>"
-            f"<Notes>Note {uid}</Notes>{link}</Task>"
-        )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<Project xmlns="http://schemas.microsoft.com/project">'
-        "<Title>Big</Title><Tasks>" + "".join(rows) + "</Tasks></Project>\n"
-    )
