@@ -1891,13 +1891,13 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;iCalendar…</source>
-        <translation>&amp;iCalendar 日历…</translation>
+        <source>i&amp;Calendar…</source>
+        <translation>i&amp;Calendar 日历…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Ji&amp;ra CSV…</source>
-        <translation>Ji&amp;ra CSV…</translation>
+        <source>Jir&amp;a CSV…</source>
+        <translation>Jir&amp;a CSV…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -79,8 +79,8 @@ TEXT_EXPORTS += [
     (QT_TRANSLATE_NOOP("InterchangeActions", "Mermaid &Gantt…"), "Mermaid (*.mmd)", ".mmd", _mermaid),
     (QT_TRANSLATE_NOOP("InterchangeActions", "Project &JSON…"), "JSON (*.json)", ".json", _json),
     (QT_TRANSLATE_NOOP("InterchangeActions", "MS Project &XML…"), "MS Project XML (*.xml)", ".xml", _mspdi),
-    (QT_TRANSLATE_NOOP("InterchangeActions", "&iCalendar…"), "iCalendar (*.ics)", ".ics", _ics),
-    (QT_TRANSLATE_NOOP("InterchangeActions", "Ji&ra CSV…"), "CSV (*.csv)", ".csv", _tracker("jira")),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "i&Calendar…"), "iCalendar (*.ics)", ".ics", _ics),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "Jir&a CSV…"), "CSV (*.csv)", ".csv", _tracker("jira")),
     (QT_TRANSLATE_NOOP("InterchangeActions", "&Linear CSV…"), "CSV (*.csv)", ".csv", _tracker("linear")),
 ]
 
