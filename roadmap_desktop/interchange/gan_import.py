@@ -12,6 +12,7 @@ marks a milestone, ``complete`` is a percentage. A dependency is written on the 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -111,9 +112,10 @@ def _date(text: str | None, name: str, where: str | os.PathLike[str]) -> dt.date
 
 def _number(text: str | None) -> float | None:
     try:
-        return float(text) if text is not None and text.strip() else None
+        value = float(text) if text is not None and text.strip() else None
     except ValueError:
         return None
+    return value if value is not None and math.isfinite(value) else None  # "inf" and "nan" are no numbers
 
 
 class _Calendar:

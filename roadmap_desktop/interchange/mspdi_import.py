@@ -55,6 +55,8 @@ def iso_duration_hours(text: str, hours_per_day: float = 8.0) -> float | None:
     part = {name: float(value) if value else 0.0 for name, value in match.groupdict().items()}
     days = part["D"] + 5 * part["W"] + 20 * part["MO"] + 260 * part["Y"]
     hours = days * hours_per_day + part["H"] + part["MI"] / 60 + part["S"] / 3600
+    if not math.isfinite(hours):
+        return None  # 400 digits of hours are no duration
     return -hours if text.strip().startswith("-") else hours
 
 

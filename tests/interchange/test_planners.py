@@ -278,3 +278,43 @@ def test_every_tracker_cell_goes_through_the_formula_guard(fmt):
     for cell in cells:
         assert cell == guard(unguard(cell)), cell
         assert not any(ord(c) < 32 and c not in "\t\n\r" for c in cell)
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "1e308", "-5", "abc", ""])
+def test_odd_numbers_in_a_gan_file_never_crash(tmp_path, value):
+    path = tmp_path / "odd.gan"
+    path.write_text(
+        '<project name="Odd"><tasks>'
+        f'<task id="0" name="A" start="2025-01-06" duration="{value}" complete="{value}">'
+        f'<depend id="1" type="{value}" difference="{value}"/></task>'
+        '<task id="1" name="B" start="2025-01-20" duration="2"/></tasks></project>',
+        encoding="utf-8",
+    )
+    try:
+        result = import_gan(path, Project())
+    except PlannerReadError as exc:
+        assert "more than 3650" in str(exc)  # 1e308 working days
+        return
+    project = Project()
+    result.command.apply(project)
+    project.validate()
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "1e308", "-5", "abc", "", "P99999999Y", "PT" + "9" * 400 + "H"])
+def test_odd_numbers_in_an_mspdi_file_never_crash(value):
+    text = (
+        '<Project xmlns="http://schemas.microsoft.com/project"><Tasks>'
+        f"<Task><UID>1</UID><Name>A</Name><OutlineLevel>{value}</OutlineLevel><Start>2025-01-06T08:00:00</Start>"
+        f"<Duration>{value}</Duration><PercentComplete>{value}</PercentComplete></Task>"
+        "<Task><UID>2</UID><Name>B</Name><Start>2025-01-06T08:00:00</Start><Finish>2025-01-07T17:00:00</Finish>"
+        f"<PredecessorLink><PredecessorUID>1</PredecessorUID><Type>{value}</Type><LinkLag>{value}</LinkLag>"
+        f"<LagFormat>{value}</LagFormat></PredecessorLink></Task></Tasks></Project>"
+    )
+    try:
+        result = mspdi_import(parse_xml(text.encode(), "odd.xml"), Project(), "odd.xml", "odd.xml")
+    except PlannerReadError as exc:
+        assert "more than 3650" in str(exc)
+        return
+    project = Project()
+    result.command.apply(project)
+    project.validate()
