@@ -1905,7 +1905,93 @@ Save them before closing?</source>
         <translation>&amp;Linear CSV…</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+6"/>
+        <source>baselines</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custom task fields</source>
+        <translation>自定义任务字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finish-to-finish links</source>
+        <translation>完成-完成依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links of a task to itself</source>
+        <translation>任务指向自身的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links of an unknown type</source>
+        <translation>未知类型的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links of summary tasks</source>
+        <translation>摘要任务的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links to missing tasks</source>
+        <translation>指向不存在任务的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links to summary tasks</source>
+        <translation>指向摘要任务的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nested summary tasks, flattened</source>
+        <translation>嵌套的摘要任务（已展平）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outline codes</source>
+        <translation>大纲代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resource vacations</source>
+        <translation>资源休假</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start-to-finish links</source>
+        <translation>开始-完成依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start-to-start links</source>
+        <translation>开始-开始依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tasks with a repeated id</source>
+        <translation>编号重复的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timephased data</source>
+        <translation>分时数据</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>, </source>
+        <comment>between the parts an import left out</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported: {parts}</source>
+        <translation>未导入：{parts}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Import Requirements from &amp;CSV…</source>
         <translation>从 CSV 导入需求(&amp;C)…</translation>
     </message>

@@ -32,6 +32,24 @@ from .safe_xml import PlannerReadError
 MAX_TASKS = 20_000
 LINK_TYPES = ("FS", "SS", "FF", "SF")
 _LINK_NAMES = {"SS": "start-to-start links", "FF": "finish-to-finish links", "SF": "start-to-finish links"}
+# Every kind of part an import may leave out, as the summary line names it (the app translates each).
+DROPPED_KINDS = (
+    "baselines",
+    "custom task fields",
+    "finish-to-finish links",
+    "links of a task to itself",
+    "links of an unknown type",
+    "links of summary tasks",
+    "links to missing tasks",
+    "links to summary tasks",
+    "nested summary tasks, flattened",
+    "outline codes",
+    "resource vacations",
+    "start-to-finish links",
+    "start-to-start links",
+    "tasks with a repeated id",
+    "timephased data",
+)
 
 
 @dataclass

@@ -85,6 +85,33 @@ TEXT_EXPORTS += [
 ]
 
 
+# The parts a planner import leaves out (interchange.planner_import.DROPPED_KINDS), for the message.
+DROPPED_TEXTS = {
+    "baselines": QT_TRANSLATE_NOOP("InterchangeActions", "baselines"),
+    "custom task fields": QT_TRANSLATE_NOOP("InterchangeActions", "custom task fields"),
+    "finish-to-finish links": QT_TRANSLATE_NOOP("InterchangeActions", "finish-to-finish links"),
+    "links of a task to itself": QT_TRANSLATE_NOOP("InterchangeActions", "links of a task to itself"),
+    "links of an unknown type": QT_TRANSLATE_NOOP("InterchangeActions", "links of an unknown type"),
+    "links of summary tasks": QT_TRANSLATE_NOOP("InterchangeActions", "links of summary tasks"),
+    "links to missing tasks": QT_TRANSLATE_NOOP("InterchangeActions", "links to missing tasks"),
+    "links to summary tasks": QT_TRANSLATE_NOOP("InterchangeActions", "links to summary tasks"),
+    "nested summary tasks, flattened": QT_TRANSLATE_NOOP("InterchangeActions", "nested summary tasks, flattened"),
+    "outline codes": QT_TRANSLATE_NOOP("InterchangeActions", "outline codes"),
+    "resource vacations": QT_TRANSLATE_NOOP("InterchangeActions", "resource vacations"),
+    "start-to-finish links": QT_TRANSLATE_NOOP("InterchangeActions", "start-to-finish links"),
+    "start-to-start links": QT_TRANSLATE_NOOP("InterchangeActions", "start-to-start links"),
+    "tasks with a repeated id": QT_TRANSLATE_NOOP("InterchangeActions", "tasks with a repeated id"),
+    "timephased data": QT_TRANSLATE_NOOP("InterchangeActions", "timephased data"),
+}
+
+
+def dropped_text(dropped: dict[str, int]) -> str:
+    """What an import left out, in the interface language: "not imported: baselines (2), …"."""
+    parts = [f"{_tr(DROPPED_TEXTS.get(what, what))} ({count})" for what, count in sorted(dropped.items())]
+    separator = QCoreApplication.translate("InterchangeActions", ", ", "between the parts an import left out")
+    return QCoreApplication.translate("InterchangeActions", "Not imported: {parts}").format(parts=separator.join(parts))
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
@@ -261,5 +288,5 @@ class InterchangeActions:
         ).format(items=len(result.items), lanes=len(result.lanes), name=path.name)
         self.show_info(done)
         if result.dropped:
-            QMessageBox.information(self.window, title, f"{done}.\n{result.dropped.line()}")
+            QMessageBox.information(self.window, title, f"{done}\n{dropped_text(result.dropped)}")
         return True

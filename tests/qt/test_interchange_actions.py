@@ -104,7 +104,7 @@ def test_import_plan_is_one_undo_step_and_says_what_was_left_out(qtbot, window, 
     project = window.document.project
     assert [i.title for i in project.items][:2] == ["Design the API", "Implement the API"]
     assert len(project.lanes) == lanes_before + 2
-    assert len(told) == 1 and "not imported: custom task fields (1)" in told[0]
+    assert len(told) == 1 and "Not imported: custom task fields (1)" in told[0]
     assert window.undo_action.text().endswith("Import 6 items from launch.gan")
     window.undo_action.trigger()
     assert project.items == [] and len(project.lanes) == lanes_before
@@ -137,3 +137,19 @@ def test_planner_exports_write_their_files(qtbot, window, tmp_path, monkeypatch)
         export_action(window, text).trigger()
         assert target.with_suffix(suffix).read_bytes().startswith(start), text
     assert window.warnings == []
+
+
+def test_every_part_an_import_can_leave_out_has_interface_words():
+    import re
+
+    from roadmap_desktop.interchange import gan_import, mspdi_import, planner_import
+    from roadmap_desktop.ui.interchange_actions import DROPPED_TEXTS
+
+    assert set(DROPPED_TEXTS) == set(planner_import.DROPPED_KINDS)
+    used = set(gan_import._REPORTED.values()) | set(mspdi_import._REPORTED.values())
+    used |= set(planner_import._LINK_NAMES.values())
+    for module in (gan_import, mspdi_import, planner_import):
+        used |= set(
+            re.findall(r'dropped\[(?:_LINK_NAMES\.get\(link\.type, )?"([^"]+)"', Path(module.__file__).read_text())
+        )
+    assert used == set(planner_import.DROPPED_KINDS)
