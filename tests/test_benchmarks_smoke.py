@@ -80,3 +80,11 @@ def test_big_project_load_benchmark_runs_small(capsys):
     assert load_benchmark(["--requirements", "60", "--items", "30", "--risks", "10", "--repeats", "1"]) == 0
     out = capsys.readouterr().out
     assert "load + validate (commands)" in out and "open in the window" in out and "target 1.5 s" in out
+
+
+def test_planner_import_benchmark_runs_small(capsys):
+    from benchmarks.planner_import import main as import_benchmark
+
+    assert import_benchmark(["--tasks", "120", "--repeats", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "MSPDI import of 120 tasks" in out and "120 items" in out and "target < 2 s" in out

@@ -1870,7 +1870,7 @@ Save them before closing?</source>
 <context>
     <name>InterchangeActions</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/interchange_actions.py" line="+54"/>
+        <location filename="../../roadmap_desktop/ui/interchange_actions.py" line="+75"/>
         <source>&amp;Markdown…</source>
         <translation>&amp;Markdown…</translation>
     </message>
@@ -1900,7 +1900,113 @@ Save them before closing?</source>
         <translation>项目 &amp;JSON…</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>MS Project &amp;XML…</source>
+        <translation>MS Project &amp;XML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>i&amp;Calendar…</source>
+        <translation>i&amp;Calendar 日历…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jir&amp;a CSV…</source>
+        <translation>Jir&amp;a CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Linear CSV…</source>
+        <translation>&amp;Linear CSV…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>baselines</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>custom task fields</source>
+        <translation>自定义任务字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>finish-to-finish links</source>
+        <translation>完成-完成依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links of a task to itself</source>
+        <translation>任务指向自身的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links of an unknown type</source>
+        <translation>未知类型的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links of summary tasks</source>
+        <translation>摘要任务的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links to missing tasks</source>
+        <translation>指向不存在任务的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>links to summary tasks</source>
+        <translation>指向摘要任务的依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nested summary tasks, flattened</source>
+        <translation>嵌套的摘要任务（已展平）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>outline codes</source>
+        <translation>大纲代码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>resource vacations</source>
+        <translation>资源休假</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start-to-finish links</source>
+        <translation>开始-完成依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start-to-start links</source>
+        <translation>开始-开始依赖</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tasks with a repeated id</source>
+        <translation>编号重复的任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timephased data</source>
+        <translation>分时数据</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>, </source>
+        <comment>between the parts an import left out</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not imported: {parts}</source>
+        <translation>未导入：{parts}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Import Requirements from &amp;CSV…</source>
         <translation>从 CSV 导入需求(&amp;C)…</translation>
     </message>
@@ -1908,6 +2014,16 @@ Save them before closing?</source>
         <location line="+3"/>
         <source>Add requirements from a spreadsheet or issue-tracker export</source>
         <translation>从电子表格或缺陷跟踪系统的导出文件添加需求</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Import Plan from &amp;GanttProject or MS Project…</source>
+        <translation>从 &amp;GanttProject 或 MS Project 导入计划…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add the lanes and tasks of a .gan or MS Project XML file as one undoable step</source>
+        <translation>把 .gan 或 MS Project XML 文件中的泳道和任务作为一个可撤销的步骤添加进来</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1948,8 +2064,29 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+7"/>
+        <location line="+30"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Import Plan</source>
+        <translation>导入计划</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plans (*.gan *.xml);;GanttProject (*.gan);;MS Project XML (*.xml);;All files (*)</source>
+        <translation>计划文件 (*.gan *.xml);;GanttProject (*.gan);;MS Project XML (*.xml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{name} holds no tasks to import</source>
+        <translation>{name} 中没有可导入的任务</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Imported {items} items and {lanes} new lanes from {name}</source>
+        <translation>已从 {name} 导入 {items} 个时间线条目和 {lanes} 条新泳道</translation>
     </message>
 </context>
 <context>
@@ -2214,18 +2351,18 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+221"/>
+        <location line="+222"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+199"/>
+        <location line="-199"/>
+        <location line="+200"/>
         <source>Prioritisation</source>
         <translation>优先级排序</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="-110"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
@@ -2235,7 +2372,7 @@ Save them before closing?</source>
         <translation>（“编辑 &gt; 撤销”可一步撤回）</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

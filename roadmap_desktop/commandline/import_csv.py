@@ -1,4 +1,5 @@
-"""`roadmap-desktop import`: add requirements from a CSV file (spreadsheet, Jira, Trello) to a project."""
+"""`roadmap-desktop import`: add requirements from a CSV file (spreadsheet, Jira, Trello), or lanes and timeline
+items from a GanttProject or MS Project XML file, to a project."""
 
 from __future__ import annotations
 
@@ -8,12 +9,17 @@ from pathlib import Path
 from .common import EXIT_OK, CommandError, fail, load, save
 
 NAME = "import"
-HELP = "add requirements from a CSV file to a project (exit 0 if any were imported)"
+HELP = (
+    "add requirements from CSV, or a plan from GanttProject or MS Project, to a project (exit 0 if any were imported)"
+)
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the .roadmap project to add to")
-    parser.add_argument("--csv", required=True, metavar="IN", help="the CSV file (UTF-8; comma, semicolon or tab)")
+    parser.add_argument("file", metavar="FILE", help="the .roadmap project to add to (--gan/--mspdi: made if missing)")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--csv", metavar="IN", help="requirements from a CSV file (UTF-8; comma, semicolon or tab)")
+    source.add_argument("--gan", metavar="IN", help="lanes and timeline items from a GanttProject .gan file")
+    source.add_argument("--mspdi", metavar="IN", help="lanes and timeline items from an MS Project XML (MSPDI) file")
     parser.add_argument(
         "--map",
         action="append",
@@ -25,6 +31,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.gan or args.mspdi:
+        if args.map:
+            return fail("--map applies only to --csv")
+        from .import_plan import run_plan_import
+
+        return run_plan_import(args)
     from ..interchange.csv_import import (
         CsvReadError,
         import_requirements,

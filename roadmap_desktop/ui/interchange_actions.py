@@ -1,4 +1,4 @@
-"""File > Import / Export: the menu entries for CSV import and the text and page exports."""
+"""File > Import / Export: the menu entries for CSV and planner imports and the text and page exports."""
 
 from __future__ import annotations
 
@@ -50,6 +50,27 @@ def _json(project: Project, path: Path) -> None:
     write_json(project, path)
 
 
+def _mspdi(project: Project, path: Path) -> None:
+    from ..interchange.mspdi_export import write_mspdi
+
+    write_mspdi(project, path)
+
+
+def _ics(project: Project, path: Path) -> None:
+    from ..interchange.ics_export import write_ics
+
+    write_ics(project, path)
+
+
+def _tracker(fmt: str) -> Callable[[Project, Path], None]:
+    def write(project: Project, path: Path) -> None:
+        from ..interchange.tracker_csv import write_tracker_csv
+
+        write_tracker_csv(project, fmt, path)
+
+    return write
+
+
 TEXT_EXPORTS += [
     (QT_TRANSLATE_NOOP("InterchangeActions", "&Markdown…"), "Markdown (*.md)", ".md", _markdown),
     (QT_TRANSLATE_NOOP("InterchangeActions", "&Requirements as CSV…"), "CSV (*.csv)", ".csv", _csv("requirement")),
@@ -57,7 +78,38 @@ TEXT_EXPORTS += [
     (QT_TRANSLATE_NOOP("InterchangeActions", "Ris&ks as CSV…"), "CSV (*.csv)", ".csv", _csv("risk")),
     (QT_TRANSLATE_NOOP("InterchangeActions", "Mermaid &Gantt…"), "Mermaid (*.mmd)", ".mmd", _mermaid),
     (QT_TRANSLATE_NOOP("InterchangeActions", "Project &JSON…"), "JSON (*.json)", ".json", _json),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "MS Project &XML…"), "MS Project XML (*.xml)", ".xml", _mspdi),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "i&Calendar…"), "iCalendar (*.ics)", ".ics", _ics),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "Jir&a CSV…"), "CSV (*.csv)", ".csv", _tracker("jira")),
+    (QT_TRANSLATE_NOOP("InterchangeActions", "&Linear CSV…"), "CSV (*.csv)", ".csv", _tracker("linear")),
 ]
+
+
+# The parts a planner import leaves out (interchange.planner_import.DROPPED_KINDS), for the message.
+DROPPED_TEXTS = {
+    "baselines": QT_TRANSLATE_NOOP("InterchangeActions", "baselines"),
+    "custom task fields": QT_TRANSLATE_NOOP("InterchangeActions", "custom task fields"),
+    "finish-to-finish links": QT_TRANSLATE_NOOP("InterchangeActions", "finish-to-finish links"),
+    "links of a task to itself": QT_TRANSLATE_NOOP("InterchangeActions", "links of a task to itself"),
+    "links of an unknown type": QT_TRANSLATE_NOOP("InterchangeActions", "links of an unknown type"),
+    "links of summary tasks": QT_TRANSLATE_NOOP("InterchangeActions", "links of summary tasks"),
+    "links to missing tasks": QT_TRANSLATE_NOOP("InterchangeActions", "links to missing tasks"),
+    "links to summary tasks": QT_TRANSLATE_NOOP("InterchangeActions", "links to summary tasks"),
+    "nested summary tasks, flattened": QT_TRANSLATE_NOOP("InterchangeActions", "nested summary tasks, flattened"),
+    "outline codes": QT_TRANSLATE_NOOP("InterchangeActions", "outline codes"),
+    "resource vacations": QT_TRANSLATE_NOOP("InterchangeActions", "resource vacations"),
+    "start-to-finish links": QT_TRANSLATE_NOOP("InterchangeActions", "start-to-finish links"),
+    "start-to-start links": QT_TRANSLATE_NOOP("InterchangeActions", "start-to-start links"),
+    "tasks with a repeated id": QT_TRANSLATE_NOOP("InterchangeActions", "tasks with a repeated id"),
+    "timephased data": QT_TRANSLATE_NOOP("InterchangeActions", "timephased data"),
+}
+
+
+def dropped_text(dropped: dict[str, int]) -> str:
+    """What an import left out, in the interface language: "not imported: baselines (2), …"."""
+    parts = [f"{_tr(DROPPED_TEXTS.get(what, what))} ({count})" for what, count in sorted(dropped.items())]
+    separator = QCoreApplication.translate("InterchangeActions", ", ", "between the parts an import left out")
+    return QCoreApplication.translate("InterchangeActions", "Not imported: {parts}").format(parts=separator.join(parts))
 
 
 def _tr(text: str) -> str:
@@ -85,6 +137,8 @@ class InterchangeActions:
         self.show_info = show_info
         self.import_csv_action = QAction(window)
         self.import_csv_action.triggered.connect(self.import_csv)
+        self.import_plan_action = QAction(window)
+        self.import_plan_action.triggered.connect(self.import_plan)
         self.export_menu = QMenu(window)
         self.page_actions: list[QAction] = []
         self.text_actions: list[QAction] = []
@@ -104,6 +158,14 @@ class InterchangeActions:
         self.import_csv_action.setStatusTip(
             QCoreApplication.translate(
                 "InterchangeActions", "Add requirements from a spreadsheet or issue-tracker export"
+            )
+        )
+        self.import_plan_action.setText(
+            QCoreApplication.translate("InterchangeActions", "Import Plan from &GanttProject or MS Project…")
+        )
+        self.import_plan_action.setStatusTip(
+            QCoreApplication.translate(
+                "InterchangeActions", "Add the lanes and tasks of a .gan or MS Project XML file as one undoable step"
             )
         )
         self.export_menu.setTitle(QCoreApplication.translate("InterchangeActions", "&Export"))
@@ -181,3 +243,50 @@ class InterchangeActions:
             return False
         self._remember_folder(Path(chosen))
         return bool(dialog.exec())
+
+    def import_plan(self) -> bool:
+        """A .gan or MSPDI file's tasks as lanes and items: one undo step; what was left out is said."""
+        from ..interchange.gan_import import import_gan
+        from ..interchange.mspdi_import import import_mspdi
+
+        document = self.document()
+        if document is None:
+            return False
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window,
+            QCoreApplication.translate("InterchangeActions", "Import Plan"),
+            self._folder(),
+            QCoreApplication.translate(
+                "InterchangeActions",
+                "Plans (*.gan *.xml);;GanttProject (*.gan);;MS Project XML (*.xml);;All files (*)",
+            ),
+        )
+        if not chosen:
+            return False
+        return self.import_plan_file(Path(chosen), import_gan if chosen.lower().endswith(".gan") else import_mspdi)
+
+    def import_plan_file(self, path: Path, reader: Callable) -> bool:
+        document = self.document()
+        if document is None:
+            return False
+        title = QCoreApplication.translate("InterchangeActions", "Import")
+        try:
+            result = reader(path, document.project)
+            if not result.items:
+                raise ValueError(
+                    QCoreApplication.translate("InterchangeActions", "{name} holds no tasks to import").format(
+                        name=path.name
+                    )
+                )
+            document.execute(result.command)
+        except (ProjectFileError, ValueError) as exc:
+            QMessageBox.warning(self.window, title, str(exc))
+            return False
+        self._remember_folder(path)
+        done = QCoreApplication.translate(
+            "InterchangeActions", "Imported {items} items and {lanes} new lanes from {name}"
+        ).format(items=len(result.items), lanes=len(result.lanes), name=path.name)
+        self.show_info(done)
+        if result.dropped:
+            QMessageBox.information(self.window, title, f"{done}\n{dropped_text(result.dropped)}")
+        return True

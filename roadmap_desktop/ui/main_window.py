@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
         file_menu.addAction(self.interchange.import_csv_action)
+        file_menu.addAction(self.interchange.import_plan_action)
         file_menu.addAction(self.merge_action)
         file_menu.addMenu(self.interchange.export_menu)
         file_menu.addSeparator()

@@ -195,6 +195,8 @@ WORDS: dict[str, str] = {
     "import.moscow.should": "medium|normal|major|p2",
     "import.moscow.could": "low|minor|p3",
     "import.moscow.wont": "won't|lowest|trivial|p4",
+    # Jira / Linear CSV (interchange/tracker_csv.py): the heading of the blockers a Linear issue lists.
+    "tracker.blocked_by": "Blocked by:",
     # (end of interchange)
     #
     # -- documents: PDF (export/pdf/) --------------------------------------------------------------------

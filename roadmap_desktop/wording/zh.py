@@ -183,6 +183,7 @@ WORDS: dict[str, str] = {
     "import.moscow.should": "中",
     "import.moscow.could": "低",
     "import.moscow.wont": "最低",
+    "tracker.blocked_by": "被以下事项阻塞：",
     # (end of interchange)
     #
     # -- documents: PDF ---------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ def test_export_csv_kind(project_file, tmp_path):
 @pytest.mark.parametrize(
     ("extra", "out_name", "message"),
     [
-        ([], "out.txt", "use one of .md, .csv, .mmd, .json, .pdf, .png"),
+        ([], "out.txt", "use one of .md, .csv, .mmd, .json, .xml, .ics, .pdf, .png"),
         ([], "noext", "a missing extension"),
         (["--kind", "risk"], "out.md", "--kind applies only to .csv"),
         (["--page-size", "A4"], "out.md", "--page-size applies only to .pdf and .png"),

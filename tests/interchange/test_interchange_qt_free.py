@@ -12,9 +12,15 @@ QT_FREE = [
     "roadmap_desktop.interchange.csv_import",
     "roadmap_desktop.interchange.mermaid",
     "roadmap_desktop.interchange.json_export",
+    "roadmap_desktop.interchange.gan_import",
+    "roadmap_desktop.interchange.mspdi_import",
+    "roadmap_desktop.interchange.mspdi_export",
+    "roadmap_desktop.interchange.ics_export",
+    "roadmap_desktop.interchange.tracker_csv",
     "roadmap_desktop.export.pdf.options",
     "roadmap_desktop.commandline.export",
     "roadmap_desktop.commandline.import_csv",
+    "roadmap_desktop.commandline.import_plan",
 ]
 
 

@@ -178,3 +178,56 @@ def cycle_cases(folder: Path) -> Iterator[tuple[int, int, Path]]:
 
 def corpus_size() -> int:
     return len(path_cases()) + sum(n * t <= 1_000_000 for n in CYCLE_LENGTHS for t in TITLE_LENGTHS)
+
+
+# -- planner XML (GanttProject .gan, MS Project XML) that must be refused before it expands ----------
+
+_LAUGHS = "".join(f'  <!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">\n' for n in range(1, 10))
+_ROOTS = {
+    ".gan": ("project", '<tasks><task id="1" name="&{entity};" start="2025-01-06" duration="1"/></tasks>'),
+    ".xml": ("Project", "<Tasks><Task><UID>1</UID><Name>&{entity};</Name></Task></Tasks>"),
+}
+
+
+def _xml(doctype: str, entity: str) -> Callable[[Path, str], Path]:
+    def make(folder: Path, suffix: str) -> Path:
+        root, body = _ROOTS[suffix]
+        path = folder / f"hostile{suffix}"
+        text = (
+            f'<?xml version="1.0"?>\n<!DOCTYPE {root} [\n{doctype}]>\n<{root}>{body.format(entity=entity)}</{root}>\n'
+        )
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return make
+
+
+def _broken_xml(folder: Path, suffix: str) -> Path:
+    path = folder / f"broken{suffix}"
+    path.write_text(f"<{_ROOTS[suffix][0]}><tasks><task id='1'", encoding="utf-8")
+    return path
+
+
+def xml_cases() -> list[HostileFile]:
+    """Planner files an import must refuse in one line without expanding or fetching anything:
+    ``make(folder, suffix)`` with suffix ``.gan`` or ``.xml``."""
+    return [
+        HostileFile("billion laughs", _xml('  <!ENTITY lol0 "lol">\n' + _LAUGHS, "lol9"), "declares XML entities"),
+        HostileFile(
+            "quadratic blow-up", _xml(f'  <!ENTITY big "{"x" * 50_000}">\n', "big;&big;&big"), "declares XML entities"
+        ),
+        HostileFile(
+            "external entity", _xml('  <!ENTITY xxe SYSTEM "file:///etc/passwd">\n', "xxe"), "declares XML entities"
+        ),
+        HostileFile(
+            "external entity by URL",
+            _xml('  <!ENTITY xxe SYSTEM "http://127.0.0.1:9/x">\n', "xxe"),
+            "declares XML entities",
+        ),
+        HostileFile(
+            "external parameter entity",
+            _xml('  <!ENTITY % remote SYSTEM "file:///etc/passwd">\n  %remote;\n', "amp"),
+            "declares XML entities",
+        ),
+        HostileFile("truncated XML", _broken_xml, "not well-formed XML"),
+    ]

@@ -19,6 +19,7 @@ from hostile_files import (
     folder_state,
     older_project_files,
     path_cases,
+    xml_cases,
 )
 
 from roadmap_desktop.cli import main as cli
@@ -93,6 +94,9 @@ def test_every_command_refuses_in_one_line(tmp_path: Path, case: HostileFile, ca
     bad_project = case.make(tmp_path, ".roadmap")
     (tmp_path / "csv").mkdir()
     bad_csv = case.make(tmp_path / "csv", ".csv")
+    (tmp_path / "gan").mkdir()
+    (tmp_path / "xml").mkdir()
+    bad_gan, bad_xml = case.make(tmp_path / "gan", ".gan"), case.make(tmp_path / "xml", ".xml")
     before = folder_state(tmp_path)
     runs = [
         ["check", str(bad_project)],
@@ -102,6 +106,8 @@ def test_every_command_refuses_in_one_line(tmp_path: Path, case: HostileFile, ca
         ["export", str(bad_project), "-o", str(tmp_path / "out.md")],
         ["import", str(project), "--csv", str(bad_csv)],
         ["import", str(bad_project), "--csv", str(_good_csv(tmp_path))],
+        ["import", str(project), "--gan", str(bad_gan)],
+        ["import", str(project), "--mspdi", str(bad_xml)],
     ]
     for argv in runs:
         code = within_seconds(lambda argv=argv: cli(argv))
@@ -117,6 +123,20 @@ def _good_csv(folder: Path) -> Path:
     path = folder / "good.csv"
     path.write_text(GOOD_CSV, encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize("case", xml_cases(), ids=[c.name for c in xml_cases()])
+@pytest.mark.parametrize("option", ["--gan", "--mspdi"])
+def test_hostile_planner_xml_is_refused_in_one_line(tmp_path: Path, case: HostileFile, option: str, capsys):
+    project = current_project_file(tmp_path)
+    bad = case.make(tmp_path, ".gan" if option == "--gan" else ".xml")
+    new_file = tmp_path / "new.roadmap"
+    before = folder_state(tmp_path)
+    for target in (project, new_file):
+        code = within_seconds(lambda target=target: cli(["import", str(target), option, str(bad)]))
+        err = capsys.readouterr().err
+        assert code == 2 and case.expect in one_line(err) and bad.name in err, err
+    assert folder_state(tmp_path) == before  # the project untouched, no new file
 
 
 # -- read-only commands write nothing (item 13) ----------------------------------------------------

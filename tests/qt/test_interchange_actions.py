@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
@@ -88,3 +90,66 @@ def test_unreadable_csv_is_refused_with_a_message(qtbot, window, tmp_path, monke
 def test_pdf_and_png_come_first_in_the_export_menu(qtbot, window):
     texts = [a.text().replace("&", "") for a in window.interchange.export_menu.actions() if not a.isSeparator()]
     assert texts[:2] == ["Roadmap PDF…", "Timeline Image (PNG)…"]
+
+
+GAN = Path(__file__).resolve().parents[1] / "fixtures" / "planners" / "launch.gan"
+
+
+def test_import_plan_is_one_undo_step_and_says_what_was_left_out(qtbot, window, monkeypatch):
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(GAN), ""))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a, **k: told.append(text))
+    lanes_before = len(window.document.project.lanes)
+    window.interchange.import_plan_action.trigger()
+    project = window.document.project
+    assert [i.title for i in project.items][:2] == ["Design the API", "Implement the API"]
+    assert len(project.lanes) == lanes_before + 2
+    assert len(told) == 1 and "Not imported: custom task fields (1)" in told[0]
+    assert window.undo_action.text().endswith("Import 6 items from launch.gan")
+    window.undo_action.trigger()
+    assert project.items == [] and len(project.lanes) == lanes_before
+    assert window.warnings == []
+
+
+def test_hostile_plan_is_refused_with_a_message(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "laughs.xml"
+    bad.write_text('<!DOCTYPE Project [<!ENTITY a "aaaa">]><Project><Tasks/></Project>', encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.interchange.import_plan_action.trigger()
+    assert len(window.warnings) == 1 and "declares XML entities" in window.warnings[0]
+    assert window.document.project.items == [] and not window.document.is_modified()
+
+
+def test_planner_exports_write_their_files(qtbot, window, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from roadmap_desktop.domain.timeline import TimelineItem
+
+    window.document.execute(InsertEntity("item", TimelineItem(title="Pilot", start=dt.date(2025, 6, 2))))
+    for text, suffix, start in [
+        ("MS Project XML…", ".xml", b"<?xml"),
+        ("iCalendar…", ".ics", b"BEGIN:VCALENDAR"),
+        ("Jira CSV…", ".csv", b"Issue Id,"),
+        ("Linear CSV…", ".csv", b"ID,Title,"),
+    ]:
+        target = tmp_path / f"{text[:4].strip()}"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        export_action(window, text).trigger()
+        assert target.with_suffix(suffix).read_bytes().startswith(start), text
+    assert window.warnings == []
+
+
+def test_every_part_an_import_can_leave_out_has_interface_words():
+    import re
+
+    from roadmap_desktop.interchange import gan_import, mspdi_import, planner_import
+    from roadmap_desktop.ui.interchange_actions import DROPPED_TEXTS
+
+    assert set(DROPPED_TEXTS) == set(planner_import.DROPPED_KINDS)
+    used = set(gan_import._REPORTED.values()) | set(mspdi_import._REPORTED.values())
+    used |= set(planner_import._LINK_NAMES.values())
+    for module in (gan_import, mspdi_import, planner_import):
+        used |= set(
+            re.findall(r'dropped\[(?:_LINK_NAMES\.get\(link\.type, )?"([^"]+)"', Path(module.__file__).read_text())
+        )
+    assert used == set(planner_import.DROPPED_KINDS)
