@@ -91,6 +91,7 @@ class RoomClient:
         self.url = url
         self.doc = doc if doc is not None else Doc()
         self.awareness = Awareness(self.doc)
+        self._announce = user is not None  # without a user (a one-off fetch) nobody is shown as present
         self.awareness.set_local_state({"user": user or {}})
         self.online = asyncio.Event()
         self.synced = asyncio.Event()
@@ -173,7 +174,7 @@ class RoomClient:
 
     def _send_presence(self) -> None:
         channel = self._channel
-        if channel is None:
+        if channel is None or not self._announce:
             return
         update = self.awareness.encode_awareness_update([self.awareness.client_id])
         with contextlib.suppress(RuntimeError):

@@ -37,7 +37,9 @@ class LivePanel(QDockWidget):
     def show_presence(self, states: dict, project) -> None:
         self.people.clear()
         for state in states.values():
-            name = str((state.get("user") or {}).get("name") or self.tr("someone"))[:60]
+            if not isinstance(state.get("user"), dict):
+                continue  # the room's own presence, not a person
+            name = str(state["user"].get("name") or self.tr("someone"))[:60]
             selection = state.get("selection") or {}
             entity = project.find(selection.get("kind", ""), selection.get("id", "")) if selection else None
             where = entity.display_name()[:60] if entity is not None else ""

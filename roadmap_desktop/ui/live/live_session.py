@@ -33,6 +33,8 @@ class NetworkThread(QObject):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client: RoomClient | None = None
         self._from_gui = False
+        self._pending: list = []  # calls made before the loop runs: run first thing in it
+        self._lock = threading.Lock()
         self.room: Room | None = None
         self._thread = threading.Thread(target=self._run, name="live-session", daemon=True)
 
@@ -47,16 +49,20 @@ class NetworkThread(QObject):
         self._thread.join(5)
 
     def send_update(self, update: bytes) -> None:
-        loop = self._loop
-        if loop is not None and not loop.is_closed():
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(self._apply_from_gui, update)
+        self._call_in_loop(lambda: self._apply_from_gui(update))
 
     def set_presence(self, **fields: object) -> None:
-        loop = self._loop
-        if loop is not None and self._client is not None:
+        self._call_in_loop(lambda: self._client and self._client.set_presence(**fields))
+
+    def _call_in_loop(self, call) -> None:
+        with self._lock:
+            loop = self._loop
+            if loop is None:  # not started yet: an edit made now must not be lost
+                self._pending.append(call)
+                return
+        if not loop.is_closed():
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(lambda: self._client and self._client.set_presence(**fields))
+                loop.call_soon_threadsafe(call)
 
     # -- in the network thread ----------------------------------------------------------------
     def _run(self) -> None:
@@ -64,13 +70,17 @@ class NetworkThread(QObject):
             asyncio.run(self._main())
 
     async def _main(self) -> None:
-        self._loop = asyncio.get_running_loop()
         doc = Doc()
         doc.apply_update(self._start_state)
         doc.observe(self._on_doc_change)
         client = self._client = RoomClient(self._url, doc, self._user)
         client.on_status = self.status_changed.emit
         client.on_presence = self.presence_changed.emit
+        with self._lock:
+            self._loop = asyncio.get_running_loop()
+            pending, self._pending = self._pending, []
+        for call in pending:
+            call()
         tasks = []
         if self._host is not None:
             project, path, code, host, port = self._host
