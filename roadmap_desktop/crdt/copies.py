@@ -8,12 +8,19 @@ from ..domain.commands import Macro
 from ..domain.project import Project
 from .reconcile import merge_macro
 from .shared_project import SharedProject
-from .sync_state import sync_state
+from .sync_state import has_history, sync_state, within_history_bound
 
 
 def is_copy_of(project: Project, other: Project) -> bool:
-    """True when ``other`` is a copy of the same project (same project id), so its history joins this one's."""
-    return project.info.id == other.info.id
+    """True when ``other`` is a copy of the same project (same project id) and both keep the shared history, so
+    their histories join. Otherwise (never shared, or too big to keep one) Merge Project uses the merge dialog."""
+    return (
+        project.info.id == other.info.id
+        and has_history(project)
+        and has_history(other)
+        and within_history_bound(project)
+        and within_history_bound(other)
+    )
 
 
 @dataclass

@@ -75,8 +75,8 @@ class SharedProject:
         mirror: dict[str, dict[str, dict]] = {"project": {"": dict(info)}}
         ordered: dict[str, list[dict]] = {}
         for kind in COLLECTION_KINDS:
-            entries = {k: v for k, v in (self.maps[kind].to_py() or {}).items() if isinstance(v, dict)}
-            order = [i for i in (self.orders[kind].to_py() or []) if isinstance(i, str)]
+            entries = {k: v for k, v in (_py(self.maps[kind]) or {}).items() if isinstance(v, dict)}
+            order = [i for i in (_py(self.orders[kind]) or []) if isinstance(i, str)]
             mirror[kind] = entries
             self._mirror_order[kind] = order
             seen: set[str] = set()
@@ -184,6 +184,12 @@ def _field_by_field(kind: str, values: dict, current: Project | None, problems: 
             except (FieldValueError, TypeError, ValueError) as exc:
                 problems.append(f"{kind} {entity.display_name()!r}: {spec.name}: {exc}")
     return entity
+
+
+def _py(shared: Map | Array) -> object:
+    """The shared type's content as plain Python, through the Rust side's JSON (many times faster than ``to_py``,
+    which takes a transaction per value); numbers come back as JSON has them, 3 for 3.0, which ``same`` equates."""
+    return json.loads(str(shared))
 
 
 def _differs(old: dict, new: dict) -> bool:

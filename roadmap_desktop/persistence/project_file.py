@@ -102,7 +102,9 @@ def dumps_project(project: Project) -> str:
     doc = project_to_dict(project)
     # Text that UTF-8 cannot hold goes without the history: the atomic writer refuses it and says where.
     with contextlib.suppress(UnicodeEncodeError):
-        doc[SYNC_KEY] = sync_entry(project)
+        entry = sync_entry(project)
+        if entry is not None:
+            doc[SYNC_KEY] = entry
     return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 

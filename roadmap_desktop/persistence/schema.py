@@ -29,7 +29,10 @@ def build_schema() -> dict:
     properties[SYNC_KEY] = {
         "type": "object",
         "title": "shared editing history",
-        "description": "A Yjs update (v1 encoding), base64: the project's CRDT history (docs/collaboration.md)",
+        "description": (
+            "A Yjs update (v1 encoding), zlib-compressed, base64: the project's CRDT history, kept only for "
+            "projects shared live (docs/file-format.md)"
+        ),
         "required": ["state"],
         "properties": {"state": {"type": "string", "maxLength": MAX_SYNC_TEXT}},
         "additionalProperties": False,

@@ -7,7 +7,7 @@ import binascii
 import datetime as dt
 from collections.abc import Callable
 
-from ..crdt.sync_state import SyncState, shared_update
+from ..crdt.sync_state import SyncState, stored_history
 from ..domain.dates import now_stamp, range_problem
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldValueError
@@ -56,9 +56,11 @@ def project_to_dict(project: Project) -> dict:
     return doc
 
 
-def sync_entry(project: Project) -> dict:
-    """The file's ``crdt`` entry: the project's shared editing history, with its current content written in."""
-    return {"state": base64.b64encode(shared_update(project)).decode("ascii")}
+def sync_entry(project: Project) -> dict | None:
+    """The file's ``crdt`` entry: the project's shared editing history, with its current content written in; None
+    when the file keeps none (a project never shared, or too big for it: crdt.sync_state.HISTORY_MAX_ENTITIES)."""
+    update = stored_history(project)
+    return None if update is None else {"state": base64.b64encode(update).decode("ascii")}
 
 
 def project_from_dict(doc: dict) -> Project:
@@ -85,14 +87,14 @@ def project_from_dict(doc: dict) -> Project:
     return project
 
 
-def _sync_state(doc: dict) -> SyncState:
-    """The history a file keeps, decoded when first needed; a file without one (written before version 4) starts
-    its history from its own content, the same in every copy of it."""
+def _sync_state(doc: dict) -> SyncState | None:
+    """The history a file keeps, decoded when first needed; None for a file without one (never shared, too big,
+    or written before version 4)."""
     entry = doc.get(SYNC_KEY)
     if entry is None:
-        return SyncState(base=lambda: project_from_dict({k: v for k, v in doc.items() if k != SYNC_KEY}))
+        return None
     try:
-        return SyncState(update=base64.b64decode(entry["state"], validate=True))
+        return SyncState(stored=base64.b64decode(entry["state"], validate=True))
     except (binascii.Error, ValueError, TypeError, KeyError):
         raise ValueError(f"{SYNC_KEY}.state: not base64 text") from None
 

@@ -13,6 +13,7 @@ from roadmap_desktop.crdt.copies import is_copy_of, plan_copy_merge
 from roadmap_desktop.crdt.live import LiveBinding
 from roadmap_desktop.crdt.project_builder import project_from_shared
 from roadmap_desktop.crdt.shared_project import SharedProject
+from roadmap_desktop.crdt.sync_state import HISTORY_MAX_ENTITIES, has_history, sync_state
 from roadmap_desktop.domain.commands import InsertEntity, SetField, delete_entities
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
@@ -33,6 +34,12 @@ def _project() -> Project:
         Requirement(title="Login", tags=["auth", "web"], risk_ids=[risk.id], item_ids=[item.id], votes=3),
         Requirement(title="Export", criteria_scores={"Revenue": 2.0}, effort=1.5),
     ]
+    return project
+
+
+def _shared(project: Project) -> Project:
+    """The project as after File > Share Live: it keeps its history from now on."""
+    sync_state(project)
     return project
 
 
@@ -113,7 +120,7 @@ def test_a_bad_remote_value_is_left_out_and_the_rest_applies() -> None:
 
 def test_two_copies_edited_apart_merge_without_conflicts(tmp_path: Path) -> None:
     original = tmp_path / "plan.roadmap"
-    save_project(_project(), original)
+    save_project(_shared(_project()), original)
     copy = tmp_path / "plan (conflicted copy).roadmap"
     shutil.copyfile(original, copy)
     mine, theirs = load_project(original).project, load_project(copy).project
@@ -140,26 +147,52 @@ def test_two_copies_edited_apart_merge_without_conflicts(tmp_path: Path) -> None
     assert plan_copy_merge(mine, theirs, "again").changes == 0
 
 
-def test_copies_of_an_older_file_upgraded_apart_still_merge_field_by_field(tmp_path: Path) -> None:
+def test_copies_without_a_history_use_the_merge_dialog(tmp_path: Path) -> None:
     doc = json.loads(dumps_project(_project()))
-    del doc["crdt"]
+    assert "crdt" not in doc  # never shared: the file keeps no history
     doc["format_version"] = 3
     for name in ("a.roadmap", "b.roadmap"):
         (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
     a, b = load_project(tmp_path / "a.roadmap"), load_project(tmp_path / "b.roadmap")
     a.project.requirements[0].title = "Title from A"
-    b.project.requirements[0].owner = "Owner from B"
     save_project(a.project, a.path, a.older)
     save_project(b.project, b.path, b.older)
     mine, theirs = load_project(a.path).project, load_project(b.path).project
-    merge = plan_copy_merge(mine, theirs, "Merge copy")
-    merge.command.apply(mine)
-    assert (mine.requirements[0].title, mine.requirements[0].owner) == ("Title from A", "Owner from B")
+    assert not has_history(mine) and not is_copy_of(mine, theirs)
+
+
+def test_only_a_shared_project_within_the_bound_keeps_its_history(tmp_path: Path) -> None:
+    path = tmp_path / "p.roadmap"
+    project = _project()
+    save_project(project, path)
+    assert "crdt" not in json.loads(path.read_text("utf-8"))
+    save_project(_shared(project), path)
+    assert "crdt" in json.loads(path.read_text("utf-8"))
+    reopened = load_project(path).project  # a file that kept a history goes on keeping it
+    assert has_history(reopened)
+    reopened.requirements += [Requirement(title=f"R{n}") for n in range(HISTORY_MAX_ENTITIES)]
+    save_project(reopened, path)  # grown past the bound: saved as without history, at the same cost
+    assert "crdt" not in json.loads(path.read_text("utf-8"))
+
+
+def test_a_big_shared_project_saves_without_the_history(tmp_path: Path) -> None:
+    import time
+
+    project = _shared(Project.new("Big"))
+    project.requirements += [Requirement(title=f"Requirement {n}", tags=["a", "b"]) for n in range(5_000)]
+    path = tmp_path / "big.roadmap"
+    started = time.perf_counter()
+    save_project(project, path)
+    elapsed = time.perf_counter() - started
+    assert "crdt" not in json.loads(path.read_text("utf-8"))
+    assert elapsed < 5  # no Y.Doc was built (that alone takes several seconds at this size)
+    other = load_project(path).project
+    assert not is_copy_of(project, other)
 
 
 def test_the_file_keeps_the_history_and_a_damaged_one_costs_only_the_history(tmp_path: Path) -> None:
     path = tmp_path / "p.roadmap"
-    save_project(_project(), path)
+    save_project(_shared(_project()), path)
     doc = json.loads(path.read_text("utf-8"))
     assert doc["format_version"] == 4 and set(doc["crdt"]) == {"state"}
     doc["crdt"]["state"] = "AAAA"  # valid base64, no Yjs update
