@@ -1986,7 +1986,7 @@ Save them before closing?</source>
 <context>
     <name>LiveActions</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/live/live_actions.py" line="+62"/>
+        <location filename="../../roadmap_desktop/ui/live/live_actions.py" line="+65"/>
         <source>Share &amp;Live…</source>
         <translation>实时共享(&amp;L)…</translation>
     </message>
@@ -2007,26 +2007,42 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+11"/>
+        <location line="+7"/>
+        <location line="+18"/>
         <source>Share Live</source>
         <translation>实时共享</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-25"/>
         <source>Listen on (0.0.0.0: the local network):</source>
         <translation>监听地址（0.0.0.0：局域网）：</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Port (others type it after the address):</source>
+        <translation>端口（其他人在地址后输入）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Port {0} is in use (another room or server?): choose another.</source>
+        <translation>端口 {0} 已被占用（另一个房间或服务器？）：请换一个。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Others join with File &gt; Join Live…
-Address: this computer&apos;s address, port {0}
+Address: {0}
 Code: {1}</source>
         <translation>其他人通过 文件 &gt; 加入实时协作… 加入
-地址：本机地址，端口 {0}
+地址：{0}
 加入码：{1}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+3"/>
         <source>Join Live</source>
         <translation>加入实时协作</translation>
@@ -2055,12 +2071,12 @@ Code: {1}</source>
 <context>
     <name>LivePanel</name>
     <message>
-        <location line="-76"/>
+        <location line="-92"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>someone</source>
         <translation>某人</translation>
     </message>

@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+from ..collab.addresses import join_hint
 from .common import CommandError, fail
 from .serve import DEFAULT_HOST, _port, check_port_free, urls
 
@@ -40,6 +41,7 @@ def banner(host: str, port: int, code: str, file: Path) -> list[str]:
     elif host in ("0.0.0.0", "::"):
         lines.append("  (a firewall on this computer must allow incoming connections to that port)")
     lines.append("In the app: File > Join Live…, then type the address and the code. Stop with Ctrl+C.")
+    lines.append(join_hint(host, port, code))
     return lines
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget
 
+from ...collab.addresses import join_addresses, port_free
 from ...collab.client import RoomRefused, room_url
 from ...collab.room_server import new_code
 from ...crdt.project_builder import project_from_shared
@@ -81,16 +82,30 @@ class LiveActions(QObject):
         )
         if not ok:
             return
-        code = new_code()
-        self.session = LiveSession.host(
-            document.project, document.path, code, host.strip() or "127.0.0.1", DEFAULT_PORT, self._name()
+        host = host.strip() or "127.0.0.1"
+        port, ok = QInputDialog.getInt(
+            self.window,
+            self.tr("Share Live"),
+            self.tr("Port (others type it after the address):"),
+            DEFAULT_PORT,
+            1024,
+            65535,
         )
+        if not ok:
+            return
+        if not port_free(host, port):
+            self.window.show_error(
+                self.tr("Port {0} is in use (another room or server?): choose another.").replace("{0}", str(port))
+            )
+            return
+        code = new_code()
+        self.session = LiveSession.host(document.project, document.path, code, host, port, self._name())
         self._bind(document)
         QMessageBox.information(
             self.window,
             self.tr("Share Live"),
-            self.tr("Others join with File > Join Live…\nAddress: this computer's address, port {0}\nCode: {1}")
-            .replace("{0}", str(DEFAULT_PORT))
+            self.tr("Others join with File > Join Live…\nAddress: {0}\nCode: {1}")
+            .replace("{0}", self.tr(" or ").join(join_addresses(host, port)))
             .replace("{1}", code),
         )
 
