@@ -639,6 +639,24 @@ Loading may make the computer very slow. Load anyway?</source>
     </message>
 </context>
 <context>
+    <name>CopyMerge</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/live/copy_merge.py" line="+23"/>
+        <source>Merge copy {0}</source>
+        <translation>合并副本 {0}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That copy holds nothing this project lacks.</source>
+        <translation>该副本没有本项目缺少的内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Merged {0} changes from the copy (Edit &gt; Undo takes them back in one step).</source>
+        <translation>已从副本合并 {0} 处更改（编辑 &gt; 撤销可一步撤回）。</translation>
+    </message>
+</context>
+<context>
     <name>CsvImportDialog</name>
     <message>
         <location filename="../../roadmap_desktop/ui/dialogs/csv_import_dialog.py" line="+40"/>
@@ -2103,6 +2121,104 @@ Save them before closing?</source>
     </message>
 </context>
 <context>
+    <name>LiveActions</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/live/live_actions.py" line="+65"/>
+        <source>Share &amp;Live…</source>
+        <translation>实时共享(&amp;L)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let others on the local network edit this project with you</source>
+        <translation>让局域网中的其他人与你一起编辑此项目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Join Live…</source>
+        <translation>加入实时协作(&amp;J)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit a project someone shares live on the local network</source>
+        <translation>编辑局域网中他人实时共享的项目</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+7"/>
+        <location line="+18"/>
+        <source>Share Live</source>
+        <translation>实时共享</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Listen on (0.0.0.0: the local network):</source>
+        <translation>监听地址（0.0.0.0：局域网）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Port (others type it after the address):</source>
+        <translation>端口（其他人在地址后输入）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Port {0} is in use (another room or server?): choose another.</source>
+        <translation>端口 {0} 已被占用（另一个房间或服务器？）：请换一个。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Others join with File &gt; Join Live…
+Address: {0}
+Code: {1}</source>
+        <translation>其他人通过 文件 &gt; 加入实时协作… 加入
+地址：{0}
+加入码：{1}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+3"/>
+        <source>Join Live</source>
+        <translation>加入实时协作</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Address (host:port):</source>
+        <translation>地址（主机:端口）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Join code:</source>
+        <translation>加入码：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The room refused the join code.</source>
+        <translation>房间拒绝了该加入码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not join: {0}</source>
+        <translation>无法加入：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <location line="-92"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../roadmap_desktop/ui/document_controller.py" line="-268"/>
@@ -2110,7 +2226,7 @@ Save them before closing?</source>
         <translation>路线图项目 (*.roadmap);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/main_window.py" line="+140"/>
+        <location filename="../../roadmap_desktop/ui/main_window.py" line="+143"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
@@ -2120,7 +2236,7 @@ Save them before closing?</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;New Project</source>
         <translation>新建项目(&amp;N)</translation>
     </message>
@@ -2351,18 +2467,18 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+200"/>
+        <location line="-200"/>
+        <location line="+201"/>
         <source>Prioritisation</source>
         <translation>优先级排序</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-111"/>
         <source>Merge Project</source>
         <translation>合并项目</translation>
     </message>
@@ -2372,7 +2488,7 @@ Save them before closing?</source>
         <translation>（“编辑 &gt; 撤销”可一步撤回）</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

@@ -9,7 +9,6 @@ this process behind the request guard (llm/request_guard.py): beyond this comput
 from __future__ import annotations
 
 import argparse
-import contextlib
 import errno
 import importlib.util
 import ipaddress
@@ -18,6 +17,7 @@ import socket
 import sys
 from pathlib import Path
 
+from ..collab.addresses import lan_addresses
 from .common import API_KEY_ENV, CommandError, fail, positive_int
 
 NAME = "serve"
@@ -90,19 +90,6 @@ def check_port_free(host: str, port: int) -> None:
                     f"port {port} on {host} is in use (another server?); choose one with --port"
                 ) from None
             raise CommandError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-
-
-def lan_addresses() -> list[str]:
-    """This computer's address on the local network, found without sending anything: connecting a
-    UDP socket only asks the routing table which interface it would use."""
-    found: list[str] = []
-    for target in ("10.255.255.255", "192.168.255.255", "172.31.255.255"):
-        with contextlib.suppress(OSError), socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
-            probe.connect((target, 9))
-            address = probe.getsockname()[0]
-            if address and not address.startswith(("127.", "0.")) and address not in found:
-                found.append(address)
-    return found
 
 
 def urls(host: str, port: int) -> tuple[list[str], list[str]]:

@@ -88,6 +88,9 @@ class Project:
     items: list[TimelineItem] = field(default_factory=list)
     risks: list[Risk] = field(default_factory=list)
     _listeners: list[Callable[[ProjectEvent], None]] = field(default_factory=list, repr=False, compare=False)
+    # Its shared editing history (a crdt.sync_state.SyncState, opaque here): kept from load to save so that
+    # copies edited apart, and live sessions, merge field by field.
+    sync: object = field(default=None, repr=False, compare=False)
 
     @classmethod
     def new(cls, name: str = "Untitled roadmap", language: str = "en") -> Project:

@@ -88,10 +88,22 @@ def _v2_to_v3(doc: dict) -> dict:
     return out
 
 
+def _v3_to_v4(doc: dict) -> dict:
+    """Version 4 keeps the shared editing history (``crdt``) beside the project.
+
+    An older file has none: its history starts from its own content when first saved (the same in every copy of
+    the file, so copies edited apart still merge field by field). Only the version moves.
+    """
+    out = copy.deepcopy(doc)
+    out["format_version"] = 4
+    return out
+
+
 # from-version -> function returning the document at from-version + 1.
 MIGRATIONS: dict[int, Callable[[dict], dict]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }
 
 

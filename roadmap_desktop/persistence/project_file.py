@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import os
 import re
@@ -21,7 +22,7 @@ from .paths import resources_dir
 from .regular_file import UnreadableFile, read_regular_file
 from .schema import SCHEMA_FILE_NAME, build_schema
 from .schema_check import Check, UnsupportedSchema, compile_schema
-from .serialize import FORMAT_NAME, FORMAT_VERSION, project_from_dict, project_to_dict
+from .serialize import FORMAT_NAME, FORMAT_VERSION, SYNC_KEY, project_from_dict, project_to_dict, sync_entry
 
 FILE_SUFFIX = ".roadmap"
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -98,7 +99,13 @@ def older_file(path: str | os.PathLike[str]) -> OlderFile | None:
 
 def dumps_project(project: Project) -> str:
     """The file text of ``project`` (UTF-8 text with readable non-ASCII characters)."""
-    return json.dumps(project_to_dict(project), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    doc = project_to_dict(project)
+    # Text that UTF-8 cannot hold goes without the history: the atomic writer refuses it and says where.
+    with contextlib.suppress(UnicodeEncodeError):
+        entry = sync_entry(project)
+        if entry is not None:
+            doc[SYNC_KEY] = entry
+    return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
 def loads_project(text: str, path_for_messages: str | os.PathLike[str]) -> Project:

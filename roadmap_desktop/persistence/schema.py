@@ -8,9 +8,10 @@ from ..domain.dates import DATE_PATTERN, RANGE_TEXT
 from ..domain.entity import Entity
 from ..domain.fields import MAX_KEY, MAX_LIST, MAX_MAP, MAX_TEXT, FieldKind, FieldSpec
 from ..domain.project import COLLECTIONS, ENTITY_TYPES
-from .serialize import FORMAT_NAME, FORMAT_VERSION
+from .serialize import FORMAT_NAME, FORMAT_VERSION, SYNC_KEY
 
 SCHEMA_FILE_NAME = "project.schema.json"
+MAX_SYNC_TEXT = 50 * 1024 * 1024  # the file's own limit
 MAX_ID = 200  # uuid4 needs 36; room for hand-written ids, none for abuse
 
 
@@ -25,6 +26,17 @@ def build_schema() -> dict:
     for kind, attr in COLLECTIONS.items():
         properties[attr] = {"type": "array", "items": {"$ref": f"#/$defs/{kind}"}}
         defs[kind] = _entity_schema(ENTITY_TYPES[kind])
+    properties[SYNC_KEY] = {
+        "type": "object",
+        "title": "shared editing history",
+        "description": (
+            "A Yjs update (v1 encoding), zlib-compressed, base64: the project's CRDT history, kept only for "
+            "projects shared live (docs/file-format.md)"
+        ),
+        "required": ["state"],
+        "properties": {"state": {"type": "string", "maxLength": MAX_SYNC_TEXT}},
+        "additionalProperties": False,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://roadmap-desktop.invalid/schema/project-v{FORMAT_VERSION}.json",

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 from collections.abc import Callable
 
+from ..crdt.sync_state import SyncState, stored_history
 from ..domain.dates import now_stamp, range_problem
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldValueError
 from ..domain.project import COLLECTIONS, ENTITY_TYPES, Project, ProjectInfo
 
 FORMAT_NAME = "roadmap-desktop"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
+SYNC_KEY = "crdt"  # the shared editing history: {"state": a Yjs update, base64} (docs/file-format.md)
 
 
 def entity_to_dict(entity: Entity) -> dict:
@@ -52,6 +56,13 @@ def project_to_dict(project: Project) -> dict:
     return doc
 
 
+def sync_entry(project: Project) -> dict | None:
+    """The file's ``crdt`` entry: the project's shared editing history, with its current content written in; None
+    when the file keeps none (a project never shared, or too big for it: crdt.sync_state.HISTORY_MAX_ENTITIES)."""
+    update = stored_history(project)
+    return None if update is None else {"state": base64.b64encode(update).decode("ascii")}
+
+
 def project_from_dict(doc: dict) -> Project:
     """Build a project from a current-version document; raises ValueError naming the problem."""
     info = dict(doc["project"])
@@ -72,7 +83,20 @@ def project_from_dict(doc: dict) -> Project:
             except (FieldValueError, TypeError) as exc:
                 raise ValueError(f"{attr}[{position}]: {exc}") from None
     project.check_references()  # every entity was validated as it was read
+    project.sync = _sync_state(doc)
     return project
+
+
+def _sync_state(doc: dict) -> SyncState | None:
+    """The history a file keeps, decoded when first needed; None for a file without one (never shared, too big,
+    or written before version 4)."""
+    entry = doc.get(SYNC_KEY)
+    if entry is None:
+        return None
+    try:
+        return SyncState(stored=base64.b64decode(entry["state"], validate=True))
+    except (binascii.Error, ValueError, TypeError, KeyError):
+        raise ValueError(f"{SYNC_KEY}.state: not base64 text") from None
 
 
 def _reader(kind: str) -> Callable[[object], Entity]:

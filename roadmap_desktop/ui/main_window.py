@@ -37,6 +37,8 @@ from .document_controller import APP_NAME, DocumentController, file_filter
 from .editors.entity_editor import EntityEditor
 from .editors.ranking_view import RankingView
 from .interchange_actions import InterchangeActions
+from .live.copy_merge import offer_copy_merge
+from .live.live_actions import LiveActions
 from .start_help import StartAndHelp
 from .tab_pages import RequirementPage, RiskPage, TimelinePage
 from .wheel_guard import install_wheel_guard
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_assistant()
         self._build_prioritisation()
         self._build_workshop()
+        self.live = LiveActions(self)  # File > Share Live…, Join Live… (ui/live/)
         self._build_menus()
         self._retranslate_actions()
 
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(redo_keys())
 
     def _retranslate_actions(self) -> None:
+        self.live.retranslate()
         texts = [
             (self.new_action, self.tr("&New Project"), self.tr("Start an empty project")),
             (
@@ -340,7 +344,7 @@ class MainWindow(QMainWindow):
             return
         start = str(self.document.path.parent) if self.document.path else ""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Merge Project"), start, file_filter())
-        if not path:
+        if not path or offer_copy_merge(self, self.document, path):  # a copy of this project: histories join
             return
         try:
             dialog = MergeDialog(self.document, path, self)
@@ -388,6 +392,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.interchange.import_csv_action)
         file_menu.addAction(self.interchange.import_plan_action)
         file_menu.addAction(self.merge_action)
+        file_menu.addActions([self.live.share_action, self.live.join_action])
         file_menu.addMenu(self.interchange.export_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.properties_action)

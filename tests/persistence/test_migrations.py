@@ -238,7 +238,7 @@ def test_v2_fixture_gets_an_empty_brief_and_saves_as_v3(tmp_path: Path, v2_fixtu
     kept = save_project(project, path, loaded.older)
     assert kept == path.with_name("plan.roadmap.v2.bak") and kept.read_bytes() == original
     doc = json.loads(path.read_text("utf-8"))
-    assert doc["format_version"] == 3 and doc["project"]["brief"] == "为客服团队做的离线问答助手。"
+    assert doc["format_version"] == FORMAT_VERSION and doc["project"]["brief"] == "为客服团队做的离线问答助手。"
     again = load_project(path)
     assert again.migrated_from is None and again.older is None
     assert again.project.info.brief == "为客服团队做的离线问答助手。"
@@ -249,8 +249,8 @@ def test_v2_to_v3_changes_nothing_but_the_version(v2_fixture: Path) -> None:
     snapshot = copy.deepcopy(doc)
     upgraded, start = migrate(doc)
     assert start == 2 and doc == snapshot
-    assert upgraded == {**snapshot, "format_version": 3}
-    assert MIGRATIONS[2](doc) == upgraded
+    assert upgraded == {**snapshot, "format_version": FORMAT_VERSION}
+    assert MIGRATIONS[2](doc) == {**snapshot, "format_version": 3}
 
 
 def test_v3_file_with_a_brief_round_trips(tmp_path: Path, v2_fixture: Path) -> None:
@@ -260,7 +260,7 @@ def test_v3_file_with_a_brief_round_trips(tmp_path: Path, v2_fixture: Path) -> N
     path = tmp_path / "v3.roadmap"
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     loaded = load_project(path)
-    assert loaded.migrated_from is None and loaded.older is None
+    assert loaded.migrated_from == 3  # version 4 added only the editing history: nothing in it changes
     assert loaded.project.info.brief == doc["project"]["brief"]
     save_project(loaded.project, path)
     assert json.loads(path.read_text("utf-8"))["project"]["brief"] == doc["project"]["brief"]

@@ -81,7 +81,7 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "float version": (doc_with(_set("format_version", 2.5)), "invalid file format version (2.5)"),
     "newer version": (
         doc_with(_set("format_version", 7)),
-        "was written by a newer Roadmap Desktop (file format version 7); this version reads up to version 3: "
+        "was written by a newer Roadmap Desktop (file format version 7); this version reads up to version 4: "
         "please update the app",
     ),
     "version zero": (doc_with(_set("format_version", 0)), "unknown file format version 0"),

@@ -47,7 +47,7 @@ def test_file_is_readable_utf8_with_chinese_unescaped(tmp_path: Path, sample_pro
     assert "智能路线图" in text and "\\u" not in text
     assert text.endswith("}\n")
     doc = json.loads(text)
-    assert doc["format"] == "roadmap-desktop" and doc["format_version"] == 3
+    assert doc["format"] == "roadmap-desktop" and doc["format_version"] == 4
 
 
 def test_save_stamps_modified_in_utc_without_microseconds(tmp_path: Path, sample_project: Project) -> None:

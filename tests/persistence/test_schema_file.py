@@ -51,7 +51,7 @@ def test_every_field_is_described() -> None:
                 assert field["type"] == ["string", "null"] and field["pattern"] == DATE_PATTERN
             if spec.kind in (FieldKind.TEXT_LIST, FieldKind.REFS):
                 assert field["maxItems"] == 1000 and field["items"]["maxLength"] == 20000
-    assert set(schema["properties"]) == {"format", "format_version", "project", *COLLECTIONS.values()}
+    assert set(schema["properties"]) == {"format", "format_version", "project", "crdt", *COLLECTIONS.values()}
     assert schema["required"] == ["format", "format_version", "project"]
 
 

@@ -216,7 +216,7 @@ def test_migrated_file_opens_dirty_and_the_save_keeps_the_original(qtbot, window
     assert window.files.save_to(path)
     assert (tmp_path / "old.roadmap.v1.bak").read_bytes() == fixture.read_bytes()
     assert shown[-1].endswith(f"original is kept as {tmp_path / 'old.roadmap.v1.bak'}")
-    assert json.loads(path.read_text("utf-8"))["format_version"] == 3
+    assert json.loads(path.read_text("utf-8"))["format_version"] == 4
     assert load_project(path).migrated_from is None
     assert window.document.older is None
     assert window.files.save_to(path) and shown[-1] == f"Saved {path}"  # later saves keep nothing more

@@ -1,0 +1,222 @@
+"""The room: an ASGI app speaking the standard Yjs sync protocol (pycrdt-websocket) at ``/room?code=CODE``,
+and the host's saver, which keeps the project file up to date within a second or two of any change."""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import secrets
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+from pycrdt.websocket import WebsocketServer, YRoom
+from pycrdt.websocket.asgi_server import ASGIWebsocket
+
+from ..crdt.reconcile import apply_each, commands_to_match
+from ..crdt.sync_state import sync_state
+from ..domain.project import Project
+from ..persistence.backup import OlderFile
+from ..persistence.errors import SaveError
+from ..persistence.project_file import save_project
+
+ROOM_PATH = "/room"
+ROOM_NAME = "room"
+SAVE_AFTER_SECONDS = 0.5  # quiet time after a change before the save (the contract: saved within 2 s)
+SAVE_AT_MOST_AFTER_SECONDS = 1.5  # a steady stream of edits is saved this long after its first change
+MAX_BAD_CODES = 10  # per address and minute: six digits are not guessed in a workshop
+BAD_CODE_WINDOW_SECONDS = 60.0
+CLOSE_POLICY = 1008  # "policy violation": the close a refused connection gets, before it is accepted
+
+Log = Callable[[str], None]
+
+
+def new_code() -> str:
+    """A random six-digit join code."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+def code_problem(code: str) -> str:
+    if not 4 <= len(code) <= 64 or not code.isascii() or not code.isalnum():
+        return "a join code is 4-64 letters or digits"
+    return ""
+
+
+class CodeGuard:
+    """Checks join codes in constant time and refuses an address that keeps guessing."""
+
+    def __init__(self, code: str) -> None:
+        self._code = code.encode()
+        self._failures: dict[str, list[float]] = {}
+
+    def allows(self, code: str, address: str) -> tuple[bool, str]:
+        now = time.monotonic()
+        recent = [t for t in self._failures.get(address, []) if now - t < BAD_CODE_WINDOW_SECONDS]
+        if len(recent) >= MAX_BAD_CODES:
+            self._failures[address] = recent
+            return False, "too many wrong codes from this address; wait a minute"
+        if code and hmac.compare_digest(code.encode(), self._code):
+            return True, ""
+        recent.append(now)
+        self._failures[address] = recent
+        return False, "no join code given" if not code else "wrong join code"
+
+
+class Room:
+    """One project shared live. ``Room(...)`` is the ASGI app; ``run()`` serves it with uvicorn and saves."""
+
+    def __init__(
+        self,
+        project: Project,
+        path: Path | None,
+        code: str,
+        log: Log = print,
+        older: OlderFile | None = None,
+        page: Callable[[dict, Callable, Callable], Awaitable[None]] | None = None,
+    ) -> None:
+        self.project = project
+        self.path = path
+        self.log = log
+        self.guard = CodeGuard(code)
+        self.shared = sync_state(project).shared(project)
+        self.server = WebsocketServer(auto_clean_rooms=False, exception_handler=self._on_exception)
+        self.yroom = YRoom(ydoc=self.shared.doc, ready=True, exception_handler=self._on_exception)
+        self.yroom.on_message_error = self._on_message_error
+        self.server.rooms[ROOM_NAME] = self.yroom
+        self.saves = 0
+        self.uvicorn: Any = None
+        self._older = older
+        self._page = page
+        self._changed_at: float | None = None
+        self._first_change: float | None = None
+        self._saving = False
+        self._subscription = self.shared.doc.observe(self._on_change)
+
+    # -- the ASGI app -------------------------------------------------------------------------
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        if scope["type"] == "websocket":
+            await self._websocket(scope, receive, send)
+        elif scope["type"] == "http":
+            if self._page is not None:
+                await self._page(scope, receive, send)
+            else:
+                await _plain(send, 404, "Not found. Join this room from Roadmap Desktop: File > Join Live…\n")
+        elif scope["type"] == "lifespan":
+            while (await receive())["type"] != "lifespan.shutdown":
+                await send({"type": "lifespan.startup.complete"})
+            await send({"type": "lifespan.shutdown.complete"})
+
+    async def _websocket(self, scope: dict, receive: Callable, send: Callable) -> None:
+        message = await receive()
+        if message["type"] != "websocket.connect":
+            return
+        address = (scope.get("client") or ("?", 0))[0]
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        code = (query.get("code") or [""])[0]
+        if scope["path"] != ROOM_PATH:
+            allowed, why = False, f"no room at {scope['path'][:80]}"
+        else:
+            allowed, why = self.guard.allows(code, address)
+        if not allowed:  # closed before it is accepted: the client gets HTTP 403 and not one byte of the project
+            self.log(f"refused {address}: {why}")
+            await send({"type": "websocket.close", "code": CLOSE_POLICY})
+            return
+        await send({"type": "websocket.accept"})
+        await self.server.serve(ASGIWebsocket(receive, send, ROOM_NAME))
+
+    def _on_exception(self, exception: Exception, _log: object) -> bool:
+        self.log(f"room: {type(exception).__name__}: {exception}")
+        return True
+
+    def _on_message_error(self, exception: Exception, message: bytes, _channel: object) -> bool:
+        self.log(f"room: ignored a malformed message ({len(message)} bytes): {type(exception).__name__}")
+        return True
+
+    # -- saving -------------------------------------------------------------------------------
+    def _on_change(self, _event: object) -> None:
+        if self._saving:
+            return
+        now = time.monotonic()
+        self._changed_at = now
+        if self._first_change is None:
+            self._first_change = now
+
+    def save_due(self, now: float) -> bool:
+        if self._changed_at is None or self._first_change is None:
+            return False
+        return now - self._changed_at >= SAVE_AFTER_SECONDS or now - self._first_change >= SAVE_AT_MOST_AFTER_SECONDS
+
+    def save(self) -> None:
+        """Bring the project up to the document and write the file (atomically); a failure is one log line and
+        the next change tries again."""
+        self._changed_at = self._first_change = None
+        commands, problems = commands_to_match(self.project, self.shared)
+        apply_each(self.project, commands, problems)
+        for problem in problems[:3]:
+            self.log(f"room: left out: {problem}")
+        if self.path is None:
+            return
+        self._saving = True
+        try:
+            save_project(self.project, self.path, self._older)
+            self._older = None
+            self.saves += 1
+        except SaveError as exc:
+            self.log(f"room: could not save: {exc}")
+        finally:
+            self._saving = False
+
+    async def _save_loop(self) -> None:
+        while True:
+            await asyncio.sleep(0.1)
+            if self.save_due(time.monotonic()):
+                self.save()
+
+    # -- serving ------------------------------------------------------------------------------
+    async def serve(self, host: str, port: int, started: Callable[[], None] | None = None) -> None:
+        """Serve until the uvicorn server is told to exit (Ctrl+C, SIGTERM, ``stop()``); saves a last time."""
+        import uvicorn
+
+        config = uvicorn.Config(
+            self,
+            host=host,
+            port=port,
+            http="h11",
+            ws="websockets-sansio",
+            ws_max_size=16 * 1024 * 1024,
+            lifespan="off",
+            server_header=False,
+            log_level="warning",
+        )
+        self.uvicorn = uvicorn.Server(config)
+        async with self.server:
+            await self.server.start_room(self.yroom)
+            saver = asyncio.ensure_future(self._save_loop())
+            watcher = asyncio.ensure_future(_when_started(self.uvicorn, started))
+            try:
+                await self.uvicorn.serve()
+            finally:
+                saver.cancel()
+                watcher.cancel()
+                if self._changed_at is not None:
+                    self.save()
+
+    def stop(self) -> None:
+        if self.uvicorn is not None:
+            self.uvicorn.should_exit = True
+
+
+async def _when_started(server: Any, started: Callable[[], None] | None) -> None:
+    while not server.started:
+        await asyncio.sleep(0.02)
+    if started is not None:
+        started()
+
+
+async def _plain(send: Callable, status: int, text: str) -> None:
+    body = text.encode()
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})

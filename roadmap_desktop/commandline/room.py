@@ -1,0 +1,78 @@
+"""`roadmap-desktop room FILE`: share a project live on the local network (Yjs sync over WebSocket).
+
+Checks first (the file, the port, the code), each failure one line and exit code 2; then prints the address and
+the join code and serves until Ctrl+C or SIGTERM, saving the file within two seconds of any change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from pathlib import Path
+
+from ..collab.addresses import join_hint
+from .common import CommandError, fail
+from .serve import DEFAULT_HOST, _port, check_port_free, urls
+
+NAME = "room"
+HELP = "share a project live: everyone on the local network edits it together (File > Join Live…)"
+DEFAULT_PORT = 8765
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="the .roadmap file to share (saved as the room edits it)")
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to listen on (default {DEFAULT_HOST}: this computer only; 0.0.0.0: the local network)",
+    )
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    parser.add_argument("--code", help="the join code (default: six random digits, printed at start)")
+
+
+def banner(host: str, port: int, code: str, file: Path) -> list[str]:
+    here, network = urls(host, port)
+    lines = [f"Sharing {file.name} live", *(f"  on this computer:      {u}" for u in here)]
+    lines += [f"  on the local network:  {u}" for u in network]
+    lines.append(f"  join code:             {code}")
+    if not network:
+        lines.append("  only this computer can join; --host 0.0.0.0 opens the room to the local network")
+    elif host in ("0.0.0.0", "::"):
+        lines.append("  (a firewall on this computer must allow incoming connections to that port)")
+    lines.append("In the app: File > Join Live…, then type the address and the code. Stop with Ctrl+C.")
+    lines.append(join_hint(host, port, code))
+    return lines
+
+
+def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from ..collab.room_server import Room, code_problem, new_code
+    from ..persistence.errors import ProjectFileError
+    from ..persistence.project_file import load_project
+
+    file = Path(args.file)
+    try:
+        loaded = load_project(file)
+        if args.code is not None and (problem := code_problem(args.code)):
+            raise CommandError(f"--code: {problem}")
+        check_port_free(args.host, args.port)
+    except (ProjectFileError, CommandError) as exc:
+        return fail(str(exc))
+    code = args.code or new_code()
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    room = Room(loaded.project, file, code, log=log, older=loaded.older)
+    started = lambda: print("\n".join(banner(args.host, args.port, code, file)), flush=True)  # noqa: E731
+    previous = {sig: signal.signal(sig, lambda *_: room.stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        asyncio.run(room.serve(args.host, args.port, started))
+    except SystemExit as exc:  # uvicorn could not bind, and logged why
+        return 2 if exc.code else 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0
