@@ -52,7 +52,7 @@ class FakeHandler(BaseHTTPRequestHandler):
         elif mode == "models-html":
             self._json(200, b"<html>a router's login page</html>")
         else:
-            self._json(200, {"object": "list", "data": [{"id": "fake.gguf", "object": "model"}]})
+            self._json(200, {"object": "list", "data": [{"id": "fake.gguf", "object": "model", "owned_by": "me"}]})
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
