@@ -212,9 +212,11 @@ class RemoteEngine:
         verbose: bool = False,
         api_key: str | None = None,
         model: str | None = None,
+        prefer_model: str | None = None,
     ) -> RemoteModelInfo:
         """Check that the server answers and serves a model, tell its kind and list its chat models;
-        ``model`` picks one of them (default: a loaded one, else the first). ``api_key`` is the key
+        ``model`` picks one of them (EngineError when it is not served), else ``prefer_model`` if
+        served, else a loaded one, else the first. ``api_key`` is the key
         the server asks for, if any. The local-model settings are accepted for the worker's sake
         and ignored: the server was started with its own."""
         del n_ctx, n_threads, n_gpu_layers, verbose
@@ -230,7 +232,9 @@ class RemoteEngine:
             # It accepted the connection, but llama-cpp-python answers the model list only between
             # generations: busy with another laptop's request. Requests queue there, so use it.
             note = "The server is busy with another request; yours will wait for it"
-            self.info = RemoteModelInfo(url=base, model=model or "", notes=[note], kind=LLAMA_CPP_PYTHON)
+            self.info = RemoteModelInfo(
+                url=base, model=model or prefer_model or "", notes=[note], kind=LLAMA_CPP_PYTHON
+            )
             return self.info
         headers = self._answer_headers
         data = self._json(base, body, "the model list")
@@ -242,7 +246,9 @@ class RemoteEngine:
         models = served_models(kind, data, self._probe_all(base, DETAILS.get(kind.id, ())))
         if not models:
             raise EngineError(f"The model server at {base} serves no chat model (only embedding models)")
-        chosen = pick_model(models, model)
+        chosen = pick_model(models, model or prefer_model)
+        if chosen is None and not model:
+            chosen = pick_model(models, None)
         if chosen is None:
             offered = ", ".join(m.id for m in models[:8]) + (", …" if len(models) > 8 else "")
             raise EngineError(
