@@ -29,7 +29,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model",
         metavar="PATH|URL",
-        help="a .gguf file, or the http:// address of a `roadmap-desktop serve` (default: the bundled SmolLM2 model)",
+        help="a .gguf file, or the http:// address of a model server: `roadmap-desktop serve`, llama.cpp's "
+        "llama-server, Ollama, LM Studio, vLLM or another OpenAI-compatible one (default: the bundled SmolLM2 model)",
+    )
+    parser.add_argument(
+        "--server-model",
+        metavar="NAME",
+        help="which of the server's models to use (with --model URL; default: a loaded one, else the first listed)",
     )
     parser.add_argument(
         "--api-key",
@@ -82,6 +88,7 @@ def _generate(args: argparse.Namespace, remote: bool, model: object, session, fi
     if remote:
         engine: ChatEngine = RemoteEngine()
         options["api_key"] = args.api_key if args.api_key is not None else os.environ.get(API_KEY_ENV)
+        options["model"] = args.server_model
     else:
         from ..llm.probe import check_model
 
@@ -94,6 +101,9 @@ def _generate(args: argparse.Namespace, remote: bool, model: object, session, fi
         engine = Engine()
     try:
         info = engine.load(model, **options)
+        if remote:
+            server = info.as_dict()
+            print(f"note: using {server['model']} on {server['server_name']} at {server['path']}", file=sys.stderr)
         for note in info.notes:
             print(f"note: {note}", file=sys.stderr)
         on_text = None if args.quiet else lambda piece: print(piece, end="", file=sys.stderr, flush=True)
@@ -160,6 +170,8 @@ def run(args: argparse.Namespace) -> int:
             inputs.library = load_default_risk_library()
         started = time.perf_counter()
         remote = bool(args.model) and is_server_url(args.model)
+        if args.server_model and not remote:
+            raise CommandError("--server-model needs --model with a server's http:// address")
         model = args.model.strip() if remote else Path(args.model) if args.model else default_model()
         if not remote:
             inputs.model_parameters = read_model_info(model).parameter_count or 0  # header check too
