@@ -121,6 +121,7 @@ class RemoteModelInfo:
     kind: ServerKind = GENERIC
     served: list[ServedModel] = field(default_factory=list)  # the models with their details
     n_ctx: int | None = None  # the chosen model's context, where the server says
+    parameters: int | None = None  # the chosen model's size, where the server says
 
     @property
     def chat_template_note(self) -> str:
@@ -137,6 +138,7 @@ class RemoteModelInfo:
             "server_name": self.kind.name,
             "schema_enforced": self.kind.enforces_schema,
             "n_ctx": self.n_ctx,  # None: the server does not say; it enforces its own
+            "parameters": self.parameters,
             "n_threads": None,
             "n_gpu_layers": 0,
             "chat_format": "server",
@@ -263,6 +265,7 @@ class RemoteEngine:
             kind=kind,
             served=models,
             n_ctx=chosen.n_ctx,
+            parameters=chosen.parameters,
         )
         return self.info
 

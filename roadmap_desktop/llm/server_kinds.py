@@ -77,9 +77,16 @@ class ServedModel:
     detail: str = ""
     loaded: bool = False
     n_ctx: int | None = None
+    parameters: int | None = None  # where the server says (llama-server, Ollama)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "detail": self.detail, "loaded": self.loaded, "n_ctx": self.n_ctx}
+        return {
+            "id": self.id,
+            "detail": self.detail,
+            "loaded": self.loaded,
+            "n_ctx": self.n_ctx,
+            "parameters": self.parameters,
+        }
 
 
 def _entries(body: object) -> list[dict[str, Any]]:
@@ -136,6 +143,14 @@ def _size(parameters: int | None) -> str:
     return str(parameters)
 
 
+def _parameters(label: str) -> int | None:
+    """Ollama's "7.2B", "135M" as a number."""
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMBT])\s*", label.upper())
+    if not found:
+        return None
+    return int(float(found[1]) * 1000 ** ("KMBT".index(found[2]) + 1))
+
+
 def _text(value: object, limit: int = 40) -> str:
     return printable(value, limit) if isinstance(value, str) else ""
 
@@ -159,8 +174,9 @@ def served_models(kind: ServerKind, body: object, details: Mapping[str, object])
             continue
         meta = entry.get("meta") if isinstance(entry.get("meta"), dict) else {}
         n_ctx = _count(meta.get("n_ctx")) or _count(entry.get("max_model_len"))
-        detail = _join(_size(_count(meta.get("n_params"))), f"context {n_ctx}" if n_ctx else "")
-        models.append(ServedModel(name, detail, loaded=True, n_ctx=n_ctx))
+        parameters = _count(meta.get("n_params"))
+        detail = _join(_size(parameters), f"context {n_ctx}" if n_ctx else "")
+        models.append(ServedModel(name, detail, loaded=True, n_ctx=n_ctx, parameters=parameters))
     return models
 
 
@@ -175,8 +191,9 @@ def _ollama_models(ids: list[str], tags: object, running: object) -> list[Served
         family = " ".join([_text(info.get("family")), *(_text(f) for f in families)]).lower()
         if not name or "bert" in family or "embed" in name.lower():
             continue  # an embedding model cannot chat
-        detail = _join(_text(info.get("parameter_size")), _text(info.get("quantization_level")))
-        models.append(ServedModel(name, detail, loaded=name in loaded))
+        size = _text(info.get("parameter_size"))
+        detail = _join(size, _text(info.get("quantization_level")))
+        models.append(ServedModel(name, detail, loaded=name in loaded, parameters=_parameters(size)))
     return models or [ServedModel(name, loaded=name in loaded) for name in ids if "embed" not in name.lower()]
 
 

@@ -174,3 +174,24 @@ def test_servers_running_on_this_computer_are_found_quickly(monkeypatch):
     assert local_ports() == () and find_local_servers() == []
     monkeypatch.delenv("ROADMAP_DESKTOP_SERVER_PORTS")
     assert local_ports() == (11434, 1234, 8080)
+
+
+def test_assist_takes_any_recorded_server_and_its_model(tmp_path, capsys):
+    from roadmap_desktop.cli import main
+
+    project = tmp_path / "p.roadmap"
+    assert main(["new", "-o", str(project), "--name", "Shop helper"]) == 0
+    capsys.readouterr()
+    with RecordedServer("ollama") as server:
+        command = ["assist", str(project), "--task", "summary", "--model", server.url, "--quiet"]
+        assert main([*command, "--server-model", "codellama:13b"]) == 0
+        err = capsys.readouterr().err
+        assert f"note: using codellama:13b on Ollama at {server.url}" in err
+        # The server said the model's size (13B): large enough to be asked for the summary's opening.
+        assert "no model needed" not in err
+        (body,) = server.chat_bodies()
+        assert body["model"] == "codellama:13b" and body["response_format"]["type"] == "json_schema"
+        assert main([*command, "--server-model", "nope"]) == 2
+        assert "does not serve nope; it serves codellama:13b" in capsys.readouterr().err
+    assert main(["assist", str(project), "--task", "summary", "--server-model", "x"]) == 2
+    assert "--server-model needs --model with a server's http:// address" in capsys.readouterr().err

@@ -81,6 +81,7 @@ class ModelPicker(QWidget):
         self._controller = controller
         self._on_error = on_error
         self.loaded_path: str | None = None
+        self.loaded_info: dict[str, Any] = {}  # what the LLM thread said of the loaded model
         self.loading_path: str | None = None
         self._checking_connected: object = None  # the controller whose model_checking is connected
         # Texts that depend on state are kept as functions, so a language switch can render them again.
@@ -540,6 +541,7 @@ class ModelPicker(QWidget):
 
     def on_model_loaded(self, path: str, info: dict[str, Any]) -> None:
         self.loaded_path = path
+        self.loaded_info = dict(info)
         self.loading_path = None
         self.load_progress.hide()
         if info.get("remote"):
@@ -577,6 +579,7 @@ class ModelPicker(QWidget):
         if not server and self.loading_path:
             self.refresh_models()  # a model the check refused is listed as unusable from now on
         self.loaded_path = None
+        self.loaded_info = {}
         self.loading_path = None
         self.load_progress.hide()
         self._show_model_details()
@@ -608,6 +611,15 @@ class ModelPicker(QWidget):
         ).format(need=need, available=have)
 
     # -- settings ----------------------------------------------------------------------------
+    def model_parameters(self) -> int:
+        """The size of the model requests go to: the chosen file's, or the connected server model's
+        where the server says (0: unknown, treated as small)."""
+        entry = self.current_model()
+        if isinstance(entry, catalog.ModelInfo):
+            return entry.parameter_count or 0
+        info = self.loaded_info
+        return int(info.get("parameters") or 0) if info.get("remote") and self.loaded_path else 0
+
     @property
     def has_model(self) -> bool:
         """A model is loaded or loading (requests queue behind the load)."""
