@@ -535,7 +535,9 @@ class RemoteEngine:
                     shown = printable(kind, 60) or "no content type"
                     raise EngineError(f"The model server at {base} answered with {shown}, not a stream of events")
                 for parts_seen, event in enumerate(sse_events(response), start=1):
-                    if self._aborting():
+                    # The flag itself, not only the watchdog's poll: Stop ends the stream before
+                    # the next token is yielded, however fast tokens come.
+                    if self._aborting() or watchdog.cancelled():
                         raise _Aborted
                     watchdog.poke()
                     if event == "[DONE]":
