@@ -91,7 +91,7 @@ def _connect(args: argparse.Namespace, url: str):
         engine.close()
         raise
     server = info.as_dict()
-    print(f"note: using {server['model']} on {server['server_name']} at {server['path']}", file=sys.stderr)
+    print(f"note: using {server['model_label']} on {server['server_name']} at {server['path']}", file=sys.stderr)
     for note in info.notes:
         print(f"note: {note}", file=sys.stderr)
     return engine, info.parameters or 0

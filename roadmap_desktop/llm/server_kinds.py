@@ -82,11 +82,20 @@ class ServedModel:
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
+            "label": model_label(self.id),
             "detail": self.detail,
             "loaded": self.loaded,
             "n_ctx": self.n_ctx,
             "parameters": self.parameters,
         }
+
+
+def model_label(model_id: str) -> str:
+    """How to show a model's id: llama-server names its model by the file path it was started
+    with; the file's name says enough."""
+    if model_id.lower().endswith(".gguf"):
+        return re.split(r"[\\/]", model_id)[-1] or model_id
+    return model_id
 
 
 def _entries(body: object) -> list[dict[str, Any]]:

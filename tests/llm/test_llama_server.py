@@ -40,7 +40,7 @@ class LlamaServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [str(binary), "-m", str(MODEL), "--host", "127.0.0.1", "--port", str(self.port)]
-        command += ["-c", "4096", "-np", "1", "-t", "2", "--no-webui"]
+        command += ["-c", "4096", "-np", "1", "-t", "2", "--no-webui", "--metrics"]
         self._log = open(log, "w")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
@@ -54,11 +54,18 @@ class LlamaServer:
         try:
             connection.request("GET", path)
             answer = connection.getresponse()
-            return answer.status, json.loads(answer.read() or b"null")
+            body = answer.read()
+            return answer.status, body.decode() if path == "/metrics" else json.loads(body or b"null")
         except (OSError, http.client.HTTPException, ValueError):
             return 0, None
         finally:
             connection.close()
+
+    def tokens_generated(self) -> int:
+        """The server's own count of the tokens it generated so far (Prometheus /metrics)."""
+        _status, text = self.get("/metrics")
+        line = next(line for line in str(text).splitlines() if line.startswith("llamacpp:tokens_predicted_total"))
+        return int(float(line.split()[-1]))
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -112,7 +119,8 @@ def test_every_assistant_task_runs_with_the_schema_enforced(llama_server):
 
     engine = RemoteEngine()
     info = engine.load(llama_server.url)
-    assert (info.kind.id, info.model, info.notes) == ("llama-server", MODEL.name, [])
+    assert (info.kind.id, info.notes) == ("llama-server", [])
+    assert info.as_dict()["model_label"] == MODEL.name  # llama-server names it by the path it was given
     assert info.kind.enforces_schema and 100_000_000 < (info.parameters or 0) < 200_000_000
     assert engine.count_tokens("Hello, how are you?") in range(3, 12)  # llama-server's own /tokenize
     rounds: list[tuple[str, dict, object]] = []
@@ -143,6 +151,7 @@ def test_assist_drafts_with_llama_server(llama_server, tmp_path, capsys):
 
     project = tmp_path / "p.roadmap"
     assert main(["new", "-o", str(project), "--name", "Shop helper"]) == 0
+    capsys.readouterr()
     command = ["assist", str(project), "--task", "requirements", "--model", llama_server.url, "--quiet", "--apply"]
     assert main([*command, "--brief", "A helper for small online shops' order questions", "--seed", "2"]) == 0
     captured = capsys.readouterr()
@@ -154,6 +163,7 @@ def test_assist_drafts_with_llama_server(llama_server, tmp_path, capsys):
 def test_stop_ends_the_answer_within_a_token_and_frees_the_server(llama_server):
     engine = RemoteEngine()
     engine.load(llama_server.url)
+    before = llama_server.tokens_generated()
     flag = threading.Event()
     stream = engine.stream_chat(ESSAY, max_tokens=400, temperature=0.8, seed=1, cancel=flag)
     received: list[str] = []
@@ -164,7 +174,8 @@ def test_stop_ends_the_answer_within_a_token_and_frees_the_server(llama_server):
             stopped_at = time.perf_counter()
     assert len(received) == 5, "a piece came after Stop"
     assert stream.result.cancelled and time.perf_counter() - stopped_at < 1
-    # The server sees the connection closed and stops generating (one slot: nothing else to do).
+    # The server sees the connection closed and stops generating (measured: 1-3 tokens after the 5
+    # received, the slot free 10-35 ms after Stop); one slot, so it has nothing else to do.
     deadline = time.monotonic() + 5
     while True:
         status, slots = llama_server.get("/slots")
@@ -173,8 +184,8 @@ def test_stop_ends_the_answer_within_a_token_and_frees_the_server(llama_server):
             break
         assert time.monotonic() < deadline, f"the server still generates: {slot}"
         time.sleep(0.05)
-    decoded = slot["next_token"][0]["n_decoded"]
-    assert decoded < 40, f"the server went on for {decoded} tokens after Stop at 5"
+    generated = llama_server.tokens_generated() - before
+    assert generated <= 5 + 8, f"the server generated {generated} tokens for a request stopped after 5"
     again = engine.generate_text(ESSAY, max_tokens=8, seed=2)  # the next request is served at once
     assert again.tokens >= 1 and again.time_to_first_token is not None and again.time_to_first_token < 5
 

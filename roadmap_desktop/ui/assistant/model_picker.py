@@ -560,7 +560,7 @@ class ModelPicker(QWidget):
             self._remember(SERVER_MODEL_KEY, model)
         self.server_model_combo.clear()
         for served in info.get("served") or []:
-            label = served["id"] + (f" · {served['detail']}" if served.get("detail") else "")
+            label = served.get("label", served["id"]) + (f" · {served['detail']}" if served.get("detail") else "")
             self.server_model_combo.addItem(label, served["id"])
         self.server_model_combo.setCurrentIndex(max(0, self.server_model_combo.findData(model)))
 

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from ...llm.server_discovery import FoundServer, find_local_servers, local_ports
+from ...llm.server_kinds import model_label
 
 translate = QCoreApplication.translate
 GENERIC_KIND = "openai"  # server_kinds.GENERIC.id
@@ -47,7 +48,7 @@ def server_name(kind: str, name: str) -> str:
 
 def entry_label(entry: LocalServerModel) -> str:
     return translate("AssistantPanel", "{model} · {server} on this computer").format(
-        model=entry.model, server=server_name(entry.kind, entry.server)
+        model=model_label(entry.model), server=server_name(entry.kind, entry.server)
     )
 
 
@@ -71,7 +72,7 @@ def unenforced_text() -> str:
 
 def loaded_text(url: str, info: dict[str, Any]) -> str:
     """The status line once a server is connected: which model, on which server."""
-    model = str(info.get("model") or "")
+    model = str(info.get("model_label") or info.get("model") or "")
     kind = str(info.get("server_kind") or "")
     if not model:
         return translate("AssistantPanel", "Using the model server {url}").format(url=url)
