@@ -220,9 +220,9 @@ class RemoteEngine:
     ) -> RemoteModelInfo:
         """Check that the server answers and serves a model, tell its kind and list its chat models;
         ``model`` picks one of them (EngineError when it is not served), else ``prefer_model`` if
-        served, else a loaded one, else the first. ``api_key`` is the key
-        the server asks for, if any. The local-model settings are accepted for the worker's sake
-        and ignored: the server was started with its own."""
+        served, else a loaded one, else the first. ``api_key`` is the key the server asks for, if
+        any. The local-model settings are accepted for the worker's sake and ignored: the server
+        was started with its own."""
         del n_ctx, n_threads, n_gpu_layers, verbose
         self.close()
         base = normalise_url(url)
