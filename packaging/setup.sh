@@ -98,7 +98,19 @@ fi
 # 3. The models (SmolLM2-135M, the default, and Gemma-3-270M): verified, atomic, skipped when present.
 "$VPY" packaging/install_model.py --gemma
 
-# 4. A real window on Linux needs X11/xcb libraries that Qt's wheels do not ship (tests run offscreen).
+# 4. llama.cpp's own llama-server, for the tests against a real third-party model server
+#    (tests/llm/test_llama_server.py skips without it). Optional: built in CI (CI=true) or with
+#    SETUP_LLAMA_SERVER=1, then cached, so a later run takes a fraction of a second; a failed build
+#    is a warning, not a failed set-up.
+if [[ -n "$(compgen -G "${LLAMA_SERVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/roadmap-desktop/llama-server}/*/llama-server" || true)" ||
+    "${SETUP_LLAMA_SERVER:-}" == 1 || ( "${CI:-}" == true && "${SETUP_LLAMA_SERVER:-}" != 0 ) ]]; then
+    bash packaging/build_llama_server.sh "$VPY" >/dev/null ||
+        say "warning: building llama-server failed; the tests against it will be skipped"
+else
+    say "note: SETUP_LLAMA_SERVER=1 also builds llama.cpp's llama-server for the real-server tests (10-20 minutes, once)"
+fi
+
+# 5. A real window on Linux needs X11/xcb libraries that Qt's wheels do not ship (tests run offscreen).
 if [[ "$(uname -s)" == Linux ]] && command -v ldconfig >/dev/null 2>&1; then
     missing_x11_libs() {
         missing=()

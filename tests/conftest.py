@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The assistant looks for model servers on this computer's usual ports (11434, 1234, 8080): not in
+# tests, whose results must not depend on what else runs here; a test that wants it names its ports.
+os.environ["ROADMAP_DESKTOP_SERVER_PORTS"] = ""
 
 _PREFIX = "roadmap-desktop-test-home-"
 

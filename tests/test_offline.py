@@ -1,7 +1,9 @@
 """Offline guarantee: the app, its sub-commands and the assistant never open a network connection.
 
 A subprocess installs an audit hook that records (and refuses) every internet socket connect,
-name lookup and urllib request, then runs the real entry points."""
+name lookup and urllib request, then runs the real entry points. The one exception, recorded
+apart: the assistant looks for model servers on this computer (loopback, ports 11434, 1234, 8080),
+which is no connection beyond it."""
 
 from __future__ import annotations
 
@@ -20,15 +22,20 @@ MODEL = ROOT / "models" / "SmolLM2-135M-Instruct.Q4_1.gguf"
 GUARD = textwrap.dedent(
     """
     import json, socket, sys
-    attempts = []
+    attempts, loopback = [], []
+    LOCAL_SERVERS = {("127.0.0.1", 11434), ("127.0.0.1", 1234), ("127.0.0.1", 8080)}
     NETWORK_EVENTS = {"socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr", "urllib.Request"}
 
     def hook(event, args):
         if event in ("socket.connect", "socket.sendto", "socket.bind"):
             family = getattr(args[0], "family", None)
-            if family in (socket.AF_INET, socket.AF_INET6):
+            if event == "socket.connect" and tuple(args[1])[:2] in LOCAL_SERVERS:
+                loopback.append(list(args[1])[:2])
+            elif family in (socket.AF_INET, socket.AF_INET6):
                 attempts.append(f"{event} {args[1]!r}")
                 raise OSError(f"offline test: {event} refused")
+        elif event == "socket.getaddrinfo" and tuple(args[:2]) in LOCAL_SERVERS:
+            pass  # a numeric loopback address: resolved without asking anyone
         elif event in NETWORK_EVENTS:
             attempts.append(f"{event} {args[:2]!r}")
             raise OSError(f"offline test: {event} refused")
@@ -37,13 +44,14 @@ GUARD = textwrap.dedent(
     from roadmap_desktop.cli import main
     codes = [main(argv) for argv in json.loads(sys.argv[1])]
     net_modules = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6",) and "Network" in m)
-    print(json.dumps({"codes": codes, "attempts": attempts, "qt_network": net_modules}))
+    print(json.dumps({"codes": codes, "attempts": attempts, "loopback": loopback, "qt_network": net_modules}))
     """
 )
 
 
 def run_guarded(runs: list[list[str]], tmp_path: Path) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ROADMAP_DESKTOP_HOME": str(tmp_path / "home")}
+    env.pop("ROADMAP_DESKTOP_SERVER_PORTS", None)  # the app's own: it looks on this computer's usual ports
     done = subprocess.run(
         [sys.executable, "-c", GUARD, json.dumps(runs)],
         cwd=tmp_path,
@@ -78,6 +86,8 @@ def test_commands_and_gui_open_no_connection(tmp_path):
     assert report["codes"] == [0, 0, 0, 0]
     assert report["attempts"] == []
     assert report["qt_network"] == []
+    # At most the search for model servers on this computer (it runs in the background).
+    assert {tuple(address) for address in report["loopback"]} <= {("127.0.0.1", p) for p in (11434, 1234, 8080)}
 
 
 @pytest.mark.llm

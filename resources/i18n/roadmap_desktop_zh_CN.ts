@@ -4,53 +4,63 @@
 <context>
     <name>AssistantPanel</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+190"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+218"/>
         <source>http://192.168.1.20:8080</source>
         <translation>http://192.168.1.20:8080</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The address `roadmap-desktop serve` printed on the server computer</source>
-        <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+110"/>
         <source>Model server…</source>
         <translation>模型服务器…</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>A model served by `roadmap-desktop serve` on a computer of the local network</source>
-        <translation>由局域网内另一台电脑上的 `roadmap-desktop serve` 提供的模型</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>The address `roadmap-desktop serve` printed on the server computer; its settings apply.</source>
-        <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址；使用该服务器的设置。</translation>
-    </message>
-    <message>
-        <location line="+149"/>
+        <location line="+195"/>
         <source>Connecting to {url}…</source>
         <translation>正在连接 {url}…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../roadmap_desktop/ui/assistant/server_choices.py" line="+45"/>
+        <source>an OpenAI-compatible server</source>
+        <translation>OpenAI 兼容服务器</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{model} · {server} on this computer</source>
+        <translation>{model} · 本机的 {server}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{server} at {url}</source>
+        <translation>{server}（{url}）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This server may not keep to the answer&apos;s format: drafts are checked and only their complete items kept.</source>
+        <translation>此服务器可能不遵守回答的格式：草稿会经过检查，只保留完整的条目。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Using {model} on the model server {url}</source>
         <translation>正在使用模型服务器 {url} 上的 {model}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Using {model} on {server} at {url}</source>
+        <translation>正在使用 {server}（{url}）上的 {model}</translation>
+    </message>
+    <message>
+        <location line="-3"/>
         <source>Using the model server {url}</source>
         <translation>正在使用模型服务器 {url}</translation>
     </message>
     <message>
-        <location line="-249"/>
-        <location line="+251"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-288"/>
+        <location line="+326"/>
         <source>GPU</source>
         <translation>GPU</translation>
     </message>
@@ -110,12 +120,12 @@
         <translation>为 PDF 的标题页概括整个项目。</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-386"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="-482"/>
         <source>No model loaded</source>
         <translation>未加载模型</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+126"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -135,7 +145,17 @@
         <translation>加载</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The address of an OpenAI-compatible server: `roadmap-desktop serve`, llama.cpp&apos;s llama-server, Ollama, LM Studio or vLLM</source>
+        <translation>OpenAI 兼容服务器的地址：`roadmap-desktop serve`、llama.cpp 的 llama-server、Ollama、LM Studio 或 vLLM</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Server model</source>
+        <translation>服务器模型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Key</source>
         <translation>密钥</translation>
     </message>
@@ -246,12 +266,22 @@
         <translation>丢弃</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+57"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+94"/>
         <source>{file} (unusable)</source>
         <translation>{file}（不可用）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+10"/>
+        <source>A model server at an address you type: `roadmap-desktop serve` on a computer of the local network, or llama.cpp&apos;s llama-server, Ollama, LM Studio or vLLM</source>
+        <translation>按您输入的地址使用模型服务器：局域网中某台电脑上的 `roadmap-desktop serve`，或 llama.cpp 的 llama-server、Ollama、LM Studio、vLLM</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The address `roadmap-desktop serve` printed on the server computer, or that of an OpenAI-compatible server (Ollama, LM Studio, vLLM, llama-server); its settings apply.</source>
+        <translation>服务器电脑上 `roadmap-desktop serve` 显示的地址，或 OpenAI 兼容服务器（Ollama、LM Studio、vLLM、llama-server）的地址；以服务器的设置为准。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>No .gguf model found in models/. Use Open… to pick one.</source>
         <translation>在 models/ 中没有找到 .gguf 模型。请用“打开…”选择一个。</translation>
     </message>
@@ -298,7 +328,7 @@ Memory at context {n_ctx}: {memory}</source>
         <translation>此 llama.cpp 为 CPU 版本，不支持 GPU：模型在 CPU 上运行。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Choose a usable .gguf model first</source>
         <translation>请先选择一个可用的 .gguf 模型</translation>
     </message>
@@ -327,7 +357,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>首次使用前，正在单独的进程中检查 {name}…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+71"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
@@ -337,7 +367,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>已加载 {name} · 上下文 {n_ctx} · {device}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Could not load the model: {message}</source>
         <translation>无法加载模型：{message}</translation>
     </message>
@@ -352,7 +382,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>此模型较小（{parameters}）：它把内置库中的条目按你的产品简介调整。要起草库外的内容，请打开更大的模型或使用模型服务器。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>Set product brief</source>
         <translation>设置产品简介</translation>
     </message>
@@ -472,7 +502,7 @@ Loading may make the computer very slow. Load anyway?</source>
         <translation>无法接受：{error}</translation>
     </message>
     <message>
-        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+25"/>
+        <location filename="../../roadmap_desktop/ui/assistant/model_picker.py" line="+34"/>
         <source>Could not remember settings: {error}</source>
         <translation>无法保存设置：{error}</translation>
     </message>

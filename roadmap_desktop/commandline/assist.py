@@ -29,7 +29,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--model",
         metavar="PATH|URL",
-        help="a .gguf file, or the http:// address of a `roadmap-desktop serve` (default: the bundled SmolLM2 model)",
+        help="a .gguf file, or the http:// address of a model server: `roadmap-desktop serve`, llama.cpp's "
+        "llama-server, Ollama, LM Studio, vLLM or another OpenAI-compatible one (default: the bundled SmolLM2 model)",
+    )
+    parser.add_argument(
+        "--server-model",
+        metavar="NAME",
+        help="which of the server's models to use (with --model URL; default: a loaded one, else the first listed)",
     )
     parser.add_argument(
         "--api-key",
@@ -72,17 +78,30 @@ def suggestion_json(suggestion: object) -> dict[str, object]:
     return {"kind": "summary", "text": str(suggestion)}
 
 
-def _generate(args: argparse.Namespace, remote: bool, model: object, session, first):
-    """Load the model (or reach the server) and run the session to the end."""
-    from ..llm.drafting import run_session
-    from ..llm.engine_api import ChatEngine
+def _connect(args: argparse.Namespace, url: str):
+    """Reach the model server and pick its model: before the session, whose requests depend on the
+    model's size where the server tells it."""
     from ..llm.remote_engine import RemoteEngine
 
-    options: dict = {"n_ctx": args.n_ctx, "n_threads": args.threads, "n_gpu_layers": args.gpu_layers}
-    if remote:
-        engine: ChatEngine = RemoteEngine()
-        options["api_key"] = args.api_key if args.api_key is not None else os.environ.get(API_KEY_ENV)
-    else:
+    engine = RemoteEngine()
+    api_key = args.api_key if args.api_key is not None else os.environ.get(API_KEY_ENV)
+    try:
+        info = engine.load(url, api_key=api_key, model=args.server_model)
+    except BaseException:
+        engine.close()
+        raise
+    server = info.as_dict()
+    print(f"note: using {server['model_label']} on {server['server_name']} at {server['path']}", file=sys.stderr)
+    for note in info.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return engine, info.parameters or 0
+
+
+def _generate(args: argparse.Namespace, engine, model: object, session, first):
+    """Load the local model (a server's engine comes connected) and run the session to the end."""
+    from ..llm.drafting import run_session
+
+    if engine is None:
         from ..llm.probe import check_model
 
         # A model that crashes llama.cpp is refused here in one line, not by the process dying.
@@ -92,10 +111,10 @@ def _generate(args: argparse.Namespace, remote: bool, model: object, session, fi
         from ..llm.engine import Engine  # llama.cpp, loaded only for a local model
 
         engine = Engine()
-    try:
-        info = engine.load(model, **options)
-        for note in info.notes:
+        options = {"n_ctx": args.n_ctx, "n_threads": args.threads, "n_gpu_layers": args.gpu_layers}
+        for note in engine.load(model, **options).notes:
             print(f"note: {note}", file=sys.stderr)
+    try:
         on_text = None if args.quiet else lambda piece: print(piece, end="", file=sys.stderr, flush=True)
         return run_session(engine, session, first, on_text=on_text)
     finally:
@@ -160,8 +179,13 @@ def run(args: argparse.Namespace) -> int:
             inputs.library = load_default_risk_library()
         started = time.perf_counter()
         remote = bool(args.model) and is_server_url(args.model)
+        if args.server_model and not remote:
+            raise CommandError("--server-model needs --model with a server's http:// address")
         model = args.model.strip() if remote else Path(args.model) if args.model else default_model()
-        if not remote:
+        engine = None  # a server's, connected here; a local model is loaded only when the task needs it
+        if remote:
+            engine, inputs.model_parameters = _connect(args, str(model))
+        else:
             inputs.model_parameters = read_model_info(model).parameter_count or 0  # header check too
         session = DraftingSession(task, inputs, seed=args.seed)
         first = session.start()  # a missing brief or requirement fails here, before loading
@@ -171,14 +195,18 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     except (ValueError, LookupError) as exc:
         return fail(f"{args.task}: {exc}")
-    except ModelFileError as exc:
+    except (ModelFileError, EngineError) as exc:  # a server's engine holds no connection between requests
         return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted; nothing was changed")
     if first is None:  # the task needs no model here: the library's or the project's answer
+        if engine is not None:
+            engine.close()
         result = session.result
         print("note: from the library and the project's figures; no model needed", file=sys.stderr)
     else:
         try:
-            result = _generate(args, remote, model, session, first)
+            result = _generate(args, engine, model, session, first)
         except (EngineError, ModelFileError) as exc:
             return fail(str(exc))
         except KeyboardInterrupt:

@@ -1,7 +1,10 @@
-"""A model server on the local network (``roadmap-desktop serve``) used like a local ``Engine``.
+"""A model server (``roadmap-desktop serve``, llama.cpp's llama-server, Ollama, LM Studio, vLLM or
+another OpenAI-compatible one) used like a local ``Engine``.
 
-Speaks llama-cpp-python's OpenAI-compatible API with the standard library only: GET /v1/models to
-check the server, POST /v1/chat/completions with ``stream: true`` for Server-Sent Events. The same
+Speaks the OpenAI chat API with the standard library only: GET /v1/models to check the server and
+list its models, POST /v1/chat/completions with ``stream: true`` for Server-Sent Events. On connect
+it recognises the kind of server (server_kinds.py: the answer's headers and model list, else a few
+short probes) and then sends structured output in the form that server enforces. The same
 ``engine_api.ChatEngine`` contract as ``engine.Engine``, and it never loads llama.cpp: one thread
 uses it; ``request_abort()`` and the ``cancel`` flag may be set from another thread, and they close
 the connection so the stream ends within a token (the server stops generating when it sees the
@@ -43,10 +46,30 @@ from .engine_api import (
     run_to_end,
 )
 from .server_key import key_problem
+from .server_kinds import (
+    DETAILS,
+    GENERIC,
+    LLAMA_CPP_PYTHON,
+    PROBES,
+    ROADMAP,
+    ServedModel,
+    ServerKind,
+    count_request,
+    counted,
+    kind_from_models,
+    kind_from_probe,
+    model_label,
+    pick_model,
+    response_format_for,
+    sampling_fields,
+    schema_note,
+    served_models,
+)
 from .server_stream import StreamError, Watchdog, parse_json, printable, sse_events
 
 CONNECT_TIMEOUT = 5.0  # seconds for GET /v1/models: a LAN answers in milliseconds
 REQUEST_SECONDS = 15.0  # for a whole answer that is not streamed (model list, token count)
+PROBE_SECONDS = 3.0  # for each probe that tells the kind of server; a slow or broken answer ends probing
 # Between two streamed events (keep-alive comments do not count). Generous: the server queues
 # requests from several laptops and evaluates long prompts before the first token.
 READ_TIMEOUT = 300.0
@@ -56,7 +79,6 @@ SECONDS_PER_TOKEN = 1.0
 PART_MARGIN = 64
 MAX_CHARS_PER_TOKEN = 128
 MAX_BODY_BYTES = 1024 * 1024  # a model list or an error is a few hundred bytes
-MAX_MODELS = 100
 CHARS_PER_TOKEN = 4  # count_tokens' estimate when the server cannot count
 DEFAULT_PORT = 8080
 
@@ -97,6 +119,10 @@ class RemoteModelInfo:
     model: str
     models: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    kind: ServerKind = GENERIC
+    served: list[ServedModel] = field(default_factory=list)  # the models with their details
+    n_ctx: int | None = None  # the chosen model's context, where the server says
+    parameters: int | None = None  # the chosen model's size, where the server says
 
     @property
     def chat_template_note(self) -> str:
@@ -107,8 +133,14 @@ class RemoteModelInfo:
             "path": self.url,
             "remote": True,
             "model": self.model,
+            "model_label": model_label(self.model),
             "models": list(self.models),
-            "n_ctx": None,  # the server does not say; it enforces its own
+            "served": [m.as_dict() for m in self.served],
+            "server_kind": self.kind.id,
+            "server_name": self.kind.name,
+            "schema_enforced": self.kind.enforces_schema,
+            "n_ctx": self.n_ctx,  # None: the server does not say; it enforces its own
+            "parameters": self.parameters,
             "n_threads": None,
             "n_gpu_layers": 0,
             "chat_format": "server",
@@ -159,6 +191,7 @@ class RemoteEngine:
         self._socket: socket.socket | None = None  # the connection's, while it is published
         self._abort_requested = False
         self._timed_out: str | None = None  # the watchdog's reason when it closed the connection
+        self._answer_headers: dict[str, str] = {}  # of the last whole answer, names in lower case
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -182,10 +215,14 @@ class RemoteEngine:
         n_gpu_layers: int = 0,
         verbose: bool = False,
         api_key: str | None = None,
+        model: str | None = None,
+        prefer_model: str | None = None,
     ) -> RemoteModelInfo:
-        """Check that the server answers and serves a model; ``api_key`` is the key `serve` printed,
-        if it asks for one. The local-model settings are accepted for the worker's sake and
-        ignored: the server was started with its own."""
+        """Check that the server answers and serves a model, tell its kind and list its chat models;
+        ``model`` picks one of them (EngineError when it is not served), else ``prefer_model`` if
+        served, else a loaded one, else the first. ``api_key`` is the key the server asks for, if
+        any. The local-model settings are accepted for the worker's sake and ignored: the server
+        was started with its own."""
         del n_ctx, n_threads, n_gpu_layers, verbose
         self.close()
         base = normalise_url(url)
@@ -199,18 +236,74 @@ class RemoteEngine:
             # It accepted the connection, but llama-cpp-python answers the model list only between
             # generations: busy with another laptop's request. Requests queue there, so use it.
             note = "The server is busy with another request; yours will wait for it"
-            self.info = RemoteModelInfo(url=base, model="", notes=[note])
+            self.info = RemoteModelInfo(
+                url=base, model=model or prefer_model or "", notes=[note], kind=LLAMA_CPP_PYTHON
+            )
             return self.info
+        headers = self._answer_headers
         data = self._json(base, body, "the model list")
-        entries = data.get("data") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
+        if not isinstance(data.get("data") if isinstance(data, dict) else None, list):
             raise EngineError(f"The model server at {base} sent an unexpected model list (no 'data' list)")
-        ids = [e.get("id") for e in entries[:MAX_MODELS] if isinstance(e, dict)]
-        models = [name for name in (printable(i, 120) for i in ids if isinstance(i, str)) if name]
-        if not models:
+        if not served_models(GENERIC, data, {}):
             raise EngineError(f"The model server at {base} serves no model")
-        self.info = RemoteModelInfo(url=base, model=models[0], models=models)
+        kind = kind_from_models(headers, data) or self._probe_kind(base)
+        models = served_models(kind, data, self._probe_all(base, DETAILS.get(kind.id, ())))
+        if not models:
+            raise EngineError(f"The model server at {base} serves no chat model (only embedding models)")
+        chosen = pick_model(models, model or prefer_model)
+        if chosen is None and not model:
+            chosen = pick_model(models, None)
+        if chosen is None:
+            offered = ", ".join(m.id for m in models[:8]) + (", …" if len(models) > 8 else "")
+            raise EngineError(
+                f"The model server at {base} does not serve {printable(model or '', 120)}; it serves {offered}"
+            )
+        notes = [note] if (note := schema_note(kind, base)) else []
+        self.info = RemoteModelInfo(
+            url=base,
+            model=chosen.id,
+            models=[m.id for m in models],
+            notes=notes,
+            kind=kind,
+            served=models,
+            n_ctx=chosen.n_ctx,
+            parameters=chosen.parameters,
+        )
         return self.info
+
+    def _probe(self, base: str, path: str) -> Any:
+        """The JSON of ``GET path``, or None when the server refuses it or answers something else;
+        _ProbeEnded when it answers too slowly or brokenly to be asked more."""
+        saved = self.request_timeout
+        self.request_timeout = min(saved, PROBE_SECONDS)
+        try:
+            return parse_json(self._request(base, "GET", path, None), "an answer")
+        except (_Status, StreamError):
+            return None
+        except EngineError:
+            raise _ProbeEnded from None
+        finally:
+            self.request_timeout = saved
+
+    def _probe_all(self, base: str, paths: tuple[str, ...]) -> dict[str, Any]:
+        answers: dict[str, Any] = {}
+        for path in paths:
+            try:
+                answers[path] = self._probe(base, path)
+            except _ProbeEnded:
+                break
+        return answers
+
+    def _probe_kind(self, base: str) -> ServerKind:
+        """The kind the first answering probe shows; GENERIC when none does."""
+        for path in PROBES:
+            try:
+                kind = kind_from_probe(path, self._probe(base, path))
+            except _ProbeEnded:
+                break
+            if kind is not None:
+                return kind
+        return GENERIC
 
     def close(self) -> None:
         """Forget the server (and drop a running stream). Safe to call repeatedly."""
@@ -303,9 +396,11 @@ class RemoteEngine:
             finally:
                 _close(connection, response)
             if response.status == 401:
-                raise EngineError(self._key_message(base))
+                raise _Status(401, self._key_message(base))
             reason = printable(f"HTTP {response.status} {response.reason}", 80)
-            raise EngineError(f"The model server at {base} answered {reason}" + (f": {detail}" if detail else ""))
+            raise _Status(
+                response.status, f"The model server at {base} answered {reason}" + (f": {detail}" if detail else "")
+            )
         return connection, response
 
     def _key_message(self, base: str) -> str:
@@ -328,6 +423,7 @@ class RemoteEngine:
         watchdog = Watchdog(self._watchdog_stop, total=self.request_timeout)
         with watchdog:
             connection, response = self._open(base, method, path, payload)
+            self._answer_headers = {name.lower(): value for name, value in response.getheaders()}
             try:
                 body = response.read(MAX_BODY_BYTES + 1)
             except (OSError, http.client.HTTPException) as exc:
@@ -370,14 +466,15 @@ class RemoteEngine:
 
     # -- inference -------------------------------------------------------------------------------
     def count_tokens(self, text: str) -> int:
-        """The server's count (llama-cpp-python's /extras/tokenize/count), else an estimate."""
+        """The server's count where it has a counter (llama-cpp-python, llama-server, vLLM), else an estimate."""
         base = self._require()
+        assert self.info is not None
+        request = count_request(self.info.kind, self.info.model, text)
         try:
-            body = self._request(base, "POST", "/extras/tokenize/count", {"input": text})
-            data = parse_json(body, "a token count")
-            count = data.get("count") if isinstance(data, dict) else None
-            if isinstance(count, int) and not isinstance(count, bool) and 0 <= count <= 8 * len(text) + 16:
-                return count
+            if request is not None:
+                count = counted(parse_json(self._request(base, "POST", *request), "a token count"))
+                if count is not None and count <= 8 * len(text) + 16:
+                    return count
         except (EngineError, StreamError):
             pass
         return max(1, len(text) // CHARS_PER_TOKEN) if text else 0
@@ -402,6 +499,7 @@ class RemoteEngine:
         check_response_format(response_format)
         payload = chat_payload(
             messages,
+            kind=self.info.kind if self.info else ROADMAP,
             model=self.info.model if self.info else "",
             max_tokens=max_tokens,
             temperature=temperature,
@@ -433,13 +531,15 @@ class RemoteEngine:
             with watchdog:
                 if self._aborting() or watchdog.cancelled():
                     raise _Aborted
-                connection, response = self._open(base, "POST", "/v1/chat/completions", payload, streaming=True)
+                connection, response = self._send_chat(base, payload)
                 kind = response.getheader("Content-Type") or ""
                 if not kind.lower().startswith("text/event-stream"):
                     shown = printable(kind, 60) or "no content type"
                     raise EngineError(f"The model server at {base} answered with {shown}, not a stream of events")
                 for parts_seen, event in enumerate(sse_events(response), start=1):
-                    if self._aborting():
+                    # The flag itself, not only the watchdog's poll: Stop ends the stream before
+                    # the next token is yielded, however fast tokens come.
+                    if self._aborting() or watchdog.cancelled():
                         raise _Aborted
                     watchdog.poke()
                     if event == "[DONE]":
@@ -505,6 +605,20 @@ class RemoteEngine:
             result.seconds = time.perf_counter() - start
             self._abort_requested = False
 
+    def _send_chat(
+        self, base: str, payload: dict[str, Any]
+    ) -> tuple[http.client.HTTPConnection, http.client.HTTPResponse]:
+        try:
+            return self._open(base, "POST", "/v1/chat/completions", payload, streaming=True)
+        except _Status as exc:
+            # A server the app does not know may refuse OpenAI's json_schema: ask once more without
+            # it (the drafts are checked afterwards, as the note at connect said).
+            known = self.info is not None and self.info.kind.known
+            if known or exc.status not in (400, 422) or "response_format" not in payload:
+                raise
+        plain = {name: value for name, value in payload.items() if name != "response_format"}
+        return self._open(base, "POST", "/v1/chat/completions", plain, streaming=True)
+
     def _watchdog_stop(self, reason: str) -> None:
         """Stop (the cancel flag), or silence or an answer that ran too long: close the connection."""
         if reason == "cancel":
@@ -521,6 +635,7 @@ class RemoteEngine:
 def chat_payload(
     messages: list[dict[str, Any]],
     *,
+    kind: ServerKind = ROADMAP,
     model: str = "",
     max_tokens: int = 512,
     temperature: float = 0.7,
@@ -531,16 +646,20 @@ def chat_payload(
     presence_penalty: float | None = None,
     stop: list[str] | str | None = None,
 ) -> dict[str, Any]:
-    """The body of a streamed chat request, as ``stream_chat`` sends it."""
+    """The body of a streamed chat request to a ``kind`` of server, as ``stream_chat`` sends it;
+    ``response_format`` is the assistant's own form (``json_object`` + ``schema``)."""
     payload: dict[str, Any] = {
         "messages": list(messages),
         "stream": True,
         "max_tokens": max_tokens,
         "temperature": temperature,
         # The local engine's repetition guards, so a server gives the same kind of drafts.
-        "repeat_penalty": REPEAT_PENALTY if repeat_penalty is None else repeat_penalty,
-        "frequency_penalty": FREQUENCY_PENALTY if frequency_penalty is None else frequency_penalty,
-        "presence_penalty": PRESENCE_PENALTY if presence_penalty is None else presence_penalty,
+        **sampling_fields(
+            kind,
+            REPEAT_PENALTY if repeat_penalty is None else repeat_penalty,
+            FREQUENCY_PENALTY if frequency_penalty is None else frequency_penalty,
+            PRESENCE_PENALTY if presence_penalty is None else presence_penalty,
+        ),
     }
     if model:
         payload["model"] = model
@@ -549,7 +668,7 @@ def chat_payload(
     if stop:
         payload["stop"] = stop
     if response_format is not None:
-        payload["response_format"] = response_format
+        payload["response_format"] = response_format_for(kind, response_format)
     return payload
 
 
@@ -562,6 +681,18 @@ def _close(connection: http.client.HTTPConnection, response: http.client.HTTPRes
 
 class _NoAnswer(EngineError):
     """Internal: connected, but no answer in time."""
+
+
+class _Status(EngineError):
+    """Internal: the server answered with an HTTP error status; ``str()`` is the user's line."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class _ProbeEnded(Exception):
+    """Internal: a probe's answer was too slow or broken to probe further."""
 
 
 class _Aborted(Exception):

@@ -262,7 +262,11 @@ def _error(message: str, kind: str) -> dict[str, Any]:
 
 
 def _model_list(alias: str) -> dict[str, Any]:
-    return {"object": "list", "data": [{"id": alias, "object": "model", "owned_by": "me", "permissions": []}]}
+    # owned_by names this server, so the laptops' assistant knows the form of schema it enforces.
+    return {
+        "object": "list",
+        "data": [{"id": alias, "object": "model", "owned_by": "roadmap-desktop", "permissions": []}],
+    }
 
 
 # -- helpers ---------------------------------------------------------------------------------------

@@ -114,8 +114,10 @@ class LlmWorker(QObject):
                     self._engine.close()  # frees a local model's memory when switching to a server
                     self._engine = None
                 self._engine = RemoteEngine() if remote else local_engine()
-            # A server's key (Authorization: Bearer); a local model has none.
-            server_options = {"api_key": options.get("api_key") or None} if remote else {}
+            # A server's key (Authorization: Bearer) and which of its models; a local model has neither.
+            server_options = (
+                {key: options.get(key) or None for key in ("api_key", "model", "prefer_model")} if remote else {}
+            )
             info = self._engine.load(
                 path,
                 n_ctx=int(options.get("n_ctx") or DEFAULT_N_CTX),

@@ -52,7 +52,7 @@ class FakeHandler(BaseHTTPRequestHandler):
         elif mode == "models-html":
             self._json(200, b"<html>a router's login page</html>")
         else:
-            self._json(200, {"object": "list", "data": [{"id": "fake.gguf", "object": "model"}]})
+            self._json(200, {"object": "list", "data": [{"id": "fake.gguf", "object": "model", "owned_by": "me"}]})
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -337,7 +337,8 @@ def test_serve_streams_tokens_and_a_structured_task(qtbot, served):
     with pytest.raises(EngineError, match="needs a key"):
         RemoteEngine().load(served)
     engine = RemoteEngine()
-    engine.load(served, api_key=SERVER_KEY)
+    info = engine.load(served, api_key=SERVER_KEY)
+    assert info.kind.id == "roadmap-desktop" and info.kind.enforces_schema and info.notes == []  # told by owned_by
     # A grammar that crashed llama.cpp is refused in one line, and the server serves on.
     connection = http.client.HTTPConnection(served.removeprefix("http://").split(":")[0], int(served.split(":")[-1]))
     body = json.dumps({"messages": HELLO, "grammar": 'root ::= ((("'})

@@ -212,3 +212,60 @@ def test_a_server_with_a_key_takes_the_key_typed_and_remembers_it(qtbot, make_pa
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def test_servers_on_this_computer_are_offered_and_their_models_chosen(qtbot, make_panel, monkeypatch, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "llm"))  # the replaying server lives there
+    from recorded_servers import RecordedServer
+
+    from roadmap_desktop.ui.assistant.model_picker import SERVER_MODEL_KEY
+    from roadmap_desktop.ui.assistant.server_choices import LocalServerModel
+
+    with RecordedServer("ollama") as server:
+        monkeypatch.setenv("ROADMAP_DESKTOP_SERVER_PORTS", str(server.port))
+        panel = make_panel()
+        picker, combo = panel.picker, panel.model_combo
+        found = lambda: [i for i in range(combo.count()) if isinstance(combo.itemData(i), LocalServerModel)]  # noqa: E731
+        qtbot.waitUntil(lambda: len(found()) == 3, timeout=10_000)
+        assert Path(combo.currentData().path) == MODEL  # the local model stays the default
+        labels = [combo.itemText(i) for i in found()]
+        assert labels == [
+            f"{m} · Ollama on this computer" for m in ("codellama:13b", "llama3:latest", "mistral:latest")
+        ]
+        assert found()[-1] == server_index(panel) - 1  # before "Model server…"
+        combo.setCurrentIndex(found()[-1])
+        assert picker.model_details.text() == f"Ollama at {server.url} · 7.2B · Q4_0"
+        assert not picker.server_row.isVisible() and picker.load_button.isEnabled()
+        controller = panel.ensure_controller()
+        with qtbot.waitSignal(controller.model_loaded, timeout=15_000):
+            assert picker.load_model()
+        assert panel.model_status.text() == f"Using mistral:latest on Ollama at {server.url}"
+        panel.brief_edit.setPlainText("A helper for small online shops.")
+        with qtbot.waitSignal(panel.generation_done, timeout=15_000):
+            panel.generate()
+        body = server.chat_bodies()[-1]
+        assert body["model"] == "mistral:latest" and body["response_format"]["type"] == "json_schema"
+        assert make_panel.settings.get(SERVER_MODEL_KEY) == "mistral:latest"
+        panel.grab().save(str(tmp_path / "found_server.png"))
+
+        # The same server typed as an address: its models are offered beside it.
+        combo.setCurrentIndex(server_index(panel))
+        picker.server_edit.setText(server.url)
+        with qtbot.waitSignal(controller.model_loaded, timeout=15_000):
+            assert picker.load_model()
+        assert picker.server_models_row.isVisible()
+        models = picker.server_model_combo
+        assert [models.itemData(i) for i in range(models.count())] == [
+            "codellama:13b",
+            "llama3:latest",
+            "mistral:latest",
+        ]
+        assert models.currentData() == "mistral:latest"  # the one chosen before, still offered
+        with qtbot.waitSignal(controller.model_loaded, timeout=15_000):
+            models.activated.emit(0)
+        assert panel.model_status.text() == f"Using codellama:13b on Ollama at {server.url}"
+        assert make_panel.settings.get(SERVER_MODEL_KEY) == "codellama:13b"
+        panel.grab().save(str(tmp_path / "server_models.png"))
+        panel.shutdown()

@@ -294,8 +294,7 @@ class AssistantPanel(QWidget):
         brief = grounding.brief_text(project, self.brief_edit.toPlainText())
         library = self._risk_library() if self.task_name() == "risks" else None
         requirement_id = self._selected_requirement() or ""
-        entry = self.picker.current_model()
-        parameters = (entry.parameter_count or 0) if isinstance(entry, catalog.ModelInfo) else 0
+        parameters = self.picker.model_parameters()
         return TaskInputs(
             project=project,
             brief=brief,

@@ -1,5 +1,6 @@
-"""The assistant's model picker: the model list, Open…, a model's details and memory check, the model
-server choice, the model settings, and loading a model into the LLM thread."""
+"""The assistant's model picker: the model list (local files, the models of servers running on this
+computer, "Model server…"), Open…, a model's details and memory check, a server's address, key and
+model, the model settings, and loading a model into the LLM thread."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ from PySide6.QtWidgets import (
 from ...llm import catalog, probe
 from ...persistence.errors import SaveError
 from ...persistence.settings import Settings
+from .server_choices import (
+    LocalServerFinder,
+    LocalServerModel,
+    entries_of,
+    entry_details,
+    entry_label,
+    loaded_text,
+    notes_text,
+)
 from .server_messages import server_message
 
 if TYPE_CHECKING:
@@ -42,10 +52,11 @@ translate = QCoreApplication.translate
 SERVER_URL_KEY = "llm_server_url"  # the model server address last typed
 USE_SERVER_KEY = "llm_use_server"  # True when the server, not a local file, was loaded last
 SERVER_API_KEY = "llm_server_key"  # the key a server on the local network printed (serve --host 0.0.0.0)
+SERVER_MODEL_KEY = "llm_server_model"  # the server's model last chosen (a server may offer several)
 
 
 class ServerChoice:
-    """The model list's "Model server…" entry: a ``roadmap-desktop serve`` on the local network."""
+    """The model list's "Model server…" entry: any OpenAI-compatible server, at an address typed."""
 
 
 SERVER_CHOICE = ServerChoice()
@@ -70,11 +81,15 @@ class ModelPicker(QWidget):
         self._controller = controller
         self._on_error = on_error
         self.loaded_path: str | None = None
+        self.loaded_info: dict[str, Any] = {}  # what the LLM thread said of the loaded model
         self.loading_path: str | None = None
         self._checking_connected: object = None  # the controller whose model_checking is connected
         # Texts that depend on state are kept as functions, so a language switch can render them again.
         self._status_text: Callable[[], str] = lambda: translate("AssistantPanel", "No model loaded")
         self._gpu_supported: bool | None = None  # asked once, when the settings are first shown
+        self._local_servers: list[LocalServerModel] = []  # found on this computer's usual ports
+        self._finder = LocalServerFinder(self)
+        self._finder.servers_found.connect(self._on_finder_servers_found)
         self._build()
         self.refresh_models()
 
@@ -121,6 +136,19 @@ class ModelPicker(QWidget):
         server_layout.addWidget(self.server_key_edit, 1)
         self.server_row.hide()
         model_form.addRow(self.server_row)
+        # The server's models, once it is connected and offers more than one (Ollama, LM Studio).
+        self.server_models_row = QWidget()
+        models_layout = QHBoxLayout(self.server_models_row)
+        models_layout.setContentsMargins(0, 0, 0, 0)
+        self._server_model_label = QLabel()
+        self.server_model_combo = QComboBox()
+        self.server_model_combo.setObjectName("serverModelCombo")
+        self.server_model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.server_model_combo.activated.connect(self._on_server_model_combo_activated)
+        models_layout.addWidget(self._server_model_label)
+        models_layout.addWidget(self.server_model_combo, 1)
+        self.server_models_row.hide()
+        model_form.addRow(self.server_models_row)
         self.model_details = QLabel()
         self.model_details.setWordWrap(True)
         self.model_details.setStyleSheet("color: palette(mid);")
@@ -189,8 +217,13 @@ class ModelPicker(QWidget):
         self.load_button.setText(translate("AssistantPanel", "Load"))
         self.server_edit.setPlaceholderText(translate("AssistantPanel", "http://192.168.1.20:8080"))
         self.server_edit.setToolTip(
-            translate("AssistantPanel", "The address `roadmap-desktop serve` printed on the server computer")
+            translate(
+                "AssistantPanel",
+                "The address of an OpenAI-compatible server: `roadmap-desktop serve`, llama.cpp's llama-server, "
+                "Ollama, LM Studio or vLLM",
+            )
         )
+        self._server_model_label.setText(translate("AssistantPanel", "Server model"))
         self._address_label.setText(translate("AssistantPanel", "Address"))
         self._key_label.setText(translate("AssistantPanel", "Key"))
         self.server_key_edit.setPlaceholderText(translate("AssistantPanel", "if the server printed one"))
@@ -245,15 +278,17 @@ class ModelPicker(QWidget):
         for entry in probe.find_checked_models(tuple(extras)):
             self.model_combo.addItem(self._model_label(entry), entry)
             self.model_combo.setItemData(self.model_combo.count() - 1, str(entry.path), Qt.ItemDataRole.ToolTipRole)
+        for server_model in self._local_servers:
+            self.model_combo.addItem(self._model_label(server_model), server_model)
         self.model_combo.addItem(self._model_label(SERVER_CHOICE), SERVER_CHOICE)
         self.model_combo.setItemData(self.model_combo.count() - 1, self._server_tip(), Qt.ItemDataRole.ToolTipRole)
         self.model_combo.blockSignals(False)
         if self.settings.get(USE_SERVER_KEY) is True:
-            self.model_combo.setCurrentIndex(self.model_combo.count() - 1)
+            self.model_combo.setCurrentIndex(self._remembered_server_index())
         else:
             for index in range(self.model_combo.count()):
                 entry = self.model_combo.itemData(index)
-                if isinstance(entry, ServerChoice):
+                if not isinstance(entry, catalog.ModelInfo | catalog.BrokenModel):
                     continue
                 path = Path(entry.path)
                 wanted = str(path) == str(remembered) if remembered else path.name == catalog.DEFAULT_MODEL_FILE
@@ -261,12 +296,47 @@ class ModelPicker(QWidget):
                     self.model_combo.setCurrentIndex(index)
                     break
         self._show_model_details()
+        self._finder.start()  # servers started since are offered too
+
+    def _remembered_server_index(self) -> int:
+        """The found server model last used, else "Model server…" (the last entry)."""
+        url, model = self.settings.get(SERVER_URL_KEY), self.settings.get(SERVER_MODEL_KEY)
+        for index in range(self.model_combo.count()):
+            entry = self.model_combo.itemData(index)
+            if isinstance(entry, LocalServerModel) and (entry.url, entry.model) == (url, model):
+                return index
+        return self.model_combo.count() - 1
+
+    def _on_finder_servers_found(self, servers: list) -> None:
+        """Offer the models of the servers found on this computer, keeping the current choice."""
+        found = entries_of(servers)
+        if found == self._local_servers:
+            return
+        current = self.current_model()
+        self._local_servers = found
+        self.model_combo.blockSignals(True)
+        for index in reversed(range(self.model_combo.count())):
+            if isinstance(self.model_combo.itemData(index), LocalServerModel):
+                self.model_combo.removeItem(index)
+        place = self.model_combo.count() - 1  # before "Model server…"
+        for offset, entry in enumerate(found):
+            self.model_combo.insertItem(place + offset, self._model_label(entry), entry)
+        keep = next((i for i in range(self.model_combo.count()) if self.model_combo.itemData(i) == current), None)
+        if keep is None and self.settings.get(USE_SERVER_KEY) is True and not self.has_model:
+            keep = self._remembered_server_index()
+        self.model_combo.setCurrentIndex(keep if keep is not None else self.model_combo.count() - 1)
+        self.model_combo.blockSignals(False)
+        if self.current_model() != current:
+            self.model_chosen.emit()
+        self._show_model_details()
 
     def _model_label(self, entry: object) -> str:
         if isinstance(entry, catalog.ModelInfo):
             return f"{entry.name} · {entry.parameters_label} · {entry.quantization}"
         if isinstance(entry, ServerChoice):
             return translate("AssistantPanel", "Model server…")
+        if isinstance(entry, LocalServerModel):
+            return entry_label(entry)
         return translate("AssistantPanel", "{file} (unusable)").format(file=Path(entry.path).name)  # type: ignore[attr-defined]
 
     def _retranslate_model_list(self) -> None:
@@ -278,7 +348,9 @@ class ModelPicker(QWidget):
 
     def _server_tip(self) -> str:
         return translate(
-            "AssistantPanel", "A model served by `roadmap-desktop serve` on a computer of the local network"
+            "AssistantPanel",
+            "A model server at an address you type: `roadmap-desktop serve` on a computer of the local network, "
+            "or llama.cpp's llama-server, Ollama, LM Studio or vLLM",
         )
 
     def current_model(self) -> object | None:
@@ -287,15 +359,22 @@ class ModelPicker(QWidget):
     def _show_model_details(self, *_args) -> None:
         entry = self.current_model()
         self.server_row.setVisible(isinstance(entry, ServerChoice))
+        self.server_models_row.setVisible(isinstance(entry, ServerChoice) and self.server_model_combo.count() > 1)
         if isinstance(entry, ServerChoice):
             self.model_details.setText(
                 translate(
                     "AssistantPanel",
-                    "The address `roadmap-desktop serve` printed on the server computer; its settings apply.",
+                    "The address `roadmap-desktop serve` printed on the server computer, or that of an "
+                    "OpenAI-compatible server (Ollama, LM Studio, vLLM, llama-server); its settings apply.",
                 )
             )
             self.model_details.setToolTip("")
             self.load_button.setEnabled(bool(self.server_edit.text().strip()))
+            return
+        if isinstance(entry, LocalServerModel):
+            self.model_details.setText(entry_details(entry))
+            self.model_details.setToolTip("")
+            self.load_button.setEnabled(True)
             return
         if entry is None:
             self.model_details.setText(
@@ -369,6 +448,8 @@ class ModelPicker(QWidget):
         entry = self.current_model()
         if isinstance(entry, ServerChoice):
             return self._connect_server()
+        if isinstance(entry, LocalServerModel):
+            return self._connect_server(entry.url, entry.model, key="")
         if not isinstance(entry, catalog.ModelInfo):
             self._on_error(translate("AssistantPanel", "Choose a usable .gguf model first"))
             return False
@@ -420,45 +501,72 @@ class ModelPicker(QWidget):
             ).format(name=name)
         )
 
-    def _connect_server(self) -> bool:
+    def _connect_server(self, address: str | None = None, model: str | None = None, key: str | None = None) -> bool:
+        """Connect to the server at ``address`` (default: the one typed) with ``key`` (default: the one
+        typed) and use ``model`` (default: the one last chosen there, if it still offers it)."""
         from ...llm.engine_api import EngineError
         from ...llm.remote_engine import normalise_url
 
         try:
-            url = normalise_url(self.server_edit.text())
+            url = normalise_url(self.server_edit.text() if address is None else address)
         except EngineError as exc:
             self.set_status(lambda error=str(exc): error)
             self._on_error(str(exc))
             self.server_edit.setFocus()
             return False
-        key = self.server_key_edit.text().strip()
-        self._remember(SERVER_URL_KEY, url)
-        if self.settings.get(SERVER_API_KEY) != key:
-            self._remember(SERVER_API_KEY, key)
+        options: dict[str, Any] = {"model": model}
+        if model is None and url == self.settings.get(SERVER_URL_KEY):
+            options["prefer_model"] = self.settings.get(SERVER_MODEL_KEY)
+        if key is None:  # a server found on this computer asks for no key: the typed one stays
+            key = self.server_key_edit.text().strip()
+            if self.settings.get(SERVER_API_KEY) != key:
+                self._remember(SERVER_API_KEY, key)
+            if self.settings.get(SERVER_URL_KEY) != url:
+                self._remember(SERVER_URL_KEY, url)
+        else:
+            self._remember(SERVER_URL_KEY, url)
+        options["api_key"] = key
         self._remember(USE_SERVER_KEY, True)
         self.loading_path = url
         self.load_progress.show()
         self.set_status(lambda: translate("AssistantPanel", "Connecting to {url}…").format(url=url))
         self.load_button.setEnabled(False)
-        self._controller().load(url, {"api_key": key})
+        self._controller().load(url, options)
         return True
+
+    def _on_server_model_combo_activated(self, index: int) -> None:
+        model = self.server_model_combo.itemData(index)
+        if isinstance(model, str) and self.loaded_path and model != self._server_model:
+            self._connect_server(self.loaded_path, model, key=self.server_key_edit.text().strip())
 
     def on_model_loaded(self, path: str, info: dict[str, Any]) -> None:
         self.loaded_path = path
+        self.loaded_info = dict(info)
         self.loading_path = None
         self.load_progress.hide()
+        if info.get("remote"):
+            self._show_server_models(info)
         self._show_model_details()  # re-enables Load as fits the chosen entry
-        notes = "".join(f"\n{n}" for n in (info.get("notes") or []) if n)
-        self.set_status(lambda: self._loaded_text(path, info) + notes)
+        self.set_status(lambda: self._loaded_text(path, info) + "".join(f"\n{n}" for n in notes_text(info)))
+
+    @property
+    def _server_model(self) -> str | None:
+        return self.settings.get(SERVER_MODEL_KEY) if self.loaded_path else None  # type: ignore[return-value]
+
+    def _show_server_models(self, info: dict[str, Any]) -> None:
+        """Offer the connected server's models; remember the one in use."""
+        model = str(info.get("model") or "")
+        if model and self.settings.get(SERVER_MODEL_KEY) != model:
+            self._remember(SERVER_MODEL_KEY, model)
+        self.server_model_combo.clear()
+        for served in info.get("served") or []:
+            label = served.get("label", served["id"]) + (f" · {served['detail']}" if served.get("detail") else "")
+            self.server_model_combo.addItem(label, served["id"])
+        self.server_model_combo.setCurrentIndex(max(0, self.server_model_combo.findData(model)))
 
     def _loaded_text(self, path: str, info: dict[str, Any]) -> str:
         if info.get("remote"):
-            model = str(info.get("model") or "")
-            return (
-                translate("AssistantPanel", "Using {model} on the model server {url}").format(model=model, url=path)
-                if model
-                else translate("AssistantPanel", "Using the model server {url}").format(url=path)
-            )
+            return loaded_text(path, info)
         device = translate("AssistantPanel", "GPU") if info.get("n_gpu_layers") else translate("AssistantPanel", "CPU")
         return translate("AssistantPanel", "Loaded {name} · context {n_ctx} · {device}").format(
             name=Path(path).name, n_ctx=info.get("n_ctx", "?"), device=device
@@ -471,6 +579,7 @@ class ModelPicker(QWidget):
         if not server and self.loading_path:
             self.refresh_models()  # a model the check refused is listed as unusable from now on
         self.loaded_path = None
+        self.loaded_info = {}
         self.loading_path = None
         self.load_progress.hide()
         self._show_model_details()
@@ -502,6 +611,15 @@ class ModelPicker(QWidget):
         ).format(need=need, available=have)
 
     # -- settings ----------------------------------------------------------------------------
+    def model_parameters(self) -> int:
+        """The size of the model requests go to: the chosen file's, or the connected server model's
+        where the server says (0: unknown, treated as small)."""
+        entry = self.current_model()
+        if isinstance(entry, catalog.ModelInfo):
+            return entry.parameter_count or 0
+        info = self.loaded_info
+        return int(info.get("parameters") or 0) if info.get("remote") and self.loaded_path else 0
+
     @property
     def has_model(self) -> bool:
         """A model is loaded or loading (requests queue behind the load)."""
