@@ -79,11 +79,13 @@
   document.querySelectorAll('[data-t]').forEach(el => { el.textContent = t(el.dataset.t) })
 
   const $ = id => document.getElementById(id)
+  const remember = (key, value) => { try { localStorage.setItem(key, value) } catch (_) {} } // private mode may refuse
+  const recall = key => { try { return localStorage.getItem(key) || '' } catch (_) { return '' } }
   const defaults = JSON.parse($('requirement-defaults').textContent)
   const params = new URLSearchParams(location.search)
   $('idea').placeholder = t('idea_placeholder')
-  $('name').value = localStorage.getItem('roadmap.name') || ''
-  $('code').value = params.get('code') || localStorage.getItem('roadmap.code') || ''
+  $('name').value = recall('roadmap.name')
+  $('code').value = params.get('code') || recall('roadmap.code')
 
   let doc = null
   let presence = null
@@ -101,7 +103,7 @@
     code = $('code').value.trim()
     $('join-error').textContent = !name ? t('need_name') : !code ? t('need_code') : ''
     if (!name || !code) return
-    localStorage.setItem('roadmap.name', name)
+    remember('roadmap.name', name)
     $('join-button').disabled = true
     $('join-button').textContent = t('joining')
     start()
@@ -202,7 +204,7 @@
 
   function onSynced () {
     synced = everSynced = true
-    localStorage.setItem('roadmap.code', code)
+    remember('roadmap.code', code)
     $('join').hidden = true
     $('room').hidden = false
     $('me').textContent = name

@@ -272,3 +272,31 @@ def test_the_page_follows_the_browsers_language(tmp_path: Path) -> None:
         chrome.find_element("id", "add-idea").click()
         _until(lambda: "语音笔记" in chrome.find_element("id", "ranking").text, 2)
         _screenshot(chrome, "phone-zh")
+
+
+def test_a_phone_keeps_its_edits_while_the_host_restarts_and_they_merge(tmp_path: Path) -> None:
+    path = _project_file(tmp_path)
+    with phone_browser() as chrome, RoomThread(path) as room:
+        chrome.get(f"http://127.0.0.1:{room.port}/?code={CODE}")
+        chrome.find_element("id", "name").send_keys("Ana")
+        chrome.find_element("id", "join-button").click()
+        _until(lambda: _shown(chrome, "room"), 5)
+
+        async def stop_host() -> None:
+            room.room.stop()
+            await asyncio.wait_for(room._serving, 5)
+
+        room.call(stop_host)
+        _until(lambda: "Offline" in chrome.find_element("id", "status").text, 3)
+        chrome.find_element("id", "idea").send_keys("Typed while the host was down")
+        chrome.find_element("id", "add-idea").click()
+        assert "Typed while the host was down" in chrome.find_element("id", "ranking").text
+
+        async def restart_host() -> None:
+            room.room = Room(load_project(path).project, path, CODE, log=room.log.append)
+            room._serving = asyncio.ensure_future(room.room.serve("127.0.0.1", room.port))
+            await wait_for(lambda: room.room.uvicorn is not None and room.room.uvicorn.started, 5)
+
+        room.call(restart_host)
+        _until(lambda: "Live" in chrome.find_element("id", "status").text, 5)
+        _until(lambda: [t for t, _ in room.host()] == ["Offline mode", "Typed while the host was down"], 3)
