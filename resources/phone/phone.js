@@ -106,7 +106,8 @@
     remember('roadmap.name', name)
     $('join-button').disabled = true
     $('join-button').textContent = t('joining')
-    start()
+    if (doc && everSynced && presence.getLocalState().user.name === name) connect() // a new code: keep this replica's edits
+    else { stop(); start() }
   })
 
   $('leave').addEventListener('click', () => {
@@ -167,13 +168,22 @@
       synced = false
       if (!opened && !everSynced) { // the page came from this room, so a first refusal is the code
         socket = null
-        showJoinError(t('refused'))
+        showJoinError(t('refused'), false)
         return
       }
       if (opened) aw.removeAwarenessStates(presence, Array.from(presence.getStates().keys()).filter(id => id !== doc.clientID), REMOTE)
       showStatus()
-      setTimeout(() => { if (socket === ws) connect() }, RETRY_MS)
+      if (opened) { retry(ws); return }
+      // Down, or back with another code (a room restarted without --code)? The page answers only if it is up.
+      fetch('/', { method: 'HEAD', cache: 'no-store' }).then(answer => {
+        if (socket !== ws) return
+        if (answer.ok) { socket = null; showJoinError(t('refused'), true) } else retry(ws)
+      }, () => retry(ws))
     }
+  }
+
+  function retry (ws) {
+    setTimeout(() => { if (socket === ws) connect() }, RETRY_MS)
   }
 
   function send (type, write) {
@@ -211,8 +221,8 @@
     queueRender()
   }
 
-  function showJoinError (text) {
-    stop()
+  function showJoinError (text, keepEdits) {
+    if (!keepEdits) stop()
     $('room').hidden = true
     $('join').hidden = false
     $('join-error').textContent = text

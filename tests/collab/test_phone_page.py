@@ -274,7 +274,7 @@ def test_the_page_follows_the_browsers_language(tmp_path: Path) -> None:
         _screenshot(chrome, "phone-zh")
 
 
-def test_a_phone_keeps_its_edits_while_the_host_restarts_and_they_merge(tmp_path: Path) -> None:
+def test_a_phone_keeps_its_edits_while_the_host_restarts_with_a_new_code_and_they_merge(tmp_path: Path) -> None:
     path = _project_file(tmp_path)
     with phone_browser() as chrome, RoomThread(path) as room:
         chrome.get(f"http://127.0.0.1:{room.port}/?code={CODE}")
@@ -292,11 +292,16 @@ def test_a_phone_keeps_its_edits_while_the_host_restarts_and_they_merge(tmp_path
         chrome.find_element("id", "add-idea").click()
         assert "Typed while the host was down" in chrome.find_element("id", "ranking").text
 
-        async def restart_host() -> None:
-            room.room = Room(load_project(path).project, path, CODE, log=room.log.append)
+        async def restart_host() -> None:  # with another code, as `room` without --code does
+            room.room = Room(load_project(path).project, path, "999999", log=room.log.append)
             room._serving = asyncio.ensure_future(room.room.serve("127.0.0.1", room.port))
             await wait_for(lambda: room.room.uvicorn is not None and room.room.uvicorn.started, 5)
 
         room.call(restart_host)
+        _until(lambda: _shown(chrome, "join"), 5)  # the page is up but the code is refused: ask for the new one
+        assert "did not accept" in chrome.find_element("id", "join-error").text
+        chrome.find_element("id", "code").clear()
+        chrome.find_element("id", "code").send_keys("999999")
+        chrome.find_element("id", "join-button").click()
         _until(lambda: "Live" in chrome.find_element("id", "status").text, 5)
         _until(lambda: [t for t, _ in room.host()] == ["Offline mode", "Typed while the host was down"], 3)
