@@ -6,15 +6,16 @@ import getpass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QListWidget, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QInputDialog, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from ...collab.addresses import join_addresses, port_free
+from ...collab.addresses import port_free
 from ...collab.client import RoomRefused, room_url
 from ...collab.room_server import new_code
 from ...crdt.project_builder import project_from_shared
 from ...crdt.shared_project import SharedProject
 from ...qtmodels.document import ProjectDocument
 from .live_session import LiveSession, fetch_room
+from .share_dialog import ShareLiveDialog
 
 DEFAULT_PORT = 8765
 
@@ -101,13 +102,7 @@ class LiveActions(QObject):
         code = new_code()
         self.session = LiveSession.host(document.project, document.path, code, host, port, self._name())
         self._bind(document)
-        QMessageBox.information(
-            self.window,
-            self.tr("Share Live"),
-            self.tr("Others join with File > Join Live…\nAddress: {0}\nCode: {1}")
-            .replace("{0}", self.tr(" or ").join(join_addresses(host, port)))
-            .replace("{1}", code),
-        )
+        ShareLiveDialog(self.window, host, port, code).exec()
 
     def join(self) -> None:
         if self.session is not None:
