@@ -104,7 +104,9 @@ fi
 #    is a warning, not a failed set-up.
 if [[ -n "$(compgen -G "${LLAMA_SERVER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/roadmap-desktop/llama-server}/*/llama-server" || true)" ||
     "${SETUP_LLAMA_SERVER:-}" == 1 || ( "${CI:-}" == true && "${SETUP_LLAMA_SERVER:-}" != 0 ) ]]; then
-    bash packaging/build_llama_server.sh "$VPY" >/dev/null ||
+    # Capped (LLAMA_SERVER_BUILD_TIMEOUT seconds, default 20 minutes): a slow machine skips those tests
+    # rather than holding the whole set-up.
+    timeout "${LLAMA_SERVER_BUILD_TIMEOUT:-1200}" bash packaging/build_llama_server.sh "$VPY" >/dev/null ||
         say "warning: building llama-server failed; the tests against it will be skipped"
 else
     say "note: SETUP_LLAMA_SERVER=1 also builds llama.cpp's llama-server for the real-server tests (10-20 minutes, once)"
