@@ -29,11 +29,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--code", help="the join code (default: six random digits, printed at start)")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="everyone may look and follow live, nobody may edit (the room refuses every edit)",
+    )
 
 
-def banner(host: str, port: int, code: str, file: Path) -> list[str]:
+def banner(host: str, port: int, code: str, file: Path, read_only: bool = False) -> list[str]:
     here, network = urls(host, port)
-    lines = [f"Sharing {file.name} live", *(f"  on this computer:      {u}" for u in here)]
+    lines = [f"Sharing {file.name} live" + (", read-only" if read_only else "")]
+    lines += [f"  on this computer:      {u}" for u in here]
     lines += [f"  on the local network:  {u}" for u in network]
     lines.append(f"  join code:             {code}")
     if not network:
@@ -65,8 +71,8 @@ def run(args: argparse.Namespace) -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    room = Room(loaded.project, file, code, log=log, older=loaded.older)
-    started = lambda: print("\n".join(banner(args.host, args.port, code, file)), flush=True)  # noqa: E731
+    room = Room(loaded.project, file, code, log=log, older=loaded.older, read_only=args.read_only)
+    started = lambda: print("\n".join(banner(args.host, args.port, code, file, args.read_only)), flush=True)  # noqa: E731
     previous = {sig: signal.signal(sig, lambda *_: room.stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         asyncio.run(room.serve(args.host, args.port, started))
