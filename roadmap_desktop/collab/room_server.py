@@ -174,6 +174,7 @@ class Room:
     async def end(self) -> None:
         """End the room for everyone: announce it, close every connection with "the room has ended", save, stop."""
         if self.facilitation.ended:
+            self.stop()
             return
         self.facilitation.ended = True
         self.facilitation.publish()
