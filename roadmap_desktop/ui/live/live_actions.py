@@ -199,7 +199,7 @@ class LiveActions(QObject):
             editor.table.selectionModel().selectionChanged.connect(
                 lambda *_a, kind=kind, editor=editor: self._on_selection(kind, editor)
             )
-        document.destroyed.connect(self.leave)
+        document.destroyed.connect(self._on_document_destroyed)
 
     def _on_session_presence_changed(self, states: dict) -> None:
         if self.panel is not None and self.session is not None:
@@ -267,6 +267,11 @@ class LiveActions(QObject):
         if self.session is not None:
             ids = editor.selected_ids()
             self.session.select(kind, ids[0] if ids else "")
+
+    def _on_document_destroyed(self, *_args) -> None:
+        self.leave()
+        if self.banner is not None:  # "the room has ended" spoke of that document
+            self.banner.say("")
 
     def leave(self, *_args) -> None:
         if self.session is not None:
