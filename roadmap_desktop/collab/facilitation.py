@@ -90,7 +90,13 @@ class GuardedChannel:
 
     async def __anext__(self) -> bytes:
         while True:
-            message = await self._channel.__anext__()
+            try:
+                message = await self._channel.__anext__()
+            except KeyError:  # pycrdt's ASGI channel reads only binary frames: a text frame has no "bytes"
+                message = None
+            if not isinstance(message, bytes | bytearray) or not message:
+                self._facilitation.log(f"room: ignored a malformed message from {self.who}: not binary, or empty")
+                continue
             if not self._refused(message):
                 return message
 
@@ -118,7 +124,7 @@ class GuardedChannel:
             await self._close({"type": "websocket.close", "code": code, "reason": reason})
 
     def _refused(self, message: bytes) -> bool:
-        if not isinstance(message, bytes | bytearray) or len(message) < 2:
+        if len(message) < 2:
             return False  # the room's own handling logs what is malformed
         if message[0] == YMessageType.SYNC and message[1] in _UPDATES:
             if not self._facilitation.read_only or self.writer:
