@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pycrdt import Doc, Map  # noqa: E402
+from pycrdt import Decoder, Doc, Map  # noqa: E402
 
 from roadmap_desktop.collab.client import RoomClient, room_url  # noqa: E402
 from roadmap_desktop.crdt.project_builder import project_from_shared  # noqa: E402
@@ -59,6 +59,13 @@ def cpu_seconds(pid: int) -> float | None:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
+
+
+def state_vector(doc: Doc) -> frozenset[tuple[int, int]]:
+    """(client id, clock) pairs of what a replica holds: equal sets, equal documents. (The encoded bytes may list
+    the pairs in another order.)"""
+    decoder = Decoder(doc.get_state())
+    return frozenset((decoder.read_var_uint(), decoder.read_var_uint()) for _ in range(decoder.read_var_uint()))
 
 
 class SimulatedClient:
@@ -114,7 +121,10 @@ def contents(project: Project) -> dict:
     """What a project holds, as comparable plain values (its history aside)."""
     return {
         "project": project_values(project),
-        **{kind: [entity_values(e) for e in project.collection(kind)] for kind in ("lane", "requirement", "item", "risk")},
+        **{
+            kind: [entity_values(e) for e in project.collection(kind)]
+            for kind in ("lane", "requirement", "item", "risk")
+        },
     }
 
 
@@ -153,10 +163,10 @@ async def run(clients: int, per_minute: float, seconds: float, folder: Path) -> 
         while len(seen) < expected and time.perf_counter() < deadline:
             await asyncio.sleep(0.05)
         cpu_after, wall_after = cpu_seconds(host.pid), time.perf_counter()
-        states = {bytes(c.client.doc.get_state()) for c in simulated}
+        states = {state_vector(c.client.doc) for c in simulated}
         while len(states) > 1 and time.perf_counter() < deadline:
             await asyncio.sleep(0.1)
-            states = {bytes(c.client.doc.get_state()) for c in simulated}
+            states = {state_vector(c.client.doc) for c in simulated}
         merged = contents(project_from_shared(SharedProject(simulated[0].client.doc))[0])
         result.update(
             edits=total,
@@ -207,7 +217,9 @@ def report(result: dict) -> list[str]:
     cpu = result["host_cpu_percent"]
     lines.append(f"  host CPU: {cpu:.0f} % of one core" if cpu is not None else "  host CPU: not measured here")
     lines.append(f"  replicas agree: {'yes' if result['replicas_agree'] else 'NO'}")
-    lines.append(f"  file saved at the end equals the merged state: {'yes' if result['file_equals_merged_state'] else 'NO'}")
+    lines.append(
+        f"  file saved at the end equals the merged state: {'yes' if result['file_equals_merged_state'] else 'NO'}"
+    )
     return lines
 
 

@@ -83,7 +83,11 @@ def test_a_client_offline_for_100_edits_merges_every_one_on_reconnect(tmp_path: 
                 for n in range(100):
                     add_requirement(online.doc, f"in the room {n}")
                 await link.restore()
-                expected = {"shared idea", *(f"offline {n}" for n in range(50)), *(f"in the room {n}" for n in range(100))}
+                expected = {
+                    "shared idea",
+                    *(f"offline {n}" for n in range(50)),
+                    *(f"in the room {n}" for n in range(100)),
+                }
                 await wait_for(lambda: set(titles(room.shared.doc)) == expected, 10)
                 await wait_for(lambda: _votes(online.doc) == _votes(roaming.doc) == _votes(room.shared.doc), 5)
                 assert _votes(online.doc)["shared idea"] == 50
