@@ -43,6 +43,7 @@ from roadmap_desktop.persistence.project_file import load_project, save_project 
 
 TARGET_P95_MS = 250.0
 CODE = "271828"
+KINDS = ("lane", "requirement", "item", "risk")
 SETTLE_SECONDS = 20.0  # after the last edit, how long the replicas may take to agree
 
 
@@ -106,9 +107,9 @@ class SimulatedClient:
         for event in events:
             for key, change in (getattr(event, "keys", None) or {}).items():
                 value = change.get("newValue") if isinstance(change, dict) else None
-                if key == "title" and isinstance(value, str) and value in self.sent:
-                    if not value.startswith(f"c{self.number}-"):
-                        self.seen.append(now - self.sent[value])
+                mine = isinstance(value, str) and value.startswith(f"c{self.number}-")
+                if key == "title" and isinstance(value, str) and value in self.sent and not mine:
+                    self.seen.append(now - self.sent[value])
 
     async def stop(self) -> None:
         if self._task is not None:

@@ -108,7 +108,7 @@ def test_an_address_guessing_codes_is_refused_for_the_rest_of_the_minute(tmp_pat
     lines: list[str] = []
 
     async def scenario() -> None:
-        async with room_running(path, lines) as (room, port):
+        async with room_running(path, lines) as (_room, port):
             for code in ("1", "", "x" * 100, "%00%ff", "424243"):
                 with pytest.raises(websockets.exceptions.InvalidStatus):
                     await websockets.connect(f"ws://127.0.0.1:{port}/room?code={code}")
