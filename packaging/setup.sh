@@ -138,4 +138,21 @@ if [[ "$(uname -s)" == Linux ]] && command -v ldconfig >/dev/null 2>&1; then
     fi
 fi
 
+# 5. The phone page's browser test (tests/collab/test_phone_page.py) drives headless Chromium; without it
+# the test is skipped with that reason. Installed as root on Debian/Ubuntu only for CI (CI=true) or when
+# asked (ROADMAP_SETUP_BROWSER=1): a browser is a large download nobody needs to run the app.
+if [[ -n "${CI:-}${ROADMAP_SETUP_BROWSER:-}" ]] && ! { command -v chromedriver >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; }; then
+    if ((EUID == 0)) && command -v apt-get >/dev/null 2>&1 && [[ -z "${ROADMAP_SETUP_NO_APT:-}" ]]; then
+        say "installing Chromium and its driver for the phone page's browser test"
+        export DEBIAN_FRONTEND=noninteractive
+        if ! apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null 2>&1; then
+            apt-get update -qq >/dev/null 2>&1 || true
+            apt-get install -y -qq --no-install-recommends chromium chromium-driver >/dev/null 2>&1 ||
+                say "warning: apt-get could not install chromium chromium-driver (the browser test will be skipped)"
+        fi
+    else
+        say "note: the phone page's browser test needs chromium and chromium-driver (it is skipped without them)"
+    fi
+fi
+
 say "done in $((SECONDS - started))s; run the app with .venv/bin/roadmap-desktop, the tests with .venv/bin/python -m pytest"

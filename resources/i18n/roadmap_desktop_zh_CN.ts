@@ -2166,7 +2166,7 @@ Save them before closing?</source>
 <context>
     <name>LiveActions</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/live/live_actions.py" line="+102"/>
+        <location filename="../../roadmap_desktop/ui/live/live_actions.py" line="+103"/>
         <source>Share &amp;Live…</source>
         <translation>实时共享(&amp;L)…</translation>
     </message>
@@ -2188,12 +2188,11 @@ Save them before closing?</source>
     <message>
         <location line="+15"/>
         <location line="+7"/>
-        <location line="+18"/>
         <source>Share Live</source>
         <translation>实时共享</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-7"/>
         <source>Listen on (0.0.0.0: the local network):</source>
         <translation>监听地址（0.0.0.0：局域网）：</translation>
     </message>
@@ -2208,21 +2207,7 @@ Save them before closing?</source>
         <translation>端口 {0} 已被占用（另一个房间或服务器？）：请换一个。</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Others join with File &gt; Join Live…
-Address: {0}
-Code: {1}</source>
-        <translation>其他人通过 文件 &gt; 加入实时协作… 加入
-地址：{0}
-加入码：{1}</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source> or </source>
-        <translation> 或 </translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <location line="+3"/>
         <source>Join Live</source>
         <translation>加入实时协作</translation>
@@ -2282,7 +2267,7 @@ Code: {1}</source>
 <context>
     <name>LivePanel</name>
     <message>
-        <location line="-192"/>
+        <location line="-186"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
@@ -3528,6 +3513,34 @@ Recover it?</source>
         <location line="+1"/>
         <source>Price</source>
         <translation>价格</translation>
+    </message>
+</context>
+<context>
+    <name>ShareLiveDialog</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/live/share_dialog.py" line="+19"/>
+        <source>Share Live</source>
+        <translation>实时共享</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;On a laptop:&lt;/b&gt; File &amp;gt; Join Live…, address &lt;b&gt;{0}&lt;/b&gt;, code &lt;b&gt;{1}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;电脑上：&lt;/b&gt;文件 &amp;gt; 加入实时协作…，地址 &lt;b&gt;{0}&lt;/b&gt;，加入码 &lt;b&gt;{1}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&lt;b&gt;On a phone:&lt;/b&gt; scan this code, or open&lt;br&gt;{0}</source>
+        <translation>&lt;b&gt;手机上：&lt;/b&gt;扫描这个二维码，或打开&lt;br&gt;{0}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Phones cannot reach a room shared on this computer only: share on 0.0.0.0 to let them join.</source>
+        <translation>只在本机共享的房间手机无法访问：在 0.0.0.0 上共享才能让手机加入。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from pycrdt import Awareness, Decoder, YMessageType, YSyncMessageType, create_awareness_message, read_message
+from pycrdt import Awareness, Decoder, YMessageType, YSyncMessageType, read_message
 
 ROOM_STATE_KEY = "room"  # the awareness field that only the room itself may set
 CLOSE_ENDED = 4000  # the WebSocket close code (application range) of "the facilitator ended the room"
@@ -45,11 +45,6 @@ def awareness_entries(message: bytes) -> list[tuple[int, dict | None]]:
         raise ValueError("malformed awareness message") from exc
 
 
-def awareness_message(awareness: Awareness) -> bytes:
-    """The room's own awareness state as a message, for a client that has just connected."""
-    return create_awareness_message(awareness.encode_awareness_update([awareness.client_id]))
-
-
 class Facilitation:
     """What the facilitator decided: read-only or not, ended or not; the room publishes it in its awareness."""
 
@@ -67,8 +62,7 @@ class GuardedChannel:
     """A client's connection as the room serves it (a pycrdt Channel around another). A guest's document updates
     (SyncStep2 and Update messages) are dropped while the room is read-only, with one log line per connection
     and lock; presence entries for the room's own client id or with a ``room`` field are dropped. The facilitator's
-    own connection (``writer``) may edit even then. The first message sent (the room's SyncStep1) is followed
-    by the room's state, so a new client learns at once whether it may edit."""
+    own connection (``writer``) may edit even then."""
 
     def __init__(
         self, channel: Any, facilitation: Facilitation, writer: bool, who: str, close: Callable | None = None
@@ -78,7 +72,6 @@ class GuardedChannel:
         self.writer = writer
         self.who = who
         self._close = close
-        self._greeted = False
         self._refusals = 0
 
     @property
@@ -104,10 +97,7 @@ class GuardedChannel:
         return await self.__anext__()
 
     async def send(self, message: bytes) -> None:
-        await self._channel.send(message)
-        if not self._greeted:
-            self._greeted = True
-            await self._channel.send(awareness_message(self._facilitation.awareness))
+        await self._channel.send(message)  # the room's _Greeted channel adds the room's state after its SyncStep1
 
     @property
     def held_back(self) -> bool:

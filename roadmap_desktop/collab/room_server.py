@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from pycrdt import create_sync_message
+from pycrdt import Map, create_awareness_message, create_sync_message
 from pycrdt.websocket import WebsocketServer, YRoom
 from pycrdt.websocket.asgi_server import ASGIWebsocket
 
+from ..crdt.dot_votes import DEFAULT_DOTS_PER_PERSON, DOTS_ROOT, ROOM_ROOT, set_dots_per_person, write_votes
 from ..crdt.reconcile import apply_each, commands_to_match
 from ..crdt.sync_state import sync_state
 from ..domain.project import Project
@@ -24,6 +25,7 @@ from ..persistence.backup import OlderFile
 from ..persistence.errors import SaveError
 from ..persistence.project_file import save_project
 from .facilitation import CLOSE_ENDED, ENDED_REASON, Facilitation, GuardedChannel
+from .phone_page import PhonePage
 
 ROOM_PATH = "/room"
 ROOM_NAME = "room"
@@ -78,6 +80,7 @@ class Room:
         log: Log = print,
         older: OlderFile | None = None,
         page: Callable[[dict, Callable, Callable], Awaitable[None]] | None = None,
+        dots_per_person: int = DEFAULT_DOTS_PER_PERSON,
         read_only: bool = False,
         host_key: str = "",
     ) -> None:
@@ -98,21 +101,23 @@ class Room:
         self.saves = 0
         self.uvicorn: Any = None
         self._older = older
-        self._page = page
+        self._page = page if page is not None else PhonePage()
         self._changed_at: float | None = None
         self._first_change: float | None = None
         self._saving = False
         self._subscription = self.shared.doc.observe(self._on_change)
+        set_dots_per_person(self.shared, dots_per_person)
+        self._dots_changed = asyncio.Event()
+        self._dots_subscription = self.shared.doc.get(DOTS_ROOT, type=Map).observe_deep(self._on_dots)
+        self._room_subscription = self.shared.doc.get(ROOM_ROOT, type=Map).observe(self._on_dots)
+        self._over_limit: set[str] = set()
 
     # -- the ASGI app -------------------------------------------------------------------------
     async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
         if scope["type"] == "websocket":
             await self._websocket(scope, receive, send)
         elif scope["type"] == "http":
-            if self._page is not None:
-                await self._page(scope, receive, send)
-            else:
-                await _plain(send, 404, "Not found. Join this room from Roadmap Desktop: File > Join Live…\n")
+            await self._page(scope, receive, send)
         elif scope["type"] == "lifespan":
             while (await receive())["type"] != "lifespan.shutdown":
                 await send({"type": "lifespan.startup.complete"})
@@ -139,7 +144,9 @@ class Room:
             return
         key = (query.get("key") or [""])[0]
         writer = bool(self.host_key) and hmac.compare_digest(key.encode(), self.host_key.encode())
-        channel = GuardedChannel(ASGIWebsocket(receive, send, ROOM_NAME), self.facilitation, writer, address, send)
+        channel = GuardedChannel(
+            _Greeted(receive, send, ROOM_NAME, self.yroom.awareness), self.facilitation, writer, address, send
+        )
         self.channels.add(channel)
         try:
             await self.server.serve(channel)
@@ -184,6 +191,22 @@ class Room:
                 await channel.close(CLOSE_ENDED, ENDED_REASON)
         self.log("the room has ended")
         self.stop()
+
+    # -- dot votes (the host alone writes ``votes``; crdt/dot_votes.py says why) --------------------
+    def _on_dots(self, _event: object) -> None:
+        self._dots_changed.set()  # counted in the room's loop, after the transaction that changed them
+
+    def count_dots(self) -> None:
+        self._dots_changed.clear()
+        _changed, over = write_votes(self.shared)
+        for name in sorted(set(over) - self._over_limit):
+            self.log(f"room: {name} has more dots than allowed; the extra ones are not counted")
+        self._over_limit = set(over)
+
+    async def _dots_loop(self) -> None:
+        while True:
+            await self._dots_changed.wait()
+            self.count_dots()
 
     # -- saving -------------------------------------------------------------------------------
     def _on_change(self, _event: object) -> None:
@@ -246,11 +269,14 @@ class Room:
             await self.server.start_room(self.yroom)
             self.facilitation.publish()
             saver = asyncio.ensure_future(self._save_loop())
+            counter = asyncio.ensure_future(self._dots_loop())
+            self.count_dots()  # dots cast before a restart (the file keeps the shared history)
             watcher = asyncio.ensure_future(_when_started(self.uvicorn, started))
             try:
                 await self.uvicorn.serve()
             finally:
                 saver.cancel()
+                counter.cancel()
                 watcher.cancel()
                 if self._changed_at is not None:
                     self.save()
@@ -260,15 +286,24 @@ class Room:
             self.uvicorn.should_exit = True
 
 
+class _Greeted(ASGIWebsocket):
+    """A connection that, right after the room's SyncStep1, is told who is already here (the awareness states the
+    room holds): pycrdt's room only forwards presence as it changes, so a newcomer would see nobody for a while."""
+
+    def __init__(self, receive: Callable, send: Callable, path: str, awareness: Any) -> None:
+        super().__init__(receive, send, path)
+        self._awareness: Any = awareness
+
+    async def send(self, message: bytes) -> None:
+        await super().send(message)
+        awareness, self._awareness = self._awareness, None
+        known = [cid for cid, state in awareness.states.items() if state] if awareness is not None else []
+        if known:
+            await super().send(create_awareness_message(awareness.encode_awareness_update(known)))
+
+
 async def _when_started(server: Any, started: Callable[[], None] | None) -> None:
     while not server.started:
         await asyncio.sleep(0.02)
     if started is not None:
         started()
-
-
-async def _plain(send: Callable, status: int, text: str) -> None:
-    body = text.encode()
-    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})

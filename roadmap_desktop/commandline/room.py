@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 from ..collab.addresses import join_hint
+from ..collab.join_qr import phone_urls, qr_lines, reachable_by_phones
+from ..crdt.dot_votes import DEFAULT_DOTS_PER_PERSON as DEFAULT_DOTS
+from ..crdt.dot_votes import MAX_DOTS_PER_PERSON as MAX_DOTS
 from .common import CommandError, fail
 from .serve import DEFAULT_HOST, _port, check_port_free, urls
 
@@ -34,9 +37,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="everyone may look and follow live, nobody may edit (the room refuses every edit)",
     )
+    parser.add_argument(
+        "--dots",
+        type=_dots,
+        default=DEFAULT_DOTS,
+        help=f"dot votes each person may spend from the phone page (default {DEFAULT_DOTS})",
+    )
 
 
-def banner(host: str, port: int, code: str, file: Path, read_only: bool = False) -> list[str]:
+def _dots(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_DOTS:
+        raise argparse.ArgumentTypeError(f"a whole number from 1 to {MAX_DOTS}, not {text!r}")
+    return value
+
+
+def banner(host: str, port: int, code: str, file: Path, colour: bool = False, read_only: bool = False) -> list[str]:
+    """What the room prints at start: the addresses, the code, the phone page and its QR code (when phones can
+    reach this computer), and the one-line join hint last."""
     here, network = urls(host, port)
     lines = [f"Sharing {file.name} live" + (", read-only" if read_only else "")]
     lines += [f"  on this computer:      {u}" for u in here]
@@ -47,6 +68,10 @@ def banner(host: str, port: int, code: str, file: Path, read_only: bool = False)
     elif host in ("0.0.0.0", "::"):
         lines.append("  (a firewall on this computer must allow incoming connections to that port)")
     lines.append("In the app: File > Join Live…, then type the address and the code. Stop with Ctrl+C.")
+    phones = [url for url in phone_urls(host, port, code) if reachable_by_phones(url)]
+    if phones:
+        lines.append("Phones: scan the code below, or open " + " or ".join(phones))
+        lines += qr_lines(phones[0], colour)
     lines.append(join_hint(host, port, code))
     return lines
 
@@ -71,8 +96,11 @@ def run(args: argparse.Namespace) -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    room = Room(loaded.project, file, code, log=log, older=loaded.older, read_only=args.read_only)
-    started = lambda: print("\n".join(banner(args.host, args.port, code, file, args.read_only)), flush=True)  # noqa: E731
+    room = Room(
+        loaded.project, file, code, log=log, older=loaded.older, dots_per_person=args.dots, read_only=args.read_only
+    )
+    colour = sys.stdout.isatty()
+    started = lambda: print("\n".join(banner(args.host, args.port, code, file, colour, args.read_only)), flush=True)  # noqa: E731
     previous = {sig: signal.signal(sig, lambda *_: room.stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         asyncio.run(room.serve(args.host, args.port, started))

@@ -26,6 +26,14 @@ from roadmap_desktop.ui.live import live_actions
 from roadmap_desktop.ui.main_window import MainWindow
 
 
+class _NoDialog:
+    def __init__(self, *_args) -> None:
+        pass
+
+    def exec(self) -> int:
+        return 0
+
+
 def main(argv: list[str]) -> int:
     role = argv[0]
     app = create_application()
@@ -38,6 +46,7 @@ def main(argv: list[str]) -> int:
         if not window.files.open_path(file):
             return 2
         live_actions.new_code = lambda: code
+        live_actions.ShareLiveDialog = _NoDialog  # the address and QR code dialog is modal: not shown here
         QInputDialog.getText = lambda *_a, **_k: ("127.0.0.1", True)  # type: ignore[method-assign]
         QInputDialog.getInt = lambda *_a, **_k: (port, True)  # type: ignore[method-assign]
         window.live._name = lambda: "host"

@@ -34,6 +34,16 @@ def _window(qtbot, home):
     return window
 
 
+class _NoDialog:
+    """Share Live's address and QR code dialog, not shown: a test must never block on a modal dialog."""
+
+    def __init__(self, *_args) -> None:
+        pass
+
+    def exec(self) -> int:
+        return 0
+
+
 def _titles(window) -> list[str]:
     return [r.title for r in window.document.project.requirements]
 
@@ -50,6 +60,7 @@ def test_lock_editing_and_end_the_room(qtbot, tmp_path, monkeypatch) -> None:
     assert host.files.open_path(path)
     port = _port()
     monkeypatch.setattr(live_actions, "new_code", lambda: "123456")
+    monkeypatch.setattr(live_actions, "ShareLiveDialog", _NoDialog)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Discard)
     answers = iter([("127.0.0.1", True), (f"127.0.0.1:{port}", True), ("123456", True)])

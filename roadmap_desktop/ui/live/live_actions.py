@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...collab.addresses import join_addresses, port_free
+from ...collab.addresses import port_free
 from ...collab.client import RoomEnded, RoomRefused, room_url
 from ...collab.room_server import new_code
 from ...crdt.project_builder import project_from_shared
@@ -27,6 +27,7 @@ from ...crdt.shared_project import SharedProject
 from ...qtmodels.document import ProjectDocument
 from .live_session import LiveSession, fetch_room
 from .room_control import GuestLock, LiveBanner
+from .share_dialog import ShareLiveDialog
 
 DEFAULT_PORT = 8765
 
@@ -140,13 +141,7 @@ class LiveActions(QObject):
         code = new_code()
         self.session = LiveSession.host(document.project, document.path, code, host, port, self._name())
         self._bind(document)
-        QMessageBox.information(
-            self.window,
-            self.tr("Share Live"),
-            self.tr("Others join with File > Join Live…\nAddress: {0}\nCode: {1}")
-            .replace("{0}", self.tr(" or ").join(join_addresses(host, port)))
-            .replace("{1}", code),
-        )
+        ShareLiveDialog(self.window, host, port, code).exec()
 
     def join(self) -> None:
         if self.session is not None:
