@@ -88,3 +88,14 @@ def test_planner_import_benchmark_runs_small(capsys):
     assert import_benchmark(["--tasks", "120", "--repeats", "1"]) == 0
     out = capsys.readouterr().out
     assert "MSPDI import of 120 tasks" in out and "120 items" in out and "target < 2 s" in out
+
+
+@pytest.mark.network
+def test_room_benchmark_runs_small(capsys):
+    from benchmarks.room import main as room_benchmark
+
+    assert room_benchmark(["--clients", "3", "--seconds", "2", "--edits-per-minute", "600"]) == 0
+    printed = capsys.readouterr().out
+    assert "seen by the other clients: 40 of 40" in printed
+    assert "target p95 < 250 ms on 2 cores" in printed and "host CPU:" in printed
+    assert "file saved at the end equals the merged state: yes" in printed

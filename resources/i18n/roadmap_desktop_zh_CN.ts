@@ -1800,6 +1800,19 @@ Save them before closing?</source>
     </message>
 </context>
 <context>
+    <name>GuestLock</name>
+    <message>
+        <location filename="../../roadmap_desktop/ui/live/room_control.py" line="+50"/>
+        <source>The facilitator has locked editing: you can follow along, not change anything.</source>
+        <translation>主持人已锁定编辑：你可以跟着看，但不能修改。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The room has ended. This is your own copy now: File &gt; Save As… keeps it.</source>
+        <translation>房间已结束。现在这是你自己的副本：用“文件 &gt; 另存为…”保存它。</translation>
+    </message>
+</context>
+<context>
     <name>GuidedFlowBar</name>
     <message>
         <location filename="../../roadmap_desktop/ui/workshop/step_bar.py" line="+96"/>
@@ -2153,7 +2166,7 @@ Save them before closing?</source>
 <context>
     <name>LiveActions</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/live/live_actions.py" line="+66"/>
+        <location filename="../../roadmap_desktop/ui/live/live_actions.py" line="+103"/>
         <source>Share &amp;Live…</source>
         <translation>实时共享(&amp;L)…</translation>
     </message>
@@ -2173,7 +2186,7 @@ Save them before closing?</source>
         <translation>编辑局域网中他人实时共享的项目</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <location line="+7"/>
         <source>Share Live</source>
         <translation>实时共享</translation>
@@ -2211,6 +2224,11 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+7"/>
+        <source>That room has ended.</source>
+        <translation>该房间已结束。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The room refused the join code.</source>
         <translation>房间拒绝了该加入码。</translation>
     </message>
@@ -2219,15 +2237,57 @@ Save them before closing?</source>
         <source>Could not join: {0}</source>
         <translation>无法加入：{0}</translation>
     </message>
+    <message>
+        <location line="+61"/>
+        <source>End Room</source>
+        <translation>结束房间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the room for everyone? Each guest keeps a copy of the project; your file is saved.</source>
+        <translation>为所有人结束房间？每位来宾保留一份项目副本；你的文件已保存。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>You ended the room; the file is saved.</source>
+        <translation>你已结束房间；文件已保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>The room has ended.</source>
+        <translation>房间已结束。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You ended the room.</source>
+        <translation>你已结束房间。</translation>
+    </message>
 </context>
 <context>
     <name>LivePanel</name>
     <message>
-        <location line="-86"/>
+        <location line="-186"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Lock editing (guests can only look)</source>
+        <translation>锁定编辑（来宾只能查看）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End Room…</source>
+        <translation>结束房间…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the room for everyone; each guest keeps a copy</source>
+        <translation>为所有人结束房间；每位来宾保留一份副本</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <location line="+7"/>
         <source>someone</source>
         <translation>某人</translation>
@@ -2482,13 +2542,13 @@ Save them before closing?</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+223"/>
+        <location line="+224"/>
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location line="-200"/>
-        <location line="+201"/>
+        <location line="-201"/>
+        <location line="+202"/>
         <source>Prioritisation</source>
         <translation>优先级排序</translation>
     </message>
@@ -3081,13 +3141,13 @@ Remove one of these dependencies.</source>
 <context>
     <name>PresenterView</name>
     <message>
-        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+91"/>
-        <location line="+113"/>
+        <location filename="../../roadmap_desktop/ui/workshop/presenter.py" line="+92"/>
+        <location line="+119"/>
         <source>Presenter View</source>
         <translation>演示视图</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-117"/>
         <source>Presenter view</source>
         <translation>演示视图</translation>
     </message>

@@ -20,6 +20,7 @@ from pycrdt import (
     read_message,
 )
 
+from .facilitation import CLOSE_ENDED, room_state_of
 from .room_server import ROOM_PATH
 
 RETRY_SECONDS = 1.0
@@ -29,6 +30,10 @@ MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 
 class RoomRefused(Exception):
     """The room turned the connection away (a wrong or missing code): trying again will not help."""
+
+
+class RoomEnded(RoomRefused):
+    """The facilitator ended the room: the replica stays as it is, nothing more will arrive."""
 
 
 def room_url(address: str, code: str) -> str:
@@ -55,6 +60,7 @@ class _Channel(Channel):
         self._connection = connection
         self._on_awareness = on_awareness
         self.closed = asyncio.Event()
+        self.close_code: int | None = None
 
     @property
     def path(self) -> str:
@@ -64,7 +70,9 @@ class _Channel(Channel):
         while True:
             try:
                 message = await self._connection.recv()
-            except Exception:  # closed, reset, or a protocol error: the connection is over either way
+            except Exception as exc:  # closed, reset, or a protocol error: the connection is over either way
+                close = getattr(exc, "rcvd", None)
+                self.close_code = close.code if close is not None else None
                 self.closed.set()
                 raise StopAsyncIteration from None
             if isinstance(message, str) or not message:
@@ -97,6 +105,8 @@ class RoomClient:
         self.synced = asyncio.Event()
         self.on_status: Callable[[str], None] = lambda _status: None  # "online", "offline", "refused: ..."
         self.on_presence: Callable[[dict[int, dict]], None] = lambda _states: None
+        self.on_room_state: Callable[[dict], None] = lambda _state: None  # {"read_only": …, "ended": …}
+        self.room_state: dict = {"read_only": False, "ended": False}
         self._channel: _Channel | None = None
         self.awareness.observe(self._on_awareness_change)
 
@@ -109,13 +119,17 @@ class RoomClient:
         return {cid: s for cid, s in self.awareness.states.items() if cid != self.awareness.client_id and s}
 
     async def run(self) -> None:
-        """Connect, sync, stay in sync; after a drop, try again every second. Raises RoomRefused."""
+        """Connect, sync, stay in sync; after a drop, try again every second. Raises RoomRefused or RoomEnded."""
         refused: RoomRefused | None = None
         async with anyio.create_task_group() as group:
             await group.start(self.awareness.start)
             while True:
                 try:
                     await self._session()
+                except RoomEnded as exc:
+                    self.on_status("ended")
+                    refused = exc
+                    break
                 except RoomRefused as exc:
                     self.on_status(f"refused: {exc}")
                     refused = exc
@@ -152,6 +166,8 @@ class RoomClient:
                 self.synced.clear()
                 with contextlib.suppress(Exception):
                     await provider.stop()
+        if channel.close_code == CLOSE_ENDED or self.room_state["ended"]:
+            raise RoomEnded("the room has ended")
         self.on_status("offline: the room closed the connection")
 
     async def _mark_synced(self, provider: Provider) -> None:
@@ -170,6 +186,10 @@ class RoomClient:
         if topic == "update" and changes[1] == "local":
             self._send_presence()
         elif topic == "change":
+            state = room_state_of(self.others())
+            if state is not None and state != self.room_state:
+                self.room_state = state
+                self.on_room_state(state)
             self.on_presence(self.others())
 
     def _send_presence(self) -> None:

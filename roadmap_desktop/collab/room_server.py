@@ -4,6 +4,7 @@ and the host's saver, which keeps the project file up to date within a second or
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import secrets
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
-from pycrdt import Map, create_awareness_message
+from pycrdt import Map, create_awareness_message, create_sync_message
 from pycrdt.websocket import WebsocketServer, YRoom
 from pycrdt.websocket.asgi_server import ASGIWebsocket
 
@@ -23,6 +24,7 @@ from ..domain.project import Project
 from ..persistence.backup import OlderFile
 from ..persistence.errors import SaveError
 from ..persistence.project_file import save_project
+from .facilitation import CLOSE_ENDED, ENDED_REASON, Facilitation, GuardedChannel
 from .phone_page import PhonePage
 
 ROOM_PATH = "/room"
@@ -79,6 +81,8 @@ class Room:
         older: OlderFile | None = None,
         page: Callable[[dict, Callable, Callable], Awaitable[None]] | None = None,
         dots_per_person: int = DEFAULT_DOTS_PER_PERSON,
+        read_only: bool = False,
+        host_key: str = "",
     ) -> None:
         self.project = project
         self.path = path
@@ -89,6 +93,11 @@ class Room:
         self.yroom = YRoom(ydoc=self.shared.doc, ready=True, exception_handler=self._on_exception)
         self.yroom.on_message_error = self._on_message_error
         self.server.rooms[ROOM_NAME] = self.yroom
+        # Read-only and ended (facilitation.py); the connection that brings ``host_key`` may edit even then.
+        self.facilitation = Facilitation(self.yroom.awareness, read_only, lambda line: self.log(line))
+        self.host_key = host_key
+        self.channels: set[GuardedChannel] = set()
+        self._resyncs: set[asyncio.Future] = set()
         self.saves = 0
         self.uvicorn: Any = None
         self._older = older
@@ -130,7 +139,19 @@ class Room:
             await send({"type": "websocket.close", "code": CLOSE_POLICY})
             return
         await send({"type": "websocket.accept"})
-        await self.server.serve(_Greeted(receive, send, ROOM_NAME, self.yroom.awareness))
+        if self.facilitation.ended:
+            await send({"type": "websocket.close", "code": CLOSE_ENDED, "reason": ENDED_REASON})
+            return
+        key = (query.get("key") or [""])[0]
+        writer = bool(self.host_key) and hmac.compare_digest(key.encode(), self.host_key.encode())
+        channel = GuardedChannel(
+            _Greeted(receive, send, ROOM_NAME, self.yroom.awareness), self.facilitation, writer, address, send
+        )
+        self.channels.add(channel)
+        try:
+            await self.server.serve(channel)
+        finally:
+            self.channels.discard(channel)
 
     def _on_exception(self, exception: Exception, _log: object) -> bool:
         self.log(f"room: {type(exception).__name__}: {exception}")
@@ -139,6 +160,37 @@ class Room:
     def _on_message_error(self, exception: Exception, message: bytes, _channel: object) -> bool:
         self.log(f"room: ignored a malformed message ({len(message)} bytes): {type(exception).__name__}")
         return True
+
+    # -- the facilitator ------------------------------------------------------------------------
+    @property
+    def read_only(self) -> bool:
+        return self.facilitation.read_only
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Lock or unlock editing for guests (in the room's loop); every client hears it at once."""
+        if read_only != self.facilitation.read_only:
+            self.facilitation.read_only = read_only
+            self.facilitation.publish()
+            self.log("the room is read-only" if read_only else "the room is open for editing again")
+        if not read_only:  # what a guest edited meanwhile (a client that ignored the lock) comes in now
+            for channel in [c for c in self.channels if c.held_back]:
+                task = asyncio.ensure_future(channel.resync(create_sync_message(self.shared.doc)))
+                self._resyncs.add(task)
+                task.add_done_callback(self._resyncs.discard)
+
+    async def end(self) -> None:
+        """End the room for everyone: announce it, close every connection with "the room has ended", save, stop."""
+        if self.facilitation.ended:
+            self.stop()
+            return
+        self.facilitation.ended = True
+        self.facilitation.publish()
+        await asyncio.sleep(0.05)  # the announcement goes out before the connections close
+        for channel in list(self.channels):
+            with contextlib.suppress(Exception):
+                await channel.close(CLOSE_ENDED, ENDED_REASON)
+        self.log("the room has ended")
+        self.stop()
 
     # -- dot votes (the host alone writes ``votes``; crdt/dot_votes.py says why) --------------------
     def _on_dots(self, _event: object) -> None:
@@ -215,6 +267,7 @@ class Room:
         self.uvicorn = uvicorn.Server(config)
         async with self.server:
             await self.server.start_room(self.yroom)
+            self.facilitation.publish()
             saver = asyncio.ensure_future(self._save_loop())
             counter = asyncio.ensure_future(self._dots_loop())
             self.count_dots()  # dots cast before a restart (the file keeps the shared history)

@@ -33,6 +33,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     parser.add_argument("--code", help="the join code (default: six random digits, printed at start)")
     parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="everyone may look and follow live, nobody may edit (the room refuses every edit)",
+    )
+    parser.add_argument(
         "--dots",
         type=_dots,
         default=DEFAULT_DOTS,
@@ -50,11 +55,12 @@ def _dots(text: str) -> int:
     return value
 
 
-def banner(host: str, port: int, code: str, file: Path, colour: bool = False) -> list[str]:
+def banner(host: str, port: int, code: str, file: Path, colour: bool = False, read_only: bool = False) -> list[str]:
     """What the room prints at start: the addresses, the code, the phone page and its QR code (when phones can
     reach this computer), and the one-line join hint last."""
     here, network = urls(host, port)
-    lines = [f"Sharing {file.name} live", *(f"  on this computer:      {u}" for u in here)]
+    lines = [f"Sharing {file.name} live" + (", read-only" if read_only else "")]
+    lines += [f"  on this computer:      {u}" for u in here]
     lines += [f"  on the local network:  {u}" for u in network]
     lines.append(f"  join code:             {code}")
     if not network:
@@ -90,9 +96,11 @@ def run(args: argparse.Namespace) -> int:
     def log(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    room = Room(loaded.project, file, code, log=log, older=loaded.older, dots_per_person=args.dots)
+    room = Room(
+        loaded.project, file, code, log=log, older=loaded.older, dots_per_person=args.dots, read_only=args.read_only
+    )
     colour = sys.stdout.isatty()
-    started = lambda: print("\n".join(banner(args.host, args.port, code, file, colour)), flush=True)  # noqa: E731
+    started = lambda: print("\n".join(banner(args.host, args.port, code, file, colour, args.read_only)), flush=True)  # noqa: E731
     previous = {sig: signal.signal(sig, lambda *_: room.stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         asyncio.run(room.serve(args.host, args.port, started))

@@ -19,6 +19,8 @@ class ProjectDocument(QObject):
     path_changed = Signal()
     project_changed = Signal(object)  # ProjectEvent
     saved = Signal(str)
+    read_only_changed = Signal(str)  # why the project may not be edited now ("" when it may again)
+    edit_refused = Signal(str)  # an edit was asked for while read-only: the reason, to show in one line
 
     def __init__(
         self,
@@ -36,6 +38,7 @@ class ProjectDocument(QObject):
         # Dirty without an undo step: recovered or migrated projects must still be saved.
         self._forced_dirty = False
         self.autosaved_index = -1  # undo index the last recovery copy was written at
+        self.read_only = ""  # why edits are refused now (a live room locked by its facilitator); "" = editable
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         project.subscribe(self._on_project_event)
 
@@ -60,8 +63,18 @@ class ProjectDocument(QObject):
         return self.path.name if self.path else "untitled.roadmap"
 
     # -- edits ---------------------------------------------------------------------
+    def set_read_only(self, reason: str) -> None:
+        """Refuse every edit (``reason`` says why) or, with "", allow them again."""
+        if reason != self.read_only:
+            self.read_only = reason
+            self.read_only_changed.emit(reason)
+
     def execute(self, command: Command) -> None:
-        """Apply a domain command as one undo step; raises (and changes nothing) if invalid."""
+        """Apply a domain command as one undo step; raises (and changes nothing) if invalid. While read-only
+        nothing changes and ``edit_refused`` says why: every way to edit goes through here, so none slips past."""
+        if self.read_only:
+            self.edit_refused.emit(self.read_only)
+            return
         inverse = command.apply(self.project)
         self.undo_stack.push(AppliedCommand(self.project, inverse, command.label))
 

@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         bar = self.workshop_bar if self.workshop_toolbar.isVisible() else None
         if self.presenter is None:
             self.presenter = PresenterView(self.document, bar, self)
+            self.live.attach_presenter(self.presenter)  # who is here and the votes, while a room is live
         else:
             self.presenter.set_document(self.document)
             self.presenter.set_flow_bar(bar)

@@ -392,6 +392,10 @@ WORDS: dict[str, str] = {
     "workshop.step.export": "Export PDF",
     "workshop.step.export.instruction": ("Review the roadmap together and export the PDF to share after the workshop."),
     "workshop.clock_step": "clock: step {n}",  # the presenter's clock counts a step other than the page's
+    "workshop.live.here": "{n} here",  # the presenter's live line while a room is shared: who joined
+    "workshop.live.nobody": "nobody has joined yet",
+    "workshop.live.votes": "{n} votes",
+    "workshop.live.locked": "editing locked",
     # (end of workshop)
     #
     # -- assistant prompts (llm/) ---------------------------------------------------------------------

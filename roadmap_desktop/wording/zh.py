@@ -347,6 +347,10 @@ WORDS: dict[str, str] = {
     "workshop.step.export": "导出 PDF",
     "workshop.step.export.instruction": "一起回顾路线图，导出 PDF，会后分享给大家。",
     "workshop.clock_step": "计时：第 {n} 步",
+    "workshop.live.here": "{n} 人在场",
+    "workshop.live.nobody": "还没有人加入",
+    "workshop.live.votes": "共 {n} 票",
+    "workshop.live.locked": "编辑已锁定",
     # (end of workshop)
     #
     # -- assistant prompts ------------------------------------------------------------------------------

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import secrets
 import threading
 from pathlib import Path
+from urllib.parse import quote
 
 from pycrdt import Doc
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -26,6 +28,7 @@ class NetworkThread(QObject):
     update_received = Signal(bytes)  # from the room, for the GUI's replica
     status_changed = Signal(str)
     presence_changed = Signal(object)  # {client id: awareness state}
+    room_state_changed = Signal(object)  # {"read_only": bool, "ended": bool}, as the room announces it
 
     def __init__(self, url: str, user: dict, start_state: bytes, host: tuple | None = None) -> None:
         super().__init__()
@@ -36,6 +39,7 @@ class NetworkThread(QObject):
         self._pending: list = []  # calls made before the loop runs: run first thing in it
         self._lock = threading.Lock()
         self.room: Room | None = None
+        self._running: set[asyncio.Future] = set()
         self._thread = threading.Thread(target=self._run, name="live-session", daemon=True)
 
     def start(self) -> None:
@@ -53,6 +57,20 @@ class NetworkThread(QObject):
 
     def set_presence(self, **fields: object) -> None:
         self._call_in_loop(lambda: self._client and self._client.set_presence(**fields))
+
+    def set_read_only(self, read_only: bool) -> None:
+        async def lock() -> None:  # inside a task: the room's awareness sends through anyio, which needs one
+            if self.room is not None:
+                self.room.set_read_only(read_only)
+
+        self._call_in_loop(lambda: self._keep(asyncio.ensure_future(lock())))
+
+    def end_room(self) -> None:
+        self._call_in_loop(lambda: self.room and self._keep(asyncio.ensure_future(self.room.end())))
+
+    def _keep(self, task: asyncio.Future) -> None:
+        self._running.add(task)  # a reference, so the task is not collected before it is done
+        task.add_done_callback(self._running.discard)
 
     def _call_in_loop(self, call) -> None:
         with self._lock:
@@ -76,6 +94,7 @@ class NetworkThread(QObject):
         client = self._client = RoomClient(self._url, doc, self._user)
         client.on_status = self.status_changed.emit
         client.on_presence = self.presence_changed.emit
+        client.on_room_state = self.room_state_changed.emit
         with self._lock:
             self._loop = asyncio.get_running_loop()
             pending, self._pending = self._pending, []
@@ -83,8 +102,9 @@ class NetworkThread(QObject):
             call()
         tasks = []
         if self._host is not None:
-            project, path, code, host, port = self._host
-            self.room = Room(project, path, code, log=lambda line: self.status_changed.emit(f"room: {line}"))
+            project, path, code, host, port, key = self._host
+            log = lambda line: self.status_changed.emit(f"room: {line}")  # noqa: E731
+            self.room = Room(project, path, code, log=log, host_key=key)
             tasks.append(asyncio.ensure_future(self.room.serve(host, port)))
             while self.room.uvicorn is None or not self.room.uvicorn.started:
                 if tasks[0].done():
@@ -93,12 +113,12 @@ class NetworkThread(QObject):
                 await asyncio.sleep(0.02)
         tasks.append(asyncio.ensure_future(client.run()))
         self._tasks = tasks
-        with contextlib.suppress(Exception, asyncio.CancelledError):
-            await asyncio.gather(*tasks)
+        with contextlib.suppress(Exception, asyncio.CancelledError):  # both end: the room saves a last time
+            await asyncio.gather(*tasks, return_exceptions=True)
 
     def _cancel_all(self) -> None:
-        if self.room is not None:
-            self.room.stop()
+        if self.room is not None:  # the host leaving ends the room: the guests hear so and keep their copies
+            self._keep(asyncio.ensure_future(self.room.end()))
         for task in getattr(self, "_tasks", [])[1:] if self.room is not None else getattr(self, "_tasks", []):
             task.cancel()
 
@@ -146,18 +166,23 @@ class LiveSession(QObject):
 
     status_changed = Signal(str)
     presence_changed = Signal(object)
+    room_state_changed = Signal(object)  # {"read_only": bool, "ended": bool}
 
     def __init__(self, project: Project, url: str, name: str, host: tuple | None = None, parent=None) -> None:
         super().__init__(parent)
         self.project = project
         self.url = url
+        self.hosting = host is not None
+        self.room_state = {"read_only": False, "ended": False}
+        self.people: dict[int, dict] = {}  # the others' presence, as last heard
         shared = sync_state(project).shared(project)
         self.binding = LiveBinding(project, shared, self._on_binding_update)
         self.binding.on_dirty = lambda: QTimer.singleShot(0, self.binding.flush)
         self.network = NetworkThread(url, {"name": name}, shared.update(), host)
         self.network.update_received.connect(self._on_network_update_received)
         self.network.status_changed.connect(self.status_changed)
-        self.network.presence_changed.connect(self.presence_changed)
+        self.network.presence_changed.connect(self._on_network_presence_changed)
+        self.network.room_state_changed.connect(self._on_network_room_state_changed)
         self.network.start()
 
     @classmethod
@@ -165,7 +190,8 @@ class LiveSession(QObject):
         """Serve the project (a copy of its replica runs the room in the network thread) and join it."""
         room_project, _ = project_from_shared(SharedProject.from_update(sync_state(project).shared(project).update()))
         url = room_url(f"127.0.0.1:{port}" if host in ("0.0.0.0", "::", "") else f"{host}:{port}", code)
-        return cls(project, url, name, (room_project, path, code, host, port))
+        key = secrets.token_urlsafe(18)  # the facilitator's own connection may edit a read-only room
+        return cls(project, f"{url}&key={quote(key)}", name, (room_project, path, code, host, port, key))
 
     def _on_binding_update(self, update: bytes) -> None:
         network = getattr(self, "network", None)  # None while the binding first checks the document
@@ -174,6 +200,22 @@ class LiveSession(QObject):
 
     def _on_network_update_received(self, update: bytes) -> None:
         self.binding.receive(update)
+
+    def _on_network_presence_changed(self, states: dict) -> None:
+        self.people = dict(states)
+        self.presence_changed.emit(states)
+
+    def _on_network_room_state_changed(self, state: dict) -> None:
+        self.room_state = dict(state)
+        self.room_state_changed.emit(state)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """The facilitator locks or unlocks editing for the guests (hosting only)."""
+        self.network.set_read_only(read_only)
+
+    def end_room(self) -> None:
+        """The facilitator ends the room for everyone (hosting only); the file is saved a last time."""
+        self.network.end_room()
 
     def select(self, kind: str, entity_id: str) -> None:
         self.network.set_presence(selection={"kind": kind, "id": entity_id})

@@ -34,6 +34,7 @@ from ...render.timeline_layout import PaintOptions, TimelineLayout
 from ...wording import Wording
 from ...wording import number as format_number
 from ..i18n import interface_wording
+from .live_line import LiveState, live_text, paint_live_line
 from .step_bar import GuidedFlowBar
 from .steps import STEPS, format_clock
 
@@ -99,6 +100,7 @@ class PresenterView(QWidget):
         self.bar: GuidedFlowBar | None = None
         self._page = 0
         self._dot_rects: list[QRectF] = []
+        self.live: LiveState | None = None  # while a room is shared: who is here and whether editing is locked
         self.set_document(document)
         self.set_flow_bar(bar)
 
@@ -120,6 +122,11 @@ class PresenterView(QWidget):
             bar.step_changed.connect(self._on_bar_step_changed)
             bar.timer_changed.connect(self._on_bar_timer_changed)
             self.set_page(bar.current_step())
+        self.update()
+
+    def set_live(self, names: list[str] | None, read_only: bool = False) -> None:
+        """Show who is in the room, the votes cast and the lock at the foot of every page (None: no room)."""
+        self.live = None if names is None else LiveState(tuple(names), read_only)
         self.update()
 
     def present(self) -> None:
@@ -323,9 +330,15 @@ class PresenterView(QWidget):
             painter.drawEllipse(rect)
             painter.setPen(BACKGROUND if current else MUTED)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(index + 1))
+        hint = QRectF(self.width() / 2, y, self.width() / 2 - m, size)
+        if self.live is not None and self.document is not None:
+            text = live_text(self.live, self.document.project, self.words())
+            paint_live_line(
+                painter, hint.adjusted(-hint.width() * 0.25, 0, 0, 0), self._font(26), text, TEXT, ACCENT, 16 * u
+            )
+            return
         painter.setFont(self._font(24))
         painter.setPen(MUTED)
-        hint = QRectF(self.width() / 2, y, self.width() / 2 - m, size)
         painter.drawText(
             hint, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.words()["workshop.keys"]
         )
