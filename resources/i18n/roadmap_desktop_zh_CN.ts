@@ -3437,23 +3437,23 @@ Recover it?</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Cannot reach the model server at {url}: {why}. Is `roadmap-desktop serve` running there?</source>
-        <translation>无法连接模型服务器 {url}：{why}。那台电脑上是否正在运行 `roadmap-desktop serve`？</translation>
+        <source>Cannot reach the model server at {url}: {why}. Is a model server running there?</source>
+        <translation>无法连接模型服务器 {url}：{why}。那台电脑上是否正在运行模型服务器？</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Lost the connection to the model server at {url}: did it stop?</source>
         <translation>与模型服务器 {url} 的连接中断：服务器是否已停止？</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>The model server at {url} needs a key: type the one `roadmap-desktop serve` printed there in Key.</source>
-        <translation>模型服务器 {url} 需要密钥：请在“密钥”中输入那台电脑上 `roadmap-desktop serve` 显示的密钥。</translation>
+        <source>The model server at {url} needs a key: type in Key the key that server was started with.</source>
+        <translation>模型服务器 {url} 需要密钥：请在“密钥”中输入该服务器启动时使用的密钥。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>The model server at {url} refused the key: type the one `roadmap-desktop serve` printed there in Key.</source>
-        <translation>模型服务器 {url} 拒绝了该密钥：请在“密钥”中输入那台电脑上 `roadmap-desktop serve` 显示的密钥。</translation>
+        <source>The model server at {url} refused the key: type in Key the key that server was started with.</source>
+        <translation>模型服务器 {url} 拒绝了该密钥：请在“密钥”中输入该服务器启动时使用的密钥。</translation>
     </message>
     <message>
         <location line="+6"/>

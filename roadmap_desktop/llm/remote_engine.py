@@ -338,7 +338,7 @@ class RemoteEngine:
             why = f"TLS failed ({exc.reason or exc})"
         else:
             why = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-        return EngineError(f"Cannot reach the model server at {base}: {why}. Is `roadmap-desktop serve` running there?")
+        return EngineError(f"Cannot reach the model server at {base}: {why}. Is a model server running there?")
 
     def _open(
         self, base: str, method: str, path: str, payload: dict[str, Any] | None, *, streaming: bool = False
@@ -405,10 +405,8 @@ class RemoteEngine:
 
     def _key_message(self, base: str) -> str:
         if self._api_key:
-            return (
-                f"The model server at {base} refused the key: it is not the one `roadmap-desktop serve` printed there"
-            )
-        return f"The model server at {base} needs a key: the one `roadmap-desktop serve` printed there"
+            return f"The model server at {base} refused the key: it is not the one that server was started with"
+        return f"The model server at {base} needs a key: the one that server was started with"
 
     def _timeout_error(self, base: str) -> EngineError:
         if self._timed_out == "idle":

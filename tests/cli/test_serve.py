@@ -111,8 +111,7 @@ def test_assist_with_an_unreachable_server_exits_2(tmp_path, capsys):
     assert main(["assist", str(project), "--task", "requirements", "--brief", "x", "--model", url, "--apply"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == (
-        f"roadmap-desktop: Cannot reach the model server at {url}: connection refused. "
-        "Is `roadmap-desktop serve` running there?"
+        f"roadmap-desktop: Cannot reach the model server at {url}: connection refused. Is a model server running there?"
     )
     assert project.read_bytes() == before
 

@@ -161,7 +161,7 @@ def test_unreachable_server_is_one_clear_line():
     with pytest.raises(EngineError) as caught:
         RemoteEngine().load(url)
     assert str(caught.value) == (
-        f"Cannot reach the model server at {url}: connection refused. Is `roadmap-desktop serve` running there?"
+        f"Cannot reach the model server at {url}: connection refused. Is a model server running there?"
     )
 
 

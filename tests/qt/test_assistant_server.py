@@ -102,7 +102,7 @@ def test_unreachable_server_is_a_clear_error_and_local_works_again(qtbot, make_p
     with qtbot.waitSignal(controller.load_failed, timeout=15_000):
         assert picker.load_model()
         assert not picker.load_button.isEnabled()
-    expected = f"Cannot reach the model server at {url}: connection refused. Is `roadmap-desktop serve` running there?"
+    expected = f"Cannot reach the model server at {url}: connection refused. Is a model server running there?"
     assert expected in panel.model_status.text()
     assert make_panel.errors and expected in make_panel.errors[-1]
     assert picker.loaded_path is None and picker.load_button.isEnabled()
@@ -140,7 +140,7 @@ def test_a_server_that_stops_mid_workshop_is_said_in_the_panel_in_the_interface_
     from roadmap_desktop.ui.assistant.server_messages import server_message
 
     url = "http://127.0.0.1:8765"
-    refused = f"Cannot reach the model server at {url}: connection refused. Is `roadmap-desktop serve` running there?"
+    refused = f"Cannot reach the model server at {url}: connection refused. Is a model server running there?"
     assert server_message(refused) == refused + " Local models still work: choose one in the model list."
     lost = server_message(f"Lost the connection to the model server at {url} (ConnectionResetError)")
     assert lost is not None and url in lost and "did it stop?" in lost
@@ -201,7 +201,7 @@ def test_a_server_with_a_key_takes_the_key_typed_and_remembers_it(qtbot, make_pa
         controller = panel.ensure_controller()
         with qtbot.waitSignal(controller.load_failed, timeout=15_000):
             assert picker.load_model()
-        assert panel.model_status.text().startswith(f"The model server at {url} needs a key: type the one")
+        assert panel.model_status.text().startswith(f"The model server at {url} needs a key: type in Key")
         picker.server_key_edit.setText(f" {key} ")
         with qtbot.waitSignal(controller.model_loaded, timeout=15_000):
             assert picker.load_model()

@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _UNREACHABLE = re.compile(
-    r"^Cannot reach the model server at (?P<url>\S+): (?P<why>.+)\. Is `roadmap-desktop serve` running there\?$"
+    r"^Cannot reach the model server at (?P<url>\S+): (?P<why>.+)\. Is a model server running there\?$"
 )
 _LOST = re.compile(r"^Lost the connection to the model server at (?P<url>\S+) \(")
 _BROKE_OFF = re.compile(r"^The model server at (?P<url>\S+) broke off the answer")
@@ -42,7 +42,8 @@ def server_message(message: str) -> str | None:
         elif why in REASONS:
             why = QCoreApplication.translate("ServerMessages", REASONS[why])
         text = QCoreApplication.translate(
-            "ServerMessages", "Cannot reach the model server at {url}: {why}. Is `roadmap-desktop serve` running there?"
+            "ServerMessages",
+            "Cannot reach the model server at {url}: {why}. Is a model server running there?",
         )
         return text.format(url=found["url"], why=why) + " " + local
     if found := _LOST.match(message) or _BROKE_OFF.match(message):
@@ -53,13 +54,13 @@ def server_message(message: str) -> str | None:
     if found := _NEEDS_KEY.match(message):
         text = QCoreApplication.translate(
             "ServerMessages",
-            "The model server at {url} needs a key: type the one `roadmap-desktop serve` printed there in Key.",
+            "The model server at {url} needs a key: type in Key the key that server was started with.",
         )
         return text.format(url=found["url"])
     if found := _WRONG_KEY.match(message):
         text = QCoreApplication.translate(
             "ServerMessages",
-            "The model server at {url} refused the key: type the one `roadmap-desktop serve` printed there in Key.",
+            "The model server at {url} refused the key: type in Key the key that server was started with.",
         )
         return text.format(url=found["url"])
     if found := _NO_ANSWER.match(message):
