@@ -10,6 +10,7 @@
   const MESSAGE_AWARENESS = 1
   const RETRY_MS = 1000
   const REMOTE = { remote: true } // the origin of transactions that came from the room
+  const CLOSE_ENDED = 4000 // the room's close code for "the facilitator ended the room": no more retries
 
   const WORDS = {
     en: {
@@ -36,6 +37,9 @@
       live: 'Live · {n} here',
       connecting: 'Connecting…',
       offline: 'Offline: reconnecting… Your changes are kept.',
+      locked: 'Editing is locked by the facilitator.',
+      ended: 'The room has ended. Thank you for taking part.',
+      ended_status: 'Ended',
       leave: 'Change name',
       untitled: '(untitled)',
       roadmap: 'Roadmap'
@@ -63,6 +67,9 @@
       live: '已连接 · {n} 人在线',
       connecting: '正在连接…',
       offline: '已断开，正在重连…你的修改都会保留。',
+      locked: '主持人已锁定编辑。',
+      ended: '本次会议室已结束，感谢参与。',
+      ended_status: '已结束',
       leave: '换个名字',
       untitled: '（无标题）',
       roadmap: '路线图'
@@ -93,6 +100,7 @@
   let code = ''
   let name = ''
   let everSynced = false
+  let ended = false // the room has ended: the page keeps what it shows and never connects again
   let synced = false
   let renderQueued = false
 
@@ -122,7 +130,7 @@
     doc = new Y.Doc()
     presence = new aw.Awareness(doc)
     presence.setLocalStateField('user', { name })
-    everSynced = synced = false
+    everSynced = synced = ended = false
     doc.on('update', (update, origin) => {
       if (origin !== REMOTE) send(MESSAGE_SYNC, enc => sync.writeUpdate(enc, update))
       queueRender()
@@ -163,9 +171,10 @@
       send(MESSAGE_AWARENESS, enc => encoding.writeVarUint8Array(enc, aw.encodeAwarenessUpdate(presence, [doc.clientID])))
     }
     ws.onmessage = event => { if (socket === ws) receive(new Uint8Array(event.data)) }
-    ws.onclose = () => {
+    ws.onclose = event => {
       if (socket !== ws) return // left on purpose
       synced = false
+      if (event.code === CLOSE_ENDED || ended) { socket = null; ended = true; queueRender(); return }
       if (!opened && !everSynced) { // the page came from this room, so a first refusal is the code
         socket = null
         showJoinError(t('refused'), false)
@@ -252,6 +261,17 @@
     return out
   }
 
+  // The room's own presence state {"room": {"read_only", "ended"}} (docs/collaboration.md): only the room sets it.
+  function roomState () {
+    for (const state of (presence ? presence.getStates().values() : [])) {
+      const room = state && state.room
+      if (room && typeof room === 'object') return { readOnly: room.read_only === true, ended: room.ended === true }
+    }
+    return { readOnly: false, ended: false }
+  }
+
+  function editable () { return !ended && !roomState().readOnly }
+
   function dotsPerPerson () {
     const n = doc.getMap('room').get('dots_per_person')
     return typeof n === 'number' && n >= 1 ? Math.floor(n) : 3
@@ -275,7 +295,7 @@
   $('idea-form').addEventListener('submit', event => {
     event.preventDefault()
     const title = $('idea').value.trim()
-    if (!title || !doc || !everSynced) return
+    if (!title || !doc || !everSynced || !editable()) return
     const id = newId()
     doc.transact(() => {
       const entry = new Y.Map()
@@ -289,7 +309,7 @@
   })
 
   function changeDot (id, step) {
-    if (!doc || !everSynced) return // offline after joining is fine: the edit goes out on reconnect
+    if (!doc || !everSynced || !editable()) return // offline after joining is fine: the edit goes out on reconnect
     const spent = Array.from(myDots().values()).reduce((a, b) => a + b, 0)
     if (step > 0 && spent >= dotsPerPerson()) { $('dots-note').textContent = t('no_dots_left'); return }
     doc.transact(() => {
@@ -320,14 +340,22 @@
   function showStatus () {
     const status = $('status')
     const here = presence ? Array.from(presence.getStates().values()).filter(s => s && s.user).length : 0
-    status.textContent = synced ? t('live', { n: here }) : everSynced ? t('offline') : t('connecting')
-    status.classList.toggle('offline', everSynced && !synced)
+    status.textContent = ended ? t('ended_status') : synced ? t('live', { n: here }) : everSynced ? t('offline') : t('connecting')
+    status.classList.toggle('offline', everSynced && !synced && !ended)
   }
 
   function render () {
     if (!doc) return
     showStatus()
     if (!everSynced) return
+    if (roomState().ended) ended = true // announced just before the room closes every connection
+    const readOnly = !ended && roomState().readOnly
+    const note = $('room-note')
+    note.textContent = ended ? t('ended') : readOnly ? t('locked') : ''
+    note.hidden = !ended && !readOnly
+    note.classList.toggle('ended', ended)
+    $('idea').disabled = $('add-idea').disabled = !editable()
+    $('idea-form').hidden = $('dots').hidden = ended // what stays is the final ranking
     const projectName = doc.getMap('project').get('name')
     $('project-name').textContent = typeof projectName === 'string' && projectName ? projectName : t('roadmap')
     document.title = $('project-name').textContent
@@ -366,9 +394,11 @@
       item.querySelector('.votes').textContent = t('votes', { n: row.votes }) + (own ? ' · ' + t('mine', { n: own }) : '')
       const less = item.querySelector('.less')
       less.hidden = !own
+      less.disabled = !editable()
       less.setAttribute('aria-label', t('remove_dot', { title: row.title }))
       const more = item.querySelector('.more')
       more.classList.toggle('spent', left === 0)
+      more.disabled = !editable()
       more.setAttribute('aria-label', t('add_dot', { title: row.title }))
       if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null)
     })

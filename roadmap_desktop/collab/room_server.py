@@ -249,21 +249,29 @@ class Room:
                 self.save()
 
     # -- serving ------------------------------------------------------------------------------
-    async def serve(self, host: str, port: int, started: Callable[[], None] | None = None) -> None:
-        """Serve until the uvicorn server is told to exit (Ctrl+C, SIGTERM, ``stop()``); saves a last time."""
+    async def serve(
+        self,
+        host: str,
+        port: int,
+        started: Callable[[], None] | None = None,
+        app: Any = None,
+        options: dict[str, Any] | None = None,
+    ) -> None:
+        """Serve until the uvicorn server is told to exit (Ctrl+C, SIGTERM, ``stop()``); saves a last time.
+        ``app`` replaces the room as what uvicorn serves (``serve --room``: the room beside the model server,
+        shared_port.py), with ``options`` added to uvicorn's settings."""
         import uvicorn
 
-        config = uvicorn.Config(
-            self,
-            host=host,
-            port=port,
-            http="h11",
-            ws="websockets-sansio",
-            ws_max_size=16 * 1024 * 1024,
-            lifespan="off",
-            server_header=False,
-            log_level="warning",
-        )
+        settings: dict[str, Any] = {
+            "http": "h11",
+            "ws": "websockets-sansio",
+            "ws_max_size": 16 * 1024 * 1024,
+            "lifespan": "off",
+            "server_header": False,
+            "log_level": "warning",
+            **(options or {}),
+        }
+        config = uvicorn.Config(self if app is None else app, host=host, port=port, **settings)
         self.uvicorn = uvicorn.Server(config)
         async with self.server:
             await self.server.start_room(self.yroom)

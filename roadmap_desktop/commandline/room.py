@@ -31,6 +31,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=f"address to listen on (default {DEFAULT_HOST}: this computer only; 0.0.0.0: the local network)",
     )
     parser.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
+    add_sharing_options(parser)
+
+
+def add_sharing_options(parser: argparse.ArgumentParser) -> None:
+    """--code, --read-only, --dots: the room's own options, which `serve --room` takes too."""
     parser.add_argument("--code", help="the join code (default: six random digits, printed at start)")
     parser.add_argument(
         "--read-only",
@@ -55,19 +60,32 @@ def _dots(text: str) -> int:
     return value
 
 
-def banner(host: str, port: int, code: str, file: Path, colour: bool = False, read_only: bool = False) -> list[str]:
+def banner(
+    host: str,
+    port: int,
+    code: str,
+    file: Path,
+    colour: bool = False,
+    read_only: bool = False,
+    beside_model: bool = False,
+) -> list[str]:
     """What the room prints at start: the addresses, the code, the phone page and its QR code (when phones can
-    reach this computer), and the one-line join hint last."""
+    reach this computer), and the one-line join hint last. ``beside_model`` (`serve --room`): the model server's
+    banner has given the addresses and the firewall note already."""
     here, network = urls(host, port)
     lines = [f"Sharing {file.name} live" + (", read-only" if read_only else "")]
-    lines += [f"  on this computer:      {u}" for u in here]
-    lines += [f"  on the local network:  {u}" for u in network]
+    if beside_model:
+        lines[0] += " at the same address"
+    if not beside_model:
+        lines += [f"  on this computer:      {u}" for u in here]
+        lines += [f"  on the local network:  {u}" for u in network]
     lines.append(f"  join code:             {code}")
-    if not network:
+    if not beside_model and not network:
         lines.append("  only this computer can join; --host 0.0.0.0 opens the room to the local network")
-    elif host in ("0.0.0.0", "::"):
+    elif not beside_model and host in ("0.0.0.0", "::"):
         lines.append("  (a firewall on this computer must allow incoming connections to that port)")
-    lines.append("In the app: File > Join Live…, then type the address and the code. Stop with Ctrl+C.")
+    stop = "" if beside_model else " Stop with Ctrl+C."
+    lines.append(f"In the app: File > Join Live…, then type the address and the code.{stop}")
     phones = [url for url in phone_urls(host, port, code) if reachable_by_phones(url)]
     if phones:
         lines.append("Phones: scan the code below, or open " + " or ".join(phones))

@@ -16,14 +16,17 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..collab.addresses import lan_addresses
+from ..crdt.dot_votes import DEFAULT_DOTS_PER_PERSON as DEFAULT_DOTS
 from .common import API_KEY_ENV, CommandError, fail, positive_int
 
 NAME = "serve"
 HELP = "serve a model to the assistant on other computers of the local network"
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
+ROOM_CONNECTIONS = 200  # with --room: the room's WebSockets, beside the model server's own connections
 # The server extra's modules (llama-cpp-python[server]); llama_cpp itself is a core dependency.
 SERVER_MODULES = ("uvicorn", "fastapi", "sse_starlette", "starlette_context", "pydantic_settings")
 INSTALL_HINT = (
@@ -55,6 +58,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "required beyond this computer)",
     )
     parser.add_argument("--verbose", action="store_true", help="show llama.cpp's own log")
+    parser.add_argument(
+        "--room",
+        metavar="FILE",
+        help="also share this .roadmap live on the same address (File > Join Live…, the phone page at /)",
+    )
+    from .room import add_sharing_options  # room.py imports this module: here, once both are loaded
+
+    add_sharing_options(parser)
 
 
 def _port(text: str) -> int:
@@ -169,10 +180,12 @@ def run(args: argparse.Namespace) -> int:
     from ..llm.catalog import ModelFileError, read_model_info
     from ..llm.engine_api import EngineError
     from ..llm.probe import check_model_for_server
+    from ..persistence.errors import ProjectFileError
     from .assist import default_model
 
     model = Path(args.model) if args.model else default_model()
     try:
+        shared = _room_to_share(args)  # the room's file and code, checked before the model loads
         info = read_model_info(model)  # header check: missing, not GGUF, truncated, values llama.cpp asserts on
         if missing_server_modules():
             raise CommandError(INSTALL_HINT)
@@ -181,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
         # Last, as it may take a while: a test load in a child process (a model that crashes or that
         # llama.cpp rejects) and its chat templates, refused here in one line, not after the banner.
         info = check_model_for_server(model, on_probe=lambda: print(f"note: checking {model.name}", file=sys.stderr))
-    except (ModelFileError, CommandError) as exc:
+    except (ModelFileError, CommandError, ProjectFileError) as exc:
         return fail(str(exc))
     from ..llm import model_server
     from ..llm.engine import default_threads, gpu_offload_supported
@@ -203,5 +216,57 @@ def run(args: argparse.Namespace) -> int:
         app = model_server.build_app(options)
     except EngineError as exc:
         return fail(str(exc))
-    print("\n".join(banner(model, info, args, key, generated)), flush=True)
-    return model_server.run(app, args.host, args.port)
+    if shared is None:
+        print("\n".join(banner(model, info, args, key, generated)), flush=True)
+        return model_server.run(app, args.host, args.port)
+    lines = banner(model, info, args, key, generated)
+    return _serve_with_room(app, shared, args, lines)
+
+
+def _room_to_share(args: argparse.Namespace) -> tuple[Any, Path, str] | None:
+    """(the loaded project, its file, the join code) for --room; None without it. --code, --read-only and --dots
+    belong to --room."""
+    if args.room is None:
+        if args.code is not None or args.read_only or args.dots != DEFAULT_DOTS:
+            raise CommandError("--code, --read-only and --dots go with --room FILE (the project to share)")
+        return None
+    from ..collab.room_server import code_problem, new_code
+    from ..persistence.project_file import load_project
+
+    if args.code is not None and (problem := code_problem(args.code)):
+        raise CommandError(f"--code: {problem}")
+    file = Path(args.room)
+    return load_project(file), file, args.code or new_code()
+
+
+def _serve_with_room(app: Any, shared: tuple[Any, Path, str], args: argparse.Namespace, lines: list[str]) -> int:
+    """The model server and the room on one uvicorn server: the room's paths go to the room, the rest to the
+    request guard (collab/shared_port.py); one banner for both; saves the room's file as `room` does."""
+    import asyncio
+    import signal
+
+    from ..collab.room_server import Room
+    from ..collab.shared_port import SharedPort
+    from ..llm.model_server import uvicorn_options
+    from .room import banner as room_banner
+
+    loaded, file, code = shared
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    room = Room(
+        loaded.project, file, code, log=log, older=loaded.older, dots_per_person=args.dots, read_only=args.read_only
+    )
+    lines += room_banner(args.host, args.port, code, file, sys.stdout.isatty(), args.read_only, beside_model=True)
+    started = lambda: print("\n".join(lines), flush=True)  # noqa: E731
+    options = uvicorn_options(room_connections=ROOM_CONNECTIONS)
+    previous = {sig: signal.signal(sig, lambda *_: room.stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        asyncio.run(room.serve(args.host, args.port, started, app=SharedPort(room, app), options=options))
+    except SystemExit as exc:  # uvicorn could not bind, and logged why
+        return 2 if exc.code else 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0

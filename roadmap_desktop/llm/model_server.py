@@ -55,24 +55,26 @@ def build_app(options: ServeOptions) -> RequestGuard:
     )
 
 
+def uvicorn_options(room_connections: int = 0) -> dict[str, Any]:
+    """uvicorn's settings for the model server; ``room_connections`` more open connections when a room shares the
+    port (`serve --room`, whose room adds its WebSocket settings)."""
+    return {
+        "http": "h11",  # bounded request heads; the same parser on every platform
+        "lifespan": "off",  # the model is loaded already
+        "limit_concurrency": LIMIT_CONCURRENCY + room_connections,
+        "timeout_keep_alive": KEEP_ALIVE_SECONDS,
+        "h11_max_incomplete_event_size": MAX_HEADER_BYTES,
+        "server_header": False,
+        "log_level": "info",
+    }
+
+
 def run(app: Any, host: str, port: int) -> int:
     """Serve until Ctrl+C or SIGTERM; 0 after a clean shutdown, 2 when the address cannot be taken
     (uvicorn has said why in one line)."""
     import uvicorn
 
-    config = uvicorn.Config(
-        app,
-        host=host,
-        port=port,
-        http="h11",  # bounded request heads; the same parser on every platform
-        ws="none",
-        lifespan="off",  # the model is loaded already
-        limit_concurrency=LIMIT_CONCURRENCY,
-        timeout_keep_alive=KEEP_ALIVE_SECONDS,
-        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
-        server_header=False,
-        log_level="info",
-    )
+    config = uvicorn.Config(app, host=host, port=port, ws="none", **uvicorn_options())
     server = uvicorn.Server(config)
     # uvicorn raises a captured Ctrl+C or SIGTERM again once it has shut down; a handler that
     # ignores them makes that a normal return instead of a KeyboardInterrupt traceback.

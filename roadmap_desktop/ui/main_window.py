@@ -491,6 +491,8 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         document.project_changed.connect(self._on_document_project_changed)
+        document.read_only_changed.connect(self._on_document_read_only_changed)
+        self._on_document_read_only_changed(document.read_only)
         self.workshop.set_document(document)
         self.assistant.show_project(document.project)  # its brief; nothing of another project stays
         if self.presenter is not None:
@@ -498,6 +500,14 @@ class MainWindow(QMainWindow):
         if old is not None:
             self.undo_group.removeStack(old.undo_stack)
         self._update_counts()
+
+    def _on_document_read_only_changed(self, reason: str) -> None:
+        """The window's edit actions follow the document: disabled while it refuses edits (a locked live room)."""
+        edits = (self.add_action, self.duplicate_action, self.delete_action, self.lanes_action, self.schedule_action)
+        edits += (self.library_action, self.merge_action, self.properties_action)
+        edits += (self.interchange.import_csv_action, self.interchange.import_plan_action)
+        for action in edits:
+            action.setEnabled(not reason)
 
     def _rebuild_views(self) -> None:
         """New tabs and ranking over the same document, keeping the current tab and the selections."""

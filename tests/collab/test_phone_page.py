@@ -305,3 +305,51 @@ def test_a_phone_keeps_its_edits_while_the_host_restarts_with_a_new_code_and_the
         chrome.find_element("id", "join-button").click()
         _until(lambda: "Live" in chrome.find_element("id", "status").text, 5)
         _until(lambda: [t for t, _ in room.host()] == ["Offline mode", "Typed while the host was down"], 3)
+
+
+def test_a_phone_shows_the_lock_and_the_end_of_the_room(tmp_path: Path) -> None:
+    path = _project_file(tmp_path)
+    with phone_browser() as chrome, RoomThread(path) as room:
+        chrome.get(f"http://127.0.0.1:{room.port}/?code={CODE}")
+        chrome.find_element("id", "name").send_keys("Ana")
+        chrome.find_element("id", "join-button").click()
+        _until(lambda: _shown(chrome, "room"), 5)
+        assert not _shown(chrome, "room-note") and chrome.find_element("id", "idea").is_enabled()
+
+        def controls() -> list[bool]:
+            buttons = chrome.find_elements("css selector", "#ranking li button.more")
+            return [chrome.find_element("id", i).is_enabled() for i in ("idea", "add-idea")] + [
+                b.is_enabled() for b in buttons
+            ]
+
+        # Locked: the inputs and the dot buttons are disabled, under one line that says why.
+        room.call(lambda: room.room.set_read_only(True))
+        _until(lambda: _shown(chrome, "room-note"), 2)
+        assert "locked by the facilitator" in chrome.find_element("id", "room-note").text
+        _until(lambda: not any(controls()), 1)
+        _screenshot(chrome, "phone-locked")
+        # Opened again: everything comes back.
+        room.call(lambda: room.room.set_read_only(False))
+        _until(lambda: not _shown(chrome, "room-note") and all(controls()), 2)
+        chrome.find_element("id", "idea").send_keys("After the lock")
+        chrome.find_element("id", "add-idea").click()
+        _until(lambda: [t for t, _ in room.host()] == ["Offline mode", "After the lock"], 2)
+
+        # Ended: a final message, nothing to edit, and no more tries to connect (a room back on the same port
+        # and code sees nobody from this phone).
+        room.call(room.room.end)
+        room.call(lambda: asyncio.wait_for(room._serving, 5))
+        _until(lambda: "has ended" in chrome.find_element("id", "room-note").text, 2)
+        assert chrome.find_element("id", "status").text == "Ended" and not any(controls())
+        assert not _shown(chrome, "idea-form") and "After the lock" in chrome.find_element("id", "ranking").text
+        _screenshot(chrome, "phone-ended")
+
+        async def restart_host() -> None:
+            room.room = Room(load_project(path).project, path, CODE, log=room.log.append)
+            room._serving = asyncio.ensure_future(room.room.serve("127.0.0.1", room.port))
+            await wait_for(lambda: room.room.uvicorn is not None and room.room.uvicorn.started, 5)
+
+        room.call(restart_host)
+        time.sleep(2.5)  # more than two of the page's one-second retries
+        assert room.call(lambda: len(room.room.channels)) == 0
+        assert "has ended" in chrome.find_element("id", "room-note").text

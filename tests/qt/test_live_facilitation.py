@@ -85,6 +85,13 @@ def test_lock_editing_and_end_the_room(qtbot, tmp_path, monkeypatch) -> None:
         table = guest.editors["requirement"].table
         assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
         assert not guest.undo_action.isEnabled()
+        # Add, Duplicate and Delete (the table's buttons and Edit's menu) and the other edit actions are disabled.
+        editor = guest.editors["requirement"]
+        editor.select_ids([project.requirements[0].id])
+        assert not any(a.isEnabled() for a in (editor.add_action, editor.duplicate_action, editor.delete_action))
+        window_edits = (guest.add_action, guest.delete_action, guest.lanes_action, guest.library_action)
+        assert not any(a.isEnabled() for a in (*window_edits, guest.properties_action, guest.merge_action))
+        assert host.editors["requirement"].add_action.isEnabled() and host.add_action.isEnabled()
         guest.document.execute(InsertEntity("requirement", Requirement(title="refused")))
         assert _titles(guest) == ["Search"] and "locked" in guest.statusBar().currentMessage()
         assert presenter.live.read_only
@@ -98,6 +105,8 @@ def test_lock_editing_and_end_the_room(qtbot, tmp_path, monkeypatch) -> None:
         host.live.panel.lock_box.setChecked(False)
         qtbot.waitUntil(lambda: not guest.document.read_only, timeout=2000)
         assert table.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers and not banner.isVisible()
+        assert all(a.isEnabled() for a in (editor.add_action, editor.duplicate_action, editor.delete_action))
+        assert all(a.isEnabled() for a in window_edits)
         guest.document.execute(InsertEntity("requirement", Requirement(title="Voice notes", votes=2)))
         qtbot.waitUntil(lambda: _titles(host) == ["Full-text search", "Voice notes"], timeout=2000)
 

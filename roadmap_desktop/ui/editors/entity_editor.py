@@ -209,6 +209,8 @@ class EntityEditor(QWidget):
             layout.addWidget(left)
         self.model.rowsInserted.connect(self._on_model_rows_inserted)
         self.model.rowsRemoved.connect(lambda *_: self._update_count())
+        # A read-only document (a locked live room) refuses edits; its buttons say so by being disabled.
+        document.read_only_changed.connect(self._on_document_read_only_changed)
         self._update_selection_actions()
         self._update_count()
 
@@ -274,9 +276,14 @@ class EntityEditor(QWidget):
         self.selection_changed.emit(current)
 
     def _update_selection_actions(self) -> None:
+        editable = not self.document.read_only
         has = bool(self.table.selectionModel().selectedRows())
-        self.duplicate_action.setEnabled(has)
-        self.delete_action.setEnabled(has)
+        self.add_action.setEnabled(editable)
+        self.duplicate_action.setEnabled(has and editable)
+        self.delete_action.setEnabled(has and editable)
+
+    def _on_document_read_only_changed(self, _reason: str) -> None:
+        self._update_selection_actions()
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
