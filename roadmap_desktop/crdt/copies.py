@@ -12,15 +12,30 @@ from .sync_state import has_history, sync_state, within_history_bound
 
 
 def is_copy_of(project: Project, other: Project) -> bool:
-    """True when ``other`` is a copy of the same project (same project id) and both keep the shared history, so
-    their histories join. Otherwise (never shared, or too big to keep one) Merge Project uses the merge dialog."""
+    """True when ``other`` is a copy of the same project (same project id), both keep the shared history and the
+    two histories have a common past, so they join. Otherwise (no history yet, too big to keep one, or histories
+    begun apart: two files that already differed when each first saved one) Merge Project uses the merge dialog."""
     return (
         project.info.id == other.info.id
         and has_history(project)
         and has_history(other)
         and within_history_bound(project)
         and within_history_bound(other)
+        and bool(_writers(project) & _writers(other))
     )
+
+
+def _writers(project: Project) -> set[int]:
+    """The Yjs client ids in the project's history (its state vector): histories with one in common share a past."""
+    data = sync_state(project).shared(project).doc.get_state()
+    numbers, value, shift = [], 0, 0
+    for byte in data:  # lib0 varuints: 7 bits a byte, high bit set while more follow
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if not byte & 0x80:
+            numbers.append(value)
+            value, shift = 0, 0
+    return set(numbers[1:][0::2])  # count, then (client, clock) pairs
 
 
 @dataclass

@@ -7,7 +7,7 @@ import binascii
 import datetime as dt
 from collections.abc import Callable
 
-from ..crdt.sync_state import SyncState, stored_history
+from ..crdt.sync_state import SyncState, stored_history, unsaved_base
 from ..domain.dates import now_stamp, range_problem
 from ..domain.entity import Entity
 from ..domain.fields import FieldKind, FieldValueError
@@ -83,7 +83,7 @@ def project_from_dict(doc: dict) -> Project:
             except (FieldValueError, TypeError) as exc:
                 raise ValueError(f"{attr}[{position}]: {exc}") from None
     project.check_references()  # every entity was validated as it was read
-    project.sync = _sync_state(doc)
+    project.sync = _sync_state(doc) or unsaved_base(project)
     return project
 
 

@@ -147,26 +147,48 @@ def test_two_copies_edited_apart_merge_without_conflicts(tmp_path: Path) -> None
     assert plan_copy_merge(mine, theirs, "again").changes == 0
 
 
-def test_copies_without_a_history_use_the_merge_dialog(tmp_path: Path) -> None:
+def _v3_copies(tmp_path: Path, second_title: str | None = None) -> tuple:
+    """Two copies of one file written before histories existed (format 3); ``second_title``: the second file's
+    first requirement already retitled on disk."""
     doc = json.loads(dumps_project(_project()))
-    assert "crdt" not in doc  # never shared: the file keeps no history
+    doc.pop("crdt", None)
     doc["format_version"] = 3
-    for name in ("a.roadmap", "b.roadmap"):
-        (tmp_path / name).write_text(json.dumps(doc), encoding="utf-8")
-    a, b = load_project(tmp_path / "a.roadmap"), load_project(tmp_path / "b.roadmap")
+    (tmp_path / "a.roadmap").write_text(json.dumps(doc), encoding="utf-8")
+    if second_title is not None:
+        doc["requirements"][0]["title"] = second_title
+    (tmp_path / "b.roadmap").write_text(json.dumps(doc), encoding="utf-8")
+    return load_project(tmp_path / "a.roadmap"), load_project(tmp_path / "b.roadmap")
+
+
+def test_copies_of_one_file_edited_apart_merge_field_by_field(tmp_path: Path) -> None:
+    """A synced folder's "conflicted copy" of a file that had no history: each copy begins its history from the
+    content read at its first save, the same in both, so their edits since then merge field by field."""
+    a, b = _v3_copies(tmp_path)
+    assert not has_history(a.project) and not is_copy_of(a.project, b.project)  # not until a save begins it
     a.project.requirements[0].title = "Title from A"
+    b.project.requirements[1].tags = ["from B"]
     save_project(a.project, a.path, a.older)
     save_project(b.project, b.path, b.older)
     mine, theirs = load_project(a.path).project, load_project(b.path).project
-    assert not has_history(mine) and not is_copy_of(mine, theirs)
+    assert has_history(mine) and is_copy_of(mine, theirs)
+    plan_copy_merge(mine, theirs, "Merge copy").command.apply(mine)
+    assert mine.requirements[0].title == "Title from A" and mine.requirements[1].tags == ["from B"]
 
 
-def test_only_a_shared_project_within_the_bound_keeps_its_history(tmp_path: Path) -> None:
+def test_files_that_already_differed_use_the_merge_dialog(tmp_path: Path) -> None:
+    """Two files that differed on disk before either kept a history begin unrelated histories: no common past."""
+    a, b = _v3_copies(tmp_path, second_title="Changed before any history")
+    save_project(a.project, a.path, a.older)
+    save_project(b.project, b.path, b.older)
+    mine, theirs = load_project(a.path).project, load_project(b.path).project
+    assert mine.info.id == theirs.info.id and has_history(mine) and has_history(theirs)
+    assert not is_copy_of(mine, theirs)
+
+
+def test_a_project_within_the_bound_keeps_its_history_from_its_first_save(tmp_path: Path) -> None:
     path = tmp_path / "p.roadmap"
     project = _project()
     save_project(project, path)
-    assert "crdt" not in json.loads(path.read_text("utf-8"))
-    save_project(_shared(project), path)
     assert "crdt" in json.loads(path.read_text("utf-8"))
     reopened = load_project(path).project  # a file that kept a history goes on keeping it
     assert has_history(reopened)
@@ -176,16 +198,11 @@ def test_only_a_shared_project_within_the_bound_keeps_its_history(tmp_path: Path
 
 
 def test_a_big_shared_project_saves_without_the_history(tmp_path: Path) -> None:
-    import time
-
     project = _shared(Project.new("Big"))
     project.requirements += [Requirement(title=f"Requirement {n}", tags=["a", "b"]) for n in range(5_000)]
     path = tmp_path / "big.roadmap"
-    started = time.perf_counter()
-    save_project(project, path)
-    elapsed = time.perf_counter() - started
+    save_project(project, path)  # benchmarks/crdt_save.py measures what this saves
     assert "crdt" not in json.loads(path.read_text("utf-8"))
-    assert elapsed < 5  # no Y.Doc was built (that alone takes several seconds at this size)
     other = load_project(path).project
     assert not is_copy_of(project, other)
 
