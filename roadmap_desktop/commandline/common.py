@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,3 +90,18 @@ def save(project: Project, path: str | Path) -> None:
         _OLDER.pop(os.path.realpath(path), None)
     if backup is not None and older is not None:
         print(f"roadmap-desktop: kept the file format version {older.version} original as {backup}", file=sys.stderr)
+
+
+def serve_until_stopped(run: Callable[[], object], on_signal: Callable[[], object]) -> int:
+    """Run a uvicorn server until Ctrl+C or SIGTERM (``on_signal`` asks it to stop); 0 after a clean shutdown, 2
+    when it could not take the address (uvicorn has said why in one line). uvicorn raises a captured signal again
+    once it has shut down; handling the signals here makes that a normal return, not a KeyboardInterrupt traceback."""
+    previous = {sig: signal.signal(sig, lambda *_: on_signal()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        run()
+    except SystemExit as exc:  # uvicorn could not bind, and logged why
+        return 2 if exc.code else 0
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0

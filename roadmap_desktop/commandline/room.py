@@ -7,7 +7,6 @@ the join code and serves until Ctrl+C or SIGTERM, saving the file within two sec
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from ..collab.addresses import join_hint
 from ..collab.join_qr import phone_urls, qr_lines, reachable_by_phones
 from ..crdt.dot_votes import DEFAULT_DOTS_PER_PERSON as DEFAULT_DOTS
 from ..crdt.dot_votes import MAX_DOTS_PER_PERSON as MAX_DOTS
-from .common import CommandError, fail
+from .common import CommandError, fail, serve_until_stopped
 from .serve import DEFAULT_HOST, _port, check_port_free, urls
 
 NAME = "room"
@@ -119,12 +118,4 @@ def run(args: argparse.Namespace) -> int:
     )
     colour = sys.stdout.isatty()
     started = lambda: print("\n".join(banner(args.host, args.port, code, file, colour, args.read_only)), flush=True)  # noqa: E731
-    previous = {sig: signal.signal(sig, lambda *_: room.stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        asyncio.run(room.serve(args.host, args.port, started))
-    except SystemExit as exc:  # uvicorn could not bind, and logged why
-        return 2 if exc.code else 0
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    return 0
+    return serve_until_stopped(lambda: asyncio.run(room.serve(args.host, args.port, started)), room.stop)

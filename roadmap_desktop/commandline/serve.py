@@ -20,7 +20,7 @@ from typing import Any
 
 from ..collab.addresses import lan_addresses
 from ..crdt.dot_votes import DEFAULT_DOTS_PER_PERSON as DEFAULT_DOTS
-from .common import API_KEY_ENV, CommandError, fail, positive_int
+from .common import API_KEY_ENV, CommandError, fail, positive_int, serve_until_stopped
 
 NAME = "serve"
 HELP = "serve a model to the assistant on other computers of the local network"
@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     if shared is None:
         print("\n".join(banner(model, info, args, key, generated)), flush=True)
-        return model_server.run(app, args.host, args.port)
+        return serve_until_stopped(lambda: model_server.run(app, args.host, args.port), lambda: None)
     lines = banner(model, info, args, key, generated)
     return _serve_with_room(app, shared, args, lines)
 
@@ -243,7 +243,6 @@ def _serve_with_room(app: Any, shared: tuple[Any, Path, str], args: argparse.Nam
     """The model server and the room on one uvicorn server: the room's paths go to the room, the rest to the
     request guard (collab/shared_port.py); one banner for both; saves the room's file as `room` does."""
     import asyncio
-    import signal
 
     from ..collab.room_server import Room
     from ..collab.shared_port import SharedPort
@@ -261,12 +260,5 @@ def _serve_with_room(app: Any, shared: tuple[Any, Path, str], args: argparse.Nam
     lines += room_banner(args.host, args.port, code, file, sys.stdout.isatty(), args.read_only, beside_model=True)
     started = lambda: print("\n".join(lines), flush=True)  # noqa: E731
     options = uvicorn_options(room_connections=ROOM_CONNECTIONS)
-    previous = {sig: signal.signal(sig, lambda *_: room.stop()) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        asyncio.run(room.serve(args.host, args.port, started, app=SharedPort(room, app), options=options))
-    except SystemExit as exc:  # uvicorn could not bind, and logged why
-        return 2 if exc.code else 0
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    return 0
+    serving = room.serve(args.host, args.port, started, app=SharedPort(room, app), options=options)
+    return serve_until_stopped(lambda: asyncio.run(serving), room.stop)

@@ -8,7 +8,6 @@ Ctrl+C or SIGTERM, which uvicorn turns into a clean shutdown.
 from __future__ import annotations
 
 import logging
-import signal
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,21 +68,10 @@ def uvicorn_options(room_connections: int = 0) -> dict[str, Any]:
     }
 
 
-def run(app: Any, host: str, port: int) -> int:
-    """Serve until Ctrl+C or SIGTERM; 0 after a clean shutdown, 2 when the address cannot be taken
-    (uvicorn has said why in one line)."""
+def run(app: Any, host: str, port: int) -> None:
+    """Serve until the process is asked to stop (commandline.common.serve_until_stopped handles the signals);
+    raises SystemExit when the address cannot be taken (uvicorn has said why in one line)."""
     import uvicorn
 
     config = uvicorn.Config(app, host=host, port=port, ws="none", **uvicorn_options())
-    server = uvicorn.Server(config)
-    # uvicorn raises a captured Ctrl+C or SIGTERM again once it has shut down; a handler that
-    # ignores them makes that a normal return instead of a KeyboardInterrupt traceback.
-    previous = {sig: signal.signal(sig, lambda *_: None) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        server.run()
-    except SystemExit as exc:  # uvicorn could not bind, and logged why
-        return 2 if exc.code else 0
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-    return 0
+    uvicorn.Server(config).run()
