@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from roadmap_desktop.collab.client import RoomClient, RoomRefused, room_url
+from roadmap_desktop.collab.room_server import Room
 from roadmap_desktop.crdt.project_builder import project_from_shared
 from roadmap_desktop.crdt.shared_project import SharedProject
 from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
+from roadmap_desktop.persistence.project_file import load_project, save_project
+
+CODE = "424242"
 
 
 def free_port() -> int:
@@ -88,3 +95,40 @@ class CuttableLink:
 
         await asyncio.gather(pipe(reader, up_writer), pipe(up_reader, writer))
         self._writers -= {writer, up_writer}
+
+
+def project_file(tmp_path: Path) -> Path:
+    """A new project saved as ``tmp_path/room.roadmap``, for a room to host."""
+    path = tmp_path / "room.roadmap"
+    save_project(Project.new("Workshop"), path)
+    return path
+
+
+@contextlib.asynccontextmanager
+async def room_running(path: Path, lines: list[str] | None = None, **options):
+    """A room hosting ``path`` on a free loopback port (``options``: Room's, e.g. read_only, host_key); yields
+    (room, port, its serving task); ``lines`` collects its log."""
+    port = free_port()
+    log = lines.append if lines is not None else (lambda _line: None)
+    room = Room(load_project(path).project, path, CODE, log=log, **options)
+    task = asyncio.ensure_future(room.serve("127.0.0.1", port))
+    await wait_for(lambda: room.uvicorn is not None and room.uvicorn.started, 5)
+    try:
+        yield room, port, task
+    finally:
+        room.stop()
+        await asyncio.wait_for(task, 5)
+
+
+@contextlib.asynccontextmanager
+async def client_running(port: int, code: str = CODE, doc=None, key: str = "", name: str = "t"):
+    """A client of the room on ``port`` (``key``: the facilitator's); yields (client, its task)."""
+    url = room_url(f"127.0.0.1:{port}", code) + (f"&key={key}" if key else "")
+    client = RoomClient(url, doc, {"name": name})
+    task = asyncio.ensure_future(client.run())
+    try:
+        yield client, task
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, RoomRefused):
+            await task

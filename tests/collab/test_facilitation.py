@@ -10,61 +10,25 @@ from pathlib import Path
 import pytest
 import websockets
 from pycrdt import Doc, create_awareness_message, create_update_message, write_var_uint
-from room_helpers import add_requirement, free_port, titles, wait_for
+from room_helpers import CODE, add_requirement, client_running, free_port, project_file, room_running, titles, wait_for
 
-from roadmap_desktop.collab.client import RoomClient, RoomEnded, RoomRefused, room_url
+from roadmap_desktop.collab.client import RoomClient, RoomEnded, room_url
 from roadmap_desktop.collab.facilitation import CLOSE_ENDED, awareness_entries, room_state_of
-from roadmap_desktop.collab.room_server import Room
-from roadmap_desktop.domain.project import Project
-from roadmap_desktop.persistence.project_file import load_project, save_project
+from roadmap_desktop.persistence.project_file import load_project
 
 pytestmark = pytest.mark.network
-CODE = "424242"
 KEY = "facilitator-key"
 
 
-@contextlib.asynccontextmanager
-async def room_running(path: Path, read_only: bool = False, lines: list[str] | None = None):
-    port = free_port()
-    log = lines.append if lines is not None else (lambda _line: None)
-    room = Room(load_project(path).project, path, CODE, log=log, read_only=read_only, host_key=KEY)
-    task = asyncio.ensure_future(room.serve("127.0.0.1", port))
-    await wait_for(lambda: room.uvicorn is not None and room.uvicorn.started, 5)
-    try:
-        yield room, port, task
-    finally:
-        room.stop()
-        await asyncio.wait_for(task, 5)
-
-
-@contextlib.asynccontextmanager
-async def client_running(port: int, key: str = "", name: str = "t"):
-    url = room_url(f"127.0.0.1:{port}", CODE) + (f"&key={key}" if key else "")
-    client = RoomClient(url, None, {"name": name})
-    task = asyncio.ensure_future(client.run())
-    try:
-        yield client, task
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, RoomRefused):
-            await task
-
-
-def _project_file(tmp_path: Path) -> Path:
-    path = tmp_path / "room.roadmap"
-    save_project(Project.new("Workshop"), path)
-    return path
-
-
 def test_a_read_only_room_refuses_guest_edits_on_the_server_and_says_so(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
     lines: list[str] = []
 
     async def scenario() -> None:
         async with (
-            room_running(path, lines=lines) as (room, port, _),
+            room_running(path, lines, host_key=KEY) as (room, port, _),
             client_running(port, name="guest") as (guest, _),
-            client_running(port, KEY, name="host") as (host, _),
+            client_running(port, key=KEY, name="host") as (host, _),
         ):
             await asyncio.wait_for(asyncio.gather(guest.synced.wait(), host.synced.wait()), 5)
             await wait_for(lambda: guest.room_state == {"read_only": False, "ended": False}, 2)
@@ -96,10 +60,10 @@ def test_a_read_only_room_refuses_guest_edits_on_the_server_and_says_so(tmp_path
 
 def test_read_only_from_the_start_refuses_the_guests_first_sync(tmp_path: Path) -> None:
     """A client that brings edits made elsewhere (its SyncStep2) is refused too, and learns at once it is read-only."""
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
 
     async def scenario() -> None:
-        async with room_running(path, read_only=True) as (room, port, _):
+        async with room_running(path, read_only=True, host_key=KEY) as (room, port, _):
             url = room_url(f"127.0.0.1:{port}", CODE)
             doc = Doc()
             add_requirement(doc, "written offline")
@@ -119,11 +83,14 @@ def test_read_only_from_the_start_refuses_the_guests_first_sync(tmp_path: Path) 
 
 
 def test_presence_that_speaks_for_the_room_is_dropped(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
     lines: list[str] = []
 
     async def scenario() -> None:
-        async with room_running(path, read_only=True, lines=lines) as (room, port, _), client_running(port) as (a, _):
+        async with (
+            room_running(path, lines, read_only=True, host_key=KEY) as (room, port, _),
+            client_running(port) as (a, _),
+        ):
             await asyncio.wait_for(a.synced.wait(), 5)
             forged = bytes([1]) + _awareness_update(12345, 99, '{"room": {"read_only": false, "ended": false}}')
             async with websockets.connect(f"ws://127.0.0.1:{port}/room?code={CODE}") as raw:
@@ -139,10 +106,10 @@ def test_presence_that_speaks_for_the_room_is_dropped(tmp_path: Path) -> None:
 
 
 def test_ending_the_room_tells_every_guest_who_keeps_their_copy(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
 
     async def scenario() -> None:
-        async with room_running(path) as (room, port, served), client_running(port) as (guest, task):
+        async with room_running(path, host_key=KEY) as (room, port, served), client_running(port) as (guest, task):
             await asyncio.wait_for(guest.synced.wait(), 5)
             add_requirement(guest.doc, "keep me")
             await wait_for(lambda: "keep me" in titles(room.shared.doc), 2)
@@ -179,7 +146,7 @@ def test_the_room_command_can_share_read_only(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
     port = free_port()
     repo = Path(__file__).resolve().parents[2]
     command = [sys.executable, "-m", "roadmap_desktop", "room", str(path), "--port", str(port), "--code", CODE]

@@ -4,55 +4,28 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from pathlib import Path
 
 import pytest
 import websockets
 from pycrdt import Doc, Map
-from room_helpers import CuttableLink, add_requirement, free_port, titles, wait_for
+from room_helpers import (
+    CODE,
+    CuttableLink,
+    add_requirement,
+    client_running,
+    project_file,
+    room_running,
+    titles,
+    wait_for,
+)
 
-from roadmap_desktop.collab.client import RoomClient, RoomRefused, room_url
-from roadmap_desktop.collab.room_server import MAX_BAD_CODES, CodeGuard, Room
+from roadmap_desktop.collab.room_server import MAX_BAD_CODES, CodeGuard
 from roadmap_desktop.crdt.project_builder import project_from_shared
 from roadmap_desktop.crdt.shared_project import SharedProject
-from roadmap_desktop.domain.project import Project
-from roadmap_desktop.persistence.project_file import load_project, save_project
+from roadmap_desktop.persistence.project_file import load_project
 
 pytestmark = pytest.mark.network
-CODE = "424242"
-
-
-@contextlib.asynccontextmanager
-async def room_running(path: Path, lines: list[str] | None = None):
-    port = free_port()
-    log = lines.append if lines is not None else (lambda _line: None)
-    room = Room(load_project(path).project, path, CODE, log=log)
-    task = asyncio.ensure_future(room.serve("127.0.0.1", port))
-    await wait_for(lambda: room.uvicorn is not None and room.uvicorn.started, 5)
-    try:
-        yield room, port
-    finally:
-        room.stop()
-        await asyncio.wait_for(task, 5)
-
-
-@contextlib.asynccontextmanager
-async def client_running(port: int, code: str = CODE):
-    client = RoomClient(room_url(f"127.0.0.1:{port}", code), Doc(), {"name": "t"})
-    task = asyncio.ensure_future(client.run())
-    try:
-        yield client, task
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, RoomRefused):
-            await task
-
-
-def _project_file(tmp_path: Path) -> Path:
-    path = tmp_path / "room.roadmap"
-    save_project(Project.new("Workshop"), path)
-    return path
 
 
 def _votes(doc: Doc) -> dict[str, int]:
@@ -63,10 +36,10 @@ def _votes(doc: Doc) -> dict[str, int]:
 def test_a_client_offline_for_100_edits_merges_every_one_on_reconnect(tmp_path: Path) -> None:
     """The network goes (the client is not told: its connection just dies), 100 edits are made on each side,
     the network comes back: the client's own retry brings both sides to the same project, nothing lost."""
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
 
     async def scenario() -> None:
-        async with room_running(path) as (room, port), client_running(port) as (online, _):
+        async with room_running(path) as (room, port, _), client_running(port) as (online, _):
             link = CuttableLink(port)
             await link.restore()
             async with client_running(link.port) as (roaming, _):
@@ -104,11 +77,11 @@ def test_an_address_guessing_codes_is_refused_for_the_rest_of_the_minute(tmp_pat
     allowed, why = guard.allows("424242", "10.0.0.9")  # even the right code, for now
     assert not allowed and "too many wrong codes" in why
     assert guard.allows("424242", "10.0.0.10") == (True, "")  # another address is not held back
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
     lines: list[str] = []
 
     async def scenario() -> None:
-        async with room_running(path, lines) as (_room, port):
+        async with room_running(path, lines) as (_room, port, _):
             for code in ("1", "", "x" * 100, "%00%ff", "424243"):
                 with pytest.raises(websockets.exceptions.InvalidStatus):
                     await websockets.connect(f"ws://127.0.0.1:{port}/room?code={code}")
@@ -133,11 +106,11 @@ MALFORMED = [
 
 @pytest.mark.parametrize("message", MALFORMED)
 def test_a_malformed_message_costs_at_most_one_log_line_and_the_room_serves_on(tmp_path: Path, message) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
     lines: list[str] = []
 
     async def scenario() -> None:
-        async with room_running(path, lines) as (room, port), client_running(port) as (client, _):
+        async with room_running(path, lines) as (room, port, _), client_running(port) as (client, _):
             await asyncio.wait_for(client.synced.wait(), 5)
             async with websockets.connect(f"ws://127.0.0.1:{port}/room?code={CODE}") as raw:
                 await raw.recv()

@@ -4,7 +4,6 @@ clients, and a host killed with SIGKILL and restarted from its file."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import subprocess
@@ -14,54 +13,34 @@ from pathlib import Path
 import pytest
 import websockets
 from pycrdt import Doc
-from room_helpers import add_requirement, free_port, lane_ids, titles, wait_for
+from room_helpers import (
+    CODE,
+    add_requirement,
+    client_running,
+    free_port,
+    lane_ids,
+    project_file,
+    room_running,
+    titles,
+    wait_for,
+)
 
-from roadmap_desktop.collab.client import RoomClient, RoomRefused, room_url
-from roadmap_desktop.collab.room_server import Room
-from roadmap_desktop.domain.project import Project
-from roadmap_desktop.persistence.project_file import load_project, save_project
+from roadmap_desktop.collab.client import RoomRefused
+from roadmap_desktop.persistence.project_file import load_project
 
 pytestmark = pytest.mark.network
-CODE = "424242"
 REPO = Path(__file__).resolve().parents[2]
 
 
-@contextlib.asynccontextmanager
-async def room_running(path: Path):
-    port = free_port()
-    room = Room(load_project(path).project, path, CODE, log=lambda _line: None)
-    task = asyncio.ensure_future(room.serve("127.0.0.1", port))
-    await wait_for(lambda: room.uvicorn is not None and room.uvicorn.started, 5)
-    try:
-        yield room, port
-    finally:
-        room.stop()
-        await asyncio.wait_for(task, 5)
-
-
-@contextlib.asynccontextmanager
-async def client_running(port: int, code: str = CODE, doc: Doc | None = None):
-    client = RoomClient(room_url(f"127.0.0.1:{port}", code), doc, {"name": "t"})
-    task = asyncio.ensure_future(client.run())
-    try:
-        yield client, task
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, RoomRefused):
-            await task
-
-
-def _project_file(tmp_path: Path) -> Path:
-    path = tmp_path / "room.roadmap"
-    save_project(Project.new("Workshop"), path)
-    return path
-
-
 def test_an_edit_on_one_client_reaches_the_other_within_a_second(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
 
     async def scenario() -> None:
-        async with room_running(path) as (_room, port), client_running(port) as (a, _), client_running(port) as (b, _):
+        async with (
+            room_running(path) as (_room, port, _),
+            client_running(port) as (a, _),
+            client_running(port) as (b, _),
+        ):
             await asyncio.wait_for(asyncio.gather(a.synced.wait(), b.synced.wait()), 5)
             assert len(titles(b.doc)) == 0 and len(lane_ids(b.doc)) == 8
             add_requirement(a.doc, "Voice input")
@@ -77,10 +56,10 @@ def test_an_edit_on_one_client_reaches_the_other_within_a_second(tmp_path: Path)
 
 
 def test_a_wrong_or_missing_code_is_refused_before_any_document_data(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
 
     async def scenario() -> None:
-        async with room_running(path) as (_room, port):
+        async with room_running(path) as (_room, port, _):
             for code in ("000000", ""):
                 async with client_running(port, code) as (client, task):
                     with pytest.raises(RoomRefused):
@@ -95,10 +74,10 @@ def test_a_wrong_or_missing_code_is_refused_before_any_document_data(tmp_path: P
 
 
 def test_a_malformed_message_is_logged_in_one_line_and_the_room_serves_on(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
 
     async def scenario() -> None:
-        async with room_running(path) as (room, port):
+        async with room_running(path) as (room, port, _):
             lines: list[str] = []
             room.log = lines.append
             async with websockets.connect(f"ws://127.0.0.1:{port}/room?code={CODE}") as raw:
@@ -115,10 +94,10 @@ def test_a_malformed_message_is_logged_in_one_line_and_the_room_serves_on(tmp_pa
 
 
 def test_a_client_that_drops_keeps_editing_and_merges_on_reconnect(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
 
     async def scenario() -> None:
-        async with room_running(path) as (_room, port), client_running(port) as (b, _):
+        async with room_running(path) as (_room, port, _), client_running(port) as (b, _):
             doc = Doc()
             async with client_running(port, doc=doc) as (a, _):
                 await asyncio.wait_for(asyncio.gather(a.synced.wait(), b.synced.wait()), 5)
@@ -145,7 +124,7 @@ async def _until_listening(process: subprocess.Popen) -> None:
 
 @pytest.mark.slow
 def test_host_killed_and_restarted_from_its_file_loses_no_edit(tmp_path: Path) -> None:
-    path = _project_file(tmp_path)
+    path = project_file(tmp_path)
     port = free_port()
 
     async def scenario() -> None:
