@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
     def _on_document_read_only_changed(self, reason: str) -> None:
         """The window's edit actions follow the document: disabled while it refuses edits (a locked live room)."""
         edits = (self.add_action, self.duplicate_action, self.delete_action, self.lanes_action, self.schedule_action)
-        edits += (self.library_action, self.merge_action, self.properties_action)
+        edits += (self.library_action, self.merge_action, self.properties_action, self.voting_action)
         edits += (self.interchange.import_csv_action, self.interchange.import_plan_action)
         for action in edits:
             action.setEnabled(not reason)

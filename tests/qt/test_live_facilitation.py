@@ -90,6 +90,7 @@ def test_lock_editing_and_end_the_room(qtbot, tmp_path, monkeypatch) -> None:
         editor.select_ids([project.requirements[0].id])
         assert not any(a.isEnabled() for a in (editor.add_action, editor.duplicate_action, editor.delete_action))
         window_edits = (guest.add_action, guest.delete_action, guest.lanes_action, guest.library_action)
+        window_edits += (guest.voting_action,)  # recording dot votes is an edit too
         assert not any(a.isEnabled() for a in (*window_edits, guest.properties_action, guest.merge_action))
         assert host.editors["requirement"].add_action.isEnabled() and host.add_action.isEnabled()
         guest.document.execute(InsertEntity("requirement", Requirement(title="refused")))
