@@ -1,17 +1,21 @@
-"""The forecast's finish-date histogram with its P50 / P80 / P90 lines, as the forecast panel draws it,
-for printed pages (QtGui only)."""
+"""The forecast's finish-date histogram with its P50 / P80 / P90 lines: one painter for the forecast panel
+and printed pages (QtGui only)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from ..domain.forecast import Histogram
+from ..domain.dates import shift
 from .ink import INK
+
+if TYPE_CHECKING:  # domain.forecast pulls in numpy: the painter needs only the type, not at start-up
+    from ..domain.forecast import Histogram
 
 BAR = QColor("#5b7db1")
 P_LINES = (("P50", QColor("#2e7d32")), ("P80", QColor("#ef6c00")), ("P90", QColor("#c62828")))
@@ -26,10 +30,11 @@ def paint_histogram(
     font: QFont,
     date_text: Callable[[dt.date], str],
     unit: float = 1.0,
+    ground: QColor | None = None,
 ) -> None:
     """Bars of runs per finish date in ``area`` (the dates under it), a dashed line per mark: "P50", "P80",
     "P90" in their colours, any other name (the planned date) in dark ink. ``unit``: device units per
-    point, for pen widths."""
+    point, for pen widths; ``ground``: the background under the date labels (the page's white by default)."""
     fm = QFontMetricsF(font)
     lh = fm.height()
     plot = area.adjusted(0, 0, 0, -lh - 3 * unit)
@@ -43,37 +48,39 @@ def paint_histogram(
         return plot.left() + (day - first) / span * plot.width()
 
     painter.save()
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(BAR)
-    for (left, right), count in zip(itertools.pairwise(histogram.edges), histogram.counts, strict=True):
-        height = count / top * max(plot.height() - 4 * lh, unit)  # room above for the four labels
-        width = max(x_of(right) - x_of(left) - unit, unit)
-        painter.drawRect(QRectF(x_of(left) + unit / 2, plot.bottom() - height, width, height))
-    painter.setPen(QPen(INK, 0.8 * unit))
-    painter.drawLine(plot.bottomLeft(), plot.bottomRight())
-    painter.setFont(font)
-    colours = dict(P_LINES)
-    ordered = sorted(marks.items(), key=lambda kv: kv[1])
-    xs = [x_of((day - histogram.anchor).days + 0.5) for _name, day in ordered]
-    for (name, _day), x in zip(ordered, xs, strict=True):
-        painter.setPen(QPen(colours.get(name, PLANNED), 1.4 * unit, Qt.PenStyle.DashLine))
-        painter.drawLine(x, plot.top() + lh, x, plot.bottom())
-    # Labels after every line, each on its own text line with the page's white behind it: close dates
-    # put a later line through an earlier label.
-    label_y = plot.top()
-    for (name, day), x in zip(ordered, xs, strict=True):
-        text = f"{name} {date_text(day)}"
-        width = fm.horizontalAdvance(text)
-        left = x + 3 * unit if x + 3 * unit + width <= plot.right() else x - 3 * unit - width
-        box = QRectF(left, label_y, width + unit, lh)
-        painter.fillRect(box.adjusted(-unit, 0, unit, 0), Qt.GlobalColor.white)
-        painter.setPen(colours.get(name, PLANNED))
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), text)
-        label_y += lh
-    painter.setPen(INK)
-    below = QRectF(plot.left(), plot.bottom() + 3 * unit, plot.width(), lh)
-    start = histogram.anchor + dt.timedelta(days=first)
-    end = histogram.anchor + dt.timedelta(days=last - 1)
-    painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), date_text(start))
-    painter.drawText(below, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), date_text(end))
-    painter.restore()
+    try:  # whatever happens, the caller's painter comes back as it was
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BAR)
+        for (left, right), count in zip(itertools.pairwise(histogram.edges), histogram.counts, strict=True):
+            height = count / top * max(plot.height() - 4 * lh, unit)  # room above for the four labels
+            width = max(x_of(right) - x_of(left) - unit, unit)
+            painter.drawRect(QRectF(x_of(left) + unit / 2, plot.bottom() - height, width, height))
+        painter.setPen(QPen(INK, 0.8 * unit))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.setFont(font)
+        colours = dict(P_LINES)
+        ordered = sorted(marks.items(), key=lambda kv: kv[1])
+        xs = [x_of((day - histogram.anchor).days + 0.5) for _name, day in ordered]
+        for (name, _day), x in zip(ordered, xs, strict=True):
+            painter.setPen(QPen(colours.get(name, PLANNED), 1.4 * unit, Qt.PenStyle.DashLine))
+            painter.drawLine(x, plot.top() + lh, x, plot.bottom())
+        # Labels after every line, each on its own text line with the page's white behind it: close dates
+        # put a later line through an earlier label.
+        label_y = plot.top()
+        for (name, day), x in zip(ordered, xs, strict=True):
+            text = f"{name} {date_text(day)}"
+            width = fm.horizontalAdvance(text)
+            left = x + 3 * unit if x + 3 * unit + width <= plot.right() else x - 3 * unit - width
+            box = QRectF(left, label_y, width + unit, lh)
+            painter.fillRect(box.adjusted(-unit, 0, unit, 0), ground if ground is not None else QColor("white"))
+            painter.setPen(colours.get(name, PLANNED))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignVCenter), text)
+            label_y += lh
+        painter.setPen(INK)
+        below = QRectF(plot.left(), plot.bottom() + 3 * unit, plot.width(), lh)
+        start = shift(histogram.anchor, first)  # clamped to the calendar: a histogram at its ends still draws
+        end = shift(histogram.anchor, last - 1)
+        painter.drawText(below, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), date_text(start))
+        painter.drawText(below, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), date_text(end))
+    finally:
+        painter.restore()

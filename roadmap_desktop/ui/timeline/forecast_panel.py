@@ -10,7 +10,7 @@ import itertools
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -21,16 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.dates import shift
 from ...domain.project import Project
 from ...domain.scheduling import Schedule, ScheduleError, plan_view, schedule
 from ...qtmodels.document import ProjectDocument
+from ...render.forecast_histogram import paint_histogram
+from ..i18n import interface_date
 
 if TYPE_CHECKING:  # domain.forecast pulls in numpy: imported by the job, not at start-up
     from ...domain.forecast import Forecast, Histogram
 
-BAR = QColor("#5b7db1")
-P_LINES = (("P50", QColor("#2e7d32")), ("P80", QColor("#ef6c00")), ("P90", QColor("#c62828")))
 _generation = itertools.count(1)
 # Jobs the thread pool is running: referenced here, not by a panel that may be closed first.
 _RUNNING: dict[int, QRunnable] = {}
@@ -88,53 +87,15 @@ class HistogramView(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(6, 6, -6, -22)
+        area = QRectF(self.rect()).adjusted(6, 6, -6, -4)
         histogram = self.histogram
         if histogram is None or not histogram.counts or area.width() < 20:
             painter.setPen(self.palette().placeholderText().color())
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No forecast yet"))
             return
-        first, last = histogram.edges[0], histogram.edges[-1]
-        span = max(last - first, 1)
-        top = max(histogram.counts) or 1
-
-        def x_of(day: float) -> float:
-            return area.left() + (day - first) / span * area.width()
-
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(BAR)
-        for (left, right), count in zip(itertools.pairwise(histogram.edges), histogram.counts, strict=True):
-            height = count / top * area.height()
-            painter.drawRect(
-                QRectF(x_of(left) + 0.5, area.bottom() - height, max(x_of(right) - x_of(left) - 1, 1), height)
-            )
-        painter.setPen(QPen(self.palette().text().color(), 1))
-        painter.drawLine(area.bottomLeft(), area.bottomRight())
-        metrics = painter.fontMetrics()
-        label_y = area.top() + metrics.ascent()
-        for name, color in P_LINES:
-            day = self.marks.get(name)
-            if day is None:
-                continue
-            x = x_of((day - histogram.anchor).days)
-            painter.setPen(QPen(color, 2, Qt.PenStyle.DashLine))
-            painter.drawLine(int(x), int(area.top()), int(x), int(area.bottom()))
-            painter.setPen(color)
-            painter.drawText(int(x) + 3, int(label_y), name)
-            label_y += metrics.height()  # close dates would overlap their labels
-        painter.setPen(self.palette().text().color())
-        start = shift(histogram.anchor, first)
-        end = shift(histogram.anchor, last)
-        painter.drawText(
-            QRectF(area.left(), area.bottom() + 3, area.width(), metrics.height()),
-            Qt.AlignmentFlag.AlignLeft,
-            start.isoformat(),
-        )
-        painter.drawText(
-            QRectF(area.left(), area.bottom() + 3, area.width(), metrics.height()),
-            Qt.AlignmentFlag.AlignRight,
-            end.isoformat(),
-        )
+        # The same painter as the PDF's forecast page, with the screen's font and the interface's dates.
+        ground = self.palette().window().color()
+        paint_histogram(painter, area, histogram, self.marks, self.font(), interface_date, ground=ground)
 
 
 class ForecastPanel(QWidget):
