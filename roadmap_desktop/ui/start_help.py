@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from ..persistence.errors import ProjectFileError, SaveError
 from ..persistence.settings import Settings
-from .dialogs.template_dialog import LANGUAGE_KEY
 from .document_controller import DocumentController
 from .start_page import StartPage
+from .template_choice import LANGUAGE_KEY
 
 
 class StartAndHelp(QObject):

@@ -21,14 +21,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.project import LANGUAGES, Project
-from ..persistence.errors import ProjectFileError
 from ..persistence.settings import Settings
-from ..persistence.template_file import TemplateInfo, list_templates, load_template
-from ..wording import language_code, language_name
-from .dialogs.template_dialog import LANGUAGE_KEY
-from .i18n import installed_language
+from ..persistence.template_file import TemplateInfo, list_templates
+from ..wording import language_name
+from .template_choice import (
+    TEMPLATE_ID_ROLE,
+    TemplatePreviews,
+    default_template_language,
+    fill_template_list,
+    select_template,
+)
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 THUMBNAIL_WIDTH = 640  # logical pixels the preview's timeline is painted at, then fitted to the space there is
 
 
@@ -47,7 +51,7 @@ class StartPage(QWidget):
         self.setObjectName("startPage")
         self._settings = settings
         self._infos: list[TemplateInfo] = list_templates()
-        self._previews: dict[tuple[str, str], Project | str] = {}
+        self._previews = TemplatePreviews()
         self._thumbnails: dict[tuple[str, str], QPixmap] = {}
 
         self.heading = QLabel()
@@ -61,7 +65,7 @@ class StartPage(QWidget):
         self.language_combo = QComboBox()
         for code in LANGUAGES:
             self.language_combo.addItem(language_name(code), code)
-        self.language_combo.setCurrentIndex(LANGUAGES.index(self._default_language()))
+        self.language_combo.setCurrentIndex(LANGUAGES.index(default_template_language(settings)))
         self.language_label = QLabel()
         self.language_label.setBuddy(self.language_combo)
 
@@ -130,7 +134,7 @@ class StartPage(QWidget):
         layout.addSpacing(6)
         layout.addLayout(columns, 1)
 
-        self._fill_templates()
+        fill_template_list(self.template_list, self._infos, self.language())
         self.template_list.setCurrentRow(min(1, self.template_list.count() - 1))  # the first real template
         self.template_list.currentRowChanged.connect(self._show_preview)
         self.template_list.itemActivated.connect(self._on_create_button_clicked)
@@ -154,14 +158,10 @@ class StartPage(QWidget):
 
     def template_id(self) -> str | None:
         item = self.template_list.currentItem()
-        return item.data(ID_ROLE) if item is not None else None
+        return item.data(TEMPLATE_ID_ROLE) if item is not None else None
 
     def select_template(self, template_id: str) -> None:
-        for row in range(self.template_list.count()):
-            if self.template_list.item(row).data(ID_ROLE) == template_id:
-                self.template_list.setCurrentRow(row)
-                return
-        raise KeyError(template_id)
+        select_template(self.template_list, template_id)
 
     def refresh_recent(self) -> None:
         """The recent files that still exist, most recent first (the window calls it each time it shows the page)."""
@@ -169,7 +169,7 @@ class StartPage(QWidget):
         recent = [path for path in self._settings.recent_files() if Path(path).is_file()]
         for path in recent:
             item = QListWidgetItem(Path(path).name)
-            item.setData(ID_ROLE, path)
+            item.setData(PATH_ROLE, path)
             item.setToolTip(path)
             item.setStatusTip(path)
             self.recent_list.addItem(item)
@@ -182,7 +182,7 @@ class StartPage(QWidget):
 
     def recent_paths(self) -> list[str]:
         items = (self.recent_list.item(row) for row in range(self.recent_list.count()))
-        return [item.data(ID_ROLE) for item in items if item.data(ID_ROLE)]
+        return [item.data(PATH_ROLE) for item in items if item.data(PATH_ROLE)]
 
     def focus_first(self) -> None:
         self.template_list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -202,27 +202,20 @@ class StartPage(QWidget):
 
     def _on_create_button_clicked(self, *_args) -> None:
         template_id = self.template_id()
-        if template_id is None or isinstance(self._preview(template_id, self.language()), str):
+        if template_id is None or isinstance(self._previews.get(template_id, self.language()), str):
             return
         self.template_chosen.emit(template_id, self.language())
 
     def _on_recent_list_item_activated(self, item: QListWidgetItem) -> None:
-        path = item.data(ID_ROLE)
+        path = item.data(PATH_ROLE)
         if path:
             self.recent_chosen.emit(path)
 
     def _on_language_combo_current_index_changed(self, _index: int) -> None:
-        self._fill_templates(keep=self.template_id())
+        fill_template_list(self.template_list, self._infos, self.language())
         self._show_preview()
 
     # -- contents ------------------------------------------------------------------------------------
-
-    def _default_language(self) -> str:
-        stored = self._settings.get(LANGUAGE_KEY)
-        if stored in LANGUAGES:
-            return stored
-        interface = language_code(installed_language())
-        return interface if interface in LANGUAGES else LANGUAGES[0]
 
     def _retranslate(self) -> None:
         self.heading.setText(self.tr("Start a roadmap"))
@@ -247,28 +240,6 @@ class StartPage(QWidget):
         self.refresh_recent()
         self._show_preview()
 
-    def _fill_templates(self, keep: str | None = None) -> None:
-        language = self.language()
-        self.template_list.blockSignals(True)
-        self.template_list.clear()
-        for info in self._infos:
-            item = QListWidgetItem(info.name_in(language))
-            item.setData(ID_ROLE, info.id)
-            item.setToolTip(info.summary_in(language))
-            self.template_list.addItem(item)
-        self.template_list.blockSignals(False)
-        if keep is not None:
-            self.select_template(keep)
-
-    def _preview(self, template_id: str, language: str) -> Project | str:
-        key = (template_id, language)
-        if key not in self._previews:
-            try:
-                self._previews[key] = load_template(template_id, language)
-            except ProjectFileError as exc:
-                self._previews[key] = str(exc)
-        return self._previews[key]
-
     def _show_preview(self, *_args) -> None:
         template_id = self.template_id()
         if template_id is None:
@@ -277,7 +248,7 @@ class StartPage(QWidget):
         info = next(info for info in self._infos if info.id == template_id)
         self.preview_name.setText(info.name_in(language))
         self.preview_summary.setText(info.summary_in(language))
-        preview = self._preview(template_id, language)
+        preview = self._previews.get(template_id, language)
         self.create_button.setEnabled(not isinstance(preview, str))
         if isinstance(preview, str):
             self.preview_counts.setText(preview)

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from roadmap_desktop.persistence import template_file
 from roadmap_desktop.persistence.settings import Settings
+from roadmap_desktop.ui import template_choice
 from roadmap_desktop.ui.dialogs import template_dialog
-from roadmap_desktop.ui.dialogs.template_dialog import LANGUAGE_KEY, TemplateDialog, new_project_from_template
+from roadmap_desktop.ui.dialogs.template_dialog import TemplateDialog, new_project_from_template
+from roadmap_desktop.ui.template_choice import LANGUAGE_KEY
 
 
 @pytest.fixture
@@ -110,7 +112,7 @@ def test_a_broken_preview_disables_ok(qtbot, settings, monkeypatch) -> None:
     def broken(template_id: str, language: str, today=None):
         raise template_file.ProjectFileError(Path("/x/customer_service.json"), "broken template: oops")
 
-    monkeypatch.setattr(template_dialog, "load_template", broken)
+    monkeypatch.setattr(template_choice, "load_template", broken)  # what the previews load with
     dlg = TemplateDialog(settings)
     qtbot.addWidget(dlg)
     dlg.select("customer_service")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,11 +26,15 @@ from ...domain.project import LANGUAGES, Project
 from ...persistence.errors import ProjectFileError, SaveError
 from ...persistence.settings import Settings
 from ...persistence.template_file import TemplateInfo, list_templates, load_template
-from ...wording import language_code, language_name, wording
-from ..i18n import installed_language
-
-LANGUAGE_KEY = "template_language"
-TEMPLATE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from ...wording import language_name, wording
+from ..template_choice import (
+    LANGUAGE_KEY,
+    TEMPLATE_ID_ROLE,
+    TemplatePreviews,
+    default_template_language,
+    fill_template_list,
+    select_template,
+)
 
 
 class TemplateDialog(QDialog):
@@ -40,17 +44,13 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New from Template"))
         self._settings = settings
-        self._previews: dict[tuple[str, str], Project | str] = {}
+        self._previews = TemplatePreviews()
         self._infos: list[TemplateInfo] = list_templates()
 
         self.language_combo = QComboBox()
         for code in LANGUAGES:
             self.language_combo.addItem(language_name(code), code)
-        # The language last chosen here; at first the interface's, so a Chinese interface offers Chinese.
-        stored = settings.get(LANGUAGE_KEY)
-        default = language_code(installed_language())
-        chosen = stored if stored in LANGUAGES else default if default in LANGUAGES else LANGUAGES[0]
-        self.language_combo.setCurrentIndex(LANGUAGES.index(chosen))
+        self.language_combo.setCurrentIndex(LANGUAGES.index(default_template_language(settings)))
         language_label = QLabel(self.tr("Content &language:"))
         language_label.setBuddy(self.language_combo)
 
@@ -78,7 +78,7 @@ class TemplateDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
-        self._fill_list()
+        fill_template_list(self.template_list, self._infos, self.language())
         self.template_list.setCurrentRow(0)
         self.template_list.currentRowChanged.connect(self._on_template_list_current_row_changed)
         self.template_list.itemDoubleClicked.connect(self._on_template_list_item_double_clicked)
@@ -96,11 +96,7 @@ class TemplateDialog(QDialog):
         return item.data(TEMPLATE_ID_ROLE) if item is not None else None
 
     def select(self, template_id: str) -> None:
-        for row in range(self.template_list.count()):
-            if self.template_list.item(row).data(TEMPLATE_ID_ROLE) == template_id:
-                self.template_list.setCurrentRow(row)
-                return
-        raise KeyError(template_id)
+        select_template(self.template_list, template_id)
 
     def set_language(self, language: str) -> None:
         self.language_combo.setCurrentIndex(LANGUAGES.index(language))
@@ -130,31 +126,10 @@ class TemplateDialog(QDialog):
             self.accept()
 
     def _on_language_combo_current_index_changed(self, _index: int) -> None:
-        self._fill_list()
+        fill_template_list(self.template_list, self._infos, self.language())
         self._show_description()
 
     # -- helpers --------------------------------------------------------------------------
-
-    def _fill_list(self) -> None:
-        language = self.language()
-        if self.template_list.count() == 0:
-            for info in self._infos:
-                item = QListWidgetItem()
-                item.setData(TEMPLATE_ID_ROLE, info.id)
-                self.template_list.addItem(item)
-        for row, info in enumerate(self._infos):
-            item = self.template_list.item(row)
-            item.setText(info.name_in(language))
-            item.setToolTip(info.summary_in(language))
-
-    def _preview(self, template_id: str, language: str) -> Project | str:
-        key = (template_id, language)
-        if key not in self._previews:
-            try:
-                self._previews[key] = load_template(template_id, language)
-            except ProjectFileError as exc:
-                self._previews[key] = str(exc)
-        return self._previews[key]
 
     def _show_description(self) -> None:
         template_id = self.template_id()
@@ -166,7 +141,7 @@ class TemplateDialog(QDialog):
         language = self.language()
         info = self._infos[self.template_list.currentRow()]
         parts = [f"<h3>{html.escape(info.name_in(language))}</h3>", f"<p>{html.escape(info.summary_in(language))}</p>"]
-        preview = self._preview(template_id, language)
+        preview = self._previews.get(template_id, language)
         ok.setEnabled(not isinstance(preview, str))
         if isinstance(preview, str):
             parts.append(f"<p style='color:#b00020'>{html.escape(preview)}</p>")
