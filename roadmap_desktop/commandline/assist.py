@@ -58,16 +58,16 @@ def default_model() -> Path:
 
 
 def suggestion_json(suggestion: object) -> dict[str, object]:
+    from ..crdt.values import entity_values
     from ..domain.entity import Entity
     from ..llm.suggestions import Suggestion
     from ..llm.task_base import FieldChanges
-    from ..persistence.serialize import entity_to_dict
 
     if isinstance(suggestion, Suggestion):
         grounds = {"origin": suggestion.origin, "source": suggestion.source, "matched": list(suggestion.matched)}
         return {**suggestion_json(suggestion.value), **grounds, "why": suggestion.why}
     if isinstance(suggestion, Entity):
-        return {"kind": suggestion.KIND, **entity_to_dict(suggestion)}
+        return {"kind": suggestion.KIND, **entity_values(suggestion)}
     if isinstance(suggestion, FieldChanges):
         return {
             "kind": suggestion.kind,

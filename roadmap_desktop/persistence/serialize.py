@@ -8,26 +8,15 @@ import datetime as dt
 from collections.abc import Callable
 
 from ..crdt.sync_state import SyncState, stored_history, unsaved_base
+from ..crdt.values import entity_values  # one mapping of fields to JSON, shared with the Y.Doc
 from ..domain.dates import now_stamp, range_problem
 from ..domain.entity import Entity
-from ..domain.fields import FieldKind, FieldValueError
+from ..domain.fields import FieldValueError
 from ..domain.project import COLLECTIONS, ENTITY_TYPES, Project, ProjectInfo
 
 FORMAT_NAME = "roadmap-desktop"
 FORMAT_VERSION = 4
 SYNC_KEY = "crdt"  # the shared editing history: {"state": a Yjs update, base64} (docs/file-format.md)
-
-
-def entity_to_dict(entity: Entity) -> dict:
-    out: dict[str, object] = {"id": entity.id}
-    for spec in entity.FIELDS:
-        value = getattr(entity, spec.name)
-        if spec.kind is FieldKind.DATE:
-            value = value.isoformat() if value else None
-        elif isinstance(value, list):
-            value = list(value)
-        out[spec.name] = value
-    return out
 
 
 def entity_from_dict(kind: str, data: object) -> Entity:
@@ -47,12 +36,12 @@ def entity_from_dict(kind: str, data: object) -> Entity:
 
 
 def project_to_dict(project: Project) -> dict:
-    info = entity_to_dict(project.info)
+    info = entity_values(project.info)
     info["created"] = project.created.isoformat()
     info["modified"] = project.modified.isoformat()
     doc: dict[str, object] = {"format": FORMAT_NAME, "format_version": FORMAT_VERSION, "project": info}
     for kind, attr in COLLECTIONS.items():
-        doc[attr] = [entity_to_dict(e) for e in project.collection(kind)]
+        doc[attr] = [entity_values(e) for e in project.collection(kind)]
     return doc
 
 
