@@ -7,6 +7,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+from hostile_remote import hostile_remote_edits
 from pycrdt import Array, Map
 
 from roadmap_desktop.crdt.copies import is_copy_of, plan_copy_merge
@@ -19,7 +21,7 @@ from roadmap_desktop.domain.project import Project
 from roadmap_desktop.domain.requirement import Requirement
 from roadmap_desktop.domain.risk import Risk
 from roadmap_desktop.domain.timeline import TimelineItem
-from roadmap_desktop.persistence.project_file import dumps_project, load_project, save_project
+from roadmap_desktop.persistence.project_file import dumps_project, load_project, loads_project, save_project
 from roadmap_desktop.persistence.serialize import project_to_dict
 
 
@@ -217,3 +219,19 @@ def test_the_file_keeps_the_history_and_a_damaged_one_costs_only_the_history(tmp
     project = load_project(path).project
     save_project(project, path)
     assert load_project(path).project.requirements[0].title == "Login"
+
+
+@pytest.mark.parametrize("edit", list(hostile_remote_edits()), ids=lambda edit: edit.name)
+def test_a_hostile_remote_edit_never_breaks_the_project(edit) -> None:
+    """Whatever a guest writes into the room's document, the host's project stays one the file format accepts:
+    what breaks a rule is left out (with a line in ``problems``) and the rest applies."""
+    project = _project()
+    binding = LiveBinding(project, SharedProject.genesis(project), lambda _u: None)
+    guest = SharedProject.from_update(binding.shared.update())
+    ids = {"req": project.requirements[0].id, "item": project.items[0].id, "risk": project.risks[0].id}
+    with guest.doc.transaction():
+        edit.write(guest, ids)
+    binding.receive(guest.update(binding.shared.doc.get_state()))
+    text = dumps_project(project)  # raises on a value the file format refuses
+    assert loads_project(text, "room.roadmap").info.id == project.info.id
+    assert len({r.id for r in project.requirements}) == len(project.requirements)
