@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -261,7 +261,20 @@ class StartPage(QWidget):
             if preview.requirements
             else self.tr("Only the phase lanes P0–P7: start from scratch.")
         )
-        self.thumbnail.set_pixmap(self._thumbnail(template_id, language, preview))
+        # The picture a moment later, once the page is on screen: painting it loads the PNG export (and numpy),
+        # which start-up should not wait for.
+        if (template_id, language) in self._thumbnails:
+            self.thumbnail.set_pixmap(self._thumbnails[(template_id, language)])
+        else:
+            self.thumbnail.set_pixmap(QPixmap())
+            QTimer.singleShot(0, self, self._show_thumbnail)
+
+    def _show_thumbnail(self) -> None:
+        """The selected template's picture (the selection may have changed since it was asked for)."""
+        template_id, language = self.template_id(), self.language()
+        preview = self._previews.get(template_id, language) if template_id is not None else None
+        if isinstance(preview, Project):
+            self.thumbnail.set_pixmap(self._thumbnail(template_id, language, preview))
 
     def _thumbnail(self, template_id: str, language: str, project: Project) -> QPixmap:
         """The template's timeline, painted by the PNG export's code (the timeline view's painter)."""

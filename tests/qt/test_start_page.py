@@ -45,7 +45,7 @@ def answers(monkeypatch):
     return queue, asked
 
 
-def test_the_page_lists_every_template_and_previews_it(window) -> None:
+def test_the_page_lists_every_template_and_previews_it(window, qtbot) -> None:
     page = window.start.page
     assert window.start.showing_start_page() and page.isVisible() and not window.tabs.isVisible()
     ids = [page.template_list.item(row).data(Qt.ItemDataRole.UserRole + 1) for row in range(page.template_list.count())]
@@ -54,7 +54,7 @@ def test_the_page_lists_every_template_and_previews_it(window) -> None:
     page.select_template("healthcare")
     assert page.preview_name.text() == "Healthcare"
     assert page.preview_counts.text().startswith("5 requirements with estimated scores · 10 timeline items · 6 risks")
-    assert not page.thumbnail.pixmap().isNull()
+    qtbot.waitUntil(lambda: not page.thumbnail.pixmap().isNull())  # painted on the next turn of the event loop
     page.set_language("zh")
     assert page.template_id() == "healthcare" and page.preview_name.text() == "医疗健康"
 
@@ -175,3 +175,25 @@ def test_user_guide_shows_the_shipped_docs_offline(qtbot, window) -> None:
 def test_the_bundle_ships_the_user_guide() -> None:
     spec = (Path(__file__).parents[2] / "packaging" / "bundle" / "spec_common.py").read_text("utf-8")
     assert '(str(ROOT / "README.md"), ".")' in spec and '(str(ROOT / "docs"), "docs")' in spec
+
+
+def test_the_start_page_does_not_load_the_export_code_before_it_is_shown(tmp_path):
+    """Start-up shows the page first; its template picture (the PNG export, numpy) comes on the next turn."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from roadmap_desktop.app import default_settings\n"
+        "from roadmap_desktop.ui.start_page import StartPage\n"
+        "page = StartPage(default_settings())\n"
+        "before = 'numpy' in sys.modules\n"
+        "app.processEvents()\n"
+        "print(before, page.thumbnail.pixmap().isNull())\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ROADMAP_DESKTOP_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split() == ["False", "False"], done.stderr
